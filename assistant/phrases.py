@@ -13,3 +13,36 @@ BAD_HISTORY = "The conversation history is malformed: {reason}; send a list of {
 HISTORY_TOO_LONG = "The conversation history is too long ({detail}); start a new conversation."
 MISSING_CORPUS = "No guide found in {path}; put the guide's .md or .txt file there (see README)."
 INDEX_BROKEN = "The index in {path} could not be read ({reason}); run `assistant ingest --rebuild`."
+
+# --- chat page, widget and HTTP API -------------------------------------------------------------
+APP_TITLE = "MLOps Engineer career guide assistant"
+APP_DESCRIPTION = (
+    "Ask about becoming and working as an MLOps Engineer. Every answer quotes the guide; "
+    "open a citation [n] to see the section and the exact words."
+)
+WIDGET_TITLE = "Ask the MLOps career guide"
+CHAT_PLACEHOLDER = "Ask a question about the MLOps Engineer career guide"
+COVERAGE_QUESTION = "What does the guide cover?"
+COVERAGE_INTRO = "The guide (version {version}) has these sections:"
+EXAMPLE_QUESTIONS = (
+    "How do I become an MLOps engineer?",
+    "Which certifications are useful for an MLOps engineer?",
+    "What tools are used for model serving?",
+    COVERAGE_QUESTION,
+)
+FEEDBACK_THANKS = "Thanks for the feedback. Add a comment if you like (optional)."
+FEEDBACK_COMMENT_SAVED = "Comment saved. Thank you!"
+FEEDBACK_NOTHING_TO_RATE = "There is no answer to rate yet; ask a question first."
+LOADING = "The assistant is still loading the guide's index; retry in a few seconds."
+LOAD_FAILED = "The assistant could not start: {reason}"
+BAD_JSON = "The request body is not valid JSON ({reason}); send a JSON object."
+BAD_FIELD = "Field `{field}`: {message}."
+BODY_TOO_LARGE = "The request body is larger than {limit} bytes; send a shorter question or history."
+ORIGIN_NOT_ALLOWED = (
+    "The origin {origin} may not use this API; the operator can add it to "
+    "ASSISTANT_ALLOWED_ORIGINS."
+)
+INTERNAL_ERROR = "Something went wrong on the server while answering; please try again."
+NOT_AN_OBJECT = (
+    "The request body must be a JSON object, sent with the header Content-Type: application/json."
+)

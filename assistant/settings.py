@@ -88,3 +88,18 @@ class Settings(BaseSettings):
         description="Origins allowed to call the API and embed the widget (CORS and "
         "frame-ancestors). JSON list in the environment.",
     )
+    feedback_db: str = Field(
+        "feedback.sqlite3",
+        description="File name, inside data_dir, of the SQLite database of thumbs up/down feedback.",
+    )
+    max_request_bytes: int = Field(
+        65536, description="Largest accepted HTTP API request body, in bytes (413 above it)."
+    )
+    max_comment_chars: int = Field(
+        2000, description="Longest accepted feedback comment, in characters."
+    )
+    startup_wait_seconds: float = Field(
+        60.0,
+        description="How long an API request waits for the index to finish loading before it is "
+        "answered 503 (the server starts listening before the index is loaded).",
+    )

@@ -1,0 +1,147 @@
+"""Thumbs up/down feedback on answers, stored durably in SQLite (WAL mode) in the data folder.
+
+Each row keeps what is needed to judge the answer later: the question, the answer text, its
+citations (as JSON), the guide version it was answered from, the rating and an optional comment.
+A connection is opened per call, so the store is safe to use from the server's worker threads.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+Rating = Literal["up", "down"]
+RATINGS: tuple[str, ...] = ("up", "down")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS feedback (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at    TEXT NOT NULL,
+    rating        TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+    question      TEXT NOT NULL,
+    answer        TEXT NOT NULL,
+    citations     TEXT NOT NULL,
+    comment       TEXT,
+    guide_version TEXT NOT NULL,
+    channel       TEXT NOT NULL
+)
+"""
+
+
+@dataclass
+class Feedback:
+    rating: Rating
+    question: str
+    answer: str
+    citations: list[dict[str, Any]]
+    guide_version: str
+    comment: str | None = None
+    channel: str = "api"  # "ui" (chat page) or "api"
+    id: int | None = None
+    created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+class FeedbackStore:
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._ready = False
+        self._init_lock = threading.Lock()
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        if not self._ready:
+            with self._init_lock:
+                if not self._ready:
+                    self.path.parent.mkdir(parents=True, exist_ok=True)
+                    with sqlite3.connect(self.path) as conn:
+                        conn.execute("PRAGMA journal_mode=WAL")
+                        conn.execute(_SCHEMA)
+                    conn.close()
+                    self._ready = True
+        conn = sqlite3.connect(self.path, timeout=10)
+        try:
+            with conn:  # commits, or rolls back on error
+                yield conn
+        finally:
+            conn.close()
+
+    def add(self, item: Feedback) -> int:
+        if item.rating not in RATINGS:
+            raise ValueError(f"rating must be one of {RATINGS}, not {item.rating!r}")
+        with self._connect() as conn:
+            cursor = conn.execute(
+                "INSERT INTO feedback (created_at, rating, question, answer, citations, comment,"
+                " guide_version, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    item.created_at,
+                    item.rating,
+                    item.question,
+                    item.answer,
+                    json.dumps(item.citations, ensure_ascii=False),
+                    item.comment,
+                    item.guide_version,
+                    item.channel,
+                ),
+            )
+            row_id = cursor.lastrowid
+        assert row_id is not None
+        item.id = row_id
+        return row_id
+
+    def set_comment(self, feedback_id: int, comment: str | None) -> bool:
+        with self._connect() as conn:
+            cursor = conn.execute(
+                "UPDATE feedback SET comment = ? WHERE id = ?", (comment, feedback_id)
+            )
+            return cursor.rowcount == 1
+
+    def set_rating(self, feedback_id: int, rating: Rating) -> bool:
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be one of {RATINGS}, not {rating!r}")
+        with self._connect() as conn:
+            cursor = conn.execute("UPDATE feedback SET rating = ? WHERE id = ?", (rating, feedback_id))
+            return cursor.rowcount == 1
+
+    def delete(self, feedback_id: int) -> bool:
+        with self._connect() as conn:
+            return conn.execute("DELETE FROM feedback WHERE id = ?", (feedback_id,)).rowcount == 1
+
+    def recent(self, limit: int = 50) -> list[Feedback]:
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT id, created_at, rating, question, answer, citations, comment,"
+                " guide_version, channel FROM feedback ORDER BY id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            Feedback(
+                id=r[0],
+                created_at=r[1],
+                rating=r[2],
+                question=r[3],
+                answer=r[4],
+                citations=json.loads(r[5]),
+                comment=r[6],
+                guide_version=r[7],
+                channel=r[8],
+            )
+            for r in rows
+        ]
+
+    def count(self) -> int:
+        with self._connect() as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+
+    def journal_mode(self) -> str:
+        with self._connect() as conn:
+            return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+
+
+__all__ = ["RATINGS", "Feedback", "FeedbackStore", "Rating"]

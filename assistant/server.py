@@ -1,0 +1,570 @@
+"""The HTTP server: one FastAPI app serving the JSON API, the widget script and the chat page.
+
+``create_app(settings)`` returns the app; the Assistant (index + embedding model) is built once
+per process in a background thread when the app starts, so ``GET /healthz`` answers 503 until the
+index is loaded and 200 after. API requests that arrive while it loads wait for it (up to
+``settings.startup_wait_seconds``). Nothing is built at import.
+
+Routes: ``/healthz``, ``/api/ask``, ``/api/ask/stream`` (server-sent events), ``/api/sections``,
+``/api/feedback``, ``/widget.js``, ``/docs`` (Swagger UI, served locally) and the Gradio chat page
+at ``/``. Which other sites may call the API or frame the page is ``settings.allowed_origins``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, StrictStr
+from sse_starlette import EventSourceResponse, ServerSentEvent
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.cors import CORSMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from assistant import phrases
+from assistant.errors import AssistantError, InvalidQuestion
+from assistant.feedback import Feedback, FeedbackStore
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+log = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+API_PREFIX = "/api/"
+
+
+# --- the Assistant, built once per process -------------------------------------------------------
+class NotReady(AssistantError):
+    """The Assistant is still loading, or failed to load."""
+
+
+def build_assistant(settings: Settings) -> Assistant:
+    """The real Assistant: open (or build) the index and warm up the embedding model."""
+    from assistant.core import Assistant
+
+    assistant = Assistant.from_settings(**settings.model_dump())
+    load = getattr(assistant, "load", None)
+    if callable(load):
+        load()
+    assistant.ask(phrases.EXAMPLE_QUESTIONS[0])  # loads the embedding model before the first user
+    return assistant
+
+
+class AssistantHolder:
+    """Holds the one Assistant of the process; builds it in a background thread on start()."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        assistant: Assistant | None = None,
+        factory: Callable[[Settings], Assistant] = build_assistant,
+    ) -> None:
+        self.settings = settings
+        self._assistant = assistant
+        self._factory = factory
+        self._error: str | None = None
+        self._ready = threading.Event()
+        self._thread: threading.Thread | None = None
+        if assistant is not None:
+            self._ready.set()
+
+    def start(self) -> None:
+        if self._ready.is_set() or self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._load, name="assistant-loader", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            self._assistant = self._factory(self.settings)
+        except AssistantError as exc:
+            self._error = str(exc)
+            log.error("The assistant could not start: %s", exc)
+        except Exception as exc:  # reported by /healthz, not raised into a worker thread
+            self._error = f"{type(exc).__name__}: {exc}"
+            log.exception("The assistant could not start")
+        finally:
+            self._ready.set()
+
+    @property
+    def status(self) -> Literal["loading", "ok", "error"]:
+        if not self._ready.is_set():
+            return "loading"
+        return "error" if self._error else "ok"
+
+    def get(self, timeout: float | None = 0) -> Assistant:
+        if not self._ready.wait(timeout):
+            raise NotReady(phrases.LOADING)
+        if self._error is not None or self._assistant is None:
+            raise NotReady(phrases.LOAD_FAILED.format(reason=self._error))
+        return self._assistant
+
+    def wait(self) -> Assistant:
+        return self.get(self.settings.startup_wait_seconds)
+
+
+# --- request and response bodies (also the /docs schema) -----------------------------------------
+class HistoryMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    role: Literal["user", "assistant"] = Field(description="Who said it.")
+    content: StrictStr = Field(description="What was said, as plain text.")
+
+
+class AskRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"question": "Which certifications are useful for an MLOps engineer?"},
+                {
+                    "question": "Which of them is for Azure?",
+                    "history": [
+                        {"role": "user", "content": "Which cloud certifications are useful?"},
+                        {"role": "assistant", "content": "..."},
+                    ],
+                },
+            ]
+        },
+    )
+    question: StrictStr = Field(description="The question, plain text.")
+    history: list[HistoryMessage] | None = Field(
+        None, description="Earlier turns of the conversation, oldest first (optional)."
+    )
+
+
+class Citation(BaseModel):
+    n: int = Field(description="The number [n] used in the answer text.")
+    section: str = Field(description="The guide's heading path, joined with ' > '.")
+    section_id: str
+    quote: str = Field(description="The guide's words, verbatim.")
+    score: float
+
+
+class AnswerOut(BaseModel):
+    """The same JSON as `assistant ask --json`."""
+
+    model_config = ConfigDict(extra="allow")
+    question: str
+    answer: str = Field(description="The answer text; [n] refers to citations[n-1].")
+    refused: bool = Field(description="True when the guide does not cover the question.")
+    citations: list[Citation]
+    guide_version: str
+    latency_ms: float
+    backend: str
+    nearest_sections: list[str] | None = Field(None, description="Only when refused.")
+    notices: list[str] | None = None
+
+
+class SectionOut(BaseModel):
+    id: str
+    heading: str = Field(description="The heading path joined with ' > '.")
+    path: list[str]
+    title: str
+
+
+class SectionsOut(BaseModel):
+    guide_version: str
+    sections: list[SectionOut]
+
+
+class FeedbackRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "rating": "up",
+                    "question": "Which certifications are useful?",
+                    "answer": "AWS Certified Machine Learning - Specialty [1] ...",
+                    "citations": [],
+                    "comment": "Exactly what I needed.",
+                }
+            ]
+        },
+    )
+    rating: Literal["up", "down"]
+    question: StrictStr = Field(max_length=20000)
+    answer: StrictStr = Field(max_length=100000)
+    citations: list[dict[str, Any]] = Field(
+        default_factory=list, description="The citations of the rated answer, as returned."
+    )
+    comment: StrictStr | None = Field(None, description="Optional free text.")
+    guide_version: StrictStr | None = Field(
+        None, description="The guide version of the answer; the server's when omitted."
+    )
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    stored: bool = True
+
+
+class ErrorOut(BaseModel):
+    error: str = Field(description="One sentence saying what is wrong and what to do.")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "The body is not valid JSON."},
+    403: {"model": ErrorOut, "description": "The request's Origin is not allowed."},
+    413: {"model": ErrorOut, "description": "The body is too large."},
+    422: {"model": ErrorOut, "description": "The question, history or a field is not valid."},
+    503: {"model": ErrorOut, "description": "The index is still loading, or failed to load."},
+}
+
+
+# --- origins, security headers and body limit ----------------------------------------------------
+def frame_ancestors(settings: Settings) -> str:
+    return " ".join(["'self'", *settings.allowed_origins])
+
+
+class GuardMiddleware:
+    """Adds the security headers to every response; for /api/* refuses foreign origins (403)
+    and bodies larger than settings.max_request_bytes (413) before the route sees them."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.allowed = set(settings.allowed_origins)
+        self.limit = settings.max_request_bytes
+        self.headers = [
+            (b"content-security-policy", f"frame-ancestors {frame_ancestors(settings)}".encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"strict-origin-when-cross-origin"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = list(message.get("headers", [])) + self.headers
+            await send(message)
+
+        if not scope["path"].startswith(API_PREFIX):
+            await self.app(scope, receive, send_with_headers)
+            return
+        headers = Headers(scope=scope)
+        origin = headers.get("origin")
+        if origin and origin not in self.allowed and urlsplit(origin).netloc != headers.get("host"):
+            error = phrases.ORIGIN_NOT_ALLOWED.format(origin=origin)
+            await JSONResponse({"error": error}, 403)(scope, receive, send_with_headers)
+            return
+        too_large = JSONResponse(
+            {"error": phrases.BODY_TOO_LARGE.format(limit=self.limit)}, status_code=413
+        )
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.limit:
+            await too_large(scope, receive, send_with_headers)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, limited_receive, send_with_headers)
+        except _BodyTooLarge:
+            if started:
+                raise
+            await too_large(scope, receive, send_with_headers)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+# --- error handlers: every failure is one JSON sentence ------------------------------------------
+def _field_name(loc: tuple[Any, ...]) -> str:
+    parts = [p for p in loc if p != "body"]
+    if not parts:
+        return "the request body"
+    name = str(parts[0])
+    for p in parts[1:]:
+        name += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return name
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = list(exc.errors())
+    for err in errors:
+        if err.get("type") == "json_invalid":
+            reason = str(err.get("ctx", {}).get("error", "cannot parse it"))
+            return JSONResponse({"error": phrases.BAD_JSON.format(reason=reason)}, 400)
+        if tuple(err.get("loc", ())) == ("body",) and err.get("type") != "missing":
+            return JSONResponse({"error": phrases.NOT_AN_OBJECT}, 422)
+    fields = [
+        {"field": _field_name(tuple(e.get("loc", ()))), "message": str(e.get("msg", ""))}
+        for e in errors
+    ]
+    first = fields[0] if fields else {"field": "the request body", "message": "is not valid"}
+    message = phrases.BAD_FIELD.format(
+        field=first["field"], message=first["message"].rstrip(".")
+    )
+    return JSONResponse({"error": message, "errors": fields}, 422)
+
+
+async def _invalid_question(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"error": str(exc)}, 422)
+
+
+async def _not_ready(request: Request, exc: Exception) -> JSONResponse:
+    return JSONResponse({"error": str(exc)}, 503, headers={"Retry-After": "5"})
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    return JSONResponse({"error": str(exc.detail)}, exc.status_code, headers=exc.headers)
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    log.exception("Unexpected error on %s", request.url.path, exc_info=exc)
+    return JSONResponse({"error": phrases.INTERNAL_ERROR}, 500)
+
+
+# --- the app ------------------------------------------------------------------------------------
+def create_app(
+    settings: Settings | None = None,
+    assistant: Assistant | None = None,
+    *,
+    factory: Callable[[Settings], Assistant] = build_assistant,
+    with_ui: bool = True,
+) -> FastAPI:
+    """The whole server. Pass `assistant` to serve an already built one (tests, notebooks);
+    otherwise one is built from `settings` by `factory` when the app starts."""
+    if settings is None:
+        settings = assistant.settings if assistant is not None else Settings()
+    holder = AssistantHolder(settings, assistant, factory)
+    store = FeedbackStore(settings.data_dir / settings.feedback_db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        holder.start()
+        yield
+
+    app = FastAPI(
+        title=phrases.APP_TITLE,
+        summary="Answers questions about the MLOps Engineer career guide, citing it verbatim.",
+        version="1",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.holder = holder
+    app.state.feedback = store
+    app.state.settings = settings
+
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(InvalidQuestion, _invalid_question)
+    app.add_exception_handler(NotReady, _not_ready)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+    app.add_middleware(GuardMiddleware, settings=settings)
+    app.add_middleware(  # outermost: answers preflights; grants only the allowlisted origins
+        CORSMiddleware,
+        allow_origins=list(settings.allowed_origins),
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
+
+    @app.get("/healthz", tags=["status"], summary="200 once the index is loaded, else 503")
+    def healthz() -> JSONResponse:
+        status = holder.status
+        if status != "ok":
+            body: dict[str, Any] = {"status": status}
+            if status == "error":
+                try:
+                    holder.get()
+                except NotReady as exc:
+                    body["error"] = str(exc)
+            return JSONResponse(body, 503)
+        a = holder.get()
+        return JSONResponse(
+            {"status": "ok", "guide_version": a.guide_version, "sections": len(a.sections())}
+        )
+
+    @app.post(
+        "/api/ask",
+        tags=["api"],
+        summary="Answer a question, with citations",
+        response_model=AnswerOut,
+        responses=ERRORS,
+    )
+    async def ask(body: AskRequest) -> JSONResponse:
+        history = _history(body)
+        a = await run_in_threadpool(holder.wait)
+        answer = await run_in_threadpool(a.ask, body.question, history)
+        return JSONResponse(answer.to_dict())
+
+    @app.post(
+        "/api/ask/stream",
+        tags=["api"],
+        summary="Answer a question as server-sent events",
+        description="Events: `delta` (JSON `{\"text\": piece}`) while the answer is written, "
+        "then one `answer` event whose data is the full answer JSON with its `citations` (the "
+        "same as /api/ask). An `error` event (`{\"error\": sentence}`) ends a failed stream.",
+        responses={
+            200: {"content": {"text/event-stream": {}}, "description": "The event stream."},
+            **ERRORS,
+        },
+    )
+    async def ask_stream(body: AskRequest) -> EventSourceResponse:
+        history = _history(body)
+        a = await run_in_threadpool(holder.wait)
+        events = a.stream(body.question, history)
+        # Take the first event before answering 200, so a bad question is a 422, not a stream.
+        first = await run_in_threadpool(_next, events)
+        return EventSourceResponse(_sse(first, events), ping=15)
+
+    @app.get("/api/sections", tags=["api"], summary="The guide's table of contents",
+             response_model=SectionsOut, responses=ERRORS)
+    async def sections() -> dict[str, Any]:
+        a = await run_in_threadpool(holder.wait)
+        return {
+            "guide_version": a.guide_version,
+            "sections": [
+                {"id": s.id, "heading": s.heading, "path": list(s.path), "title": s.title}
+                for s in a.sections()
+            ],
+        }
+
+    @app.post("/api/feedback", tags=["api"], summary="Store a thumbs up/down on an answer",
+              status_code=201, response_model=FeedbackOut, responses=ERRORS)
+    async def feedback(body: FeedbackRequest) -> dict[str, Any]:
+        comment = (body.comment or "").strip() or None
+        if comment and len(comment) > settings.max_comment_chars:
+            raise StarletteHTTPException(
+                422,
+                phrases.BAD_FIELD.format(
+                    field="comment",
+                    message=f"is {len(comment)} characters long, at most "
+                    f"{settings.max_comment_chars} are accepted",
+                ),
+            )
+        version = body.guide_version
+        if version is None:
+            version = (await run_in_threadpool(holder.wait)).guide_version
+        item = Feedback(
+            rating=body.rating,
+            question=body.question,
+            answer=body.answer,
+            citations=body.citations,
+            comment=comment,
+            guide_version=version,
+            channel="api",
+        )
+        return {"id": await run_in_threadpool(store.add, item), "stored": True}
+
+    @app.get("/widget.js", include_in_schema=False)
+    def widget() -> FileResponse:
+        return FileResponse(
+            STATIC_DIR / "widget.js",
+            media_type="text/javascript; charset=utf-8",
+            headers={"Cache-Control": "public, max-age=300"},
+        )
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{phrases.APP_TITLE} - API",
+            swagger_js_url="/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
+        )
+
+    app.mount("/vendor", StaticFiles(directory=STATIC_DIR / "vendor"), name="vendor")
+
+    if with_ui:
+        import gradio as gr
+
+        from assistant.ui import THEME_CSS, build_ui
+
+        blocks = build_ui(holder, store, settings)
+        gr.mount_gradio_app(
+            app,
+            blocks,
+            path="/",
+            footer_links=["api"],
+            run_history=False,
+            ssr_mode=False,
+            theme=gr.themes.Default(),
+            css=THEME_CSS,
+        )
+    return app
+
+
+def _history(body: AskRequest) -> list[dict[str, Any]] | None:
+    if body.history is None:
+        return None
+    return [m.model_dump() for m in body.history]
+
+
+_END = object()
+
+
+def _next(events: Iterator[tuple[str, Any]]) -> Any:
+    return next(events, _END)
+
+
+async def _sse(first: Any, events: Iterator[tuple[str, Any]]) -> AsyncIterator[ServerSentEvent]:
+    def chain() -> Iterator[tuple[str, Any]]:
+        if first is not _END:
+            yield first
+            yield from events
+
+    try:
+        async for kind, value in iterate_in_threadpool(chain()):
+            if kind == "delta":
+                yield ServerSentEvent(json.dumps({"text": value}, ensure_ascii=False), event="delta")
+            elif kind == "answer":
+                data = json.dumps(value.to_dict(), ensure_ascii=False)
+                yield ServerSentEvent(data, event="answer")
+    except AssistantError as exc:
+        yield ServerSentEvent(json.dumps({"error": str(exc)}), event="error")
+    except Exception:
+        log.exception("The answer stream failed")
+        yield ServerSentEvent(json.dumps({"error": phrases.INTERNAL_ERROR}), event="error")
+
+
+def run(settings: Settings | None = None, host: str | None = None, port: int | None = None) -> None:
+    """Serve the app with uvicorn (what `assistant serve` and `python app.py` call)."""
+    import uvicorn
+
+    settings = settings or Settings()
+    uvicorn.run(
+        create_app(settings),
+        host=host or settings.host,
+        port=port or settings.port,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+    )
+
+
+__all__ = ["AssistantHolder", "NotReady", "build_assistant", "create_app", "run"]

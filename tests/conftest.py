@@ -1,0 +1,157 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+# ==== server / UI / widget fixtures (issue 3) =====================================================
+import re
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant import phrases
+from assistant.errors import InvalidQuestion
+from assistant.schema import Answer, Section, Source
+from assistant.settings import Settings
+
+FAKE_GUIDE_VERSION = "fake0000cafe"
+_FAKE_SECTIONS = (
+    Section(
+        id="mlops-engineer-certifications/cloud-ml-certifications",
+        path=("MLOps Engineer Certifications", "Cloud ML certifications"),
+        text="Cloud ML certifications:\n- AWS Certified Machine Learning - Specialty",
+        source="guide.md",
+        order=0,
+    ),
+    Section(
+        id="model-serving",
+        path=("MLOps Engineer Tools & Technologies", "Model Serving"),
+        text="Model Serving:\n- Seldon Core and KServe for Kubernetes-native serving",
+        source="guide.md",
+        order=1,
+    ),
+)
+
+
+class FakeAssistant:
+    """A deterministic Assistant with the real one's interface: no model, no index.
+
+    A question mentioning "certif" is answered from the first section, "serv" from the second;
+    anything else is refused. Answers stream word by word, `delay` seconds apart.
+    """
+
+    def __init__(self, settings: Settings, delay: float = 0.0) -> None:
+        self.settings = settings
+        self.delay = delay
+        self.guide_version = FAKE_GUIDE_VERSION
+        self.calls: list[tuple[str, Any]] = []
+
+    def sections(self) -> list[Section]:
+        return list(_FAKE_SECTIONS)
+
+    def _check(self, question: Any, history: Any) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise InvalidQuestion(phrases.EMPTY_QUESTION)
+        if len(question) > self.settings.max_question_chars:
+            raise InvalidQuestion(
+                phrases.QUESTION_TOO_LONG.format(
+                    length=len(question), limit=self.settings.max_question_chars
+                )
+            )
+        if history is not None and len(history) > self.settings.max_history_turns:
+            raise InvalidQuestion(phrases.HISTORY_TOO_LONG.format(detail="too many messages"))
+        return " ".join(question.split())
+
+    def ask(self, question: Any, history: Any = None) -> Answer:
+        q = self._check(question, history)
+        self.calls.append((q, history))
+        lowered = q.lower()
+        section = None
+        if "certif" in lowered:
+            section, quote = _FAKE_SECTIONS[0], "AWS Certified Machine Learning - Specialty"
+        elif "serv" in lowered:
+            section, quote = _FAKE_SECTIONS[1], "Seldon Core and KServe for Kubernetes-native serving"
+        if section is None:
+            nearest = [s.heading for s in _FAKE_SECTIONS]
+            text = phrases.NOT_COVERED + " " + phrases.NEAREST_SECTIONS.format(
+                sections="; ".join(nearest)
+            )
+            return Answer(q, text, True, [], self.guide_version, nearest_sections=nearest)
+        source = Source(1, section.id, section.heading, quote, 0.9)
+        return Answer(q, f"The guide says: {quote} [1]", False, [source], self.guide_version,
+                      latency_ms=1.0)
+
+    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
+        answer = self.ask(question, history)
+        for piece in re.findall(r"\S+\s*", answer.text):
+            if self.delay:
+                time.sleep(self.delay)
+            yield "delta", piece
+        yield "answer", answer
+
+
+@pytest.fixture
+def server_settings(tmp_path: Path) -> Settings:
+    return Settings(
+        index_dir=tmp_path / "index",
+        data_dir=tmp_path / "data",
+        allowed_origins=["http://allowed.example"],
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """A real uvicorn server on 127.0.0.1 in a background thread (loopback only)."""
+
+    def __init__(self, app: Any, port: int | None = None) -> None:
+        import uvicorn
+
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
+                                timeout_graceful_shutdown=2)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture
+def fake_assistant(server_settings: Settings) -> FakeAssistant:
+    return FakeAssistant(server_settings)
+
+
+@pytest.fixture
+def live_server() -> Iterator[Any]:
+    """Call with an ASGI app: starts it on a free loopback port, returns the LiveServer."""
+    started: list[LiveServer] = []
+
+    def start(app: Any, port: int | None = None) -> LiveServer:
+        server = LiveServer(app, port).__enter__()
+        started.append(server)
+        return server
+
+    yield start
+    for server in reversed(started):
+        server.__exit__(None, None, None)
+# ==== end of server / UI / widget fixtures ========================================================
