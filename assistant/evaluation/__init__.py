@@ -1,0 +1,165 @@
+"""Batch evaluation: score a question set offline, compare configurations, gate CI on scores.
+
+``main`` is what ``assistant eval`` calls; the pieces are importable for tests and notebooks:
+questions (reading the question set), metrics (pure scoring), run (asking and aggregating),
+report and html (the output files). Definitions of every metric: docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.evaluation.questions import (
+    EvalQuestion,
+    QuestionsFileError,
+    RowError,
+    load_answers,
+    load_questions,
+)
+from assistant.evaluation.run import Answerer, AnswererFactory, EvalRun, GuideContext
+
+__all__ = [
+    "EXIT_GATE",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "Answerer",
+    "AnswererFactory",
+    "EvalQuestion",
+    "EvalRun",
+    "GuideContext",
+    "RowError",
+    "load_questions",
+    "main",
+]
+
+EXIT_OK = 0
+EXIT_GATE = 1  # a --fail-under / --fail-over threshold was not met
+EXIT_INPUT = 2  # bad option, unreadable file, or malformed rows (the rest is still evaluated)
+
+
+def _say(message: str, err: bool = False) -> None:
+    print(message, file=sys.stderr if err else sys.stdout, flush=True)
+
+
+def _assistant_factory(overrides: dict[str, Any]) -> Answerer:
+    from assistant import Assistant
+
+    return Assistant.from_settings(**overrides).load()
+
+
+def main(
+    questions_path: Path,
+    out: Path,
+    *,
+    answers_path: Path | None = None,
+    configs: Sequence[str] = (),
+    fail_under: Sequence[str] = (),
+    fail_over: Sequence[str] = (),
+    base_overrides: dict[str, Any] | None = None,
+    answerer_factory: AnswererFactory | None = None,
+    context: GuideContext | None = None,
+    progress: bool = True,
+) -> int:
+    """Run ``assistant eval``; returns the exit code (EXIT_OK, EXIT_GATE or EXIT_INPUT)."""
+    from pydantic import ValidationError
+
+    from assistant.errors import AssistantError
+    from assistant.evaluation import report, run
+    from assistant.settings import Settings
+
+    base = dict(base_overrides or {})
+    try:
+        under = [run.parse_threshold(t) for t in fail_under]
+        over = [run.parse_threshold(t) for t in fail_over]
+        named = [run.parse_config(c, list(Settings.model_fields)) for c in configs]
+        if answers_path is not None and named:
+            raise ValueError(
+                "--answers scores answers already made; it cannot be combined with --config"
+            )
+        names = [n for n, _ in named]
+        for n in names:
+            if not re.fullmatch(r"[\w.-]+", n) or names.count(n) > 1:
+                raise ValueError(
+                    f"--config name {n!r} must be unique and made of letters, digits, . _ -"
+                )
+        for _, overrides in named:
+            Settings(**{**base, **overrides})
+        settings = Settings(**base)
+        questions, row_errors = load_questions(questions_path)
+        if context is None:
+            context = run.guide_context(settings)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        _say(f"Error: invalid setting ({problems}).", err=True)
+        return EXIT_INPUT
+    except (ValueError, QuestionsFileError, AssistantError) as exc:
+        _say(f"Error: {exc}", err=True)
+        return EXIT_INPUT
+
+    questions, unknown = run.validate_sections(questions, context.index)
+    row_errors = sorted([*row_errors, *unknown], key=lambda e: e.line)
+    for error in row_errors:
+        _say(f"{questions_path.name} {error}; row skipped.", err=True)
+    if not questions:
+        _say(f"Error: {questions_path.name} has no valid question to evaluate.", err=True)
+        return EXIT_INPUT
+
+    runs: list[EvalRun] = []
+    for name, overrides in named or [("", {})]:
+        errors = list(row_errors)
+        if answers_path is not None:
+            try:
+                loaded, answer_errors = load_answers(answers_path)
+            except QuestionsFileError as exc:
+                _say(f"Error: {exc}", err=True)
+                return EXIT_INPUT
+            kept, answers, missing = run.match_answers(questions, loaded, answers_path.name)
+            for error in [*answer_errors, *missing]:
+                _say(f"{error}; skipped.", err=True)
+            errors += answer_errors + missing
+        else:
+            try:
+                answerer = (answerer_factory or _assistant_factory)({**base, **overrides})
+            except AssistantError as exc:
+                _say(f"Error: {exc}", err=True)
+                return EXIT_INPUT
+            kept, answers = questions, run.ask_all(answerer, questions, progress, name)
+        result = run.score(name, kept, answers, context, errors, overrides)
+        target = out / name if name else out
+        report.write_run(result, target, str(questions_path))
+        runs.append(result)
+        _say(_summary(result, target))
+
+    if len(runs) > 1:
+        report.write_comparison(runs, out)
+        _say(f"Comparison of {len(runs)} configurations: {out / 'compare.md'}")
+    failures = [f for r in runs for f in run.check_gates(r, under, over)]
+    for failure in failures:
+        _say(f"Gate failed: {failure}", err=True)
+    if any(r.row_errors for r in runs):
+        _say("Error: some rows were not evaluated (see above); fix them and run again.", err=True)
+        return EXIT_INPUT
+    return EXIT_GATE if failures else EXIT_OK
+
+
+def _summary(r: EvalRun, target: Path) -> str:
+    from assistant.evaluation.report import fmt
+
+    keys = (
+        "pass_rate",
+        "fact_recall",
+        "hit@3",
+        "mrr",
+        "quote_fidelity",
+        "groundedness",
+        "refusal_accuracy",
+        "false_refusal_rate",
+        "latency_p95_ms",
+    )
+    shown = ", ".join(f"{k} {fmt(r.metrics[k], k)}" for k in keys)
+    label = f"[{r.name}] " if r.name else ""
+    return f"{label}{len(r.questions)} questions: {shown}. Report: {target / 'report.md'}"
