@@ -14,10 +14,21 @@ from assistant.evaluation.metrics import HIT_AT, LOWER_IS_BETTER, METRIC_NAMES
 from assistant.evaluation.run import EvalRun
 
 CSV_SCORES = (
-    "refused", "verdict", *(f"hit@{k}" for k in HIT_AT), "mrr", "citation_precision",
-    "citation_recall", "fact_recall", "quote_fidelity", "groundedness", "answer_words",
-    "latency_ms", "reference_cosine", "reference_rougeL", "generated_survived",
-)  # fmt: skip
+    "refused",
+    "verdict",
+    *(f"hit@{k}" for k in HIT_AT),
+    "mrr",
+    "citation_precision",
+    "citation_recall",
+    "fact_recall",
+    "quote_fidelity",
+    "groundedness",
+    "answer_words",
+    "latency_ms",
+    "reference_cosine",
+    "reference_rougeL",
+    "generated_survived",
+)
 
 
 def fmt(value: Any, name: str = "") -> str:
