@@ -23,6 +23,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 _ENUM = re.compile(r"^\d+\.(?=\S)")  # "1.MLOps Engineers earn" -> "MLOps Engineers earn"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){1,3}$")  # "B.S." does not end a sentence
 
 
 @dataclass(frozen=True)
@@ -159,11 +160,21 @@ def _units(body: list[str], lead_in: bool) -> Iterable[Unit]:
         elif i == 0 and lead_in:
             pieces = [(line.strip(), "leadin")]
         else:
-            pieces = [(s.strip(), "sentence") for s in _SENTENCE_END.split(line.strip())]
+            pieces = [(s, "sentence") for s in _sentences(line.strip())]
         for text, kind in pieces:
             if text:
                 yield Unit(text=text, kind=kind, position=position)
                 position += 1
+
+
+def _sentences(line: str) -> list[str]:
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(line):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece.strip())
+    return out
 
 
 def heading_of(path: tuple[str, ...]) -> str:

@@ -1,0 +1,155 @@
+"""The Assistant: the one Python API that the CLI, the chat page and the HTTP API call."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+from assistant import phrases
+from assistant.embeddings import Embedder, get_embedder
+from assistant.extractive import compose, score_units, select
+from assistant.guide import Guide, load_guide
+from assistant.index import ensure_index
+from assistant.retrieval import Hit, Retriever, tokenize
+from assistant.schema import Answer, Section
+from assistant.settings import Settings
+from assistant.validation import clean_history, clean_question
+
+# A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
+_FOLLOW_UP = re.compile(
+    r"\b(it|its|that|this|those|these|they|them|their|one|ones|the same|what about|how about"
+    r"|and|also|else|other|another|more|which of)\b",
+    re.IGNORECASE,
+)
+FOLLOW_UP_MAX_WORDS = 8
+CURRENT_WEIGHT = 1.0
+CONTEXT_WEIGHT = 0.7
+
+
+def is_follow_up(question: str, history: list[dict[str, str]]) -> bool:
+    if not any(m["role"] == "user" for m in history):
+        return False
+    return len(question.split()) <= FOLLOW_UP_MAX_WORDS or bool(_FOLLOW_UP.search(question))
+
+
+class Assistant:
+    """Answers questions about the guide with cited, verbatim quotes, or refuses."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self._embedder = embedder
+        self._retriever: Retriever | None = None
+        self._guide: Guide | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, **overrides: Any) -> Assistant:
+        return cls(Settings(**overrides))
+
+    # -- loading --------------------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings)
+        return self._embedder
+
+    def load(self, rebuild: bool = False) -> Assistant:
+        """Build the index if it is missing or stale, then open it (idempotent)."""
+        with self._lock:
+            if self._retriever is None or rebuild:
+                path, _ = ensure_index(self.settings, rebuild=rebuild)
+                guide = load_guide(self.settings.corpus_dir)
+                self._retriever = Retriever(self.settings, guide, path)
+                self._guide = guide
+        return self
+
+    @property
+    def retriever(self) -> Retriever:
+        if self._retriever is None:
+            self.load()
+        assert self._retriever is not None
+        return self._retriever
+
+    @property
+    def guide(self) -> Guide:
+        if self._guide is None:
+            self.load()
+        assert self._guide is not None
+        return self._guide
+
+    @property
+    def guide_version(self) -> str:
+        return self.guide.version
+
+    def sections(self) -> list[Section]:
+        return list(self.guide.sections)
+
+    # -- answering ------------------------------------------------------------------------
+    def ask(self, question: Any, history: Any = None) -> Answer:
+        start = time.perf_counter()
+        q = clean_question(question, self.settings)
+        turns = clean_history(history, self.settings)
+        retriever = self.retriever
+        vector = self.embedder.embed_query(q)
+        queries: list[tuple[str, np.ndarray, float]] = [(q, vector, CURRENT_WEIGHT)]
+        if is_follow_up(q, turns):
+            previous = [m["content"] for m in turns if m["role"] == "user"][-1]
+            context = f"{previous} {q}"
+            queries.append((context, self.embedder.embed_query(context), CONTEXT_WEIGHT))
+        hits = retriever.search(queries)
+        # Score answer units against the question and, for a follow-up, its context too.
+        unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
+        scored = score_units(
+            retriever, hits, unit_vector, " ".join(t for t, _, _ in queries),
+            self.settings.answer_sections,
+        )
+        relevance = self.relevance(queries, hits)
+        if not scored or relevance < self.settings.refusal_threshold:
+            answer = self._refusal(q, hits)
+        else:
+            mode, evidence = select(
+                scored, q, self.settings.max_sentences, self.settings.max_list_items
+            )
+            text, sources = compose(mode, evidence)
+            answer = Answer(q, text, False, sources, self.guide.version)
+        answer.extra["relevance"] = round(relevance, 4)
+        answer.latency_ms = (time.perf_counter() - start) * 1000
+        return answer
+
+    def relevance(self, queries: list[tuple[str, np.ndarray, float]], hits: list[Hit]) -> float:
+        """How well the guide matches the question, 0-1: the best unit or chunk cosine,
+        scaled down when none of the question's content words occur in the guide."""
+        retriever = self.retriever
+        best = max(
+            [float(np.max(retriever.unit_scores(v))) for _, v, _ in queries if retriever.unit_keys]
+            + [h.dense for h in hits[:1]]
+            + [0.0]
+        )
+        return best
+
+    def _refusal(self, question: str, hits: list[Hit]) -> Answer:
+        nearest = [self.retriever.sections[h.section_id].heading for h in hits[:3]]
+        text = phrases.NOT_COVERED
+        if nearest:
+            text += " " + phrases.NEAREST_SECTIONS.format(sections="; ".join(nearest))
+        return Answer(question, text, True, [], self.guide.version, nearest_sections=nearest)
+
+    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
+        """Yield ("delta", text piece) events, then ("answer", Answer)."""
+        answer = self.ask(question, history)
+        for piece in re.findall(r"\S+\s*|\s+", answer.text):
+            yield "delta", piece
+        yield "answer", answer
+
+
+def _mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    v = a + b
+    return v / (np.linalg.norm(v) or 1.0)
+
+
+__all__ = ["Assistant", "is_follow_up", "tokenize"]

@@ -1,0 +1,162 @@
+"""The persisted, stamped Chroma index.
+
+Layout of ``settings.index_dir``::
+
+    active -> build-<stamp>-<random>     a symlink, swapped atomically by os.replace
+    build-<stamp>-<random>/
+        chroma.sqlite3 ...               Chroma PersistentClient data: collections "chunks", "units"
+        stamp.json                       what built it; written last, so a build without it is partial
+    .lock                                serialises concurrent builds
+
+A build always goes to a new folder; only a finished build is swapped in, so a crash (or
+SIGKILL) mid-build leaves the previous index serving. An unchanged corpus with unchanged
+chunking and model re-embeds nothing (and does not even load the model).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+
+from assistant import phrases
+from assistant.chunking import CHUNKER_VERSION, chunk_sections
+from assistant.errors import IndexUnavailable
+from assistant.guide import Guide, corpus_hash, load_guide
+from assistant.settings import Settings
+
+ACTIVE = "active"
+STAMP = "stamp.json"
+SCHEMA_VERSION = 1
+CHUNKS = "chunks"
+UNITS = "units"
+
+
+def expected_stamp(settings: Settings, guide_version: str | None = None) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA_VERSION,
+        "guide_version": guide_version or corpus_hash(settings.corpus_dir),
+        "embedding_model": os.path.basename(settings.embedding_model.rstrip("/")),
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "chunker_version": CHUNKER_VERSION,
+    }
+
+
+def stamp_key(stamp: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def unit_embed_text(title: str, text: str) -> str:
+    return f"{title}: {text}"
+
+
+def chroma_client(path: Path):  # type: ignore[no-untyped-def]
+    import chromadb
+
+    return chromadb.PersistentClient(
+        path=str(path),
+        settings=chromadb.Settings(anonymized_telemetry=False, allow_reset=False),
+    )
+
+
+@dataclass
+class IndexState:
+    path: Path | None
+    stamp: dict[str, Any] | None
+
+
+def read_active(index_dir: Path) -> IndexState:
+    link = index_dir / ACTIVE
+    if not link.exists():
+        return IndexState(None, None)
+    target = link.resolve()
+    try:
+        stamp = json.loads((target / STAMP).read_text())
+    except (OSError, ValueError):
+        return IndexState(target, None)
+    return IndexState(target, stamp)
+
+
+def is_current(settings: Settings, guide_version: str | None = None) -> bool:
+    state = read_active(settings.index_dir)
+    return state.stamp == expected_stamp(settings, guide_version)
+
+
+def ensure_index(settings: Settings, rebuild: bool = False) -> tuple[Path, bool]:
+    """Return (path of the current build, whether it was built now)."""
+    want = expected_stamp(settings)
+    state = read_active(settings.index_dir)
+    if not rebuild and state.stamp == want and state.path is not None:
+        return state.path, False
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(settings.index_dir / ".lock")):
+        state = read_active(settings.index_dir)  # another process may have built it meanwhile
+        if not rebuild and state.stamp == want and state.path is not None:
+            return state.path, False
+        return build_index(settings, want), True
+
+
+def build_index(settings: Settings, stamp: dict[str, Any]) -> Path:
+    from assistant.embeddings import get_embedder
+
+    guide = load_guide(settings.corpus_dir)
+    index_dir = settings.index_dir
+    target = index_dir / f"build-{stamp_key(stamp)}-{uuid.uuid4().hex[:8]}"
+    target.mkdir(parents=True)
+    embedder = get_embedder(settings)
+    client = chroma_client(target)
+    _fill(client, guide, settings, embedder)
+    (target / STAMP).write_text(json.dumps(stamp, indent=2, sort_keys=True))
+    previous = read_active(index_dir).path
+    _swap(index_dir, target)
+    _clean(index_dir, keep={target, previous})
+    return target
+
+
+def _fill(client, guide: Guide, settings: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+    chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
+    space = {"hnsw": {"space": "cosine"}}
+    collection = client.get_or_create_collection(CHUNKS, configuration=space, embedding_function=None)
+    collection.add(
+        ids=[c.id for c in chunks],
+        embeddings=embedder.embed_documents([c.embed_text for c in chunks]),
+        documents=[c.text for c in chunks],
+        metadatas=[{"section_id": c.section_id, "heading": c.heading, "order": c.order} for c in chunks],
+    )
+    units = [(s, u) for s in guide.sections for u in s.units]
+    collection = client.get_or_create_collection(UNITS, configuration=space, embedding_function=None)
+    if units:
+        collection.add(
+            ids=[f"{s.id}@{u.position}" for s, u in units],
+            embeddings=embedder.embed_documents([unit_embed_text(s.title, u.text) for s, u in units]),
+            documents=[u.text for _, u in units],
+            metadatas=[{"section_id": s.id, "position": u.position, "kind": u.kind} for s, u in units],
+        )
+
+
+def _swap(index_dir: Path, target: Path) -> None:
+    tmp_link = index_dir / f".active-{uuid.uuid4().hex[:8]}"
+    os.symlink(target.name, tmp_link)
+    os.replace(tmp_link, index_dir / ACTIVE)  # atomic on POSIX
+
+
+def _clean(index_dir: Path, keep: set[Path | None]) -> None:
+    """Remove older builds and partial ones; the previous build stays for running readers."""
+    kept = {p.resolve() for p in keep if p is not None}
+    for path in index_dir.glob("build-*"):
+        if path.resolve() not in kept:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in index_dir.glob(".active-*"):
+        path.unlink(missing_ok=True)
+
+
+def broken(path: Path | None, reason: str) -> IndexUnavailable:
+    return IndexUnavailable(phrases.INDEX_BROKEN.format(path=path, reason=reason))
