@@ -144,17 +144,23 @@ def test_quote_fidelity_accepts_verbatim_quotes_only() -> None:
     assert (s["quote_fidelity"], s["bad_quotes"]) == (0.5, ["Made up."])
 
 
-def test_answer_sentences_attach_markers_to_the_sentence_before_them() -> None:
-    text = "Intro line.\n- First item [1]\n- Second [2, 3]\nOne. [4] Two [5]. Three."
+def test_answer_sentences_carry_the_markers_that_close_their_claim() -> None:
+    text = (
+        "Intro line.\n- First item [1]\n- Second [2, 3]\nOne. [4] Two [5]. Three.\nCA [6] NY [7][8]"
+    )
     got = [(s.text, s.markers) for s in m.answer_sentences(text)]
     assert got == [
         ("Intro line.", ()),
         ("First item", (1,)),
         ("Second", (2, 3)),
         ("One.", (4,)),
-        ("Two.", (5,)),
+        ("Two", (5,)),
         ("Three.", ()),
+        ("CA", (6,)),
+        ("NY", (7, 8)),
     ]
+    two = m.answer_sentences("Made-up claim. Quoted claim. [1]")
+    assert [(s.text, s.markers) for s in two] == [("Made-up claim.", (1,)), ("Quoted claim.", (1,))]
 
 
 def test_support_by_containment_or_most_content_tokens() -> None:
@@ -176,8 +182,8 @@ def test_groundedness_counts_sentences_their_cited_quote_supports() -> None:
     count, unsupported = m.unsupported_sentences(text, quotes)
     assert count == 5
     assert unsupported == [
-        "BentoML pays the best salaries.",
-        "Kubernetes is required.",
+        "BentoML pays the best salaries",
+        "Kubernetes is required",
         "Everyone should learn Rust.",
     ]
     answer = {

@@ -34,8 +34,8 @@ _STOPWORDS = frozenset({
 })
 # fmt: on
 _MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
-_MARKERS_RUN = re.compile(r"^(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(\[])")
+_MARKER_RUN = re.compile(r"(?:\s*\[\d+(?:\s*,\s*\d+)*\])+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
 _TOKEN = re.compile(r"\w+")
 
@@ -193,23 +193,24 @@ class Sentence:
 
 
 def answer_sentences(answer_text: str) -> list[Sentence]:
-    """Sentences and list items of an answer, each with the citation markers that follow it."""
-    pieces: list[str] = []
+    """Sentences and list items of an answer, each with the citation markers that close its
+    claim: the text from the previous marker run (or line start) up to the next marker run is
+    one claim, and every sentence in it carries that run's markers. Text after a line's last
+    marker run carries none."""
+    sentences: list[Sentence] = []
     for line in answer_text.splitlines():
         line = _BULLET.sub("", line)
-        for piece in _SENTENCE_END.split(line.strip()):
-            run = _MARKERS_RUN.match(piece)
-            if run and pieces:  # "Sentence one. [1] Sentence two." -> [1] belongs to sentence one
-                pieces[-1] += run.group(0)
-                piece = piece[run.end() :]
-            if piece.strip():
-                pieces.append(piece)
-    sentences = []
-    for piece in pieces:
-        markers = tuple(int(n) for group in _MARKER.findall(piece) for n in group.split(","))
-        text = strip_markers(piece)
-        if content_tokens(text):
-            sentences.append(Sentence(text, markers))
+        start = 0
+        claims: list[tuple[str, tuple[int, ...]]] = []
+        for run in _MARKER_RUN.finditer(line):
+            markers = tuple(int(n) for g in _MARKER.findall(run.group(0)) for n in g.split(","))
+            claims.append((line[start : run.start()], markers))
+            start = run.end()
+        claims.append((line[start:], ()))
+        for text, markers in claims:
+            for piece in _SENTENCE_END.split(text.strip()):
+                if content_tokens(piece):
+                    sentences.append(Sentence(squash(piece), markers))
     return sentences
 
 
