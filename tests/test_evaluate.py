@@ -562,3 +562,31 @@ def test_check_gates_in_compare_names_the_configuration(tmp_path: Path) -> None:
     assert check_gates(run, [("mrr", 0.5)], [("latency_p95_ms", 1000.0)]) == [
         "[k3] mrr = 0.4, below the minimum 0.5"
     ]
+
+
+# --- the real assistant ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_real_assistant_answers_are_verbatim_and_grounded(tmp_path: Path) -> None:
+    """The extractive assistant on a few gold questions: its quotes are verbatim in the guide
+    and every sentence of its answers is supported by the quote it cites."""
+    gold = Path(__file__).resolve().parent.parent / "eval" / "gold.jsonl"
+    rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
+    picked = [r for r in rows if r.get("answerable", True)][:6]
+    picked += [r for r in rows if not r.get("answerable", True)][:2]
+    picked += [r for r in rows if r.get("history")][:1]
+    out = tmp_path / "out"
+    code = main(
+        write_questions(tmp_path, picked),
+        out,
+        base_overrides={"index_dir": tmp_path / "index", "data_dir": tmp_path / "data"},
+        progress=False,
+    )
+    assert code == EXIT_OK
+    metrics = json.loads((out / "metrics.json").read_text())["metrics"]
+    assert metrics["questions"] == len(picked)
+    assert metrics["quote_fidelity"] == 1.0
+    assert metrics["groundedness"] == 1.0
+    assert metrics["reference_cosine"] is not None and metrics["latency_p50_ms"] > 0
+    assert (out / "report.html").stat().st_size > 1000

@@ -53,7 +53,7 @@ def _assistant_factory(overrides: dict[str, Any]) -> Answerer:
 
 def main(
     questions_path: Path,
-    out: Path,
+    out: Path | None = None,
     *,
     answers_path: Path | None = None,
     configs: Sequence[str] = (),
@@ -64,7 +64,10 @@ def main(
     context: GuideContext | None = None,
     progress: bool = True,
 ) -> int:
-    """Run ``assistant eval``; returns the exit code (EXIT_OK, EXIT_GATE or EXIT_INPUT)."""
+    """Run ``assistant eval``; returns the exit code (EXIT_OK, EXIT_GATE or EXIT_INPUT).
+
+    ``out`` defaults to the ``eval`` folder in the settings' data folder.
+    """
     from pydantic import ValidationError
 
     from assistant.errors import AssistantError
@@ -89,6 +92,7 @@ def main(
         for _, overrides in named:
             Settings(**{**base, **overrides})
         settings = Settings(**base)
+        out = out or settings.data_dir / "eval"
         questions, row_errors = load_questions(questions_path)
         if context is None:
             context = run.guide_context(settings)
