@@ -4,12 +4,15 @@ from __future__ import annotations
 
 #: Said when the guide does not cover a question; the nearest sections follow it.
 NOT_COVERED = "The guide does not cover this."
+ASKED_NOT_ANSWERED = "The guide lists this as an interview question but does not answer it."
 NEAREST_SECTIONS = "The nearest sections of the guide are: {sections}."
 
 EMPTY_QUESTION = "Please type a question about the MLOps Engineer career guide."
-QUESTION_TOO_LONG = "Your question is {length} characters long; please shorten it to at most {limit}."
+QUESTION_TOO_LONG = (
+    "Your question is {length} characters long; please shorten it to at most {limit}."
+)
 BAD_CHARACTERS = "Your question contains control characters or undecodable bytes; please retype it as plain text."
-BAD_HISTORY = "The conversation history is malformed: {reason}; send a list of {{\"role\": \"user\"|\"assistant\", \"content\": text}} items."
+BAD_HISTORY = 'The conversation history is malformed: {reason}; send a list of {{"role": "user"|"assistant", "content": text}} items.'
 HISTORY_TOO_LONG = "The conversation history is too long ({detail}); start a new conversation."
 MISSING_CORPUS = "No guide found in {path}; put the guide's .md or .txt file there (see README)."
 INDEX_BROKEN = "The index in {path} could not be read ({reason}); run `assistant ingest --rebuild`."
@@ -25,9 +28,9 @@ CHAT_PLACEHOLDER = "Ask a question about the MLOps Engineer career guide"
 COVERAGE_QUESTION = "What does the guide cover?"
 COVERAGE_INTRO = "The guide (version {version}) has these sections:"
 EXAMPLE_QUESTIONS = (
-    "How do I become an MLOps engineer?",
-    "Which certifications are useful for an MLOps engineer?",
-    "What tools are used for model serving?",
+    "What skills does an MLOps engineer need?",
+    "What cloud ML certifications are there?",
+    "Which tools are used for model serving?",
     COVERAGE_QUESTION,
 )
 FEEDBACK_THANKS = "Thanks for the feedback. Add a comment if you like (optional)."
@@ -37,7 +40,9 @@ LOADING = "The assistant is still loading the guide's index; retry in a few seco
 LOAD_FAILED = "The assistant could not start: {reason}"
 BAD_JSON = "The request body is not valid JSON ({reason}); send a JSON object."
 BAD_FIELD = "Field `{field}`: {message}."
-BODY_TOO_LARGE = "The request body is larger than {limit} bytes; send a shorter question or history."
+BODY_TOO_LARGE = (
+    "The request body is larger than {limit} bytes; send a shorter question or history."
+)
 ORIGIN_NOT_ALLOWED = (
     "The origin {origin} may not use this API; the operator can add it to "
     "ASSISTANT_ALLOWED_ORIGINS."

@@ -25,6 +25,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from sse_starlette import EventSourceResponse, ServerSentEvent
@@ -250,12 +251,9 @@ class GuardMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        started = False
 
         async def send_with_headers(message: Message) -> None:
-            nonlocal started
             if message["type"] == "http.response.start":
-                started = True
                 message["headers"] = list(message.get("headers", [])) + self.headers
             await send(message)
 
@@ -268,33 +266,24 @@ class GuardMiddleware:
             error = phrases.ORIGIN_NOT_ALLOWED.format(origin=origin)
             await JSONResponse({"error": error}, 403)(scope, receive, send_with_headers)
             return
-        too_large = JSONResponse(
-            {"error": phrases.BODY_TOO_LARGE.format(limit=self.limit)}, status_code=413
-        )
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.limit:
-            await too_large(scope, receive, send_with_headers)
+            error = phrases.BODY_TOO_LARGE.format(limit=self.limit)
+            await JSONResponse({"error": error}, 413)(scope, receive, send_with_headers)
             return
         received = 0
 
         async def limited_receive() -> Message:
+            # Raised inside the route's body parsing; FastAPI passes HTTPExceptions through,
+            # and the handler below turns it into the JSON 413.
             nonlocal received
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.limit:
-                raise _BodyTooLarge
+                raise StarletteHTTPException(413, phrases.BODY_TOO_LARGE.format(limit=self.limit))
             return message
 
-        try:
-            await self.app(scope, limited_receive, send_with_headers)
-        except _BodyTooLarge:
-            if started:
-                raise
-            await too_large(scope, receive, send_with_headers)
-
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, limited_receive, send_with_headers)
 
 
 # --- error handlers: every failure is one JSON sentence ------------------------------------------
@@ -322,9 +311,7 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
         for e in errors
     ]
     first = fields[0] if fields else {"field": "the request body", "message": "is not valid"}
-    message = phrases.BAD_FIELD.format(
-        field=first["field"], message=first["message"].rstrip(".")
-    )
+    message = phrases.BAD_FIELD.format(field=first["field"], message=first["message"].rstrip("."))
     return JSONResponse({"error": message, "errors": fields}, 422)
 
 
@@ -426,9 +413,9 @@ def create_app(
         "/api/ask/stream",
         tags=["api"],
         summary="Answer a question as server-sent events",
-        description="Events: `delta` (JSON `{\"text\": piece}`) while the answer is written, "
+        description='Events: `delta` (JSON `{"text": piece}`) while the answer is written, '
         "then one `answer` event whose data is the full answer JSON with its `citations` (the "
-        "same as /api/ask). An `error` event (`{\"error\": sentence}`) ends a failed stream.",
+        'same as /api/ask). An `error` event (`{"error": sentence}`) ends a failed stream.',
         responses={
             200: {"content": {"text/event-stream": {}}, "description": "The event stream."},
             **ERRORS,
@@ -442,8 +429,13 @@ def create_app(
         first = await run_in_threadpool(_next, events)
         return EventSourceResponse(_sse(first, events), ping=15)
 
-    @app.get("/api/sections", tags=["api"], summary="The guide's table of contents",
-             response_model=SectionsOut, responses=ERRORS)
+    @app.get(
+        "/api/sections",
+        tags=["api"],
+        summary="The guide's table of contents",
+        response_model=SectionsOut,
+        responses=ERRORS,
+    )
     async def sections() -> dict[str, Any]:
         a = await run_in_threadpool(holder.wait)
         return {
@@ -454,8 +446,14 @@ def create_app(
             ],
         }
 
-    @app.post("/api/feedback", tags=["api"], summary="Store a thumbs up/down on an answer",
-              status_code=201, response_model=FeedbackOut, responses=ERRORS)
+    @app.post(
+        "/api/feedback",
+        tags=["api"],
+        summary="Store a thumbs up/down on an answer",
+        status_code=201,
+        response_model=FeedbackOut,
+        responses=ERRORS,
+    )
     async def feedback(body: FeedbackRequest) -> dict[str, Any]:
         comment = (body.comment or "").strip() or None
         if comment and len(comment) > settings.max_comment_chars:
@@ -480,6 +478,25 @@ def create_app(
             channel="api",
         )
         return {"id": await run_in_threadpool(store.add, item), "stored": True}
+
+    api_methods = {
+        r.path: sorted(r.methods or ())
+        for r in app.routes
+        if isinstance(r, APIRoute) and r.path.startswith(API_PREFIX)
+    }
+
+    @app.api_route(
+        "/api/{rest:path}",
+        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        include_in_schema=False,
+    )
+    def api_not_found(request: Request) -> JSONResponse:
+        # Without this, /api/* paths that match no route would fall through to the chat page.
+        allowed = api_methods.get(request.url.path)
+        if allowed:
+            error = f"Use {' or '.join(allowed)} for {request.url.path}."
+            return JSONResponse({"error": error}, 405, headers={"Allow": ", ".join(allowed)})
+        return JSONResponse({"error": f"There is no API endpoint {request.url.path}."}, 404)
 
     @app.get("/widget.js", include_in_schema=False)
     def widget() -> FileResponse:
@@ -542,7 +559,9 @@ async def _sse(first: Any, events: Iterator[tuple[str, Any]]) -> AsyncIterator[S
     try:
         async for kind, value in iterate_in_threadpool(chain()):
             if kind == "delta":
-                yield ServerSentEvent(json.dumps({"text": value}, ensure_ascii=False), event="delta")
+                yield ServerSentEvent(
+                    json.dumps({"text": value}, ensure_ascii=False), event="delta"
+                )
             elif kind == "answer":
                 data = json.dumps(value.to_dict(), ensure_ascii=False)
                 yield ServerSentEvent(data, event="answer")

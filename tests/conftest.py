@@ -154,4 +154,14 @@ def live_server() -> Iterator[Any]:
     yield start
     for server in reversed(started):
         server.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="session")
+def real_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A real index of the guide, built once per test session (real embedding model)."""
+    from assistant.core import Assistant
+
+    index_dir = tmp_path_factory.mktemp("real-index")
+    Assistant.from_settings(index_dir=index_dir, data_dir=index_dir / "data").load()
+    return index_dir
 # ==== end of server / UI / widget fixtures ========================================================
