@@ -27,14 +27,14 @@ def _num(value: Any, name: str = "") -> str:
 
 def section_chart(rows: list[tuple[str, float | None, int]], width: int = 900) -> str:
     """Horizontal bars, one per section: its pass rate (0-1), labelled with the question count."""
-    label_w, bar_w, row_h = 430, width - 430 - 90, 20
+    label_w, bar_w, row_h = 470, width - 470 - 100, 20
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" '
         f'height="{row_h * len(rows) + 24}" role="img" aria-label="pass rate per section">'
     ]
     for i, (label, value, n) in enumerate(rows):
         y = i * row_h
-        short = label if len(label) <= 68 else label[:65] + "…"
+        short = label if len(label) <= 62 else label[:60] + "…"
         w = 0 if value is None else round(bar_w * value)
         colour = "#2a7" if (value or 0) >= 0.8 else "#d90" if (value or 0) >= 0.5 else "#c33"
         parts += [
@@ -132,7 +132,8 @@ def page(run: EvalRun, source: str = "") -> str:
             for c in a.get("citations") or []
         )
         body.append(
-            f"<details><summary><b>{escape(q.id)}</b>: {escape(q.question)}</summary>"
+            f"<details><summary><b>{escape(q.id)}</b>: {escape(q.question)} "
+            f"<span class='why'>— {escape('; '.join(a['scores']['reasons']))}</span></summary>"
             f"<ul>{reasons}</ul>"
             f"<p><b>Expected:</b> {escape(expectation(q))}</p>"
             f"<p><b>Answer:</b> {escape(str(a.get('answer', '')))}</p>{quotes}</details>"

@@ -37,8 +37,10 @@ def fmt(value: Any, name: str = "") -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
-        if name.endswith("_ms") or name in ("questions", "errors", "answer_words_mean"):
-            return f"{value:.1f}" if value % 1 else f"{value:.0f}"
+        if name in ("questions", "errors"):
+            return f"{value:.0f}"
+        if name.endswith("_ms") or name == "answer_words_mean":
+            return f"{value:.1f}"
         return f"{value:.3f}"
     return str(value)
 
