@@ -14,6 +14,7 @@ from assistant import phrases
 from assistant.errors import InvalidQuestion
 from assistant.evaluation import EXIT_GATE, EXIT_INPUT, EXIT_OK, GuideContext, main
 from assistant.evaluation import metrics as m
+from assistant.evaluation.aggregate import METRIC_NAMES, aggregate
 from assistant.evaluation.questions import EvalQuestion, load_questions
 from assistant.evaluation.run import ask_all, check_gates, parse_config, parse_threshold
 from assistant.schema import Answer, Source
@@ -256,14 +257,14 @@ def test_aggregate_refusals_latency_and_survival() -> None:
             answer["generated_survived"] = survived
         questions.append(q(f"q{i}", answerable=answerable))
         scores.append(m.score_answer(questions[-1], answer, texts))
-    values, counts = m.aggregate(questions, scores)
+    values, counts = aggregate(questions, scores)
     assert values["refusal_accuracy"] == 0.5 and counts["refusal_accuracy"] == 2
     assert values["false_refusal_rate"] == 0.25 and counts["false_refusal_rate"] == 4
     assert values["latency_p50_ms"] == 35.0  # numpy's linear interpolation
     assert values["latency_p95_ms"] == pytest.approx(87.5)
     assert values["generated_survival_rate"] == pytest.approx(2 / 3)
     assert values["fact_recall"] is None and counts["fact_recall"] == 0
-    assert tuple(values) == m.METRIC_NAMES
+    assert tuple(values) == METRIC_NAMES
 
 
 def test_quote_fidelity_aggregates_over_all_quotes() -> None:
@@ -281,7 +282,7 @@ def test_quote_fidelity_aggregates_over_all_quotes() -> None:
     ]
     questions = [q("a"), q("b")]
     scores = [m.score_answer(x, a, texts) for x, a in zip(questions, answers, strict=True)]
-    values, counts = m.aggregate(questions, scores)
+    values, counts = aggregate(questions, scores)
     assert (values["quote_fidelity"], counts["quote_fidelity"]) == (0.75, 4)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from assistant.evaluation.metrics import METRIC_NAMES
+from assistant.evaluation.aggregate import METRIC_NAMES
 
 if TYPE_CHECKING:
     from assistant.evaluation.run import EvalRun

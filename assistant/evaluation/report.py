@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.evaluation import html
-from assistant.evaluation.metrics import HIT_AT, LOWER_IS_BETTER, METRIC_NAMES
+from assistant.evaluation.aggregate import LOWER_IS_BETTER, METRIC_NAMES
+from assistant.evaluation.metrics import HIT_AT
 from assistant.evaluation.run import EvalRun
 
 CSV_SCORES = (

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from assistant.errors import AssistantError
-from assistant.evaluation import metrics
+from assistant.evaluation import aggregate, metrics
 from assistant.evaluation.questions import EvalQuestion, RowError
 
 
@@ -179,8 +179,8 @@ def score(
             scores[i]["reference_cosine"] = value
     for a, s in zip(answers, scores, strict=True):
         a["scores"] = s
-    values, counts = metrics.aggregate(questions, scores)
-    sections = metrics.by_section(questions, scores, context.index)
+    values, counts = aggregate.aggregate(questions, scores)
+    sections = aggregate.by_section(questions, scores, context.index)
     return EvalRun(
         name,
         list(questions),
@@ -211,7 +211,7 @@ def parse_threshold(text: str) -> tuple[str, float]:
 
 
 def metric_names() -> list[str]:
-    return list(metrics.METRIC_NAMES)
+    return list(aggregate.METRIC_NAMES)
 
 
 def check_gates(
