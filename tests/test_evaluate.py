@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from assistant import phrases
-from assistant.errors import InvalidQuestion
+from assistant.errors import IndexUnavailable, InvalidQuestion
 from assistant.evaluation import EXIT_GATE, EXIT_INPUT, EXIT_OK, GuideContext, main
 from assistant.evaluation import metrics as m
 from assistant.evaluation.aggregate import METRIC_NAMES, aggregate
@@ -371,6 +371,8 @@ class FakeAnswerer:
         self.calls.append((question, history))
         if question == "boom":
             raise RuntimeError("kaput")
+        if question == "no index":
+            raise IndexUnavailable("The index is missing; run `assistant ingest`.")
         if not question.strip("? "):
             raise InvalidQuestion(phrases.EMPTY_QUESTION)
         topic = question if not history else history[-1]["content"] + " " + question
@@ -433,11 +435,11 @@ def overrides_to_kw(overrides: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_ask_all_records_rejected_and_crashing_questions() -> None:
-    answers = ask_all(
-        FakeAnswerer(), [q("a", question="?"), q("b", question="boom")], progress=False
-    )
+    questions = [q("a", question="?"), q("b", question="boom"), q("c", question="no index")]
+    answers = ask_all(FakeAnswerer(), questions, progress=False)
     assert answers[0]["refused"] and answers[0]["error"] == phrases.EMPTY_QUESTION
     assert not answers[1]["refused"] and answers[1]["error"] == "RuntimeError: kaput"
+    assert not answers[2]["refused"] and answers[2]["error"].startswith("IndexUnavailable: ")
     assert answers[0]["id"] == "a" and answers[1]["latency_ms"] >= 0
 
 

@@ -88,7 +88,7 @@ def load_questions(path: Path) -> tuple[list[EvalQuestion], list[RowError]]:
 
 
 def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | RowError]]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    with path.open(encoding="utf-8-sig", errors="replace") as handle:
         for number, text in enumerate(handle, start=1):
             if not text.strip():
                 continue

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from assistant.errors import AssistantError
+from assistant.errors import InvalidQuestion
 from assistant.evaluation import aggregate, metrics
 from assistant.evaluation.questions import EvalQuestion, RowError
 
@@ -100,8 +100,8 @@ def validate_sections(
 def ask_all(
     answerer: Answerer, questions: Sequence[EvalQuestion], progress: bool = True, label: str = ""
 ) -> list[dict[str, Any]]:
-    """One answer dict per question, in order. A question the assistant rejects (InvalidQuestion
-    and the like) is recorded as a refusal with its message; any other exception as an error."""
+    """One answer dict per question, in order. A question the assistant rejects as invalid is
+    recorded as a refusal with its message; any other exception as an error, not a refusal."""
     if questions:  # warm-up: the first call loads models, which is not per-question latency
         _ask_one(answerer, questions[0])
     answers = []
@@ -118,7 +118,7 @@ def _ask_one(answerer: Answerer, q: EvalQuestion) -> dict[str, Any]:
     try:
         result = answerer.ask(q.question, list(q.history) or None)
         data = dict(result.to_dict() if hasattr(result, "to_dict") else result)
-    except AssistantError as exc:
+    except InvalidQuestion as exc:
         data = {
             "question": q.question,
             "answer": str(exc),
