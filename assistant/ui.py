@@ -69,7 +69,7 @@ def turn_messages(turn: Turn) -> Messages:
             {
                 "role": "assistant",
                 "content": f"> {escape(c['quote'])}\n\n*{escape(c['section'])}*",
-                "metadata": {"title": f"[{c['n']}] {c['section']}", "status": "done"},
+                "metadata": {"title": f"[{c['n']}] {escape(c['section'])}", "status": "done"},
             }
         )
     return out
@@ -129,7 +129,11 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
         index = data.index if isinstance(data.index, int) else data.index[0]
         i = turn_at(turns, index)
         if i is None or not turns[i].get("answer"):
-            return turns, gr.update(visible=False), gr.update(value=phrases.FEEDBACK_NOTHING_TO_RATE)
+            return (
+                turns,
+                gr.update(visible=False),
+                gr.update(value=phrases.FEEDBACK_NOTHING_TO_RATE),
+            )
         if data.liked not in (True, False):  # the thumb was clicked again: take the rating back
             if turns[i].get("feedback_id"):
                 store.delete(turns[i]["feedback_id"])
@@ -222,20 +226,27 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
         ask_chain(question.submit, [question, turns])
         ask_chain(toc.click, [toc, turns])
 
-        def example(turns_: list[Turn], data: gr.SelectData) -> tuple[Any, Messages, str, list[Turn]]:
+        def example(
+            turns_: list[Turn], data: gr.SelectData
+        ) -> tuple[Any, Messages, str, list[Turn]]:
             value = data.value["text"] if isinstance(data.value, dict) else str(data.value)
             return take_question(value, turns_)
 
         chatbot.example_select(
-            example, [turns], [question, chatbot, pending, turns], queue=False,
+            example,
+            [turns],
+            [question, chatbot, pending, turns],
+            queue=False,
             api_visibility="private",
         ).then(respond, [pending, turns], [chatbot, turns], api_visibility="private")
 
         chatbot.like(on_like, [turns], [turns, comment_row, notice], api_visibility="private")
-        send.click(send_comment, [comment, turns], [comment, comment_row, notice],
-                   api_visibility="private")
-        comment.submit(send_comment, [comment, turns], [comment, comment_row, notice],
-                       api_visibility="private")
+        send.click(
+            send_comment, [comment, turns], [comment, comment_row, notice], api_visibility="private"
+        )
+        comment.submit(
+            send_comment, [comment, turns], [comment, comment_row, notice], api_visibility="private"
+        )
         clear.click(
             lambda: ([], [], "", gr.update(visible=False)),
             None,

@@ -48,12 +48,27 @@
     return node;
   }
 
+  function chatIcon() { // a speech bubble, drawn so that no emoji font is needed
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("width", "28");
+    svg.setAttribute("height", "28");
+    svg.setAttribute("aria-hidden", "true");
+    var path = document.createElementNS(ns, "path");
+    path.setAttribute("fill", "currentColor");
+    path.setAttribute("d", "M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6.5a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01zm5 0a1.5 1.5 0 1 0 0 .01z");
+    svg.appendChild(path);
+    return svg;
+  }
+
   var css = [
     ":host { all: initial; }",
     "* { box-sizing: border-box; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }",
     ".launcher { position: fixed; bottom: 20px; " + cfg.position + ": 20px; z-index: 2147483000;",
     "  width: 56px; height: 56px; border-radius: 50%; border: 0; cursor: pointer;",
-    "  background: var(--c); color: var(--t); box-shadow: 0 4px 14px rgba(0,0,0,.25); font-size: 26px; }",
+    "  background: var(--c); color: var(--t); box-shadow: 0 4px 14px rgba(0,0,0,.25);",
+    "  display: flex; align-items: center; justify-content: center; }",
     ".launcher:focus-visible, button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }",
     ".panel { position: fixed; bottom: 88px; " + cfg.position + ": 20px; z-index: 2147483000;",
     "  width: min(400px, calc(100vw - 24px)); height: min(600px, calc(100vh - 110px));",
@@ -90,7 +105,8 @@
   var launcher = el("button", {
     class: "launcher", type: "button", "aria-label": "Open chat: " + cfg.title,
     "aria-expanded": "false", part: "launcher",
-  }, "\u{1F4AC}");
+  });
+  launcher.appendChild(chatIcon());
   var panel = el("section", { class: "panel", role: "dialog", "aria-label": cfg.title, hidden: "" });
   var header = el("header");
   header.appendChild(el("h2", {}, cfg.title));
