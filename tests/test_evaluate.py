@@ -593,3 +593,61 @@ def test_real_assistant_answers_are_verbatim_and_grounded(tmp_path: Path) -> Non
     assert metrics["groundedness"] == 1.0
     assert metrics["reference_cosine"] is not None and metrics["latency_p50_ms"] > 0
     assert (out / "report.html").stat().st_size > 1000
+
+
+# --- the command line -----------------------------------------------------------------------
+
+GUIDE_QUOTE = "MLOps Engineers earn $120,000-$185,000 depending on experience and company"
+
+
+def cli_files(tmp_path: Path) -> tuple[Path, Path]:
+    questions = write_questions(tmp_path, [
+        {"id": "pay", "question": "What do MLOps engineers earn?",
+         "expected_sections": ["Key Takeaways"], "expected_facts": ["$120,000-$185,000"]},
+        {"id": "cert", "question": "Which cloud ML certifications are there?",
+         "expected_sections": ["mlops-engineer-certifications/cloud-ml-certifications"],
+         "expected_facts": ["Azure AI Engineer Associate"]},
+        {"id": "remote", "question": "Can I work remotely?", "answerable": False},
+    ])  # fmt: skip
+    answers = tmp_path / "answers.jsonl"
+    rows = [
+        {"id": "pay", "answer": f"{GUIDE_QUOTE} [1]", "refused": False, "latency_ms": 12.0,
+         "citations": [{"n": 1, "section": "Key Takeaways", "section_id": "key-takeaways",
+                        "quote": GUIDE_QUOTE, "score": 0.9}]},
+        {"id": "cert", "answer": phrases.NOT_COVERED, "refused": True, "citations": []},
+        {"id": "remote", "answer": phrases.NOT_COVERED, "refused": True, "citations": []},
+    ]  # fmt: skip
+    answers.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return questions, answers
+
+
+def test_cli_eval_gates_set_the_exit_code(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from assistant.cli import app
+
+    questions, answers = cli_files(tmp_path)
+    runner = CliRunner()
+    base = ["eval", str(questions), "--answers", str(answers), "--out", str(tmp_path / "out")]
+
+    ok = runner.invoke(
+        app, [*base, "--fail-under", "refusal_accuracy=1", "--fail-under", "mrr=0.5"]
+    )
+    assert ok.exit_code == 0, ok.output
+    assert (tmp_path / "out" / "report.html").is_file()
+    metrics = json.loads((tmp_path / "out" / "metrics.json").read_text())["metrics"]
+    assert metrics["fact_recall"] == 0.5 and metrics["false_refusal_rate"] == 0.5
+
+    low = runner.invoke(app, [*base, "--fail-under", "fact_recall=0.9"])
+    assert low.exit_code == 1
+    assert "fact_recall = 0.5, below the minimum 0.9" in low.output
+
+    high = runner.invoke(app, [*base, "--fail-over", "false_refusal_rate=0.1"])
+    assert high.exit_code == 1
+    assert "false_refusal_rate = 0.5, above the maximum 0.1" in high.output
+
+    unknown = runner.invoke(app, [*base, "--fail-under", "accuracy=0.9"])
+    assert unknown.exit_code == 2 and "unknown metric 'accuracy'" in unknown.output
+
+    missing = runner.invoke(app, ["eval", str(tmp_path / "nope.jsonl"), "--answers", str(answers)])
+    assert missing.exit_code == 2 and "No questions file" in missing.output
