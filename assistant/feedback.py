@@ -106,7 +106,9 @@ class FeedbackStore:
         if rating not in RATINGS:
             raise ValueError(f"rating must be one of {RATINGS}, not {rating!r}")
         with self._connect() as conn:
-            cursor = conn.execute("UPDATE feedback SET rating = ? WHERE id = ?", (rating, feedback_id))
+            cursor = conn.execute(
+                "UPDATE feedback SET rating = ? WHERE id = ?", (rating, feedback_id)
+            )
             return cursor.rowcount == 1
 
     def delete(self, feedback_id: int) -> bool:

@@ -20,7 +20,7 @@ import gradio as gr
 
 from assistant import phrases
 from assistant.errors import AssistantError
-from assistant.feedback import Feedback, FeedbackStore
+from assistant.feedback import Feedback, FeedbackStore, Rating
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
                 store.delete(turns[i]["feedback_id"])
             turns = [*turns[:i], {**turns[i], "feedback_id": None}, *turns[i + 1 :]]
             return turns, gr.update(visible=False), gr.update(value="")
-        rating = "up" if data.liked is True else "down"
+        rating: Rating = "up" if data.liked is True else "down"
         turn = dict(turns[i])
         answer = turn["answer"]
         if turn.get("feedback_id"):

@@ -74,16 +74,22 @@ class FakeAssistant:
         if "certif" in lowered:
             section, quote = _FAKE_SECTIONS[0], "AWS Certified Machine Learning - Specialty"
         elif "serv" in lowered:
-            section, quote = _FAKE_SECTIONS[1], "Seldon Core and KServe for Kubernetes-native serving"
+            section, quote = (
+                _FAKE_SECTIONS[1],
+                "Seldon Core and KServe for Kubernetes-native serving",
+            )
         if section is None:
             nearest = [s.heading for s in _FAKE_SECTIONS]
-            text = phrases.NOT_COVERED + " " + phrases.NEAREST_SECTIONS.format(
-                sections="; ".join(nearest)
+            text = (
+                phrases.NOT_COVERED
+                + " "
+                + phrases.NEAREST_SECTIONS.format(sections="; ".join(nearest))
             )
             return Answer(q, text, True, [], self.guide_version, nearest_sections=nearest)
         source = Source(1, section.id, section.heading, quote, 0.9)
-        return Answer(q, f"The guide says: {quote} [1]", False, [source], self.guide_version,
-                      latency_ms=1.0)
+        return Answer(
+            q, f"The guide says: {quote} [1]", False, [source], self.guide_version, latency_ms=1.0
+        )
 
     def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
         answer = self.ask(question, history)
@@ -117,8 +123,9 @@ class LiveServer:
 
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning",
-                                timeout_graceful_shutdown=2)
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=self.port, log_level="warning", timeout_graceful_shutdown=2
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
@@ -164,4 +171,6 @@ def real_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     index_dir = tmp_path_factory.mktemp("real-index")
     Assistant.from_settings(index_dir=index_dir, data_dir=index_dir / "data").load()
     return index_dir
+
+
 # ==== end of server / UI / widget fixtures ========================================================

@@ -37,12 +37,19 @@ ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = os.environ.get("ASSISTANT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 QUESTION = "Which tools are used for model serving?"
 SECTION = "MLOps Engineer Tools & Technologies > Model Serving"
-XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b> model serving?'
+XSS = (
+    '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b> model serving?'
+)
 TIMEOUT = 30_000  # ms, for each wait
 GUIDE = ROOT / "corpus" / "mlops-engineer-career-guide.md"
 
@@ -119,7 +126,9 @@ class PageServer:
 
 
 @pytest.fixture(scope="module")
-def sites(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def sites(
+    real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
     from assistant.core import Assistant
 
     host_port, foreign_port = free_port(), free_port()
@@ -130,13 +139,22 @@ def sites(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     assistant.ask(QUESTION)  # load the index and the model before the browser waits on them
     app = create_app(settings, SlowStream(assistant, delay=0.03))  # type: ignore[arg-type]
     with LiveServer(app) as server:
-        pages = {"/widget.html": host_page(server.url, "Careers blog"),
-                 "/iframe.html": iframe_page(server.url)}
-        foreign = {"/widget.html": host_page(server.url, "Not allowed"),
-                   "/iframe.html": iframe_page(server.url)}
+        pages = {
+            "/widget.html": host_page(server.url, "Careers blog"),
+            "/iframe.html": iframe_page(server.url),
+        }
+        foreign = {
+            "/widget.html": host_page(server.url, "Not allowed"),
+            "/iframe.html": iframe_page(server.url),
+        }
         with PageServer(host_port, pages) as host, PageServer(foreign_port, foreign) as other:
-            yield {"app": server.url, "host": host.url, "foreign": other.url,
-                   "db": data_dir / settings.feedback_db, "version": assistant.guide_version}
+            yield {
+                "app": server.url,
+                "host": host.url,
+                "foreign": other.url,
+                "db": data_dir / settings.feedback_db,
+                "version": assistant.guide_version,
+            }
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +197,9 @@ def shot(pg: Any, name: str, readme: str | None = None) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     pg.screenshot(path=str(path))
-    if readme and (os.environ.get("ASSISTANT_UPDATE_SCREENSHOTS") or not (SCREENSHOTS / readme).exists()):
+    if readme and (
+        os.environ.get("ASSISTANT_UPDATE_SCREENSHOTS") or not (SCREENSHOTS / readme).exists()
+    ):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, SCREENSHOTS / readme)
 
@@ -245,7 +265,10 @@ def test_feedback_with_a_comment_is_stored_with_the_answer(page: Any, sites: dic
     assert row is not None
     rating, question, answer, citations, comment, version, channel = row
     assert (rating, question, comment, channel) == (
-        "down", QUESTION, "Please add prices for each tool.", "ui"
+        "down",
+        QUESTION,
+        "Please add prices for each tool.",
+        "ui",
     )
     assert "Triton Inference Server" in answer
     assert json.loads(citations)[0]["section"] == SECTION
@@ -268,8 +291,12 @@ def test_contents_examples_and_clear_chat(page: Any, sites: dict) -> None:
 
 
 def test_chat_page_is_usable_at_phone_width(browser: Any, sites: dict) -> None:
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True, device_scale_factor=2)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        is_mobile=True,
+        has_touch=True,
+        device_scale_factor=2,
+    )
     pg = context.new_page()
     pg.set_default_timeout(TIMEOUT)
     try:
@@ -357,7 +384,9 @@ def test_a_page_from_a_foreign_origin_cannot_use_the_api(page: Any, sites: dict)
         f"'application/json'}}, body: JSON.stringify({{question: 'hi'}})}})",
         f"fetch('{sites['app']}/api/sections')",
     ):
-        outcome = page.evaluate(f"{script}.then(r => 'read ' + r.status, e => 'blocked: ' + e.name)")
+        outcome = page.evaluate(
+            f"{script}.then(r => 'read ' + r.status, e => 'blocked: ' + e.name)"
+        )
         assert outcome == "blocked: TypeError"
 
 

@@ -94,4 +94,6 @@ def test_writes_from_several_threads_all_land(tmp_path: Path) -> None:
         t.join(timeout=30)
     assert not errors
     assert store.count() == 40
-    assert {f.comment for f in store.recent(100)} == {f"{n}-{i}" for n in range(4) for i in range(10)}
+    assert {f.comment for f in store.recent(100)} == {
+        f"{n}-{i}" for n in range(4) for i in range(10)
+    }

@@ -84,8 +84,15 @@ def test_ask_returns_the_answer_json_with_citations(client: httpx.Client) -> Non
             "score": 0.9,
         }
     ]
-    assert set(body) >= {"question", "answer", "refused", "citations", "guide_version",
-                         "latency_ms", "backend"}
+    assert set(body) >= {
+        "question",
+        "answer",
+        "refused",
+        "citations",
+        "guide_version",
+        "latency_ms",
+        "backend",
+    }
 
 
 def test_ask_passes_the_history_to_the_assistant(
@@ -135,35 +142,82 @@ def test_sections_list_the_table_of_contents(client: httpx.Client) -> None:
 JSON = {"Content-Type": "application/json"}
 BAD_INPUTS = [
     pytest.param(b'{"question": "unterminated', JSON, 400, "not valid JSON", id="malformed-json"),
-    pytest.param(b"question=hi", {"Content-Type": "application/x-www-form-urlencoded"}, 422,
-                 "JSON object", id="form-encoded"),
+    pytest.param(
+        b"question=hi",
+        {"Content-Type": "application/x-www-form-urlencoded"},
+        422,
+        "JSON object",
+        id="form-encoded",
+    ),
     pytest.param(b"", JSON, 422, "request body", id="empty-body"),
     pytest.param(b"[1, 2]", JSON, 422, "JSON object", id="array-body"),
     pytest.param(b'"just a string"', JSON, 422, "JSON object", id="string-body"),
     pytest.param(b"{}", JSON, 422, "`question`: Field required", id="missing-question"),
-    pytest.param(b'{"question": 42}', JSON, 422, "`question`: Input should be a valid string",
-                 id="question-not-string"),
+    pytest.param(
+        b'{"question": 42}',
+        JSON,
+        422,
+        "`question`: Input should be a valid string",
+        id="question-not-string",
+    ),
     pytest.param(b'{"question": null}', JSON, 422, "`question`", id="question-null"),
     pytest.param(b'{"question": ["a"]}', JSON, 422, "`question`", id="question-list"),
     pytest.param(b'{"question": "   "}', JSON, 422, phrases.EMPTY_QUESTION, id="blank-question"),
-    pytest.param(json.dumps({"question": "x" * 2001}).encode(), JSON, 422,
-                 "2001 characters long", id="question-too-long"),
-    pytest.param(b'{"question": "hi", "history": "earlier"}', JSON, 422, "`history`",
-                 id="history-not-list"),
-    pytest.param(b'{"question": "hi", "history": [1]}', JSON, 422, "`history[0]`",
-                 id="history-item-not-object"),
-    pytest.param(b'{"question": "hi", "history": [{"role": "system", "content": "x"}]}', JSON,
-                 422, "`history[0].role`", id="history-bad-role"),
-    pytest.param(b'{"question": "hi", "history": [{"role": "user"}]}', JSON, 422,
-                 "`history[0].content`", id="history-no-content"),
-    pytest.param(b'{"question": "hi", "history": [{"role": "user", "content": 3}]}', JSON, 422,
-                 "`history[0].content`", id="history-content-not-string"),
-    pytest.param(json.dumps({"question": "hi", "history": [{"role": "user", "content": "x"}] * 21})
-                 .encode(), JSON, 422, "history is too long", id="history-too-long"),
-    pytest.param(b'{"question": "hi", "qestion": "typo"}', JSON, 422, "`qestion`",
-                 id="unknown-field"),
-    pytest.param(json.dumps({"question": "x" * 70000}).encode(), JSON, 413, "larger than",
-                 id="body-too-large"),
+    pytest.param(
+        json.dumps({"question": "x" * 2001}).encode(),
+        JSON,
+        422,
+        "2001 characters long",
+        id="question-too-long",
+    ),
+    pytest.param(
+        b'{"question": "hi", "history": "earlier"}', JSON, 422, "`history`", id="history-not-list"
+    ),
+    pytest.param(
+        b'{"question": "hi", "history": [1]}',
+        JSON,
+        422,
+        "`history[0]`",
+        id="history-item-not-object",
+    ),
+    pytest.param(
+        b'{"question": "hi", "history": [{"role": "system", "content": "x"}]}',
+        JSON,
+        422,
+        "`history[0].role`",
+        id="history-bad-role",
+    ),
+    pytest.param(
+        b'{"question": "hi", "history": [{"role": "user"}]}',
+        JSON,
+        422,
+        "`history[0].content`",
+        id="history-no-content",
+    ),
+    pytest.param(
+        b'{"question": "hi", "history": [{"role": "user", "content": 3}]}',
+        JSON,
+        422,
+        "`history[0].content`",
+        id="history-content-not-string",
+    ),
+    pytest.param(
+        json.dumps({"question": "hi", "history": [{"role": "user", "content": "x"}] * 21}).encode(),
+        JSON,
+        422,
+        "history is too long",
+        id="history-too-long",
+    ),
+    pytest.param(
+        b'{"question": "hi", "qestion": "typo"}', JSON, 422, "`qestion`", id="unknown-field"
+    ),
+    pytest.param(
+        json.dumps({"question": "x" * 70000}).encode(),
+        JSON,
+        413,
+        "larger than",
+        id="body-too-large",
+    ),
 ]
 
 
@@ -249,8 +303,11 @@ def test_bad_feedback_is_a_422(client: httpx.Client, body: dict[str, Any], says:
 def test_an_allowed_origin_gets_a_cors_grant(client: httpx.Client) -> None:
     preflight = client.options(
         "/api/ask/stream",
-        headers={"Origin": ALLOWED, "Access-Control-Request-Method": "POST",
-                 "Access-Control-Request-Headers": "content-type"},
+        headers={
+            "Origin": ALLOWED,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
     )
     assert preflight.status_code == 200
     assert preflight.headers["access-control-allow-origin"] == ALLOWED
@@ -261,26 +318,32 @@ def test_an_allowed_origin_gets_a_cors_grant(client: httpx.Client) -> None:
 def test_a_foreign_origin_gets_no_cors_grant_and_no_answer(client: httpx.Client) -> None:
     preflight = client.options(
         "/api/ask",
-        headers={"Origin": FOREIGN, "Access-Control-Request-Method": "POST",
-                 "Access-Control-Request-Headers": "content-type"},
+        headers={
+            "Origin": FOREIGN,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        },
     )
     assert preflight.status_code == 400
     assert "access-control-allow-origin" not in preflight.headers
     for r in (
         client.post("/api/ask", json={"question": "certifications?"}, headers={"Origin": FOREIGN}),
         client.get("/api/sections", headers={"Origin": FOREIGN}),
-        client.post("/api/feedback", headers={"Origin": FOREIGN},
-                    json={"rating": "up", "question": "q", "answer": "a"}),
+        client.post(
+            "/api/feedback",
+            headers={"Origin": FOREIGN},
+            json={"rating": "up", "question": "q", "answer": "a"},
+        ),
     ):
         assert r.status_code == 403
         assert "access-control-allow-origin" not in r.headers
         assert FOREIGN in r.json()["error"]
 
 
-def test_the_own_origin_may_call_the_api(served: tuple[str, FakeAssistant],
-                                         client: httpx.Client) -> None:
-    r = client.post("/api/ask", json={"question": "certifications?"},
-                    headers={"Origin": served[0]})
+def test_the_own_origin_may_call_the_api(
+    served: tuple[str, FakeAssistant], client: httpx.Client
+) -> None:
+    r = client.post("/api/ask", json={"question": "certifications?"}, headers={"Origin": served[0]})
     assert r.status_code == 200
 
 
@@ -304,7 +367,9 @@ def test_the_chat_page_widget_and_docs_are_served_without_a_cdn(client: httpx.Cl
     assert widget.headers["content-type"].startswith("text/javascript")
     assert "api/ask/stream" in widget.text
     # The only absolute URL in the widget is the placeholder of its usage comment.
-    assert set(re.findall(r"https?://[^\s\"')]+", widget.text)) == {"https://YOUR-ASSISTANT/widget.js"}
+    assert set(re.findall(r"https?://[^\s\"')]+", widget.text)) == {
+        "https://YOUR-ASSISTANT/widget.js"
+    }
     docs = client.get("/docs")
     assert docs.status_code == 200
     assets = re.findall(r'(?:href|src)="([^"]+)"', docs.text)
@@ -315,7 +380,9 @@ def test_the_chat_page_widget_and_docs_are_served_without_a_cdn(client: httpx.Cl
     assert {"/api/ask", "/api/ask/stream", "/api/sections", "/api/feedback"} <= set(paths)
 
 
-def test_gradio_clients_can_call_the_pinned_chat_endpoint(served: tuple[str, FakeAssistant]) -> None:
+def test_gradio_clients_can_call_the_pinned_chat_endpoint(
+    served: tuple[str, FakeAssistant],
+) -> None:
     from gradio_client import Client
 
     client = Client(served[0] + "/", verbose=False, download_files=False)
@@ -353,7 +420,9 @@ def test_healthz_is_503_until_the_index_is_loaded_and_requests_wait_for_it(
         assert c.get("/healthz").status_code == 200
 
 
-def test_a_failed_load_is_a_503_with_the_reason(server_settings: Settings, live_server: Any) -> None:
+def test_a_failed_load_is_a_503_with_the_reason(
+    server_settings: Settings, live_server: Any
+) -> None:
     def broken(settings: Settings) -> FakeAssistant:
         raise IndexUnavailable("The index in /x could not be read (corrupt); run ingest.")
 
@@ -368,9 +437,7 @@ def test_a_failed_load_is_a_503_with_the_reason(server_settings: Settings, live_
         assert r.status_code == 503 and "corrupt" in r.json()["error"]
 
 
-def test_a_short_startup_wait_answers_503_while_loading(
-    tmp_path: Path, live_server: Any
-) -> None:
+def test_a_short_startup_wait_answers_503_while_loading(tmp_path: Path, live_server: Any) -> None:
     settings = Settings(data_dir=tmp_path, startup_wait_seconds=0.2)
     release = threading.Event()
 
@@ -390,17 +457,24 @@ def test_a_short_startup_wait_answers_503_while_loading(
 
 # --- the real thing ---------------------------------------------------------------------------
 @pytest.mark.slow
-def test_python_app_py_serves_a_cited_correct_answer(real_index_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [["app.py"], ["-m", "assistant.cli", "serve", "--port", "{port}"]],
+    ids=["python-app.py", "assistant-serve"],
+)
+def test_a_fresh_server_serves_a_cited_correct_answer(
+    command: list[str], real_index_dir: Path, tmp_path: Path
+) -> None:
     port = free_port()
     env = {
         **os.environ,
-        "ASSISTANT_PORT": str(port),
+        "ASSISTANT_PORT": str(port) if command == ["app.py"] else "1",
         "ASSISTANT_INDEX_DIR": str(real_index_dir),
         "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
     }
     log = (tmp_path / "server.log").open("w")
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log,
-                            stderr=subprocess.STDOUT)
+    argv = [sys.executable] + [part.format(port=port) for part in command]
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 180
@@ -413,8 +487,11 @@ def test_python_app_py_serves_a_cited_correct_answer(real_index_dir: Path, tmp_p
                 pass
             assert time.monotonic() < deadline, "the server did not become healthy in 180 s"
             time.sleep(0.5)
-        r = httpx.post(url + "/api/ask", timeout=60,
-                       json={"question": "Which tools are used for model serving?"})
+        r = httpx.post(
+            url + "/api/ask",
+            timeout=60,
+            json={"question": "Which tools are used for model serving?"},
+        )
         assert r.status_code == 200
         body = r.json()
         assert body["refused"] is False and body["citations"]
@@ -427,8 +504,9 @@ def test_python_app_py_serves_a_cited_correct_answer(real_index_dir: Path, tmp_p
         assert len(httpx.get(url + "/api/sections", timeout=30).json()["sections"]) > 20
         bad = httpx.post(url + "/api/ask", json={"question": ""}, timeout=30)
         assert bad.status_code == 422
-        foreign = httpx.post(url + "/api/ask", json={"question": "hi"}, timeout=30,
-                             headers={"Origin": FOREIGN})
+        foreign = httpx.post(
+            url + "/api/ask", json={"question": "hi"}, timeout=30, headers={"Origin": FOREIGN}
+        )
         assert foreign.status_code == 403 and "access-control-allow-origin" not in foreign.headers
     finally:
         proc.terminate()
