@@ -366,10 +366,9 @@ def test_the_chat_page_widget_and_docs_are_served_without_a_cdn(client: httpx.Cl
     assert widget.status_code == 200
     assert widget.headers["content-type"].startswith("text/javascript")
     assert "api/ask/stream" in widget.text
-    # The only absolute URL in the widget is the placeholder of its usage comment.
-    assert set(re.findall(r"https?://[^\s\"')]+", widget.text)) == {
-        "https://YOUR-ASSISTANT/widget.js"
-    }
+    # The only absolute URLs in the widget: its usage comment's placeholder and the SVG namespace.
+    urls = set(re.findall(r"https?://[^\s\"')]+", widget.text))
+    assert urls == {"https://YOUR-ASSISTANT/widget.js", "http://www.w3.org/2000/svg"}
     docs = client.get("/docs")
     assert docs.status_code == 200
     assets = re.findall(r'(?:href|src)="([^"]+)"', docs.text)
