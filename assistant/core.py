@@ -15,9 +15,10 @@ from assistant.embeddings import Embedder, get_embedder
 from assistant.extractive import compose, score_units, select
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
-from assistant.retrieval import Hit, Retriever, tokenize
+from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Section
 from assistant.settings import Settings
+from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
@@ -29,6 +30,8 @@ _FOLLOW_UP = re.compile(
 FOLLOW_UP_MAX_WORDS = 8
 CURRENT_WEIGHT = 1.0
 CONTEXT_WEIGHT = 0.7
+#: A question this close to one the guide merely asks (an interview question) is not answered.
+ECHO = 0.85
 
 
 def is_follow_up(question: str, history: list[dict[str, str]]) -> bool:
@@ -95,35 +98,45 @@ class Assistant:
         q = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
         retriever = self.retriever
-        vector = self.embedder.embed_query(q)
+        vector = self.embedder.embed_query(neutral(q))
         queries: list[tuple[str, np.ndarray, float]] = [(q, vector, CURRENT_WEIGHT)]
         if is_follow_up(q, turns):
             previous = [m["content"] for m in turns if m["role"] == "user"][-1]
             context = f"{previous} {q}"
-            queries.append((context, self.embedder.embed_query(context), CONTEXT_WEIGHT))
+            queries.append((context, self.embedder.embed_query(neutral(context)), CONTEXT_WEIGHT))
         hits = retriever.search(queries)
         # Score answer units against the question and, for a follow-up, its context too.
         unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
         scored = score_units(
-            retriever, hits, unit_vector, " ".join(t for t, _, _ in queries),
+            retriever,
+            hits,
+            unit_vector,
+            " ".join(t for t, _, _ in queries),
             self.settings.answer_sections,
         )
         relevance = self.relevance(queries, hits)
-        if not scored or relevance < self.settings.refusal_threshold:
+        coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
+        mode, evidence = select(
+            scored, q, self.settings.max_sentences, self.settings.max_list_items
+        )
+        if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)
+        elif mode == "sentences" and scored[0].unit.text.endswith("?") and relevance >= ECHO:
+            # The guide only asks this (an interview question); it does not answer it.
+            answer = self._refusal(q, hits, phrases.ASKED_NOT_ANSWERED)
         else:
-            mode, evidence = select(
-                scored, q, self.settings.max_sentences, self.settings.max_list_items
-            )
             text, sources = compose(mode, evidence)
             answer = Answer(q, text, False, sources, self.guide.version)
-        answer.extra["relevance"] = round(relevance, 4)
+        answer.extra["diagnostics"] = {
+            "relevance": round(relevance, 4),
+            "coverage": round(coverage.score, 4),
+            "least_covered_word": coverage.word,
+        }
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer
 
     def relevance(self, queries: list[tuple[str, np.ndarray, float]], hits: list[Hit]) -> float:
-        """How well the guide matches the question, 0-1: the best unit or chunk cosine,
-        scaled down when none of the question's content words occur in the guide."""
+        """How well the guide matches the question, 0-1: the best unit or chunk cosine."""
         retriever = self.retriever
         best = max(
             [float(np.max(retriever.unit_scores(v))) for _, v, _ in queries if retriever.unit_keys]
@@ -132,9 +145,16 @@ class Assistant:
         )
         return best
 
-    def _refusal(self, question: str, hits: list[Hit]) -> Answer:
+    def covers(self, relevance: float, coverage: float) -> bool:
+        """The calibrated decision: is the question within the guide?"""
+        s = self.settings
+        if relevance < s.refusal_threshold:
+            return False
+        return coverage >= s.coverage_threshold or relevance >= s.coverage_bypass_relevance
+
+    def _refusal(self, question: str, hits: list[Hit], reason: str = phrases.NOT_COVERED) -> Answer:
         nearest = [self.retriever.sections[h.section_id].heading for h in hits[:3]]
-        text = phrases.NOT_COVERED
+        text = reason
         if nearest:
             text += " " + phrases.NEAREST_SECTIONS.format(sections="; ".join(nearest))
         return Answer(question, text, True, [], self.guide.version, nearest_sections=nearest)

@@ -40,7 +40,10 @@ class SentenceTransformerEmbedder:
                 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
                 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
                 from sentence_transformers import SentenceTransformer
+                from transformers.utils import logging as hf_logging
 
+                hf_logging.disable_progress_bar()
+                hf_logging.set_verbosity_error()
                 self._model = SentenceTransformer(self._model_path, device="cpu")
         return self._model
 

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.retrieval import Hit, Retriever, tokenize
+from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
+from assistant.text import tokenize
 
 _LIST_QUESTION = re.compile(
     r"\b(list|which|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
@@ -26,10 +27,13 @@ _SINGLE_FACT = re.compile(
     re.IGNORECASE,
 )
 LEXICAL_WEIGHT = 0.15
+#: Share of a unit's score that comes from its section's best chunk (heading + context).
+SECTION_WEIGHT = 0.5
+#: Units of the second and third fused section are scaled by 1 - RANK_DECAY * rank.
+RANK_DECAY = 0.07
 SENTENCE_MARGIN = 0.08
-LIST_SECTION_MARGIN = 0.06
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: their score is scaled down.
-SHORT_UNIT_WORDS = 4
+SHORT_UNIT_WORDS = 5
 SHORT_UNIT_FACTOR = 0.6
 
 
@@ -58,12 +62,18 @@ def score_units(
     cosines = retriever.unit_scores(vector)
     q_tokens = set(tokenize(question))
     scored: list[Evidence] = []
-    for hit in hits[:n_sections]:
+    for rank, hit in enumerate(hits[:n_sections]):
         section = retriever.sections[hit.section_id]
+        prior = 1.0 - RANK_DECAY * rank
         for unit, row in retriever.units_of(hit.section_id):
-            score = float(cosines[row]) + LEXICAL_WEIGHT * _lexical(q_tokens, section, unit)
+            score = (
+                (1 - SECTION_WEIGHT) * float(cosines[row])
+                + SECTION_WEIGHT * hit.dense
+                + LEXICAL_WEIGHT * _lexical(q_tokens, section, unit)
+            )
             if len(unit.text.split()) < SHORT_UNIT_WORDS:
                 score *= SHORT_UNIT_FACTOR
+            score *= prior
             scored.append(Evidence(section, unit, score))
     scored.sort(key=lambda e: -e.score)
     return scored
@@ -79,6 +89,23 @@ def has_list(section: Section) -> bool:
     return any(u.kind == "item" for u in section.units)
 
 
+def _sibling_lists(section: Section, scored: list[Evidence], question: str) -> list[Section]:
+    parent = section.path[:-1]
+    if not parent:
+        return []
+    own = set(tokenize(section.title)) - set(tokenize(" ".join(parent)))
+    if own & set(tokenize(question)):
+        return []
+    seen = {section.id}
+    out = []
+    for ev in scored:
+        other = ev.section
+        if other.id not in seen and other.path[:-1] == parent and has_list(other):
+            seen.add(other.id)
+            out.append(other)
+    return sorted(out, key=lambda s: s.order)
+
+
 def select(
     scored: list[Evidence], question: str, max_sentences: int, max_items: int
 ) -> tuple[str, list[Evidence]]:
@@ -92,13 +119,12 @@ def select(
         return "sentences", [Evidence(best.section, u, best.score) for u in best.section.units]
     if wants_list and has_list(best.section):
         chosen: list[Evidence] = _list_of(best.section, best.score, max_items)
-        # A sibling list that answers almost as well joins (e.g. both certification lists).
-        for other in scored[1:]:
-            if other.section.id == best.section.id or not has_list(other.section):
-                continue
-            if other.score >= best.score - LIST_SECTION_MARGIN and len(chosen) < max_items:
-                chosen += _list_of(other.section, other.score, max_items - len(chosen))
-            break
+        # A question about the parent ("which certifications") gets the sibling lists too,
+        # unless it names this list ("which cloud ML certifications").
+        for other in _sibling_lists(best.section, scored, question):
+            if len(chosen) >= max_items:
+                break
+            chosen += _list_of(other, best.score, max_items - len(chosen))
         return "list", chosen
     chosen = [best]
     for ev in scored[1:]:

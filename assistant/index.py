@@ -30,13 +30,16 @@ from assistant import phrases
 from assistant.chunking import CHUNKER_VERSION, chunk_sections
 from assistant.errors import IndexUnavailable
 from assistant.guide import Guide, corpus_hash, load_guide
+from assistant.scope import guide_words
+from assistant.text import neutral
 from assistant.settings import Settings
 
 ACTIVE = "active"
 STAMP = "stamp.json"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 5  # bump when what is stored (or how words are tokenised) changes
 CHUNKS = "chunks"
 UNITS = "units"
+VOCAB = "vocab"
 
 
 def expected_stamp(settings: Settings, guide_version: str | None = None) -> dict[str, Any]:
@@ -54,8 +57,8 @@ def stamp_key(stamp: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def unit_embed_text(title: str, text: str) -> str:
-    return f"{title}: {text}"
+def unit_embed_text(heading: str, text: str) -> str:
+    return neutral(f"{heading}: {text}")
 
 
 def chroma_client(path: Path):  # type: ignore[no-untyped-def]
@@ -124,22 +127,37 @@ def build_index(settings: Settings, stamp: dict[str, Any]) -> Path:
 def _fill(client, guide: Guide, settings: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
     chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
     space = {"hnsw": {"space": "cosine"}}
-    collection = client.get_or_create_collection(CHUNKS, configuration=space, embedding_function=None)
+    collection = client.get_or_create_collection(
+        CHUNKS, configuration=space, embedding_function=None
+    )
     collection.add(
         ids=[c.id for c in chunks],
-        embeddings=embedder.embed_documents([c.embed_text for c in chunks]),
+        embeddings=embedder.embed_documents([neutral(c.embed_text) for c in chunks]),
         documents=[c.text for c in chunks],
-        metadatas=[{"section_id": c.section_id, "heading": c.heading, "order": c.order} for c in chunks],
+        metadatas=[
+            {"section_id": c.section_id, "heading": c.heading, "order": c.order} for c in chunks
+        ],
     )
     units = [(s, u) for s in guide.sections for u in s.units]
-    collection = client.get_or_create_collection(UNITS, configuration=space, embedding_function=None)
+    collection = client.get_or_create_collection(
+        UNITS, configuration=space, embedding_function=None
+    )
     if units:
         collection.add(
             ids=[f"{s.id}@{u.position}" for s, u in units],
-            embeddings=embedder.embed_documents([unit_embed_text(s.title, u.text) for s, u in units]),
+            embeddings=embedder.embed_documents(
+                [unit_embed_text(s.heading, u.text) for s, u in units]
+            ),
             documents=[u.text for _, u in units],
-            metadatas=[{"section_id": s.id, "position": u.position, "kind": u.kind} for s, u in units],
+            metadatas=[
+                {"section_id": s.id, "position": u.position, "kind": u.kind} for s, u in units
+            ],
         )
+    words = guide_words([f"{s.heading}\n{s.text}" for s in guide.sections])
+    collection = client.get_or_create_collection(
+        VOCAB, configuration=space, embedding_function=None
+    )
+    collection.add(ids=words, embeddings=embedder.embed_documents(words))
 
 
 def _swap(index_dir: Path, target: Path) -> None:

@@ -6,7 +6,6 @@ sentences are scored without embedding anything at query time but the question.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,22 +14,11 @@ import numpy as np
 
 from assistant.chunking import chunk_sections
 from assistant.guide import Guide
-from assistant.index import CHUNKS, UNITS, broken, chroma_client
+from assistant.index import CHUNKS, UNITS, VOCAB, broken, chroma_client
 from assistant.schema import Section, Unit
+from assistant.scope import Vocabulary
 from assistant.settings import Settings
-
-_TOKEN = re.compile(r"[a-z0-9$][a-z0-9$+#./-]*[a-z0-9]|[a-z0-9]")
-STOPWORDS = frozenset(
-    """a an the and or of to in on for with by at as is are was were be been being it its
-    this that these those there their they them you your i me my we our do does did what
-    which who whom how why when where can could should would will may might must about
-    from into than then so if not no yes any all some more most also just very much many
-    one ones get got have has had tell say says guide please""".split()
-)
-
-
-def tokenize(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+from assistant.text import tokenize
 
 
 @dataclass(frozen=True)
@@ -54,6 +42,9 @@ class Retriever:
             units = client.get_collection(UNITS, embedding_function=None).get(
                 include=["embeddings", "metadatas"]
             )
+            vocab = client.get_collection(VOCAB, embedding_function=None).get(
+                include=["embeddings"]
+            )
         except Exception as exc:  # Chroma raises many types for a damaged store
             raise broken(index_path, f"{type(exc).__name__}: {exc}") from exc
         by_key = {
@@ -74,6 +65,9 @@ class Retriever:
         self._unit_rows: dict[str, list[int]] = defaultdict(list)
         for row, (section_id, _) in enumerate(self.unit_keys):
             self._unit_rows[section_id].append(row)
+        self.vocabulary = Vocabulary(
+            list(vocab["ids"]), np.asarray(vocab["embeddings"], dtype=np.float32)
+        )
         corpus_tokens = [tokenize(c.embed_text) for c in self.chunks]
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus_tokens, show_progress=False)
@@ -91,7 +85,9 @@ class Retriever:
         tokens = tokenize(text)
         if not tokens:
             return []
-        docs, scores = self._bm25.retrieve([tokens], k=min(k, len(self.chunks)), show_progress=False)
+        docs, scores = self._bm25.retrieve(
+            [tokens], k=min(k, len(self.chunks)), show_progress=False
+        )
         return [
             (self.chunks[int(d)].id, float(s))
             for d, s in zip(docs[0], scores[0], strict=True)

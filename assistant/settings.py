@@ -50,21 +50,34 @@ class Settings(BaseSettings):
         description="Query-time embedding runtime: 'onnx' (fast cold start, exported at ingest), "
         "'torch' (sentence-transformers), or 'auto' (onnx when available).",
     )
-    chunk_size: int = Field(700, description="Maximum characters per chunk (fits MiniLM's 256 tokens).")
+    chunk_size: int = Field(
+        700, description="Maximum characters per chunk (fits MiniLM's 256 tokens)."
+    )
     chunk_overlap: int = Field(100, description="Characters shared by neighbouring chunks.")
 
     # --- retrieval -------------------------------------------------------------------------
     top_k: int = Field(6, description="Chunks taken from each retriever (dense and BM25).")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
-    answer_sections: int = Field(3, description="Best fused sections searched for answer sentences.")
+    answer_sections: int = Field(
+        3, description="Best fused sections searched for answer sentences."
+    )
     max_sentences: int = Field(3, description="Most guide sentences in a non-list answer.")
     max_list_items: int = Field(10, description="Most list items in a list answer.")
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.45,
-        description="Minimum relevance (0-1) of the best guide sentence; below it the "
-        "assistant says the guide does not cover the question.",
+        0.24,
+        description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
+        "the assistant says the guide does not cover the question.",
+    )
+    coverage_threshold: float = Field(
+        0.49,
+        description="Minimum coverage (weakest match of a question word in the guide's "
+        "vocabulary, by meaning); below it the question asks beyond the guide.",
+    )
+    coverage_bypass_relevance: float = Field(
+        0.95,
+        description="Relevance at or above which the coverage check is skipped.",
     )
 
     # --- input limits ----------------------------------------------------------------------

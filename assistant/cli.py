@@ -1,0 +1,201 @@
+"""The command line: a thin layer over the Python API.
+
+Errors the user can fix print one sentence on stderr and exit with status 2 (no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from assistant.errors import AssistantError
+from assistant.settings import Settings
+
+app = typer.Typer(
+    help="Ask the MLOps Engineer career guide. Every answer cites the guide verbatim.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly(func: F) -> F:
+    """Turn the assistant's own errors into one line on stderr and exit status 2."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except AssistantError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def make_assistant(**overrides: Any):  # type: ignore[no-untyped-def]
+    from assistant.core import Assistant
+
+    return Assistant(Settings(**{k: v for k, v in overrides.items() if v is not None}))
+
+
+def render(answer: Any) -> str:
+    """An answer for the terminal: the text, then its numbered sources."""
+    lines = [answer.text]
+    if answer.sources:
+        lines.append("")
+        lines.append("Sources:")
+        for s in answer.sources:
+            lines.append(f'  [{s.n}] {s.section}: "{s.quote}"')
+    for notice in answer.notices:
+        lines.append(f"({notice})")
+    return "\n".join(lines)
+
+
+@app.command()
+@friendly
+def ingest(
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Rebuild even if unchanged.")] = False,
+) -> None:
+    """Build the index from the corpus (does nothing when the corpus is unchanged)."""
+    from assistant.index import ensure_index
+
+    settings = Settings()
+    start = time.perf_counter()
+    path, built = ensure_index(settings, rebuild=rebuild)
+    took = time.perf_counter() - start
+    state = "built" if built else "up to date"
+    typer.echo(f"index {state}: {path} ({took:.1f} s)")
+
+
+@app.command()
+@friendly
+def ask(
+    question: Annotated[str, typer.Argument(help="Your question, in plain language.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON.")] = False,
+    history: Annotated[
+        Path | None,
+        typer.Option(help="JSON file with earlier turns: [{role, content}, ...]."),
+    ] = None,
+) -> None:
+    """Answer one question."""
+    turns = None
+    if history is not None:
+        try:
+            turns = json.loads(history.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            typer.echo(f"error: could not read the history file {history} ({exc}).", err=True)
+            raise typer.Exit(2) from None
+    answer = make_assistant().ask(question, turns)
+    if as_json:
+        typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(render(answer))
+
+
+@app.command()
+@friendly
+def chat() -> None:
+    """A terminal chat that keeps the conversation (empty line or Ctrl-D to quit)."""
+    from assistant.errors import InvalidQuestion
+
+    assistant = make_assistant()
+    assistant.load()
+    history: list[dict[str, str]] = []
+    typer.echo("Ask about the MLOps Engineer career guide. An empty line quits.")
+    while True:
+        try:
+            question = input("you> ")
+        except EOFError:
+            break
+        if not question.strip():
+            break
+        try:
+            answer = assistant.ask(question, history[-assistant.settings.max_history_turns + 2 :])
+        except InvalidQuestion as exc:
+            typer.echo(f"error: {exc}", err=True)
+            continue
+        typer.echo(render(answer) + "\n")
+        history += [
+            {"role": "user", "content": answer.question},
+            {"role": "assistant", "content": answer.text},
+        ]
+
+
+@app.command()
+@friendly
+def sections() -> None:
+    """The guide's table of contents."""
+    from assistant.guide import load_guide
+
+    for section in load_guide(Settings().corpus_dir).sections:
+        typer.echo("  " * (len(section.path) - 1) + section.path[-1])
+
+
+@app.command()
+@friendly
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to bind (ASSISTANT_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to bind (ASSISTANT_PORT).")] = None,
+) -> None:
+    """Serve the chat page at /, the HTTP API (/docs) and the widget (/widget.js)."""
+    from assistant.server import run
+
+    run(Settings(), host=host, port=port)
+
+
+@app.command("eval")
+@friendly
+def evaluate(
+    questions: Annotated[Path, typer.Argument(help="Question set, .jsonl or .csv.")],
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: data/eval).")] = None,
+    answers: Annotated[
+        Path | None, typer.Option(help="Score this answers.jsonl instead of asking.")
+    ] = None,
+    config: Annotated[
+        list[str] | None,
+        typer.Option(metavar="NAME=KEY=VALUE,...", help="Settings to run; twice+ to compare."),
+    ] = None,
+    fail_under: Annotated[
+        list[str] | None,
+        typer.Option(metavar="METRIC=VALUE", help="Exit 1 if the metric is below VALUE."),
+    ] = None,
+    fail_over: Annotated[
+        list[str] | None,
+        typer.Option(metavar="METRIC=VALUE", help="Exit 1 if the metric is above VALUE."),
+    ] = None,
+) -> None:
+    """Score the assistant on a question set and write a report (see docs/evaluation.md).
+
+    Exit status: 0 ok, 1 a --fail-under/--fail-over gate failed, 2 bad input.
+    """
+    from assistant.evaluation import main as run_eval
+
+    code = run_eval(
+        questions,
+        out,
+        answers_path=answers,
+        configs=config or [],
+        fail_under=fail_under or [],
+        fail_over=fail_over or [],
+    )
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    app(prog_name="assistant")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,256 @@
+"""Does the guide cover a question? Two signals, calibrated on labelled questions.
+
+1. **relevance** — the best cosine similarity between the question and any guide sentence,
+   list item or chunk. Off-topic questions score low.
+2. **novelty** — near-topic questions ("salary in Germany", "hours a week") resemble guide
+   sentences but ask about something the guide never names. Each content word of the question
+   that is not a question-frame word is looked up in the guide's vocabulary: exactly, by stem,
+   by spelling (typos), and by meaning (embedding of the word vs. embeddings of the guide's
+   words, computed at ingest). The weakest such match is the question's *coverage*; a word
+   with no close match marks the question as asking beyond the guide.
+
+The decision rule and its thresholds are in Settings; ``bench/calibrate_refusal.py`` picks
+them on ``eval/calibration.jsonl`` and the README records the result.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.text import tokenize
+
+#: Words that frame a question but never name its topic ("what is X *used* for").
+FRAME_WORDS = frozenset(
+    [
+        "use",
+        "used",
+        "uses",
+        "using",
+        "describe",
+        "described",
+        "describes",
+        "kind",
+        "kinds",
+        "sort",
+        "type",
+        "types",
+        "look",
+        "looks",
+        "like",
+        "good",
+        "best",
+        "better",
+        "give",
+        "gives",
+        "name",
+        "names",
+        "named",
+        "mean",
+        "means",
+        "meaning",
+        "list",
+        "listed",
+        "lists",
+        "know",
+        "knows",
+        "mention",
+        "mentions",
+        "mentioned",
+        "example",
+        "examples",
+        "typical",
+        "typically",
+        "usually",
+        "usual",
+        "actually",
+        "really",
+        "honestly",
+        "part",
+        "thing",
+        "things",
+        "stuff",
+        "lot",
+        "lots",
+        "way",
+        "ways",
+        "want",
+        "wants",
+        "need",
+        "needs",
+        "needed",
+        "say",
+        "said",
+        "suggest",
+        "suggests",
+        "suggested",
+        "recommend",
+        "recommends",
+        "recommended",
+        "cover",
+        "covers",
+        "covered",
+        "talk",
+        "talks",
+        "tell",
+        "tells",
+        "explain",
+        "explains",
+        "include",
+        "includes",
+        "included",
+        "show",
+        "shows",
+        "come",
+        "comes",
+        "go",
+        "goes",
+        "make",
+        "makes",
+        "made",
+        "take",
+        "takes",
+        "get",
+        "gets",
+        "getting",
+        "put",
+        "first",
+        "second",
+        "third",
+        "last",
+        "final",
+        "next",
+        "main",
+        "big",
+        "biggest",
+        "important",
+        "worth",
+        "matter",
+        "matters",
+        "help",
+        "helps",
+        "start",
+        "ideas",
+        "idea",
+        "info",
+        "information",
+        "someone",
+        "something",
+        "anything",
+        "people",
+        "person",
+        "folks",
+        "guys",
+        "ppl",
+        "whole",
+        "overall",
+        "general",
+        "job",
+        "jobs",
+        "role",
+        "roles",
+        "work",
+        "works",
+        "career",
+        "field",
+        "area",
+        "between",
+        "difference",
+        "different",
+        "differences",
+        "other",
+        "others",
+        "else",
+        "exactly",
+        "especially",
+        "basically",
+        "anyway",
+        "still",
+        "ever",
+        "even",
+        "often",
+        "always",
+        "sometimes",
+        "per",
+        "guide",
+        "page",
+        "section",
+        "doc",
+        "document",
+        "according",
+        "consider",
+        "considered",
+        "off",
+        "up",
+        "out",
+        "over",
+        "under",
+        "around",
+        "express",
+        "add",
+        "adds",
+        "turn",
+        "turns",
+        "outside",
+        "inside",
+        "within",
+    ]
+)
+_SUFFIX = re.compile(r"(ies|es|s|ing|ed|ly)$")
+
+
+def stem(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return _SUFFIX.sub("", word) if len(word) > 4 else word
+
+
+@dataclass(frozen=True)
+class Coverage:
+    score: float  # weakest match of a content word (1.0 when every word is in the guide)
+    word: str | None  # the weakest word, for explanations
+
+
+class Vocabulary:
+    def __init__(self, words: list[str], vectors: np.ndarray) -> None:
+        self.words = words
+        self.vectors = vectors
+        self.exact = set(words)
+        self.stems = {stem(w) for w in words}
+
+    def unknown(self, question: str) -> list[str]:
+        out = []
+        tokens = []
+        for token in tokenize(question):  # "framework-agnostic" counts whole, or by its parts
+            known = token in self.exact or "-" not in token
+            tokens += [token] if known else token.split("-")
+        for token in tokens:
+            if token in FRAME_WORDS or token in self.exact or stem(token) in self.stems:
+                continue
+            if token.isdigit() or len(token) < 3:
+                continue
+            if len(token) >= 4 and any(w.startswith(token) for w in self.words):
+                continue  # a short form: "cert", "infra", "prod"
+            if difflib.get_close_matches(token, self.words, n=1, cutoff=0.8):
+                continue  # a misspelling of a guide word
+            out.append(token)
+        return out
+
+    def coverage(self, question: str, embed) -> Coverage:  # type: ignore[no-untyped-def]
+        unknown = self.unknown(question)
+        if not unknown or not len(self.words):
+            return Coverage(1.0, None)
+        sims = embed(unknown) @ self.vectors.T
+        best = sims.max(axis=1)
+        i = int(best.argmin())
+        return Coverage(float(best[i]), unknown[i])
+
+
+def guide_words(texts: list[str]) -> list[str]:
+    words: set[str] = set()
+    for text in texts:
+        words.update(tokenize(text))
+    return sorted(words)

@@ -1,0 +1,114 @@
+"""Word tokens for BM25 and vocabulary checks."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[a-z0-9$][a-z0-9$+#.-]*[a-z0-9]|[a-z0-9]")
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "by",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "their",
+        "they",
+        "them",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "do",
+        "does",
+        "did",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "how",
+        "why",
+        "when",
+        "where",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "may",
+        "might",
+        "must",
+        "about",
+        "from",
+        "into",
+        "than",
+        "then",
+        "so",
+        "if",
+        "not",
+        "no",
+        "yes",
+        "any",
+        "all",
+        "some",
+        "more",
+        "most",
+        "also",
+        "just",
+        "very",
+        "much",
+        "many",
+        "one",
+        "ones",
+        "get",
+        "got",
+        "have",
+        "has",
+        "had",
+        "tell",
+        "say",
+        "says",
+        "guide",
+        "please",
+    ]
+)
+
+
+def tokenize(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+
+
+# Every question and most headings say "MLOps engineer": for embeddings the phrase is noise
+# that makes a generic line ("Total Time: 4-6 years") look like an answer to everything.
+_DOMAIN = re.compile(r"\b(an?\s+)?mlops(\s+engineers?|\s+engineering)?\b|\bthe guide\b", re.I)
+
+
+def neutral(text: str) -> str:
+    """The text without the domain's ever-present name, for embedding."""
+    return " ".join(_DOMAIN.sub(" ", text).split()) or text
