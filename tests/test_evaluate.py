@@ -651,3 +651,45 @@ def test_cli_eval_gates_set_the_exit_code(tmp_path: Path) -> None:
 
     missing = runner.invoke(app, ["eval", str(tmp_path / "nope.jsonl"), "--answers", str(answers)])
     assert missing.exit_code == 2 and "No questions file" in missing.output
+
+
+def test_answers_are_paired_by_id_or_question_and_missing_ones_reported(
+    tmp_path: Path, capsys: Any
+) -> None:
+    path = write_questions(tmp_path, QUESTIONS[:2] + QUESTIONS[3:])
+    answers = tmp_path / "elsewhere.jsonl"
+    rows = [
+        {"question": "What do MLOps engineers earn?", "answer": GUIDE_LINES[SALARY]},  # no id
+        {"id": "remote", "answer": f"Sorry. {phrases.NOT_COVERED}"},  # no refused flag
+        "not json",
+    ]
+    answers.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows))
+    out = tmp_path / "out"
+    assert run_main(tmp_path, path, out, answers_path=answers) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert "line 3: elsewhere.jsonl: not valid JSON" in err
+    assert "elsewhere.jsonl has no answer for id 'cert'" in err
+    scored = [json.loads(line) for line in (out / "answers.jsonl").read_text().splitlines()]
+    assert [(a["id"], a["scores"]["verdict"]) for a in scored] == [
+        ("pay", "fail"),
+        ("remote", "pass"),
+    ]
+    assert scored[0]["scores"]["reasons"] == [
+        "cites none of the expected sections",
+        "1 sentence(s) not supported by their cited quote",
+    ]
+
+
+def test_importing_the_evaluation_loads_no_model() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, assistant.evaluation, assistant.evaluation.report;"
+        "heavy = {'torch', 'sentence_transformers', 'chromadb'} & set(sys.modules);"
+        "print(sorted(heavy))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
