@@ -676,7 +676,7 @@ def test_answers_are_paired_by_id_or_question_and_missing_ones_reported(
     ]
     assert scored[0]["scores"]["reasons"] == [
         "cites none of the expected sections",
-        "1 sentence(s) not supported by their cited quote",
+        "1 sentence(s) without a citation whose quote supports them",
     ]
 
 

@@ -344,7 +344,8 @@ def failure_reasons(question: EvalQuestion, s: dict[str, Any]) -> list[str]:
         reasons.append(f"{len(s['bad_quotes'])} quote(s) not verbatim in the guide")
     if s.get("unsupported_sentences"):
         reasons.append(
-            f"{len(s['unsupported_sentences'])} sentence(s) not supported by their cited quote"
+            f"{len(s['unsupported_sentences'])} sentence(s) without a citation "
+            "whose quote supports them"
         )
     return reasons
 
