@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from assistant.core import Assistant
 
 log = logging.getLogger(__name__)
+console = logging.getLogger("uvicorn.error")  # shown next to uvicorn's own start-up lines
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 API_PREFIX = "/api/"
@@ -91,11 +93,19 @@ class AssistantHolder:
         self._thread.start()
 
     def _load(self) -> None:
+        start = time.perf_counter()
+        console.info("Loading the guide's index and the embedding model...")
         try:
             self._assistant = self._factory(self.settings)
+            console.info(
+                "Ready in %.1f s: guide version %s, %d sections.",
+                time.perf_counter() - start,
+                self._assistant.guide_version,
+                len(self._assistant.sections()),
+            )
         except AssistantError as exc:
             self._error = str(exc)
-            log.error("The assistant could not start: %s", exc)
+            console.error("The assistant could not start: %s", exc)
         except Exception as exc:  # reported by /healthz, not raised into a worker thread
             self._error = f"{type(exc).__name__}: {exc}"
             log.exception("The assistant could not start")
