@@ -361,6 +361,10 @@ def test_widget_on_an_allowed_page_streams_a_cited_answer(page: Any, sites: dict
     playwright_api.expect(second.locator("summary")).to_have_text(f"[2] {SECTION}")
     assert flat(second.locator("blockquote").inner_text()) in flat(GUIDE.read_text())
     shot(page, "widget-on-host-page", readme="widget.png")
+    page.locator("#mlops-guide-widget button.topics").click()
+    contents = page.locator("#mlops-guide-widget .msg.bot").last
+    playwright_api.expect(contents).to_contain_text("The guide covers:")
+    playwright_api.expect(contents).to_contain_text("Model Serving")
 
 
 def test_html_in_a_question_is_shown_as_text_in_the_widget(page: Any, sites: dict) -> None:

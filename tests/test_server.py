@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -498,6 +499,17 @@ def test_a_fresh_server_serves_a_cited_correct_answer(
         guide = (ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
         flat = " ".join(guide.split())
         assert all(" ".join(c["quote"].split()) in flat for c in body["citations"])
+        # Several visitors at once: every one gets its cited answer.
+        questions = [q for q in phrases.EXAMPLE_QUESTIONS if q != phrases.COVERAGE_QUESTION] * 2
+        with ThreadPoolExecutor(max_workers=len(questions)) as pool:
+            answers = list(
+                pool.map(
+                    lambda q: httpx.post(url + "/api/ask", json={"question": q}, timeout=120),
+                    questions,
+                )
+            )
+        assert [a.status_code for a in answers] == [200] * len(questions)
+        assert all(a.json()["citations"] for a in answers)
         assert httpx.get(url + "/", timeout=30).status_code == 200
         assert httpx.get(url + "/widget.js", timeout=30).status_code == 200
         assert len(httpx.get(url + "/api/sections", timeout=30).json()["sections"]) > 20

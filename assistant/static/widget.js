@@ -20,7 +20,8 @@
 
   var script = document.currentScript || document.querySelector('script[src*="widget.js"]');
   var data = (script && script.dataset) || {};
-  var base = new URL(".", data.api || (script && script.src) || location.href).href;
+  var base = data.api ? data.api.replace(/\/?$/, "/")
+    : new URL(".", (script && script.src) || location.href).href;
   var cfg = {
     title: data.title || "Ask the MLOps career guide",
     position: data.position === "bottom-left" ? "left" : "right",
