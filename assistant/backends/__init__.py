@@ -1,0 +1,199 @@
+"""Generative answer backends: a local model drafts, verification keeps what the guide supports.
+
+`generate` is called by `Assistant.stream` with the extractive answer, whose sources (numbered
+verbatim quotes) become the prompt's numbered sources. It yields ("delta", text) while the
+model drafts, then one ("answer", Answer): the verified draft, or, when nothing of it is
+supported or the backend fails, the extractive answer marked as a fallback with a notice.
+It never raises and never waits longer than `settings.llm_timeout_s` for the model.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from assistant import phrases
+from assistant.backends.verify import verify
+from assistant.errors import BackendUnavailable
+from assistant.schema import Answer, Source
+from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+
+_NUMBERING = re.compile(r"^(?:[-*]|\d+[.)]|\[\d+\])\s*")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    system: str
+    user: str
+
+    @property
+    def completion(self) -> str:
+        """The prompt as plain text, for a base model without a chat template."""
+        return phrases.LLM_COMPLETION_PROMPT.format(system=self.system, user=self.user)
+
+
+class Backend(ABC):
+    """Drafts an answer to a prompt, piece by piece."""
+
+    name: str
+
+    @abstractmethod
+    def stream(self, prompt: Prompt, deadline: float) -> Iterator[str]:
+        """Yield text pieces until done or `deadline` (time.monotonic()) has passed.
+
+        Raises BackendUnavailable with a user-facing sentence when the model cannot answer.
+        """
+
+
+def build_prompt(question: str, sources: list[Source]) -> Prompt:
+    lines = "\n".join(phrases.LLM_SOURCE_LINE.format(n=s.n, quote=s.quote) for s in sources)
+    return Prompt(
+        phrases.LLM_SYSTEM_PROMPT,
+        phrases.LLM_USER_PROMPT.format(sources=lines, question=question),
+    )
+
+
+_backends: dict[tuple[Any, ...], Backend] = {}
+_backends_lock = threading.Lock()
+
+
+def get_backend(settings: Settings) -> Backend:
+    """The process-wide backend for these settings (a local model is loaded once)."""
+    if settings.backend == "llamacpp":
+        key: tuple[Any, ...] = (
+            "llamacpp",
+            settings.model_path,
+            settings.models_dir,
+            settings.llm_n_ctx,
+            settings.llm_n_threads,
+        )
+    elif settings.backend == "openai":
+        key = ("openai", settings.openai_base_url, settings.openai_model, settings.openai_api_key)
+    else:
+        raise BackendUnavailable(f"The {settings.backend} backend does not generate text.")
+    with _backends_lock:
+        if key not in _backends:
+            if settings.backend == "llamacpp":
+                from assistant.backends.llamacpp import LlamaCppBackend
+
+                _backends[key] = LlamaCppBackend(settings)
+            else:
+                from assistant.backends.openai import OpenAIBackend
+
+                _backends[key] = OpenAIBackend(settings)
+        return _backends[key]
+
+
+def _looping(draft: str) -> bool:
+    """A small model that repeats a finished line will go on repeating it: stop it there."""
+    lines = [" ".join(line.split()).lower() for line in draft.splitlines()[:-1]]
+    lines = [_NUMBERING.sub("", line) for line in lines if line.strip()]
+    return len(lines) > 1 and lines[-1] in lines[:-1]
+
+
+def _fallback(answer: Answer, backend: str, notice: str, **extra: Any) -> Answer:
+    answer.backend = backend
+    answer.notices.append(notice)
+    answer.extra.update(
+        {"generated_survived": False, "fallback": True, "removed": [], **extra}
+    )
+    return answer
+
+
+def generate(
+    assistant: Assistant, answer: Answer, history: list[dict[str, str]]
+) -> Iterator[tuple[str, Any]]:
+    """Stream the model's draft, then yield the verified answer (see the module docstring)."""
+    settings = assistant.settings
+    name = settings.backend
+    start = time.perf_counter()
+    deadline = time.monotonic() + settings.llm_timeout_s
+    pieces: list[str] = []
+    timing: dict[str, Any] = {}
+    try:
+        backend = get_backend(settings)
+        prompt = build_prompt(answer.question, answer.sources)
+        for piece in backend.stream(prompt, deadline):
+            if not pieces:
+                timing["first_token_ms"] = round((time.perf_counter() - start) * 1000, 1)
+            pieces.append(piece)
+            yield "delta", piece
+            if "\n" in piece and _looping("".join(pieces)):
+                timing["stopped"] = "repeated line"
+                break
+    except BackendUnavailable as exc:
+        yield "answer", _fallback(answer, name, str(exc))
+        return
+    except Exception as exc:  # noqa: BLE001 - a broken backend must never break an answer
+        notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
+        yield "answer", _fallback(answer, name, notice, draft="".join(pieces))
+        return
+    took = time.perf_counter() - start
+    timing["generation_ms"] = round(took * 1000, 1)
+    timing["pieces"] = len(pieces)
+    if len(pieces) > 1 and "first_token_ms" in timing:
+        after_first = took - timing["first_token_ms"] / 1000
+        timing["pieces_per_s"] = round((len(pieces) - 1) / after_first, 2) if after_first else None
+    draft = "".join(pieces)
+    timed_out = time.monotonic() >= deadline
+    try:
+        checked = verify(
+            draft,
+            answer.sources,
+            answer.question,
+            assistant.embedder,
+            settings.verify_lexical_threshold,
+            settings.verify_cosine_threshold,
+        )
+    except Exception as exc:  # noqa: BLE001
+        notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
+        yield "answer", _fallback(answer, name, notice, draft=draft, llm=timing)
+        return
+    removed = [r.to_dict() for r in checked.removed]
+    if not checked.kept:
+        notice = (
+            phrases.LLM_TIMED_OUT.format(seconds=settings.llm_timeout_s)
+            if timed_out
+            else phrases.LLM_NOTHING_SUPPORTED
+        )
+        answer = _fallback(answer, name, notice, draft=draft, llm=timing)
+        answer.extra["removed"] = removed
+        answer.latency_ms += took * 1000
+        yield "answer", answer
+        return
+    notices = []
+    if timed_out:
+        notices.append(phrases.LLM_TIMED_OUT.format(seconds=settings.llm_timeout_s))
+    if removed:
+        notices.append(phrases.LLM_SOME_REMOVED.format(count=len(removed)))
+    final = Answer(
+        question=answer.question,
+        text=checked.text,
+        refused=False,
+        sources=checked.sources,
+        guide_version=answer.guide_version,
+        latency_ms=answer.latency_ms + took * 1000,
+        backend=name,
+        notices=notices,
+        extra={
+            **answer.extra,
+            "generated_survived": True,
+            "fallback": False,
+            "removed": removed,
+            "draft": draft,
+            "llm": timing,
+        },
+    )
+    yield "answer", final
+
+
+__all__ = ["Backend", "Prompt", "build_prompt", "generate", "get_backend"]
