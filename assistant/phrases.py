@@ -51,3 +51,36 @@ INTERNAL_ERROR = "Something went wrong on the server while answering; please try
 NOT_AN_OBJECT = (
     "The request body must be a JSON object, sent with the header Content-Type: application/json."
 )
+
+# --- generative backends (llamacpp, openai) ------------------------------------------------------
+#: The instructions; the exact "cannot answer" phrase is NOT_COVERED.
+LLM_SYSTEM_PROMPT = (
+    "Answer the question from the numbered sources of the MLOps Engineer career guide. "
+    "Write a few short sentences and end each one with the number of the source it comes from, "
+    "like [1]. Use only the sources, no other knowledge. If the sources do not answer the "
+    "question, write only: " + NOT_COVERED
+)
+#: The sources are "[n] quote" lines, one per selected guide sentence or list item.
+LLM_USER_PROMPT = "Sources:\n{sources}\n\nQuestion: {question}"
+#: For a local base model without a chat template: the same text as a completion prompt.
+LLM_COMPLETION_PROMPT = "{system}\n\n{user}\nAnswer:"
+LLM_SOURCE_LINE = "[{n}] {quote}"
+#: Where a completion-style draft ends (the model starts another question).
+LLM_STOP = ("\nQuestion:", "\nSources:", "\n\n\n")
+
+LLM_EXTRA_MISSING = (
+    "The {backend} backend needs the optional llm extra; install it with "
+    "`pip install -e '.[llm]'`. Showing the guide's own sentences."
+)
+LLM_SERVER_DOWN = (
+    "The model server at {url} did not answer ({reason}); showing the guide's own sentences."
+)
+LLM_MODEL_FAILED = "The local model could not run ({reason}); showing the guide's own sentences."
+LLM_TIMED_OUT = (
+    "The model took longer than {seconds:g} s; showing what of its draft the guide supports."
+)
+LLM_NOTHING_SUPPORTED = (
+    "No sentence of the model's draft was supported by its cited source; showing the guide's "
+    "own sentences."
+)
+LLM_SOME_REMOVED = "{count} unsupported sentence(s) of the model's draft were removed."

