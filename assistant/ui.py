@@ -63,7 +63,10 @@ def turn_messages(turn: Turn) -> Messages:
     if turn.get("toc"):
         out.append({"role": "assistant", "content": turn["text"]})
         return out
-    out.append({"role": "assistant", "content": escape(turn.get("text", "")) or "…"})
+    text = escape(turn.get("text", "")) or "…"
+    for notice in (answer or {}).get("notices", []):
+        text += f"\n\n*{escape(notice)}*"
+    out.append({"role": "assistant", "content": text})
     for c in (answer or {}).get("citations", []):
         out.append(
             {

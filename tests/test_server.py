@@ -526,3 +526,28 @@ def test_a_fresh_server_serves_a_cited_correct_answer(
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def test_the_chat_display_escapes_text_and_shows_notices_and_citations() -> None:
+    from assistant.ui import history_of, render, turn_at
+
+    answer = {
+        "answer": "Use <b>Kubeflow</b> [1]",
+        "notices": ["The llamacpp backend is not installed; showing the guide's own sentences."],
+        "citations": [{"n": 1, "section": "Tools > Platform", "quote": "Kubeflow <pipelines>"}],
+    }
+    turns = [
+        {"question": "<script>x</script>?", "text": answer["answer"], "answer": answer},
+        {"question": phrases.COVERAGE_QUESTION, "text": "- Tools", "answer": None, "toc": True},
+    ]
+    messages = render(turns)
+    assert messages[0] == {"role": "user", "content": "&lt;script&gt;x&lt;/script&gt;?"}
+    assert messages[1]["content"].startswith("Use &lt;b&gt;Kubeflow&lt;/b&gt; [1]")
+    assert "*The llamacpp backend is not installed" in messages[1]["content"]
+    assert messages[2]["metadata"] == {"title": "[1] Tools &gt; Platform", "status": "done"}
+    assert "&lt;pipelines&gt;" in messages[2]["content"]
+    assert [turn_at(turns, i) for i in range(len(messages) + 1)] == [0, 0, 0, 1, 1, None]
+    assert history_of(turns) == [
+        {"role": "user", "content": "<script>x</script>?"},
+        {"role": "assistant", "content": "Use <b>Kubeflow</b> [1]"},
+    ]

@@ -85,6 +85,7 @@
     ".user { align-self: flex-end; background: var(--c); color: var(--t); }",
     ".bot { align-self: flex-start; background: #f1f3f5; }",
     ".bot.error { background: #fdecea; color: #8a1c1c; }",
+    ".notice { margin-top: 6px; font-size: 12px; font-style: italic; color: #57606a; }",
     ".ref { border: 0; background: none; color: var(--c); font-weight: 600; cursor: pointer; padding: 0 1px; font-size: inherit; }",
     ".sources { margin-top: 6px; display: flex; flex-direction: column; gap: 4px; white-space: normal; }",
     "details { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 4px 8px; }",
@@ -197,6 +198,9 @@
       } else {
         node.appendChild(document.createTextNode(part));
       }
+    });
+    (answer.notices || []).forEach(function (notice) {
+      node.appendChild(el("div", { class: "notice" }, notice));
     });
     if (sources.childNodes.length) node.appendChild(sources);
   }
