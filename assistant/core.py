@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant import phrases
 from assistant.embeddings import Embedder, get_embedder
+from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units, select
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
@@ -65,9 +66,16 @@ class Assistant:
         """Build the index if it is missing or stale, then open it (idempotent)."""
         with self._lock:
             if self._retriever is None or rebuild:
-                path, _ = ensure_index(self.settings, rebuild=rebuild)
+                path, built = ensure_index(self.settings, rebuild, self._embedder)
                 guide = load_guide(self.settings.corpus_dir)
-                self._retriever = Retriever(self.settings, guide, path)
+                try:
+                    self._retriever = Retriever(self.settings, guide, path)
+                except IndexUnavailable:
+                    if built:
+                        raise
+                    # A damaged index is rebuilt once, automatically.
+                    path, _ = ensure_index(self.settings, True, self._embedder)
+                    self._retriever = Retriever(self.settings, guide, path)
                 self._guide = guide
         return self
 
@@ -94,6 +102,15 @@ class Assistant:
 
     # -- answering ------------------------------------------------------------------------
     def ask(self, question: Any, history: Any = None) -> Answer:
+        """Answer a question; `history` is [{"role": "user"|"assistant", "content": str}, ...].
+
+        Raises InvalidQuestion (a ValueError) for an empty, over-long or malformed input.
+        """
+        *_, last = self.stream(question, history)
+        return last[1]
+
+    def ask_extractive(self, question: Any, history: Any = None) -> Answer:
+        """The embedded default: the guide's own sentences with citations, or a refusal."""
         start = time.perf_counter()
         q = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
@@ -160,8 +177,17 @@ class Assistant:
         return Answer(question, text, True, [], self.guide.version, nearest_sections=nearest)
 
     def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
-        """Yield ("delta", text piece) events, then ("answer", Answer)."""
-        answer = self.ask(question, history)
+        """Yield ("delta", text piece) events, then ("answer", the final Answer).
+
+        With a generative backend the deltas are the model's draft; the final Answer holds
+        the verified text, which replaces the draft.
+        """
+        answer = self.ask_extractive(question, history)
+        if self.settings.backend != "extractive" and not answer.refused:
+            from assistant.backends import generate
+
+            yield from generate(self, answer, clean_history(history, self.settings))
+            return
         for piece in re.findall(r"\S+\s*|\s+", answer.text):
             yield "delta", piece
         yield "answer", answer

@@ -69,7 +69,7 @@ def load_guide(corpus_dir: Path) -> Guide:
             raise CorpusError(
                 f"{path.name} is not UTF-8 text ({exc.reason}); save it as UTF-8 and ingest again."
             ) from exc
-        blocks = _markdown_blocks(text) if path.suffix == ".md" else _plain_blocks(text, path.stem)
+        blocks = _markdown_blocks(text) if path.suffix == ".md" else _plain_blocks(text)
         sections.extend(_sections(blocks, path.name, start=len(sections)))
     if not sections:
         raise CorpusError(phrases.MISSING_CORPUS.format(path=corpus_dir))
@@ -102,9 +102,9 @@ def _is_plain_heading(line: str, following: str) -> bool:
     return not stripped.endswith((".", "!", ",", ";", ")"))
 
 
-def _plain_blocks(text: str, title: str) -> list[Block]:
+def _plain_blocks(text: str) -> list[Block]:
     lines = text.splitlines()
-    blocks: list[Block] = [(1, title.replace("-", " ").replace("_", " ").strip().title(), [])]
+    blocks: list[Block] = [(0, "", [])]  # text before the first heading
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else ""
         if _is_plain_heading(line, following):

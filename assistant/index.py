@@ -22,7 +22,7 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock
 
@@ -33,6 +33,9 @@ from assistant.guide import Guide, corpus_hash, load_guide
 from assistant.scope import guide_words
 from assistant.text import neutral
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.embeddings import Embedder
 
 ACTIVE = "active"
 STAMP = "stamp.json"
@@ -93,7 +96,9 @@ def is_current(settings: Settings, guide_version: str | None = None) -> bool:
     return state.stamp == expected_stamp(settings, guide_version)
 
 
-def ensure_index(settings: Settings, rebuild: bool = False) -> tuple[Path, bool]:
+def ensure_index(
+    settings: Settings, rebuild: bool = False, embedder: Embedder | None = None
+) -> tuple[Path, bool]:
     """Return (path of the current build, whether it was built now)."""
     want = expected_stamp(settings)
     state = read_active(settings.index_dir)
@@ -104,17 +109,19 @@ def ensure_index(settings: Settings, rebuild: bool = False) -> tuple[Path, bool]
         state = read_active(settings.index_dir)  # another process may have built it meanwhile
         if not rebuild and state.stamp == want and state.path is not None:
             return state.path, False
-        return build_index(settings, want), True
+        return build_index(settings, want, embedder), True
 
 
-def build_index(settings: Settings, stamp: dict[str, Any]) -> Path:
+def build_index(
+    settings: Settings, stamp: dict[str, Any], embedder: Embedder | None = None
+) -> Path:
     from assistant.embeddings import get_embedder
 
     guide = load_guide(settings.corpus_dir)
     index_dir = settings.index_dir
     target = index_dir / f"build-{stamp_key(stamp)}-{uuid.uuid4().hex[:8]}"
     target.mkdir(parents=True)
-    embedder = get_embedder(settings)
+    embedder = embedder or get_embedder(settings)
     client = chroma_client(target)
     _fill(client, guide, settings, embedder)
     (target / STAMP).write_text(json.dumps(stamp, indent=2, sort_keys=True))

@@ -20,7 +20,9 @@ class Unit:
 @dataclass(frozen=True)
 class Section:
     id: str  # stable slug of the heading path, unique in the corpus
-    path: tuple[str, ...]  # heading path, e.g. ("MLOps Engineer Certifications", "Cloud ML certifications")
+    path: tuple[
+        str, ...
+    ]  # heading path, e.g. ("MLOps Engineer Certifications", "Cloud ML certifications")
     text: str  # the section's own body text (lead-in line included), verbatim lines
     source: str  # corpus file name
     order: int  # position in the corpus

@@ -26,7 +26,9 @@ def clean_question(question: Any, settings: Settings) -> str:
         raise InvalidQuestion(phrases.EMPTY_QUESTION)
     if len(question) > settings.max_question_chars:
         raise InvalidQuestion(
-            phrases.QUESTION_TOO_LONG.format(length=len(question), limit=settings.max_question_chars)
+            phrases.QUESTION_TOO_LONG.format(
+                length=len(question), limit=settings.max_question_chars
+            )
         )
     if "\ufffd" in question or any(
         unicodedata.category(ch) in ("Cc", "Cs") and ch not in _ALLOWED_CONTROLS for ch in question
@@ -58,9 +60,7 @@ def clean_history(history: Any, settings: Settings) -> list[dict[str, str]]:
             raise InvalidQuestion(phrases.BAD_HISTORY.format(reason=f"item {i} is not an object"))
         role, content = message.get("role"), message.get("content")
         if role not in ("user", "assistant"):
-            raise InvalidQuestion(
-                phrases.BAD_HISTORY.format(reason=f"item {i} has role {role!r}")
-            )
+            raise InvalidQuestion(phrases.BAD_HISTORY.format(reason=f"item {i} has role {role!r}"))
         if not isinstance(content, str):
             raise InvalidQuestion(
                 phrases.BAD_HISTORY.format(reason=f"item {i} has no text content")

@@ -1,0 +1,210 @@
+"""The Python API on the real embedding model and a real Chroma index of the guide."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import Assistant, InvalidQuestion, phrases
+from assistant.embeddings import get_embedder
+from assistant.index import ACTIVE, ensure_index, read_active
+from assistant.settings import PROJECT_ROOT, Settings
+
+pytestmark = pytest.mark.slow
+
+ORIGINAL = (PROJECT_ROOT / "corpus" / "original" / "mlops-engineer-career-guide.txt").read_text()
+HISTORY = [
+    {"role": "user", "content": "Which certifications does the guide list?"},
+    {"role": "assistant", "content": "Cloud ML certifications and infrastructure ones."},
+]
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index_dir: Path) -> Assistant:
+    return Assistant.from_settings(index_dir=real_index_dir).load()
+
+
+def assert_grounded(answer) -> None:  # type: ignore[no-untyped-def]
+    """Every [n] in the text has a source, and every quote is verbatim guide text."""
+    assert answer.sources
+    for source in answer.sources:
+        assert source.quote in ORIGINAL, source.quote
+        assert f"[{source.n}]" in answer.text
+
+
+def test_a_fact_question_gets_the_guides_sentence_with_its_citation(assistant: Assistant) -> None:
+    answer = assistant.ask("How much does the HashiCorp Terraform certification cost?")
+    assert not answer.refused
+    assert "$70" in answer.text
+    assert_grounded(answer)
+    assert (
+        answer.sources[0].section == "MLOps Engineer Certifications > Infrastructure certifications"
+    )
+
+
+def test_a_list_question_gets_the_list(assistant: Assistant) -> None:
+    answer = assistant.ask("Which tools does the guide list for model serving?")
+    assert_grounded(answer)
+    for tool in ["Triton Inference Server", "TensorFlow Serving", "Seldon Core", "BentoML"]:
+        assert tool in answer.text
+    assert {s.section for s in answer.sources} == {
+        "MLOps Engineer Tools & Technologies > Model Serving"
+    }
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do I bake sourdough bread?",
+        "Who won the NBA finals in 2023?",
+        "How many calories are in an avocado?",
+    ],
+)
+def test_out_of_scope_questions_are_refused_with_the_nearest_sections(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused
+    assert answer.text.startswith(phrases.NOT_COVERED)
+    assert answer.sources == []
+    assert 1 <= len(answer.nearest_sections) <= 3
+
+
+def test_a_follow_up_uses_the_conversation(assistant: Assistant) -> None:
+    answer = assistant.ask("How much is the Terraform one?", history=HISTORY)
+    assert "$70" in answer.text
+    assert answer.sources[0].section.startswith("MLOps Engineer Certifications")
+    assert_grounded(answer)
+
+
+def test_answer_to_dict_has_the_documented_shape(assistant: Assistant) -> None:
+    data = assistant.ask("How long does it take to become an MLOps engineer?").to_dict()
+    assert {"question", "answer", "refused", "citations", "guide_version", "latency_ms"} <= set(
+        data
+    )
+    assert "4-6 years" in data["answer"]
+    citation = data["citations"][0]
+    assert set(citation) >= {"n", "section", "quote", "score"}
+    assert data["guide_version"] == assistant.guide_version
+    json.dumps(data)  # serialisable
+
+
+def test_answers_are_short_and_quotes_verbatim_over_many_questions(assistant: Assistant) -> None:
+    questions = [
+        "What does an MLOps engineer do in the afternoon?",
+        "what soft skills matter",
+        "Which cloud ML certifications are listed?",
+        "What should my portfolio demonstrate?",
+        "What are the common career challenges?",
+        "what is kubeflow",
+    ]
+    lengths = []
+    for question in questions:
+        answer = assistant.ask(question)
+        assert not answer.refused, question
+        assert_grounded(answer)
+        lengths.append(len(answer.text))
+    assert sorted(lengths)[len(lengths) // 2] < 600
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "message"),
+    [
+        ("", None, phrases.EMPTY_QUESTION),
+        ("   \n\t ", None, phrases.EMPTY_QUESTION),
+        ("x" * 5000, None, "characters long"),
+        ("what\x00is this", None, "control characters"),
+        (b"\xff\xfe\xfd", None, "undecodable"),
+        ("salary?", "not a list", "not a list"),
+        ("salary?", [{"role": "system", "content": "x"}], "role"),
+        ("salary?", [{"role": "user"}], "no text content"),
+        ("salary?", [{"role": "user", "content": "hi"}] * 50, "too long"),
+    ],
+)
+def test_bad_input_raises_invalid_question_with_one_clear_sentence(
+    assistant: Assistant, question: object, history: object, message: str
+) -> None:
+    with pytest.raises(InvalidQuestion, match=message) as info:
+        assistant.ask(question, history)
+    assert isinstance(info.value, ValueError)
+    assert str(info.value).count(". ") == 0  # one sentence
+
+
+def test_invisible_format_characters_are_ignored(assistant: Assistant) -> None:
+    answer = assistant.ask("\u202eHow much is the CKA\u200b certification?")
+    assert "$395" in answer.text
+
+
+class CountingEmbedder:
+    """The real model behind the Embedder interface, counting what it embeds."""
+
+    def __init__(self, settings: Settings, fail_after: int | None = None) -> None:
+        self.inner = get_embedder(settings)
+        self.name = self.inner.name
+        self.calls = 0
+        self.fail_after = fail_after
+
+    def embed_documents(self, texts: list[str]) -> np.ndarray:
+        self.calls += 1
+        if self.fail_after is not None and self.calls > self.fail_after:
+            raise RuntimeError("simulated crash in the middle of a build")
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed_documents([text])[0]
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md", corpus)
+    return corpus
+
+
+def test_unchanged_ingest_embeds_nothing_and_a_change_rebuilds(
+    tmp_path: Path, corpus_copy: Path
+) -> None:
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    embedder = CountingEmbedder(settings)
+    first, built = ensure_index(settings, embedder=embedder)
+    assert built and embedder.calls > 0
+    embedder.calls = 0
+    again, built = ensure_index(settings, embedder=embedder)
+    assert (again, built, embedder.calls) == (first, False, 0)
+
+    guide = corpus_copy / "mlops-engineer-career-guide.md"
+    guide.write_text(guide.read_text() + "\n# Extra\n\nA new closing line.\n")
+    changed, built = ensure_index(settings, embedder=embedder)
+    assert built and changed != first and embedder.calls > 0
+    assert read_active(settings.index_dir).stamp["guide_version"] != ""
+
+
+def test_a_crash_mid_build_leaves_the_old_index_serving(tmp_path: Path, corpus_copy: Path) -> None:
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    old, _ = ensure_index(settings, embedder=CountingEmbedder(settings))
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        ensure_index(settings, rebuild=True, embedder=CountingEmbedder(settings, fail_after=1))
+    assert (settings.index_dir / ACTIVE).resolve() == old
+    answer = Assistant(settings).ask("How much is the CKA certification?")
+    assert "$395" in answer.text
+
+
+def test_a_corrupt_index_is_rebuilt_automatically(tmp_path: Path, corpus_copy: Path) -> None:
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
+    old, _ = ensure_index(settings)
+    (old / "chroma.sqlite3").write_bytes(b"this is not a database" * 100)
+    answer = Assistant(settings).ask("How much is the CKA certification?")
+    assert "$395" in answer.text
+    assert (settings.index_dir / ACTIVE).resolve() != old
+
+
+def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path) -> None:
+    settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "fresh")
+    assert not (settings.index_dir / ACTIVE).exists()
+    assert not Assistant(settings).ask("What is Kubeflow?").refused
+    assert (settings.index_dir / ACTIVE).exists()
