@@ -9,6 +9,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from enum import Enum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -63,6 +64,31 @@ def render(answer: Any) -> str:
     return "\n".join(lines)
 
 
+class BackendName(str, Enum):
+    extractive = "extractive"
+    llamacpp = "llamacpp"
+    openai = "openai"
+
+
+BACKEND_OPTION = typer.Option(
+    help="Answer backend (ASSISTANT_BACKEND); llamacpp and openai need the llm extra."
+)
+
+
+def answer_streaming(assistant: Any, question: str, turns: Any, quiet: bool = False) -> Any:
+    """Ask; a generative backend's draft streams to stderr, the verified answer is returned."""
+    answer = None
+    drafting = assistant.settings.backend != "extractive" and not quiet
+    for kind, value in assistant.stream(question, turns):
+        if kind == "delta" and drafting:
+            typer.echo(value, err=True, nl=False)
+        elif kind == "answer":
+            answer = value
+    if drafting:
+        typer.echo("\n", err=True)
+    return answer
+
+
 @app.command()
 @friendly
 def ingest(
@@ -88,6 +114,7 @@ def ask(
         Path | None,
         typer.Option(help="JSON file with earlier turns: [{role, content}, ...]."),
     ] = None,
+    backend: Annotated[BackendName | None, BACKEND_OPTION] = None,
 ) -> None:
     """Answer one question."""
     turns = None
@@ -97,7 +124,7 @@ def ask(
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             typer.echo(f"error: could not read the history file {history} ({exc}).", err=True)
             raise typer.Exit(2) from None
-    answer = make_assistant().ask(question, turns)
+    answer = answer_streaming(make_assistant(backend=backend and backend.value), question, turns, quiet=as_json)
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -106,11 +133,11 @@ def ask(
 
 @app.command()
 @friendly
-def chat() -> None:
+def chat(backend: Annotated[BackendName | None, BACKEND_OPTION] = None) -> None:
     """A terminal chat that keeps the conversation (empty line or Ctrl-D to quit)."""
     from assistant.errors import InvalidQuestion
 
-    assistant = make_assistant()
+    assistant = make_assistant(backend=backend and backend.value)
     assistant.load()
     history: list[dict[str, str]] = []
     typer.echo("Ask about the MLOps Engineer career guide. An empty line quits.")
@@ -122,7 +149,9 @@ def chat() -> None:
         if not question.strip():
             break
         try:
-            answer = assistant.ask(question, history[-assistant.settings.max_history_turns + 2 :])
+            answer = answer_streaming(
+                assistant, question, history[-assistant.settings.max_history_turns + 2 :]
+            )
         except InvalidQuestion as exc:
             typer.echo(f"error: {exc}", err=True)
             continue
