@@ -9,7 +9,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from functools import wraps
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -64,7 +64,7 @@ def render(answer: Any) -> str:
     return "\n".join(lines)
 
 
-class BackendName(str, Enum):
+class BackendName(StrEnum):
     extractive = "extractive"
     llamacpp = "llamacpp"
     openai = "openai"
@@ -124,7 +124,9 @@ def ask(
         except (OSError, UnicodeDecodeError, ValueError) as exc:
             typer.echo(f"error: could not read the history file {history} ({exc}).", err=True)
             raise typer.Exit(2) from None
-    answer = answer_streaming(make_assistant(backend=backend and backend.value), question, turns, quiet=as_json)
+    answer = answer_streaming(
+        make_assistant(backend=backend and backend.value), question, turns, quiet=as_json
+    )
     if as_json:
         typer.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -45,8 +45,20 @@ class WordEmbedder:
 
 
 SOURCES = [
-    Source(1, "serving", "Tools > Model Serving", "Seldon Core and KServe for Kubernetes-native serving", 0.9),
-    Source(2, "monitoring", "Tools > Monitoring", "Evidently AI and WhyLabs for data drift detection", 0.8),
+    Source(
+        1,
+        "serving",
+        "Tools > Model Serving",
+        "Seldon Core and KServe for Kubernetes-native serving",
+        0.9,
+    ),
+    Source(
+        2,
+        "monitoring",
+        "Tools > Monitoring",
+        "Evidently AI and WhyLabs for data drift detection",
+        0.8,
+    ),
     Source(3, "salary", "Salary", "The typical range tops out at $185,000", 0.7),
 ]
 
@@ -118,7 +130,9 @@ def test_a_sentence_that_only_restates_the_question_is_not_supported() -> None:
 
 
 def test_abbreviations_do_not_split_a_sentence() -> None:
-    [sentence] = split_sentences("Serving tools, e.g. Seldon Core and KServe, run on Kubernetes [1].")
+    [sentence] = split_sentences(
+        "Serving tools, e.g. Seldon Core and KServe, run on Kubernetes [1]."
+    )
     assert sentence.cited == [1]
 
 
@@ -188,9 +202,25 @@ def llama_server(gguf: Path) -> Iterator[str]:
     pytest.importorskip("langchain_openai")
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "2048", "--n_threads", "2", "--chat_format", "gemma",
-         "--model_alias", "gemma-3-270m"],
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(gguf),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            "2048",
+            "--n_threads",
+            "2",
+            "--chat_format",
+            "gemma",
+            "--model_alias",
+            "gemma-3-270m",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -250,7 +280,5 @@ def test_a_down_server_gives_the_extractive_answer_with_a_notice_quickly(
     assert time.monotonic() - start < 5
     assert answer.text == extractive.text
     assert answer.extra["fallback"] is True and answer.extra["generated_survived"] is False
-    assert answer.notices == [
-        phrases.LLM_SERVER_DOWN.format(url=url, reason="connection failed")
-    ]
+    assert answer.notices == [phrases.LLM_SERVER_DOWN.format(url=url, reason="connection failed")]
     assert re.search(r"\[1\]", answer.text)

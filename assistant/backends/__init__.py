@@ -103,9 +103,7 @@ def _looping(draft: str) -> bool:
 def _fallback(answer: Answer, backend: str, notice: str, **extra: Any) -> Answer:
     answer.backend = backend
     answer.notices.append(notice)
-    answer.extra.update(
-        {"generated_survived": False, "fallback": True, "removed": [], **extra}
-    )
+    answer.extra.update({"generated_survived": False, "fallback": True, "removed": [], **extra})
     return answer
 
 

@@ -35,10 +35,10 @@ class OpenAIBackend(Backend):
             self._model = ChatOpenAI(
                 model=s.openai_model,
                 base_url=s.openai_base_url,
-                api_key=s.openai_api_key or "not-needed",  # type: ignore[arg-type]
+                api_key=s.openai_api_key or "not-needed",
                 timeout=s.llm_timeout_s,
                 max_retries=0,
-                max_tokens=s.llm_max_tokens,  # type: ignore[call-arg]
+                max_tokens=s.llm_max_tokens,
                 # LangChain sends max_completion_tokens; most local servers read max_tokens.
                 extra_body={"max_tokens": s.llm_max_tokens},
                 temperature=s.llm_temperature,
