@@ -75,7 +75,7 @@ LLM_EXTRA_MISSING = (
 LLM_SERVER_DOWN = (
     "The model server at {url} did not answer ({reason}); showing the guide's own sentences."
 )
-LLM_MODEL_FAILED = "The local model could not run ({reason}); showing the guide's own sentences."
+LLM_MODEL_FAILED = "The model could not answer ({reason}); showing the guide's own sentences."
 LLM_TIMED_OUT = (
     "The model took longer than {seconds:g} s; showing what of its draft the guide supports."
 )

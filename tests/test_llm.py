@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import numpy as np
@@ -282,3 +283,37 @@ def test_a_down_server_gives_the_extractive_answer_with_a_notice_quickly(
     assert answer.extra["fallback"] is True and answer.extra["generated_survived"] is False
     assert answer.notices == [phrases.LLM_SERVER_DOWN.format(url=url, reason="connection failed")]
     assert re.search(r"\[1\]", answer.text)
+
+
+def garbage_server_app(body: bytes, status: int, media_type: str):  # type: ignore[no-untyped-def]
+    """A real HTTP server that answers every chat completion with `body`."""
+    from starlette.applications import Starlette
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    async def completions(request):  # type: ignore[no-untyped-def]
+        return Response(body, status_code=status, media_type=media_type)
+
+    return Starlette(routes=[Route("/v1/chat/completions", completions, methods=["POST"])])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("body", "status", "media_type", "reason"),
+    [
+        (b"<html>upstream error</html>", 502, "text/html", "HTTP 502"),
+        (b"data: {not json\n\n", 200, "text/event-stream", "malformed reply"),
+    ],
+)
+def test_a_server_answering_garbage_gives_the_extractive_answer(
+    real_index_dir: Path, live_server: Any, body: bytes, status: int, media_type: str, reason: str
+) -> None:
+    pytest.importorskip("langchain_openai")
+    server = live_server(garbage_server_app(body, status, media_type))
+    assistant = Assistant.from_settings(
+        index_dir=real_index_dir, backend="openai", openai_base_url=f"{server.url}/v1"
+    )
+    answer = assistant.ask(QUESTION)
+    assert answer.extra["fallback"] is True
+    assert len(answer.notices) == 1 and reason in answer.notices[0], answer.notices
+    assert all(source.quote in ORIGINAL for source in answer.sources)
