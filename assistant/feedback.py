@@ -3,14 +3,19 @@
 Each row keeps what is needed to judge the answer later: the question, the answer text, its
 citations (as JSON), the guide version it was answered from, the rating and an optional comment.
 A connection is opened per call, so the store is safe to use from the server's worker threads.
+
+E-mail addresses and phone numbers in the question, answer and comment are replaced by
+``[email]`` and ``[phone]`` before anything is written (``redact``): visitors paste them into chat
+boxes, and the store must not become a list of them.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -18,6 +23,29 @@ from pathlib import Path
 from typing import Any, Literal
 
 Rating = Literal["up", "down"]
+
+_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+# A run of digits with the separators phone numbers are written with; judged by its digit count.
+_PHONE = re.compile(r"(?<![\w$€£.,])\+?\(?\d[\d\s().-]{5,}\d(?![\w%])")
+EMAIL_MARK = "[email]"
+PHONE_MARK = "[phone]"
+
+
+def _phone(match: re.Match[str]) -> str:
+    text = match.group(0)
+    digits = sum(ch.isdigit() for ch in text)
+    if all(re.fullmatch(r"(?:19|20)\d\d", g) for g in re.findall(r"\d+", text)):
+        return text  # years ("2022 2023 2024")
+    if 9 <= digits <= 15 or (text.startswith("+") and 7 <= digits <= 15):
+        return PHONE_MARK
+    return text  # a year range, an amount, a version: not a phone number
+
+
+def redact(text: str | None) -> str | None:
+    """`text` with e-mail addresses and phone numbers replaced by [email] and [phone]."""
+    if not text:
+        return text
+    return _PHONE.sub(_phone, _EMAIL.sub(EMAIL_MARK, text))
 RATINGS: tuple[str, ...] = ("up", "down")
 
 _SCHEMA = """
@@ -49,8 +77,9 @@ class Feedback:
 
 
 class FeedbackStore:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, on_add: Callable[[Feedback], None] | None = None) -> None:
         self.path = Path(path)
+        self.on_add = on_add  # e.g. a metrics counter; called after the row is committed
         self._ready = False
         self._init_lock = threading.Lock()
 
@@ -82,10 +111,10 @@ class FeedbackStore:
                 (
                     item.created_at,
                     item.rating,
-                    item.question,
-                    item.answer,
+                    redact(item.question),
+                    redact(item.answer),
                     json.dumps(item.citations, ensure_ascii=False),
-                    item.comment,
+                    redact(item.comment),
                     item.guide_version,
                     item.channel,
                 ),
@@ -93,12 +122,14 @@ class FeedbackStore:
             row_id = cursor.lastrowid
         assert row_id is not None
         item.id = row_id
+        if self.on_add is not None:
+            self.on_add(item)
         return row_id
 
     def set_comment(self, feedback_id: int, comment: str | None) -> bool:
         with self._connect() as conn:
             cursor = conn.execute(
-                "UPDATE feedback SET comment = ? WHERE id = ?", (comment, feedback_id)
+                "UPDATE feedback SET comment = ? WHERE id = ?", (redact(comment), feedback_id)
             )
             return cursor.rowcount == 1
 
@@ -146,4 +177,4 @@ class FeedbackStore:
             return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
 
 
-__all__ = ["RATINGS", "Feedback", "FeedbackStore", "Rating"]
+__all__ = ["RATINGS", "Feedback", "FeedbackStore", "Rating", "redact"]

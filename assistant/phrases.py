@@ -47,6 +47,9 @@ ORIGIN_NOT_ALLOWED = (
     "The origin {origin} may not use this API; the operator can add it to "
     "ASSISTANT_ALLOWED_ORIGINS."
 )
+RATE_LIMITED = (
+    "Too many requests from your address; please wait {seconds} s before asking again."
+)
 INTERNAL_ERROR = "Something went wrong on the server while answering; please try again."
 NOT_AN_OBJECT = (
     "The request body must be a JSON object, sent with the header Content-Type: application/json."

@@ -5,9 +5,11 @@ per process in a background thread when the app starts, so ``GET /healthz`` answ
 index is loaded and 200 after. API requests that arrive while it loads wait for it (up to
 ``settings.startup_wait_seconds``). Nothing is built at import.
 
-Routes: ``/healthz``, ``/api/ask``, ``/api/ask/stream`` (server-sent events), ``/api/sections``,
+Routes: ``/healthz``, ``/metrics`` (Prometheus), ``/api/ask``, ``/api/ask/stream`` (server-sent events), ``/api/sections``,
 ``/api/feedback``, ``/widget.js``, ``/docs`` (Swagger UI, served locally) and the Gradio chat page
-at ``/``. Which other sites may call the API or frame the page is ``settings.allowed_origins``.
+at ``/``. Which other sites may call the API or frame the page is ``settings.allowed_origins``;
+each client's request rate on ``/api/*`` is limited (``assistant.limits``, 429 with Retry-After).
+Every answer is counted and logged as one JSON line (``assistant.observability``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
@@ -39,6 +41,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant import phrases
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.feedback import Feedback, FeedbackStore
+from assistant.limits import RateLimitMiddleware
+from assistant.observability import (
+    METRICS_CONTENT_TYPE,
+    Metrics,
+    MetricsMiddleware,
+    ObservedAssistant,
+    configure_answer_log,
+)
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -76,9 +86,11 @@ class AssistantHolder:
         settings: Settings,
         assistant: Assistant | None = None,
         factory: Callable[[Settings], Assistant] = build_assistant,
+        wrap: Callable[[Any], Any] | None = None,
     ) -> None:
         self.settings = settings
-        self._assistant = assistant
+        self._wrap = wrap or (lambda a: a)
+        self._assistant = self._wrap(assistant) if assistant is not None else None
         self._factory = factory
         self._error: str | None = None
         self._ready = threading.Event()
@@ -96,7 +108,7 @@ class AssistantHolder:
         start = time.perf_counter()
         console.info("Loading the guide's index and the embedding model...")
         try:
-            self._assistant = self._factory(self.settings)
+            self._assistant = self._wrap(self._factory(self.settings))
             console.info(
                 "Ready in %.1f s: guide version %s, %d sections.",
                 time.perf_counter() - start,
@@ -355,8 +367,14 @@ def create_app(
     otherwise one is built from `settings` by `factory` when the app starts."""
     if settings is None:
         settings = assistant.settings if assistant is not None else Settings()
-    holder = AssistantHolder(settings, assistant, factory)
-    store = FeedbackStore(settings.data_dir / settings.feedback_db)
+    metrics = Metrics()
+    holder = AssistantHolder(
+        settings,
+        assistant,
+        factory,
+        wrap=lambda a: ObservedAssistant(a, metrics, log=settings.answer_log),
+    )
+    store = FeedbackStore(settings.data_dir / settings.feedback_db, on_add=metrics.record_feedback)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -374,6 +392,7 @@ def create_app(
     app.state.holder = holder
     app.state.feedback = store
     app.state.settings = settings
+    app.state.metrics = metrics
 
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(InvalidQuestion, _invalid_question)
@@ -381,14 +400,18 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
 
+    # Outermost last: metrics see every response; CORS answers preflights and grants only the
+    # allowlisted origins; the guard refuses foreign origins and big bodies; then the rate limit.
+    app.add_middleware(RateLimitMiddleware, settings=settings, on_limited=metrics.rate_limited.inc)
     app.add_middleware(GuardMiddleware, settings=settings)
-    app.add_middleware(  # outermost: answers preflights; grants only the allowlisted origins
+    app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.allowed_origins),
         allow_methods=["GET", "POST"],
         allow_headers=["Content-Type"],
         max_age=600,
     )
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
 
     @app.get("/healthz", tags=["status"], summary="200 once the index is loaded, else 503")
     def healthz() -> JSONResponse:
@@ -405,6 +428,18 @@ def create_app(
         return JSONResponse(
             {"status": "ok", "guide_version": a.guide_version, "sections": len(a.sections())}
         )
+
+    @app.get("/metrics", tags=["status"], summary="Prometheus metrics (text exposition format)")
+    def prometheus_metrics() -> Response:
+        ready = holder.status == "ok"
+        metrics.ready.set(1 if ready else 0)
+        if ready:
+            metrics.set_index(
+                holder.get().guide_version,
+                settings.backend,
+                "server" if settings.chroma_url else "embedded",
+            )
+        return Response(metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
     @app.post(
         "/api/ask",
@@ -587,6 +622,8 @@ def run(settings: Settings | None = None, host: str | None = None, port: int | N
     import uvicorn
 
     settings = settings or Settings()
+    if settings.answer_log:
+        configure_answer_log()
     uvicorn.run(
         create_app(settings),
         host=host or settings.host,

@@ -158,3 +158,30 @@ class Settings(BaseSettings):
         0.6,
         description="Least embedding cosine between a generated sentence and its cited quote.",
     )
+
+    # --- operations: rate limit, logs, metrics, scale-out (issue 7) ------------------------
+    rate_limit_per_minute: float = Field(
+        120.0,
+        description="Requests per minute each client (by IP address) may send to /api/*, "
+        "refilled continuously; over it the API answers 429 with Retry-After. 0 turns it off.",
+    )
+    rate_limit_burst: int = Field(
+        60,
+        description="Requests a client may send at once before the per-minute rate applies "
+        "(the size of its token bucket).",
+    )
+    trust_forwarded_for: bool = Field(
+        False,
+        description="Take the client address for the rate limit from X-Forwarded-For (only "
+        "behind a load balancer that sets it); otherwise the connection's address.",
+    )
+    answer_log: bool = Field(
+        True,
+        description="Write one structured JSON log line per answer (logger assistant.answers): "
+        "a hash of the question, never the question, latency, refused, sections cited, backend.",
+    )
+    chroma_url: str | None = Field(
+        None,
+        description="URL of a Chroma server (e.g. http://127.0.0.1:8000, started with `chroma "
+        "run`); empty means the embedded index in index_dir. See docs/operations.md.",
+    )
