@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 ACTIVE = "active"
 STAMP = "stamp.json"
-SCHEMA_VERSION = 5  # bump when what is stored (or how words are tokenised) changes
+SCHEMA_VERSION = 6  # bump when what is stored (or how words are tokenised) changes
+# 6: the embedding model is exported to ONNX beside the index (assistant.embeddings.ensure_onnx)
 CHUNKS = "chunks"
 UNITS = "units"
 VOCAB = "vocab"
@@ -115,9 +116,11 @@ def ensure_index(
 def build_index(
     settings: Settings, stamp: dict[str, Any], embedder: Embedder | None = None
 ) -> Path:
-    from assistant.embeddings import get_embedder
+    from assistant.embeddings import ensure_onnx, get_embedder
 
     guide = load_guide(settings.corpus_dir)
+    if embedder is None:
+        ensure_onnx(settings)  # the fast query-time runtime; the build then embeds with it too
     index_dir = settings.index_dir
     target = index_dir / f"build-{stamp_key(stamp)}-{uuid.uuid4().hex[:8]}"
     target.mkdir(parents=True)
