@@ -121,7 +121,7 @@ def ask(
     if history is not None:
         try:
             turns = json.loads(history.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             typer.echo(f"error: could not read the history file {history} ({exc}).", err=True)
             raise typer.Exit(2) from None
     answer = answer_streaming(

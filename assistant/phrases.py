@@ -51,6 +51,10 @@ RATE_LIMITED = (
     "Too many requests from your address; please wait {seconds} s before asking again."
 )
 INTERNAL_ERROR = "Something went wrong on the server while answering; please try again."
+BODY_UNREADABLE = (
+    "The request body could not be parsed (not UTF-8 text, or nested too deeply); send a "
+    "JSON object encoded as UTF-8."
+)
 NOT_AN_OBJECT = (
     "The request body must be a JSON object, sent with the header Content-Type: application/json."
 )

@@ -347,7 +347,11 @@ async def _not_ready(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
-    return JSONResponse({"error": str(exc.detail)}, exc.status_code, headers=exc.headers)
+    detail = str(exc.detail)
+    if exc.status_code == 400 and detail.startswith("There was an error parsing the body"):
+        # FastAPI's words for a body that is not UTF-8 text or nests too deep to parse.
+        detail = phrases.BODY_UNREADABLE
+    return JSONResponse({"error": detail}, exc.status_code, headers=exc.headers)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -510,6 +514,18 @@ def create_app(
                     f"{settings.max_comment_chars} are accepted",
                 ),
             )
+        for name, text in (
+            ("question", body.question),
+            ("answer", body.answer),
+            ("comment", comment or ""),
+            ("guide_version", body.guide_version or ""),
+            ("citations", json.dumps(body.citations, ensure_ascii=False)),
+        ):
+            if not _encodable(text):
+                message = "contains characters that are not valid text (lone surrogates)"
+                raise StarletteHTTPException(
+                    422, phrases.BAD_FIELD.format(field=name, message=message)
+                )
         version = body.guide_version
         if version is None:
             version = (await run_in_threadpool(holder.wait)).guide_version
@@ -583,9 +599,22 @@ def create_app(
 
 
 def _history(body: AskRequest) -> list[dict[str, Any]] | None:
+    """The history as dicts; first refuses text that cannot be encoded (lone surrogates such as
+    a JSON "\\ud800"), which would otherwise fail only when the answer is written out."""
+    texts = [body.question] + [m.content for m in body.history or ()]
+    if any(not _encodable(t) for t in texts):
+        raise InvalidQuestion(phrases.BAD_CHARACTERS)
     if body.history is None:
         return None
     return [m.model_dump() for m in body.history]
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _END = object()
