@@ -46,6 +46,8 @@ def redact(text: str | None) -> str | None:
     if not text:
         return text
     return _PHONE.sub(_phone, _EMAIL.sub(EMAIL_MARK, text))
+
+
 RATINGS: tuple[str, ...] = ("up", "down")
 
 _SCHEMA = """

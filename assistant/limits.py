@@ -53,7 +53,9 @@ class TokenBucket:
 
     def _prune(self, now: float) -> None:
         full = [
-            k for k, (t, last) in self._buckets.items() if t + (now - last) * self.rate >= self.burst
+            k
+            for k, (t, last) in self._buckets.items()
+            if t + (now - last) * self.rate >= self.burst
         ]
         for k in full:
             del self._buckets[k]

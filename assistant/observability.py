@@ -86,7 +86,8 @@ class Metrics:
             "assistant_answers", "Answers given, by backend.", ["backend"], registry=r
         )
         self.refusals = Counter(
-            "assistant_refusals", "Answers that said the guide does not cover the question.",
+            "assistant_refusals",
+            "Answers that said the guide does not cover the question.",
             registry=r,
         )
         self.fallbacks = Counter(
@@ -102,7 +103,9 @@ class Metrics:
             registry=r,
         )
         self.feedback = Counter(
-            "assistant_feedback", "Feedback stored, by rating and channel.", ["rating", "channel"],
+            "assistant_feedback",
+            "Feedback stored, by rating and channel.",
+            ["rating", "channel"],
             registry=r,
         )
         self.rate_limited = Counter(

@@ -5,10 +5,11 @@ per process in a background thread when the app starts, so ``GET /healthz`` answ
 index is loaded and 200 after. API requests that arrive while it loads wait for it (up to
 ``settings.startup_wait_seconds``). Nothing is built at import.
 
-Routes: ``/healthz``, ``/metrics`` (Prometheus), ``/api/ask``, ``/api/ask/stream`` (server-sent events), ``/api/sections``,
-``/api/feedback``, ``/widget.js``, ``/docs`` (Swagger UI, served locally) and the Gradio chat page
-at ``/``. Which other sites may call the API or frame the page is ``settings.allowed_origins``;
-each client's request rate on ``/api/*`` is limited (``assistant.limits``, 429 with Retry-After).
+Routes: ``/healthz``, ``/metrics`` (Prometheus), ``/api/ask``, ``/api/ask/stream`` (server-sent
+events), ``/api/sections``, ``/api/feedback``, ``/widget.js``, ``/docs`` (Swagger UI, served
+locally) and the Gradio chat page at ``/``. Which other sites may call the API or frame the page
+is ``settings.allowed_origins``; each client's request rate on ``/api/*`` is limited
+(``assistant.limits``, 429 with Retry-After).
 Every answer is counted and logged as one JSON line (``assistant.observability``).
 """
 
