@@ -115,26 +115,27 @@ class Assistant:
         q = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
         retriever = self.retriever
-        vector = self.embedder.embed_query(neutral(q))
-        queries: list[tuple[str, np.ndarray, float]] = [(q, vector, CURRENT_WEIGHT)]
+        # Retrieval reads the question with misspelt guide words corrected ("kubernets").
+        fixed = retriever.vocabulary.correct(q)
+        vector = self.embedder.embed_query(neutral(fixed))
+        queries: list[tuple[str, np.ndarray, float]] = [(fixed, vector, CURRENT_WEIGHT)]
         if is_follow_up(q, turns):
             previous = [m["content"] for m in turns if m["role"] == "user"][-1]
-            context = f"{previous} {q}"
+            context = f"{retriever.vocabulary.correct(previous)} {fixed}"
             queries.append((context, self.embedder.embed_query(neutral(context)), CONTEXT_WEIGHT))
         hits = retriever.search(queries)
-        # Score answer units against the question and, for a follow-up, its context too.
+        # Units are scored by meaning against the question blended with its context, and by
+        # rare words against the question alone ("and in the afternoon?" wants "Afternoon").
         unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
-        scored = score_units(
-            retriever,
-            hits,
-            unit_vector,
-            " ".join(t for t, _, _ in queries),
-            self.settings.answer_sections,
-        )
+        scored = score_units(retriever, hits, unit_vector, fixed, self.settings.answer_sections)
         relevance = self.relevance(queries, hits)
         coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
         mode, evidence = select(
-            scored, q, self.settings.max_sentences, self.settings.max_list_items
+            scored,
+            fixed,
+            self.settings.max_sentences,
+            self.settings.max_list_items,
+            retriever.sections,
         )
         if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)

@@ -1,40 +1,73 @@
 """The extractive answer: the guide's own sentences and list items that best answer a question.
 
 Evidence is chosen from the best fused sections; each unit (sentence or list item) is scored
-by cosine similarity to the question plus a small bonus for shared words. A list question gets
-its section's list (lead-in and items); any other question gets its few best sentences.
+by cosine similarity to the question, its section's retrieval strength, and the rare words it
+shares with the question (IDF-weighted, the section's own title included). Then:
+
+- an ordinal question ("the second step", "the first one") gets that child section or item;
+- a list question gets a list: the best-scoring listing among the candidate sections (bullet
+  items, or a section of one-line sentences such as "Soft Skills"), with its lead-in;
+- any other question gets its best sentence with the rest of its short paragraph, plus the
+  next best sentences that score nearly as well.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
+from assistant.scope import stem
 from assistant.text import tokenize
 
 _LIST_QUESTION = re.compile(
-    r"\b(list|which|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
-    r"|examples?|steps|options|ways|tools|skills|certifications|certs|responsibilities|duties"
-    r"|projects|challenges|metrics|questions|technologies|platforms)\b",
+    r"\b(list|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
+    r"|examples?|steps|options|ways|ideas|tools|skills|certifications|certs|responsibilities"
+    r"|duties|projects|challenges|metrics|questions|technologies|platforms)\b"
+    # "what/which" + a plural noun: "which industries", "what DevOps skills"
+    r"|\b(what|which)\s+(\w+\s+){0,2}(?!does\b|is\b|was\b|has\b|this\b|its\b)\w{3,}s\b",
     re.IGNORECASE,
 )
 _SINGLE_FACT = re.compile(
-    r"\b(how much|cost|costs|price|fee|salary|earn|pay|paid|how long|how many years|when)\b",
+    r"\b(how much|cost|costs|price|fee|salary|earn|pay|paid|how long|how many years|when"
+    r"|which one|what one)\b",
     re.IGNORECASE,
 )
+#: "Which one ...", "which of those ...": pick one item of a list.
+_PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
+_ORDINALS = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "fifth": 4, "5th": 4, "last": -1, "final": -1,
+}  # fmt: skip
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
+#: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
+_STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
+
+#: Weight of the IDF-weighted share of question words a unit (or its title) contains.
 LEXICAL_WEIGHT = 0.15
+#: Extra weight of the share of question words in the section's own title: "technical skills"
+#: names the Technical Skills list, not its Soft Skills sibling.
+TITLE_WEIGHT = 0.3
 #: Share of a unit's score that comes from its section's best chunk (heading + context).
 SECTION_WEIGHT = 0.5
 #: Units of the second and third fused section are scaled by 1 - RANK_DECAY * rank.
 RANK_DECAY = 0.07
+#: Other sentences join the best one when they score at most this much below it.
 SENTENCE_MARGIN = 0.08
-#: Units this short ("CA", "SOC 15-1252A") say little on their own: their score is scaled down.
+#: A list question takes the best listing when it scores at most this much below the best unit.
+LIST_MARGIN = 0.18
+#: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
+#: with the question, their score is scaled down.
 SHORT_UNIT_WORDS = 5
 SHORT_UNIT_FACTOR = 0.6
+#: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
+PARAGRAPH_MAX_SENTENCES = 3
+#: A section of at least this many one-line sentences reads as a list ("Technical Skills").
+PROSE_LIST_MIN_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -45,33 +78,58 @@ class Evidence:
 
 
 def is_list_question(question: str) -> bool:
-    return bool(_LIST_QUESTION.search(question)) and not _SINGLE_FACT.search(question)
+    """Does one of the question's sentences ask for a list (and not for a single fact)?"""
+    return any(
+        _LIST_QUESTION.search(part) and not _SINGLE_FACT.search(part)
+        for part in re.split(r"(?<=[?.!])\s+", question)
+    )
 
 
-def _lexical(question_tokens: set[str], section: Section, unit: Unit) -> float:
-    if not question_tokens:
-        return 0.0
-    unit_tokens = set(tokenize(unit.text)) | set(tokenize(section.title))
-    return len(question_tokens & unit_tokens) / len(question_tokens)
+def ordinal(question: str) -> tuple[int, bool] | None:
+    """(index, whether it names a sub-section) for "the second step", "the last one"; or None."""
+    m = _ORDINAL.search(question)
+    if not m:
+        return None
+    noun = (m.group(2) or "").lower()
+    return _ORDINALS[m.group(1).lower()], noun in _STRUCTURAL
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(t) for t in tokenize(text)}
+
+
+def _idf_share(question: set[str], words: set[str], idf: Callable[[set[str]], float]) -> float:
+    """The IDF-weighted share of the question's (stemmed) words found among `words`."""
+    total = idf(question)
+    return idf(question & words) / total if total else 0.0
 
 
 def score_units(
-    retriever: Retriever, hits: list[Hit], vector: np.ndarray, question: str, n_sections: int
+    retriever: Retriever,
+    hits: list[Hit],
+    vector: np.ndarray,
+    question: str,
+    n_sections: int,
 ) -> list[Evidence]:
-    """Score the units of the best sections, best first."""
+    """Score the units of the best sections, best first. `question` gives the lexical match
+    (for a follow-up, the current question alone); `vector` may blend in the context."""
     cosines = retriever.unit_scores(vector)
-    q_tokens = set(tokenize(question))
+    q_stems = _stems(question)
+    stem_idf = retriever.stem_idf_weight
     scored: list[Evidence] = []
     for rank, hit in enumerate(hits[:n_sections]):
         section = retriever.sections[hit.section_id]
+        title = _stems(section.title)
+        title_match = _idf_share(q_stems, title, stem_idf)
         prior = 1.0 - RANK_DECAY * rank
         for unit, row in retriever.units_of(hit.section_id):
             score = (
                 (1 - SECTION_WEIGHT) * float(cosines[row])
                 + SECTION_WEIGHT * hit.dense
-                + LEXICAL_WEIGHT * _lexical(q_tokens, section, unit)
+                + LEXICAL_WEIGHT * _idf_share(q_stems, _stems(unit.text) | title, stem_idf)
+                + TITLE_WEIGHT * title_match
             )
-            if len(unit.text.split()) < SHORT_UNIT_WORDS:
+            if len(unit.text.split()) < SHORT_UNIT_WORDS and not q_stems & _stems(unit.text):
                 score *= SHORT_UNIT_FACTOR
             score *= prior
             scored.append(Evidence(section, unit, score))
@@ -79,14 +137,33 @@ def score_units(
     return scored
 
 
-def _list_of(section: Section, score: float, limit: int) -> list[Evidence]:
-    return [Evidence(section, u, score) for u in section.units if u.kind in ("leadin", "item")][
-        : limit + 1
-    ]
-
-
 def has_list(section: Section) -> bool:
     return any(u.kind == "item" for u in section.units)
+
+
+def is_listing(section: Section) -> bool:
+    """Bullet items, or at least PROSE_LIST_MIN_LINES lines of one sentence each."""
+    if has_list(section):
+        return True
+    lines = [line for line in section.text.splitlines() if line.strip()]
+    return len(lines) >= PROSE_LIST_MIN_LINES and len(lines) == len(section.units)
+
+
+def _list_of(section: Section, score: float, limit: int) -> list[Evidence]:
+    kinds = ("leadin", "item") if has_list(section) else ("sentence",)
+    return [Evidence(section, u, score) for u in section.units if u.kind in kinds][: limit + 1]
+
+
+def _paragraph(section: Section, unit: Unit) -> list[Unit]:
+    """The unit's line (paragraph) as units, in order; just the unit when it is a list item."""
+    if unit.kind != "sentence":
+        return [unit]
+    for line in section.text.splitlines():
+        if unit.text in line:
+            units = [u for u in section.units if u.kind == "sentence" and u.text in line]
+            if unit in units and len(units) <= PARAGRAPH_MAX_SENTENCES:
+                return units
+    return [unit]
 
 
 def _sibling_lists(section: Section, scored: list[Evidence], question: str) -> list[Section]:
@@ -106,31 +183,82 @@ def _sibling_lists(section: Section, scored: list[Evidence], question: str) -> l
     return sorted(out, key=lambda s: s.order)
 
 
+def title_unit(section: Section) -> Unit:
+    """The section's heading as a quotable unit (it is verbatim guide text)."""
+    return Unit(text=section.title, kind="leadin", position=-1)
+
+
+def _ordinal_answer(
+    sections: dict[str, Section], best: Evidence, which: tuple[int, bool], max_items: int
+) -> tuple[str, list[Evidence]] | None:
+    index, structural = which
+    section = best.section
+    if structural:
+        # The nearest ancestor-or-self with sub-sections: its k-th sub-section, titled.
+        for depth in range(len(section.path), 0, -1):
+            path = section.path[:depth]
+            children = sorted(
+                (s for s in sections.values() if s.path[:-1] == path and s.units),
+                key=lambda s: s.order,
+            )
+            if len(children) >= 2 and -len(children) <= index < len(children):
+                child = children[index]
+                head = [Evidence(child, title_unit(child), best.score)]
+                body = [Evidence(child, u, best.score) for u in child.units][: max_items + 1]
+                return "list", head + body
+        return None
+    items = [u for u in section.units if u.kind == "item"]
+    if items and -len(items) <= index < len(items):
+        return "sentences", [Evidence(section, items[index], best.score)]
+    return None
+
+
 def select(
-    scored: list[Evidence], question: str, max_sentences: int, max_items: int
+    scored: list[Evidence],
+    question: str,
+    max_sentences: int,
+    max_items: int,
+    sections: dict[str, Section] | None = None,
 ) -> tuple[str, list[Evidence]]:
     """Return ("list" | "sentences", evidence in answer order)."""
     if not scored:
         return "sentences", []
     best = scored[0]
+    if _PICK_ONE.search(question):
+        best = next((ev for ev in scored if ev.unit.kind == "item"), best)
+        scored = [best] + [ev for ev in scored if ev is not best]
+    which = ordinal(question)
+    if which is not None and sections is not None:
+        found = _ordinal_answer(sections, best, which, max_items)
+        if found is not None:
+            return found
     wants_list = is_list_question(question) or best.unit.kind == "leadin"
-    if wants_list and not has_list(best.section) and len(best.section.units) <= max_items:
-        # A list in prose: the section's short lines ("Soft Skills" has one per line).
-        return "sentences", [Evidence(best.section, u, best.score) for u in best.section.units]
-    if wants_list and has_list(best.section):
-        chosen: list[Evidence] = _list_of(best.section, best.score, max_items)
-        # A question about the parent ("which certifications") gets the sibling lists too,
-        # unless it names this list ("which cloud ML certifications").
-        for other in _sibling_lists(best.section, scored, question):
-            if len(chosen) >= max_items:
-                break
-            chosen += _list_of(other, best.score, max_items - len(chosen))
-        return "list", chosen
-    chosen = [best]
+    if wants_list:
+        listing = next(
+            (
+                ev
+                for ev in scored
+                if is_listing(ev.section) and ev.score >= best.score - LIST_MARGIN
+            ),
+            None,
+        )
+        if listing is not None:
+            section = listing.section
+            chosen = _list_of(section, listing.score, max_items)
+            if has_list(section):
+                # A question about the parent ("which certifications") gets the sibling lists
+                # too, unless it names this list ("which cloud ML certifications").
+                for other in _sibling_lists(section, scored, question):
+                    if len(chosen) >= max_items:
+                        break
+                    chosen += _list_of(other, listing.score, max_items - len(chosen))
+                return "list", chosen
+            return "sentences", chosen
+    chosen = [Evidence(best.section, u, best.score) for u in _paragraph(best.section, best.unit)]
     for ev in scored[1:]:
         if len(chosen) >= max_sentences or ev.score < best.score - SENTENCE_MARGIN:
             break
-        if ev.unit.kind == "leadin":
+        if ev.unit.kind == "leadin" or any(c.unit == ev.unit for c in chosen):
             continue
         chosen.append(ev)
     # Read in guide order within a section, best section first.

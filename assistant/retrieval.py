@@ -1,24 +1,33 @@
 """Hybrid retrieval: dense (Chroma, cosine) and BM25 over the chunks, fused by reciprocal rank.
 
+A third, section-level ranking joins the fusion: sections by their best unit (sentence / list
+item) cosine, which finds the one line that answers a question a long chunk dilutes. Sections
+without a body (a bare heading such as "Salary by State") hold nothing to quote and are never
+returned.
+
 Also holds every unit's (sentence / list item) embedding, read once from the index, so answer
 sentences are scored without embedding anything at query time but the question.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from assistant.chunking import chunk_sections
 from assistant.guide import Guide
-from assistant.index import CHUNKS, UNITS, VOCAB, broken, chroma_client
+from assistant.index import broken
 from assistant.schema import Section, Unit
-from assistant.scope import Vocabulary
+from assistant.scope import Vocabulary, stem
 from assistant.settings import Settings
+from assistant.snapshot import open_collections
 from assistant.text import tokenize
+
+#: Weight, relative to one chunk ranking, of the ranking of sections by their best unit cosine.
+UNIT_RANKING_WEIGHT = 2.0
 
 
 @dataclass(frozen=True)
@@ -35,16 +44,9 @@ class Retriever:
         self.settings = settings
         self.guide = guide
         self.sections: dict[str, Section] = guide.by_id()
-        self.chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
         try:
-            client = chroma_client(index_path)
-            self._chunks = client.get_collection(CHUNKS, embedding_function=None)
-            units = client.get_collection(UNITS, embedding_function=None).get(
-                include=["embeddings", "metadatas"]
-            )
-            vocab = client.get_collection(VOCAB, embedding_function=None).get(
-                include=["embeddings"]
-            )
+            # The build's vector snapshot when it has one (no Chroma import), else Chroma.
+            self.chunks, self._chunks, units, vocab = open_collections(index_path, settings, guide)
         except Exception as exc:  # Chroma raises many types for a damaged store
             raise broken(index_path, f"{type(exc).__name__}: {exc}") from exc
         by_key = {
@@ -69,6 +71,14 @@ class Retriever:
             list(vocab["ids"]), np.asarray(vocab["embeddings"], dtype=np.float32)
         )
         corpus_tokens = [tokenize(c.embed_text) for c in self.chunks]
+        # Inverse document frequency of each word over the sections (heading + body).
+        docs = [set(tokenize(f"{s.heading} {s.text}")) for s in guide.sections]
+        df = Counter(w for d in docs for w in d)
+        self.idf: dict[str, float] = {w: math.log(1 + len(docs) / n) for w, n in df.items()}
+        stem_docs = [{stem(w) for w in d} for d in docs]
+        stem_df = Counter(w for d in stem_docs for w in d)
+        self.stem_idf = {w: math.log(1 + len(docs) / n) for w, n in stem_df.items()}
+        self._answerable = {s.id for s in guide.sections if s.units}
         self._bm25 = bm25s.BM25()
         self._bm25.index(corpus_tokens, show_progress=False)
 
@@ -94,12 +104,30 @@ class Retriever:
             if s > 0
         ]
 
+    def idf_weight(self, words: set[str]) -> float:
+        """How telling a set of words is: the sum of their IDFs (unknown words count 0)."""
+        return sum(self.idf.get(w, 0.0) for w in words)
+
+    def stem_idf_weight(self, stems: set[str]) -> float:
+        """The same over word stems (see scope.stem)."""
+        return sum(self.stem_idf.get(w, 0.0) for w in stems)
+
+    def unit_ranking(self, vector: np.ndarray) -> list[tuple[str, float]]:
+        """Sections by the best cosine of one of their units."""
+        cosines = self.unit_scores(vector)
+        best: dict[str, float] = {}
+        for row, (sid, _) in enumerate(self.unit_keys):
+            best[sid] = max(best.get(sid, -1.0), float(cosines[row]))
+        return sorted(best.items(), key=lambda kv: -kv[1])
+
     def search(self, queries: list[tuple[str, np.ndarray, float]]) -> list[Hit]:
-        """Fuse dense and BM25 rankings of one or more (text, vector, weight) queries."""
+        """Fuse dense and BM25 chunk rankings, and the unit and title section rankings, of one
+        or more (text, vector, weight) queries; best section first."""
         k, rrf_k = self.settings.top_k, self.settings.rrf_k
         fused: dict[str, float] = defaultdict(float)
         dense_best: dict[str, float] = defaultdict(float)
         section_of = {c.id: c.section_id for c in self.chunks}
+        by_section: dict[str, float] = defaultdict(float)
         for text, vector, weight in queries:
             dense = self.dense(vector, k)
             for ranking in (dense, self.sparse(text, k)):
@@ -108,11 +136,18 @@ class Retriever:
             for chunk_id, sim in dense:
                 sid = section_of[chunk_id]
                 dense_best[sid] = max(dense_best[sid], sim)
-        by_section: dict[str, float] = defaultdict(float)
+            for rank, (sid, _) in enumerate(self.unit_ranking(vector)[:k]):
+                by_section[sid] += UNIT_RANKING_WEIGHT * weight / (rrf_k + rank + 1)
+        chunk_part: dict[str, float] = defaultdict(float)
         for chunk_id, score in fused.items():
             sid = section_of[chunk_id]
-            by_section[sid] = max(by_section[sid], score)
-        ranked = sorted(by_section.items(), key=lambda kv: -kv[1])
+            chunk_part[sid] = max(chunk_part[sid], score)
+        for sid, score in chunk_part.items():
+            by_section[sid] += score
+        ranked = sorted(
+            ((sid, score) for sid, score in by_section.items() if sid in self._answerable),
+            key=lambda kv: -kv[1],
+        )
         return [Hit(sid, score, dense_best.get(sid, 0.0)) for sid, score in ranked]
 
     # -- units ----------------------------------------------------------------------------

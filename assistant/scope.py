@@ -199,6 +199,10 @@ FRAME_WORDS = frozenset(
         "within",
     ]
 )
+#: Similarity (difflib ratio) above which an unknown word is read as a misspelt guide word.
+SPELLING_CUTOFF = 0.8
+#: Shorter words are never corrected (too many near neighbours).
+MIN_CORRECTED_LENGTH = 5
 _SUFFIX = re.compile(r"(ies|es|s|ing|ed|ly)$")
 
 
@@ -234,10 +238,26 @@ class Vocabulary:
                 continue
             if len(token) >= 4 and any(w.startswith(token) for w in self.words):
                 continue  # a short form: "cert", "infra", "prod"
-            if difflib.get_close_matches(token, self.words, n=1, cutoff=0.8):
+            if difflib.get_close_matches(token, self.words, n=1, cutoff=SPELLING_CUTOFF):
                 continue  # a misspelling of a guide word
             out.append(token)
         return out
+
+    def correct(self, text: str) -> str:
+        """The text with each misspelt word ("kubernets") replaced by the guide word it is
+        closest to, for retrieval; words of the guide, frame words and short words stay."""
+
+        def fix(m: re.Match[str]) -> str:
+            word = m.group(0)
+            low = word.lower()
+            if len(low) < MIN_CORRECTED_LENGTH or low in self.exact or low in FRAME_WORDS:
+                return word
+            if not tokenize(low):  # a stopword
+                return word
+            close = difflib.get_close_matches(low, self.words, n=1, cutoff=SPELLING_CUTOFF)
+            return close[0] if close else word
+
+        return re.sub(r"[A-Za-z]+", fix, text)
 
     def coverage(self, question: str, embed) -> Coverage:  # type: ignore[no-untyped-def]
         unknown = self.unknown(question)
