@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from langchain_text_splitters import RecursiveCharacterTextSplitter
-
 from assistant.schema import Chunk, Section
 
 #: Bump when the chunking logic changes, so persisted indexes rebuild.
@@ -13,6 +11,9 @@ CHUNKER_VERSION = 1
 
 
 def chunk_sections(sections: Iterable[Section], chunk_size: int, chunk_overlap: int) -> list[Chunk]:
+    # Imported here: langchain costs ~1 s, and an unchanged ingest or a query never chunks.
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
     splitter = RecursiveCharacterTextSplitter(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,

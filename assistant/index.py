@@ -4,8 +4,10 @@ Layout of ``settings.index_dir``::
 
     active -> build-<stamp>-<random>     a symlink, swapped atomically by os.replace
     build-<stamp>-<random>/
-        chroma.sqlite3 ...               Chroma PersistentClient data: collections "chunks", "units"
-        stamp.json                       what built it; written last, so a build without it is partial
+        chroma.sqlite3 ...               Chroma PersistentClient data: "chunks", "units", "vocab"
+        snapshot.npz, snapshot.json      the same vectors, read without Chroma (assistant.snapshot)
+        stamp.json                       what built it; written last: a build without it is partial
+    onnx/<model>-<key>/model.onnx        the embedding model for onnxruntime (assistant.embeddings)
     .lock                                serialises concurrent builds
 
 A build always goes to a new folder; only a finished build is swapped in, so a crash (or
@@ -31,16 +33,17 @@ from assistant.chunking import CHUNKER_VERSION, chunk_sections
 from assistant.errors import IndexUnavailable
 from assistant.guide import Guide, corpus_hash, load_guide
 from assistant.scope import guide_words
-from assistant.text import neutral
 from assistant.settings import Settings
+from assistant.text import neutral
 
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder
 
 ACTIVE = "active"
 STAMP = "stamp.json"
-SCHEMA_VERSION = 6  # bump when what is stored (or how words are tokenised) changes
+SCHEMA_VERSION = 7  # bump when what is stored (or how words are tokenised) changes
 # 6: the embedding model is exported to ONNX beside the index (assistant.embeddings.ensure_onnx)
+# 7: a build also holds a read snapshot of its vectors (assistant.snapshot)
 CHUNKS = "chunks"
 UNITS = "units"
 VOCAB = "vocab"
@@ -126,7 +129,7 @@ def build_index(
     target.mkdir(parents=True)
     embedder = embedder or get_embedder(settings)
     client = chroma_client(target)
-    _fill(client, guide, settings, embedder)
+    _fill(client, guide, settings, embedder, target)
     (target / STAMP).write_text(json.dumps(stamp, indent=2, sort_keys=True))
     previous = read_active(index_dir).path
     _swap(index_dir, target)
@@ -134,15 +137,18 @@ def build_index(
     return target
 
 
-def _fill(client, guide: Guide, settings: Settings, embedder) -> None:  # type: ignore[no-untyped-def]
+def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.snapshot import write_snapshot
+
     chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
     space = {"hnsw": {"space": "cosine"}}
     collection = client.get_or_create_collection(
         CHUNKS, configuration=space, embedding_function=None
     )
+    chunk_vectors = embedder.embed_documents([neutral(c.embed_text) for c in chunks])
     collection.add(
         ids=[c.id for c in chunks],
-        embeddings=embedder.embed_documents([neutral(c.embed_text) for c in chunks]),
+        embeddings=chunk_vectors,
         documents=[c.text for c in chunks],
         metadatas=[
             {"section_id": c.section_id, "heading": c.heading, "order": c.order} for c in chunks
@@ -152,22 +158,28 @@ def _fill(client, guide: Guide, settings: Settings, embedder) -> None:  # type: 
     collection = client.get_or_create_collection(
         UNITS, configuration=space, embedding_function=None
     )
+    unit_ids = [f"{s.id}@{u.position}" for s, u in units]
+    unit_metadatas = [
+        {"section_id": s.id, "position": u.position, "kind": u.kind} for s, u in units
+    ]
+    unit_vectors = embedder.embed_documents([unit_embed_text(s.heading, u.text) for s, u in units])
     if units:
         collection.add(
-            ids=[f"{s.id}@{u.position}" for s, u in units],
-            embeddings=embedder.embed_documents(
-                [unit_embed_text(s.heading, u.text) for s, u in units]
-            ),
+            ids=unit_ids,
+            embeddings=unit_vectors,
             documents=[u.text for _, u in units],
-            metadatas=[
-                {"section_id": s.id, "position": u.position, "kind": u.kind} for s, u in units
-            ],
+            metadatas=unit_metadatas,  # type: ignore[arg-type]
         )
     words = guide_words([f"{s.heading}\n{s.text}" for s in guide.sections])
     collection = client.get_or_create_collection(
         VOCAB, configuration=space, embedding_function=None
     )
-    collection.add(ids=words, embeddings=embedder.embed_documents(words))
+    word_vectors = embedder.embed_documents(words)
+    collection.add(ids=words, embeddings=word_vectors)
+    # The same vectors, read without Chroma at query time (assistant.snapshot).
+    write_snapshot(
+        target, chunks, chunk_vectors, unit_ids, unit_metadatas, unit_vectors, words, word_vectors
+    )
 
 
 def _swap(index_dir: Path, target: Path) -> None:
