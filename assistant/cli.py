@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from assistant import phrases
 from assistant.errors import AssistantError
 from assistant.settings import Settings
 
@@ -38,6 +39,9 @@ def friendly(func: F) -> F:
             return func(*args, **kwargs)
         except AssistantError as exc:
             typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+        except OSError as exc:  # a folder that is a file, no permission, a full disk
+            typer.echo(f"error: {phrases.OS_ERROR.format(error=exc)}", err=True)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None

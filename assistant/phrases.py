@@ -15,6 +15,10 @@ BAD_CHARACTERS = "Your question contains control characters or undecodable bytes
 BAD_HISTORY = 'The conversation history is malformed: {reason}; send a list of {{"role": "user"|"assistant", "content": text}} items.'
 HISTORY_TOO_LONG = "The conversation history is too long ({detail}); start a new conversation."
 MISSING_CORPUS = "No guide found in {path}; put the guide's .md or .txt file there (see README)."
+OS_ERROR = (
+    "{error}; check the folders set by ASSISTANT_INDEX_DIR, ASSISTANT_DATA_DIR and "
+    "ASSISTANT_CORPUS_DIR."
+)
 INDEX_BROKEN = "The index in {path} could not be read ({reason}); run `assistant ingest --rebuild`."
 
 # --- chat page, widget and HTTP API -------------------------------------------------------------
