@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
 from assistant.schema import Section, Unit
@@ -39,8 +40,6 @@ class Hit:
 
 class Retriever:
     def __init__(self, settings: Settings, guide: Guide, index_path: Path) -> None:
-        import bm25s
-
         self.settings = settings
         self.guide = guide
         self.sections: dict[str, Section] = guide.by_id()
@@ -79,7 +78,7 @@ class Retriever:
         stem_df = Counter(w for d in stem_docs for w in d)
         self.stem_idf = {w: math.log(1 + len(docs) / n) for w, n in stem_df.items()}
         self._answerable = {s.id for s in guide.sections if s.units}
-        self._bm25 = bm25s.BM25()
+        self._bm25 = BM25()  # bm25s's scores and order, without its ~1 s scipy import
         self._bm25.index(corpus_tokens, show_progress=False)
 
     # -- retrieval ------------------------------------------------------------------------
