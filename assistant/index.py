@@ -103,7 +103,15 @@ def is_current(settings: Settings, guide_version: str | None = None) -> bool:
 def ensure_index(
     settings: Settings, rebuild: bool = False, embedder: Embedder | None = None
 ) -> tuple[Path, bool]:
-    """Return (path of the current build, whether it was built now)."""
+    """Return (path of the current build, whether it was built now).
+
+    With ``settings.chroma_url`` the build lives on a Chroma server and its location is the
+    build's name there (assistant.store).
+    """
+    if settings.chroma_url:
+        from assistant.store import ensure_server_index
+
+        return ensure_server_index(settings, rebuild, embedder)  # type: ignore[return-value]
     want = expected_stamp(settings)
     state = read_active(settings.index_dir)
     if not rebuild and state.stamp == want and state.path is not None:

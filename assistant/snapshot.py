@@ -118,6 +118,10 @@ def open_collections(
 ) -> tuple[list[Chunk], Any, Any, Any]:
     """(chunks, chunks collection, units, vocab) of the build at `path`; the units and vocab are
     what ``collection.get(include=["embeddings", ...])`` returns."""
+    if getattr(settings, "chroma_url", None):  # the build is on a Chroma server
+        from assistant.store import server_collections
+
+        return server_collections(path, settings, guide)
     if has_snapshot(path) and not getattr(settings, "chroma_url", None):
         # The snapshot serves alone, but a build whose Chroma store is damaged is still broken
         # (it is rebuilt): a cheap look at the database's header, not an import of Chroma.
