@@ -470,7 +470,8 @@ def report(r: dict[str, Any], baseline: dict[str, Any] | None) -> str:
         f"## Run `{r['label']}` — {m['date']}",
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, "
-        f"{m['os']}; load average at start {m['load_average_at_start']}. Embedding runtime at "
+        f"{m['os']}; load average (1/5/15 min) at start {m['load_average_at_start']}, at end "
+        f"{m.get('load_average_at_end')}. Embedding runtime at "
         f"query time: **{ours['embedding_runtime']}**.",
         "",
         "### The bar",
@@ -590,6 +591,21 @@ are measured in the same run, so they hold on a noisy machine where absolute tim
 """
 
 
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def write_doc(text: str) -> None:
+    """Replace the figures between the markers of docs/benchmarks.md; the notes around them
+    (written by people) stay."""
+    block = f"{START}\n{text}{END}"
+    if DOC.exists() and START in (old := DOC.read_text()) and END in old:
+        head, rest = old.split(START, 1)
+        DOC.write_text(head + block + rest.split(END, 1)[1])
+        return
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(HEADER + block + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="after")
@@ -648,14 +664,14 @@ def main() -> int:
             say("llamacpp backend ...")
             result["llm"] = bench_llm(questions, 3 if args.quick else 6)
             say(f"  {result['llm']}")
+    result["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{args.label}.json").write_text(json.dumps(result, indent=2, default=str))
     baseline = json.loads(args.baseline.read_text()) if args.baseline else None
     text = report(result, baseline)
     print(text)
     if not args.json_only:
-        DOC.parent.mkdir(parents=True, exist_ok=True)
-        DOC.write_text(HEADER + text)
+        write_doc(text)
         say(f"wrote {DOC}")
     return 0
 
