@@ -22,7 +22,6 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from assistant import phrases
 from assistant.cli import app as cli_app
 from assistant.index import ACTIVE, STAMP
 
