@@ -99,7 +99,9 @@ class OnnxEmbedder:
         self.name = os.path.basename(model.rstrip("/")) or model
         self.onnx_path = Path(onnx_path)
         self._tokenizer_path = Path(model) / "tokenizer.json"
-        self._threads = threads or min(os.cpu_count() or 1, 4)
+        # One thread per run: a query is ~10 tokens, and on this 2-core machine under load (or
+        # with concurrent requests) 2 intra-op threads per run measured 2x slower, not faster.
+        self._threads = threads or 1
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
