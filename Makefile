@@ -35,8 +35,8 @@ test: install-test chromium
 
 # The evaluation gate: a regression below these fails CI (latest scores: README).
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.65 --fail-under hit@3=0.75 --fail-under refusal_accuracy=0.5 \
-	--fail-over false_refusal_rate=0.10 --fail-over errors=0
+	--fail-under fact_recall=0.85 --fail-under hit@3=0.85 --fail-under refusal_accuracy=0.4 \
+	--fail-over false_refusal_rate=0.07 --fail-over errors=0
 
 lint:
 	$(BIN)/ruff check assistant tests bench

@@ -66,17 +66,17 @@ class Settings(BaseSettings):
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.26,
+        0.31,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.51,
+        0.43,
         description="Minimum coverage (weakest match of a question word in the guide's "
         "vocabulary, by meaning); below it the question asks beyond the guide.",
     )
     coverage_bypass_relevance: float = Field(
-        0.78,
+        0.95,
         description="Relevance at or above which the coverage check is skipped.",
     )
 
