@@ -18,6 +18,7 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Section
+from assistant.scope import asks_for_number, states_number
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -138,6 +139,9 @@ class Assistant:
             retriever.sections,
         )
         if not evidence or not self.covers(relevance, coverage.score):
+            answer = self._refusal(q, hits)
+        elif asks_for_number(q) and not states_number(q, [e.unit.text for e in evidence]):
+            # The question wants a quantity and the best evidence states none.
             answer = self._refusal(q, hits)
         elif mode == "sentences" and scored[0].unit.text.endswith("?") and relevance >= ECHO:
             # The guide only asks this (an interview question); it does not answer it.

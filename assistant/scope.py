@@ -269,6 +269,58 @@ class Vocabulary:
         return Coverage(float(best[i]), unknown[i])
 
 
+# A question that asks for a quantity ("how many hours", "what percentage", "how much does X
+# cost per month") is only answered by evidence that states one.
+_NUMERIC_ASK = re.compile(
+    r"\b(how many|what percent(age)?|what share|what fraction|how long|how often"
+    r"|how much (money|does|do|did|is|are|was|will|would|should|can|could)"
+    r"|what('s| is| are) the (average|median|typical|usual) (salary|pay|rate|number|cost|price)"
+    r"|(hourly|daily|monthly|annual|growth|pass|unemployment|retention) rates?"
+    r"|per (hour|day|week|month|year))\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"
+)
+
+
+#: The kind of quantity asked for, and what evidence stating one looks like.
+_KINDS = (
+    (
+        re.compile(r"\b(percent(age)?|share|fraction|proportion|rates?)\b", re.I),
+        re.compile(r"%|percent"),
+    ),
+    (
+        re.compile(r"\b(hours?|days?|weeks?|months?|years?|long|often)\b", re.I),
+        re.compile(
+            r"\b(hours?|days?|weeks?|months?|years?|daily|overnight|morning|afternoon)\b", re.I
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(cost|costs|price|pay|pays|paid|salary|salaries|earn|earns|make|charge|fee|money)\b",
+            re.I,
+        ),
+        re.compile(r"\$"),
+    ),
+)
+
+
+def asks_for_number(question: str) -> bool:
+    return bool(_NUMERIC_ASK.search(question))
+
+
+def states_number(question: str, texts: list[str]) -> bool:
+    """Does the evidence state a quantity of the kind the question asks for?"""
+    joined = " ".join(texts)
+    if not _QUANTITY.search(joined):
+        return False
+    for asked, stated in _KINDS:
+        if asked.search(question):
+            return bool(stated.search(joined))
+    return True
+
+
 def guide_words(texts: list[str]) -> list[str]:
     words: set[str] = set()
     for text in texts:

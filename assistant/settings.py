@@ -66,12 +66,12 @@ class Settings(BaseSettings):
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.31,
+        0.26,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.43,
+        0.45,
         description="Minimum coverage (weakest match of a question word in the guide's "
         "vocabulary, by meaning); below it the question asks beyond the guide.",
     )
