@@ -15,6 +15,10 @@ BAD_CHARACTERS = "Your question contains control characters or undecodable bytes
 BAD_HISTORY = 'The conversation history is malformed: {reason}; send a list of {{"role": "user"|"assistant", "content": text}} items.'
 HISTORY_TOO_LONG = "The conversation history is too long ({detail}); start a new conversation."
 MISSING_CORPUS = "No guide found in {path}; put the guide's .md or .txt file there (see README)."
+CHROMA_UNREACHABLE = (
+    "The Chroma server at {url} did not answer ({reason}); start it with `chroma run` or unset "
+    "ASSISTANT_CHROMA_URL to use the local index."
+)
 OS_ERROR = (
     "{error}; check the folders set by ASSISTANT_INDEX_DIR, ASSISTANT_DATA_DIR and "
     "ASSISTANT_CORPUS_DIR."

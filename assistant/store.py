@@ -26,6 +26,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from assistant import phrases
+from assistant.errors import IndexUnavailable
+
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder
     from assistant.guide import Guide
@@ -113,7 +116,10 @@ class ServerStore(IndexStore):
     def __init__(self, settings: Settings) -> None:
         assert settings.chroma_url, "ServerStore needs settings.chroma_url"
         self.settings = settings
-        self.client = server_client(settings.chroma_url)
+        try:
+            self.client = server_client(settings.chroma_url)
+        except Exception as exc:  # chromadb raises ValueError, or httpx errors, when it is down
+            raise unreachable(settings.chroma_url, exc) from exc
 
     def _pointer(self) -> Any:
         return self.client.get_or_create_collection(
@@ -121,7 +127,10 @@ class ServerStore(IndexStore):
         )
 
     def active(self) -> tuple[Any, dict[str, Any] | None]:
-        meta = self._pointer().metadata or {}
+        try:
+            meta = self._pointer().metadata or {}
+        except Exception as exc:
+            raise unreachable(str(self.settings.chroma_url), exc) from exc
         build = str(meta.get("build") or "")
         if not build:
             return None, None
@@ -158,6 +167,10 @@ class ServerStore(IndexStore):
     def collections(self, location: Any, names: list[str]) -> list[Any]:
         client = _Prefixed(self.client, f"{location}-")
         return [client.get_collection(n, embedding_function=None) for n in names]
+
+
+def unreachable(url: str, exc: Exception) -> IndexUnavailable:
+    return IndexUnavailable(phrases.CHROMA_UNREACHABLE.format(url=url, reason=exc))
 
 
 def get_store(settings: Settings) -> IndexStore:

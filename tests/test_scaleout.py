@@ -178,3 +178,21 @@ def test_two_app_processes_answer_through_one_chroma_server(
     finally:
         for proc in procs:
             stop(proc)
+
+
+def test_an_unreachable_chroma_server_is_one_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from assistant import phrases
+    from assistant.cli import app
+
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    monkeypatch.setenv("ASSISTANT_CHROMA_URL", url)
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    result = CliRunner().invoke(app, ["ask", QUESTION])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("error: The Chroma server at " + url)
+    assert phrases.CHROMA_UNREACHABLE.split("{")[-1].split("}")[-1][:20] in result.stderr
+    assert "Traceback" not in result.output
