@@ -208,3 +208,18 @@ def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path)
     assert not (settings.index_dir / ACTIVE).exists()
     assert not Assistant(settings).ask("What is Kubeflow?").refused
     assert (settings.index_dir / ACTIVE).exists()
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("How many hours a week do MLOps engineers usually work?", True),
+        ("What percentage of MLOps jobs are fully remote?", True),
+        ("How much does the Certified Kubernetes Administrator exam cost?", False),
+        ("How long does it take to become an MLOps engineer?", False),
+    ],
+)
+def test_a_question_for_a_quantity_needs_evidence_stating_one(
+    assistant: Assistant, question: str, refused: bool
+) -> None:
+    assert assistant.ask(question).refused is refused

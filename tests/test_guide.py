@@ -161,3 +161,17 @@ def test_a_corpus_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_bytes(b"# Title\n\xff\xfe broken")
     with pytest.raises(CorpusError, match="bad.md is not UTF-8"):
         load_guide(tmp_path)
+
+
+def test_quantity_questions_and_evidence_kinds() -> None:
+    from assistant.scope import asks_for_number, states_number
+
+    assert asks_for_number("How many hours a week do they work?")
+    assert asks_for_number("What's the pass rate of the exam?")
+    assert not asks_for_number("How much ML theory do I need?")
+    assert not asks_for_number("Which certifications are listed?")
+    assert states_number("How much does it cost?", ["CKA ($395): Essential."])
+    assert not states_number("How many hours a week?", ["CKA ($395): Essential."])
+    assert not states_number("What percentage are remote?", ["Total Time: 4-6 years"])
+    assert states_number("How long does it take?", ["Total Time: 4-6 years"])
+    assert not states_number("How many meetings?", ["Daily standup with the team."])
