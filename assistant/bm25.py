@@ -57,7 +57,7 @@ class BM25:
             s = self.scores(tokens)
             # bm25s's own selection (argpartition, then a flipped argsort), so that equal scores
             # come out in the same order as before.
-            part = np.argpartition(s, -k).take(indices=range(-k, 0))
+            part = np.argpartition(s, -k)[-k:]
             top = part[np.flip(np.argsort(s[part]))]
             docs.append(top)
             scores.append(s[top])
