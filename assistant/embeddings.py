@@ -63,7 +63,7 @@ class SentenceTransformerEmbedder:
     def __init__(self, model: str) -> None:
         self.name = os.path.basename(model.rstrip("/")) or model
         self._model_path = model
-        self._model = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     def _load(self) -> Any:
