@@ -103,7 +103,8 @@ class Settings(BaseSettings):
     )
     feedback_db: str = Field(
         "feedback.sqlite3",
-        description="File name, inside data_dir, of the SQLite database of thumbs up/down feedback.",
+        description="File name, inside data_dir, of the SQLite database of thumbs up/down "
+        "feedback.",
     )
     max_request_bytes: int = Field(
         65536, description="Largest accepted HTTP API request body, in bytes (413 above it)."
