@@ -537,7 +537,8 @@ def report(r: dict[str, Any], baseline: dict[str, Any] | None) -> str:
             f"{s['rss_after_load_mb']:.0f} MB ({s['peak_rss_mb']:.0f} MB)",
         ),
         (
-            f"HTTP load: {s['clients']} clients × {s['requests']} POST /api/ask",
+            f"HTTP load: {s['clients']} clients × {s['requests']} POST /api/ask "
+            "(the gold questions in turn)",
             f"p50 {s['p50_ms']:.0f} ms, p95 {s['p95_ms']:.0f} ms, "
             f"{s['throughput_rps']:.1f} req/s, errors {s['errors']} {s['error_kinds'] or ''}",
         ),
