@@ -36,6 +36,10 @@ log = logging.getLogger(__name__)
 DIM = 384
 MAX_TOKENS = 256  # the packaged model's max_seq_length (sentence_bert_config.json)
 BATCH = 32
+#: Most single-word vectors the onnx embedder remembers (~1.5 KB each). Coverage embeds the
+#: question's words the guide does not use, and these repeat across questions; whole questions
+#: are not remembered.
+WORD_MEMO = 10_000
 #: Bump when the exported graph changes (inputs, outputs, pooling), so old exports are redone.
 ONNX_EXPORT_VERSION = 1
 ONNX_FILE = "model.onnx"
@@ -105,6 +109,7 @@ class OnnxEmbedder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._words: dict[str, np.ndarray] = {}
 
     def _load(self) -> tuple[Any, Any]:
         with self._lock:
@@ -140,11 +145,21 @@ class OnnxEmbedder:
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         out = np.zeros((len(texts), DIM), dtype=np.float32)
+        todo = []
+        for i, text in enumerate(texts):
+            known = self._words.get(text)
+            if known is None:
+                todo.append(i)
+            else:
+                out[i] = known
         # Batches of similar length pad little (as sentence-transformers does).
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        order = sorted(todo, key=lambda i: len(texts[i]))
         for start in range(0, len(order), BATCH):
             rows = order[start : start + BATCH]
             out[rows] = self._run([texts[i] for i in rows])
+        for i in todo:
+            if len(self._words) < WORD_MEMO and texts[i].isalpha():
+                self._words[texts[i]] = out[i].copy()
         return out
 
     def embed_query(self, text: str) -> np.ndarray:

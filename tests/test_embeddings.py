@@ -77,5 +77,10 @@ def test_the_onnx_export_gives_the_same_vectors_as_sentence_transformers(tmp_pat
     assert cosines.min() > 0.999, cosines
     one = onnx.embed_query(SAMPLES[0])
     assert one.shape == (DIM,) and float(one @ reference[0]) > 0.999
+    # Single words are remembered (coverage embeds them for every question); sentences are not.
+    words = onnx.embed_documents(["kubernetes", "sourdough"])
+    assert set(onnx._words) >= {"kubernetes", "sourdough"} and SAMPLES[0] not in onnx._words
+    np.testing.assert_allclose(onnx.embed_documents(["sourdough", "kubernetes"]), words[::-1])
+    assert float(words[0] @ reference[2]) > 0.999
     # A second call finds the export and does not redo it.
     assert ensure_onnx(settings) == path and path.stat().st_mtime == path.stat().st_mtime
