@@ -642,7 +642,8 @@ def main() -> int:
     questions = gold()
     result: dict[str, Any] = {"label": args.label, "machine": machine()}
     if args.update:
-        result = {**json.loads(args.update.read_text()), "label": args.label}
+        earlier = json.loads(args.update.read_text())
+        result = {**earlier, "label": args.label, "machine": result["machine"]}
     parts = set(args.only or ["ingest", "cold", "serve", "ours", "recipe", "llm"])
     say(f"machine: {result['machine']}")
     with tempfile.TemporaryDirectory(prefix="bench-index-") as tmp:
