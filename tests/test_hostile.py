@@ -10,15 +10,19 @@ over-long questions, malformed histories, oversized bodies) are not repeated her
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from conftest import LiveServer
+from conftest import LiveServer, free_port
 from typer.testing import CliRunner
 
 from assistant import phrases
@@ -476,3 +480,69 @@ def test_after_the_battery_the_server_is_healthy_and_the_store_intact(
     conn.close()
     metrics = client.get("/metrics").text
     assert 'status="500"' not in metrics
+
+
+def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
+    real_index_dir: Path, tmp_path: Path
+) -> None:
+    """The issue's bar, on the real entry point: `assistant serve` as its own process, the chat
+    page mounted; every hostile request gets < 500, the server stays healthy, /metrics serves."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "ASSISTANT_INDEX_DIR": str(real_index_dir),
+        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
+        "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0",
+    }
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert proc.poll() is None, log.read_text()[-3000:]
+            try:
+                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "assistant serve was not healthy in 180 s"
+            time.sleep(0.5)
+        statuses = []
+        with httpx.Client(base_url=url, timeout=60) as c:
+            for param in RAW_BODIES:
+                statuses.append(c.post("/api/ask", content=param.values[0], headers=JSON))
+            for question, _ in REFUSED.values():
+                body = json.dumps({"question": question}).encode()
+                statuses.append(c.post("/api/ask/stream", content=body, headers=JSON))
+            for question in list(ANSWERABLE.values())[:8]:
+                statuses.append(c.post("/api/ask", json={"question": question}))
+            assert all(r.status_code < 500 for r in statuses), [
+                (r.status_code, r.text[:100]) for r in statuses if r.status_code >= 500
+            ]
+            assert c.get("/healthz").status_code == 200
+            metrics = c.get("/metrics")
+        assert metrics.status_code == 200 and metrics.headers["content-type"].startswith(
+            "text/plain"
+        )
+        assert "# TYPE assistant_http_requests_total counter" in metrics.text
+        assert 'status="500"' not in metrics.text
+        answer_lines = [
+            line for line in log.read_text().splitlines() if '"event": "answer"' in line
+        ]
+        assert len(answer_lines) >= 8  # one JSON line per answer, on the server's stderr
+        assert all("question_sha256" in line and "Kubeflow" not in line for line in answer_lines)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
