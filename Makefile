@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: run test install install-test chromium lint eval calibrate clean
+.PHONY: run test install install-test chromium lint eval calibrate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +29,7 @@ chromium:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
 ## test: install everything, run the whole test suite, then the gold-set evaluation gate
-test: install-test chromium
+test: install-test chromium lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/assistant eval eval/gold.jsonl --out artifacts/eval $(EVAL_GATES)
 
@@ -44,6 +44,10 @@ lint:
 
 eval:
 	$(BIN)/assistant eval eval/gold.jsonl --out artifacts/eval
+
+## bench: performance figures on this machine, next to the plain LangChain recipe (docs/benchmarks.md)
+bench: install-test
+	$(BIN)/python bench/run.py
 
 calibrate:
 	$(BIN)/python bench/calibrate_refusal.py eval/calibration.jsonl

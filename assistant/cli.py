@@ -6,7 +6,6 @@ Errors the user can fix print one sentence on stderr and exit with status 2 (no 
 from __future__ import annotations
 
 import json
-import sys
 import time
 from collections.abc import Callable
 from enum import StrEnum
@@ -49,7 +48,7 @@ def friendly(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def make_assistant(**overrides: Any):  # type: ignore[no-untyped-def]
+def make_assistant(**overrides: Any):
     from assistant.core import Assistant
 
     return Assistant(Settings(**{k: v for k, v in overrides.items() if v is not None}))
@@ -233,4 +232,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -68,7 +68,7 @@ def unit_embed_text(heading: str, text: str) -> str:
     return neutral(f"{heading}: {text}")
 
 
-def chroma_client(path: Path):  # type: ignore[no-untyped-def]
+def chroma_client(path: Path):
     import chromadb
 
     return chromadb.PersistentClient(
@@ -145,7 +145,7 @@ def build_index(
     return target
 
 
-def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> None:  # type: ignore[no-untyped-def]
+def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> None:
     from assistant.snapshot import write_snapshot
 
     chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
@@ -176,7 +176,7 @@ def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> N
             ids=unit_ids,
             embeddings=unit_vectors,
             documents=[u.text for _, u in units],
-            metadatas=unit_metadatas,  # type: ignore[arg-type]
+            metadatas=unit_metadatas,
         )
     words = guide_words([f"{s.heading}\n{s.text}" for s in guide.sections])
     collection = client.get_or_create_collection(

@@ -61,9 +61,7 @@ ORIGIN_NOT_ALLOWED = (
     "The origin {origin} may not use this API; the operator can add it to "
     "ASSISTANT_ALLOWED_ORIGINS."
 )
-RATE_LIMITED = (
-    "Too many requests from your address; please wait {seconds} s before asking again."
-)
+RATE_LIMITED = "Too many requests from your address; please wait {seconds} s before asking again."
 INTERNAL_ERROR = "Something went wrong on the server while answering; please try again."
 BODY_UNREADABLE = (
     "The request body could not be parsed (not UTF-8 text, or nested too deeply); send a "

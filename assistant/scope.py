@@ -271,7 +271,7 @@ class Vocabulary:
 
         return re.sub(r"[A-Za-z]+", fix, text)
 
-    def coverage(self, question: str, embed) -> Coverage:  # type: ignore[no-untyped-def]
+    def coverage(self, question: str, embed) -> Coverage:
         unknown = self.unknown(question)
         if not unknown or not len(self.words):
             return Coverage(1.0, None)

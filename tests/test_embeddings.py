@@ -29,9 +29,11 @@ SAMPLES = [
 
 
 def test_the_torch_runtime_is_sentence_transformers_and_loads_nothing(tmp_path: Path) -> None:
-    embedder = get_embedder(Settings(index_dir=tmp_path, embedding_runtime="torch"))
-    assert isinstance(embedder, SentenceTransformerEmbedder)
-    assert embedder._model is None  # loaded on first use only
+    settings = Settings(index_dir=tmp_path, embedding_runtime="torch")
+    assert isinstance(get_embedder(settings), SentenceTransformerEmbedder)
+    # get_embedder shares one instance per process (other tests may have used it); a new one
+    # loads its model on first use only.
+    assert SentenceTransformerEmbedder(settings.embedding_model)._model is None
 
 
 def test_auto_uses_the_export_when_it_is_there_and_torch_otherwise(tmp_path: Path) -> None:
