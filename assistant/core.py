@@ -18,7 +18,7 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Section
-from assistant.scope import asks_for_number, states_number
+from assistant.scope import asks_for_number, is_prompt, states_number
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -143,7 +143,7 @@ class Assistant:
         elif asks_for_number(q) and not states_number(q, [e.unit.text for e in evidence]):
             # The question wants a quantity and the best evidence states none.
             answer = self._refusal(q, hits)
-        elif mode == "sentences" and scored[0].unit.text.endswith("?") and relevance >= ECHO:
+        elif mode == "sentences" and is_prompt(scored[0].unit.text) and relevance >= ECHO:
             # The guide only asks this (an interview question); it does not answer it.
             answer = self._refusal(q, hits, phrases.ASKED_NOT_ANSWERED)
         else:

@@ -288,9 +288,22 @@ _NUMERIC_ASK = re.compile(
     r"|how much (money|does|do|did|is|are|was|will|would|should|can|could)"
     r"|what('s| is| are) the (average|median|typical|usual) (salary|pay|rate|number|cost|price)"
     r"|(hourly|daily|monthly|annual|growth|pass|unemployment|retention) rates?"
-    r"|per (hour|day|week|month|year))\b",
+    r"|per (hour|day|week|month|year)"
+    r"|(pays?|paid|earns?|costs?)\b[^?.]{0,40}\b(most|least)"
+    r"|(highest|lowest|best|worst)[- ]pa(id|ying))\b",
     re.IGNORECASE,
 )
+#: Guide lines that are prompts, not statements: interview questions and tasks.
+_PROMPT = re.compile(
+    r"^(explain|design|describe|how would you|how do you|what's the difference)\b|\?$", re.I
+)
+
+
+def is_prompt(text: str) -> bool:
+    """A line that asks something (an interview question) rather than stating it."""
+    return bool(_PROMPT.search(text.strip()))
+
+
 _QUANTITY = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"
 )

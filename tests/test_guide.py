@@ -175,3 +175,13 @@ def test_quantity_questions_and_evidence_kinds() -> None:
     assert not states_number("What percentage are remote?", ["Total Time: 4-6 years"])
     assert states_number("How long does it take?", ["Total Time: 4-6 years"])
     assert not states_number("How many meetings?", ["Daily standup with the team."])
+
+
+def test_prompt_lines_and_comparisons_of_pay() -> None:
+    from assistant.scope import asks_for_number, is_prompt
+
+    assert is_prompt("Explain canary deployments for ML models")
+    assert is_prompt("How do you handle model versioning and rollback?")
+    assert not is_prompt("Docker: Containerization for reproducible ML environments.")
+    assert asks_for_number("Which US state pays MLOps engineers the most?")
+    assert not asks_for_number("Which tools do most teams use?")
