@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant import phrases
 from assistant.errors import CorpusError
-from assistant.schema import SEP, Section, Unit
+from assistant.schema import Section, Unit
 
 SUFFIXES = (".md", ".txt")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
@@ -175,7 +175,3 @@ def _sentences(line: str) -> list[str]:
         else:
             out.append(piece.strip())
     return out
-
-
-def heading_of(path: tuple[str, ...]) -> str:
-    return SEP.join(path)

@@ -95,11 +95,6 @@ def read_active(index_dir: Path) -> IndexState:
     return IndexState(target, stamp)
 
 
-def is_current(settings: Settings, guide_version: str | None = None) -> bool:
-    state = read_active(settings.index_dir)
-    return state.stamp == expected_stamp(settings, guide_version)
-
-
 def ensure_index(
     settings: Settings, rebuild: bool = False, embedder: Embedder | None = None
 ) -> tuple[Path, bool]:

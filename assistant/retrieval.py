@@ -103,12 +103,8 @@ class Retriever:
             if s > 0
         ]
 
-    def idf_weight(self, words: set[str]) -> float:
-        """How telling a set of words is: the sum of their IDFs (unknown words count 0)."""
-        return sum(self.idf.get(w, 0.0) for w in words)
-
     def stem_idf_weight(self, stems: set[str]) -> float:
-        """The same over word stems (see scope.stem)."""
+        """How telling a set of word stems is (see scope.stem): the sum of their IDFs."""
         return sum(self.stem_idf.get(w, 0.0) for w in stems)
 
     def unit_ranking(self, vector: np.ndarray) -> list[tuple[str, float]]:
