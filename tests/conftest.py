@@ -109,6 +109,22 @@ def server_settings(tmp_path: Path) -> Settings:
     )
 
 
+def wait_healthy(proc: Any, url: str, log: Path, timeout: float = 180) -> None:
+    """Wait, at most `timeout` seconds, until a server subprocess answers /healthz with 200."""
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while True:
+        assert proc.poll() is None, log.read_text()[-3000:]
+        try:
+            if httpx.get(url + "/healthz", timeout=5).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        assert time.monotonic() < deadline, f"the server was not healthy in {timeout:.0f} s"
+        time.sleep(0.5)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -15,14 +15,13 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from conftest import LiveServer, free_port
+from conftest import LiveServer, free_port, wait_healthy
 from typer.testing import CliRunner
 
 from assistant import phrases
@@ -505,16 +504,7 @@ def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert proc.poll() is None, log.read_text()[-3000:]
-            try:
-                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "assistant serve was not healthy in 180 s"
-            time.sleep(0.5)
+        wait_healthy(proc, url, log)
         statuses = []
         with httpx.Client(base_url=url, timeout=60) as c:
             for param in RAW_BODIES:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port
+from conftest import free_port, wait_healthy
 
 pytestmark = pytest.mark.slow
 
@@ -63,16 +63,7 @@ def test_2000_requests_16_at_a_time_no_errors_and_flat_memory(
     proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert proc.poll() is None, (tmp_path / "server.log").read_text()
-            try:
-                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not become healthy in 180 s"
-            time.sleep(0.5)
+        wait_healthy(proc, url, tmp_path / "server.log")
 
         latencies: list[float] = [0.0] * REQUESTS
         errors: list[str] = []

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_GUIDE_VERSION, FakeAssistant, LiveServer, free_port
+from conftest import FAKE_GUIDE_VERSION, FakeAssistant, LiveServer, free_port, wait_healthy
 
 from assistant import phrases
 from assistant.errors import IndexUnavailable
@@ -477,16 +477,7 @@ def test_a_fresh_server_serves_a_cited_correct_answer(
     proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            assert proc.poll() is None, (tmp_path / "server.log").read_text()
-            try:
-                if httpx.get(url + "/healthz", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not become healthy in 180 s"
-            time.sleep(0.5)
+        wait_healthy(proc, url, tmp_path / "server.log")
         r = httpx.post(
             url + "/api/ask",
             timeout=60,
