@@ -125,6 +125,18 @@ def wait_healthy(proc: Any, url: str, log: Path, timeout: float = 180) -> None:
         time.sleep(0.5)
 
 
+def stop(proc: Any, timeout: float = 20) -> None:
+    """Terminate a server subprocess; kill it if it has not exited within `timeout` seconds."""
+    import subprocess
+
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import LiveServer, free_port, wait_healthy
+from conftest import LiveServer, free_port, stop, wait_healthy
 from typer.testing import CliRunner
 
 from assistant import phrases
@@ -530,9 +530,4 @@ def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
         assert len(answer_lines) >= 8  # one JSON line per answer, on the server's stderr
         assert all("question_sha256" in line and "Kubeflow" not in line for line in answer_lines)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, wait_healthy
+from conftest import free_port, stop, wait_healthy
 
 pytestmark = pytest.mark.slow
 
@@ -124,10 +124,5 @@ def test_2000_requests_16_at_a_time_no_errors_and_flat_memory(
         metrics = httpx.get(url + "/metrics", timeout=10).text
         assert 'route="/api/ask",status="200"' in metrics and 'status="500"' not in metrics
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
         log.close()

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import FAKE_GUIDE_VERSION, FakeAssistant, LiveServer, free_port, wait_healthy
+from conftest import FAKE_GUIDE_VERSION, FakeAssistant, LiveServer, free_port, stop, wait_healthy
 
 from assistant import phrases
 from assistant.errors import IndexUnavailable
@@ -511,11 +511,7 @@ def test_a_fresh_server_serves_a_cited_correct_answer(
         )
         assert foreign.status_code == 403 and "access-control-allow-origin" not in foreign.headers
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
         log.close()
 
 
