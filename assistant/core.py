@@ -6,13 +6,13 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from assistant import phrases
 from assistant.embeddings import Embedder, get_embedder
-from assistant.errors import IndexUnavailable
+from assistant.errors import BackendUnavailable, IndexUnavailable
 from assistant.extractive import compose, score_units, select
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
@@ -22,6 +22,9 @@ from assistant.scope import asks_for_number, is_prompt, states_number
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
+
+if TYPE_CHECKING:
+    from assistant.backends import Backend
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
 _FOLLOW_UP = re.compile(
@@ -45,9 +48,12 @@ def is_follow_up(question: str, history: list[dict[str, str]]) -> bool:
 class Assistant:
     """Answers questions about the guide with cited, verbatim quotes, or refuses."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, settings: Settings, embedder: Embedder | None = None, backend: Backend | None = None
+    ) -> None:
         self.settings = settings
         self._embedder = embedder
+        self._backend = backend
         self._retriever: Retriever | None = None
         self._guide: Guide | None = None
         self._lock = threading.Lock()
@@ -62,6 +68,16 @@ class Assistant:
         if self._embedder is None:
             self._embedder = get_embedder(self.settings)
         return self._embedder
+
+    @property
+    def backend(self) -> Backend:
+        """The generative backend of settings.backend (loaded once per process), or the one
+        given to the constructor. Raises BackendUnavailable."""
+        if self._backend is None:
+            from assistant.backends import get_backend
+
+            return get_backend(self.settings)
+        return self._backend
 
     def load(self, rebuild: bool = False) -> Assistant:
         """Build the index if it is missing or stale, then open it (idempotent)."""
@@ -191,11 +207,46 @@ class Assistant:
         if self.settings.backend != "extractive" and not answer.refused:
             from assistant.backends import generate
 
-            yield from generate(self, answer, clean_history(history, self.settings))
+            turns = clean_history(history, self.settings)
+            if self.settings.llm_rewrite_budget_s > 0 and is_follow_up(answer.question, turns):
+                answer = self._rewritten(answer, turns)
+            yield from generate(self, answer, turns)
             return
         for piece in re.findall(r"\S+\s*|\s+", answer.text):
             yield "delta", piece
         yield "answer", answer
+
+    def _rewritten(self, answer: Answer, turns: list[dict[str, str]]) -> Answer:
+        """The answer to the follow-up as the model rewrote it, when the rewrite came within
+        the budget and the guide answers it at least as closely; else `answer` (the
+        extractive follow-up rule).
+        Either way answer.extra["rewrite"] records what happened."""
+        from assistant.backends import rewrite
+
+        try:
+            backend = self.backend
+        except BackendUnavailable:
+            return answer  # generate() reports it
+        record = rewrite(backend, answer.question, turns, self.settings.llm_rewrite_budget_s)
+        chosen = answer
+        if record["rewritten"]:
+            standalone = self.ask_extractive(record["rewritten"])
+            relevance = _relevance(standalone), _relevance(answer)
+            if standalone.refused:
+                record["reason"] = "the guide does not answer the rewritten question"
+            elif relevance[0] < relevance[1]:
+                record["reason"] = "the follow-up rule matched the guide better"
+            else:
+                standalone.question = answer.question
+                standalone.latency_ms += answer.latency_ms + record["ms"]
+                chosen = standalone
+        record["used"] = chosen is not answer
+        chosen.extra["rewrite"] = record
+        return chosen
+
+
+def _relevance(answer: Answer) -> float:
+    return float(answer.extra.get("diagnostics", {}).get("relevance", 0.0))
 
 
 def _mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:

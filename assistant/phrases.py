@@ -82,10 +82,20 @@ LLM_SYSTEM_PROMPT = (
 #: The sources are "[n] quote" lines, one per selected guide sentence or list item.
 LLM_USER_PROMPT = "Sources:\n{sources}\n\nQuestion: {question}"
 #: For a local base model without a chat template: the same text as a completion prompt.
-LLM_COMPLETION_PROMPT = "{system}\n\n{user}\nAnswer:"
+LLM_COMPLETION_PROMPT = "{system}\n\n{user}\n{cue}"
+LLM_ANSWER_CUE = "Answer:"
 LLM_SOURCE_LINE = "[{n}] {quote}"
 #: Where a completion-style draft ends (the model starts another question).
 LLM_STOP = ("\nQuestion:", "\nSources:", "\n\n\n")
+#: Rewriting a follow-up as a standalone question, tried only within LLM_REWRITE_BUDGET_S.
+LLM_REWRITE_SYSTEM = (
+    "Rewrite the last question of this conversation about the MLOps Engineer career guide as "
+    "one standalone question: replace words such as 'it', 'that' or 'the first one' with what "
+    "they refer to. Write only the question, on one line."
+)
+LLM_REWRITE_USER = "Conversation:\n{history}\n\nLast question: {question}"
+LLM_REWRITE_TURN = "{role}: {content}"
+LLM_REWRITE_CUE = "Standalone question:"
 
 LLM_EXTRA_MISSING = (
     "The {backend} backend needs the optional llm extra; install it with "

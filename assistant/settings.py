@@ -145,6 +145,13 @@ class Settings(BaseSettings):
         description="Longest a generative answer may take (connect, first token and the whole "
         "draft); past it the draft so far is verified, or the extractive answer is shown.",
     )
+    llm_rewrite_budget_s: float = Field(
+        2.0,
+        ge=0,
+        description="Time the model may take to rewrite a follow-up question with the "
+        "conversation into a standalone one; past it, or at 0, the extractive follow-up rule "
+        "picks the evidence.",
+    )
     llm_max_tokens: int = Field(160, description="Most tokens the model may draft per answer.")
     llm_temperature: float = Field(0.0, description="Sampling temperature of the model.")
     # Calibrated by eval/calibrate_verify.py on the guide's 110 units of 6+ words: together they

@@ -22,6 +22,7 @@ from assistant.backends.verify import verify
 from assistant.errors import BackendUnavailable
 from assistant.schema import Answer, Source
 from assistant.settings import Settings
+from assistant.text import tokenize
 
 if TYPE_CHECKING:
     from assistant.core import Assistant
@@ -34,11 +35,14 @@ _NUMBERING = re.compile(r"^(?:[-*]|\d+[.)]|\[\d+\])\s*")
 class Prompt:
     system: str
     user: str
+    cue: str = phrases.LLM_ANSWER_CUE
 
     @property
     def completion(self) -> str:
         """The prompt as plain text, for a base model without a chat template."""
-        return phrases.LLM_COMPLETION_PROMPT.format(system=self.system, user=self.user)
+        return phrases.LLM_COMPLETION_PROMPT.format(
+            system=self.system, user=self.user, cue=self.cue
+        )
 
 
 class Backend(ABC):
@@ -60,6 +64,68 @@ def build_prompt(question: str, sources: list[Source]) -> Prompt:
         phrases.LLM_SYSTEM_PROMPT,
         phrases.LLM_USER_PROMPT.format(sources=lines, question=question),
     )
+
+
+#: Turns of the conversation shown to the model when it rewrites a follow-up.
+REWRITE_TURNS = 4
+#: Characters of an assistant turn shown to the model (its answers are long and cited).
+REWRITE_TURN_CHARS = 240
+#: A rewrite longer than this many words is not one question.
+REWRITE_MAX_WORDS = 40
+
+
+def rewrite_prompt(question: str, history: list[dict[str, str]]) -> Prompt:
+    turns = "\n".join(
+        phrases.LLM_REWRITE_TURN.format(
+            role=m["role"].capitalize(), content=" ".join(m["content"].split())[:REWRITE_TURN_CHARS]
+        )
+        for m in history[-REWRITE_TURNS:]
+    )
+    return Prompt(
+        phrases.LLM_REWRITE_SYSTEM,
+        phrases.LLM_REWRITE_USER.format(history=turns, question=question),
+        phrases.LLM_REWRITE_CUE,
+    )
+
+
+def rewrite(
+    backend: Backend, question: str, history: list[dict[str, str]], budget_s: float
+) -> dict[str, Any]:
+    """Ask the model for the follow-up `question` as a standalone question, within `budget_s`.
+
+    Returns {"rewritten": the question or None, "ms": time taken, "reason": why it is None}.
+    A rewrite is kept only if it arrived within the budget, is one line of 2 to
+    REWRITE_MAX_WORDS words, differs from the question and shares a content word with the
+    conversation (a tiny model's ramble shares nothing or runs past the budget).
+    """
+    start = time.monotonic()
+    deadline = start + budget_s
+    text = ""
+
+    def result(rewritten: str | None, reason: str) -> dict[str, Any]:
+        ms = round((time.monotonic() - start) * 1000, 1)
+        return {"rewritten": rewritten, "ms": ms, "reason": reason}
+
+    try:
+        for piece in backend.stream(rewrite_prompt(question, history), deadline):
+            text += piece
+            if "\n" in text.strip():
+                break
+    except Exception as exc:  # noqa: BLE001 - a failed rewrite falls back, it never fails
+        return result(None, f"the model failed ({type(exc).__name__})")
+    if time.monotonic() > deadline:
+        return result(None, f"over the {budget_s:g} s budget")
+    line = (text.strip().splitlines() or [""])[0].strip().strip("\"'` ")
+    said = set(tokenize(" ".join([question, *(m["content"] for m in history)])))
+    words = line.split()
+    if (
+        not 2 <= len(words) <= REWRITE_MAX_WORDS
+        or line.lower() == question.strip().lower()
+        or not set(tokenize(line)) & said
+        or any(not c.isprintable() for c in line)
+    ):
+        return result(None, "not a standalone question")
+    return result(line, "rewritten")
 
 
 _backends: dict[tuple[Any, ...], Backend] = {}
@@ -117,9 +183,12 @@ def generate(
     deadline = time.monotonic() + settings.llm_timeout_s
     pieces: list[str] = []
     timing: dict[str, Any] = {}
+    # A follow-up the model rewrote is asked of the model (and verified) as the standalone question.
+    rewritten = answer.extra.get("rewrite", {})
+    asked = rewritten["rewritten"] if rewritten.get("used") else answer.question
     try:
-        backend = get_backend(settings)
-        prompt = build_prompt(answer.question, answer.sources)
+        backend = assistant.backend
+        prompt = build_prompt(asked, answer.sources)
         for piece in backend.stream(prompt, deadline):
             if not pieces:
                 timing["first_token_ms"] = round((time.perf_counter() - start) * 1000, 1)
@@ -147,7 +216,7 @@ def generate(
         checked = verify(
             draft,
             answer.sources,
-            answer.question,
+            asked,
             assistant.embedder,
             settings.verify_lexical_threshold,
             settings.verify_cosine_threshold,
@@ -194,4 +263,4 @@ def generate(
     yield "answer", final
 
 
-__all__ = ["Backend", "Prompt", "build_prompt", "generate", "get_backend"]
+__all__ = ["Backend", "Prompt", "build_prompt", "generate", "get_backend", "rewrite"]
