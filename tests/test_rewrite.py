@@ -125,7 +125,7 @@ def test_the_real_model_rewrites_within_its_budget_or_falls_back(real_index_dir:
     answer = assistant.ask(FOLLOW_UP, HISTORY)
     record = answer.extra["rewrite"]
     assert set(record) == {"rewritten", "ms", "reason", "used"}
-    assert 0 < record["ms"]
+    assert record["ms"] > 0
     # Used or not, the evidence is the Terraform line and every quote is the guide's.
     assert any("Terraform Associate ($70)" in s.quote for s in answer.sources)
     assert answer.extra["generated_survived"] != answer.extra["fallback"]
