@@ -35,8 +35,8 @@ test: install-test chromium lint
 
 # The evaluation gate: a regression below these fails CI (latest scores: README).
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.88 --fail-under hit@3=0.9 --fail-under refusal_accuracy=0.75 \
-	--fail-over false_refusal_rate=0.07 --fail-over errors=0
+	--fail-under fact_recall=0.88 --fail-under hit@3=0.9 --fail-under refusal_accuracy=0.85 \
+	--fail-over false_refusal_rate=0.05 --fail-over errors=0
 
 lint:
 	$(BIN)/ruff check assistant tests bench

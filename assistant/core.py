@@ -18,7 +18,7 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Section
-from assistant.scope import asks_for_number, is_prompt, states_number
+from assistant.scope import Names, asks_for_number, is_prompt, names_model, states_number
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -68,6 +68,11 @@ class Assistant:
         if self._embedder is None:
             self._embedder = get_embedder(self.settings)
         return self._embedder
+
+    @property
+    def names(self) -> Names:
+        """Finds the places, organisations and products a question names (loaded lazily)."""
+        return names_model(self.settings.names_model)
 
     @property
     def backend(self) -> Backend:
@@ -147,6 +152,8 @@ class Assistant:
         scored = score_units(retriever, hits, unit_vector, fixed, self.settings.answer_sections)
         relevance = self.relevance(queries, hits)
         coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
+        # Only a question with a word the guide never uses can name something it never mentions.
+        names = self.names.unknown(q, retriever.vocabulary) if coverage.word else []
         mode, evidence = select(
             scored,
             fixed,
@@ -156,6 +163,8 @@ class Assistant:
         )
         if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)
+        elif names:
+            answer = self._refusal(q, hits, phrases.NOT_MENTIONED.format(names=", ".join(names)))
         elif asks_for_number(q) and not states_number(q, [e.unit.text for e in evidence]):
             # The question wants a quantity and the best evidence states none.
             answer = self._refusal(q, hits)
@@ -169,6 +178,7 @@ class Assistant:
             "relevance": round(relevance, 4),
             "coverage": round(coverage.score, 4),
             "least_covered_word": coverage.word,
+            "unknown_names": names,
         }
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer

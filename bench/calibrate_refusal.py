@@ -20,9 +20,10 @@ import numpy as np
 
 from assistant import Assistant
 
-# Tighter than the 5 % bar: on unseen questions (the gold set) the rate came out higher than
-# on the calibration set (a 5 % cap here gave 11.5 % there; a 2 % cap gave 3.3 %).
-MAX_FALSE_REFUSALS = 0.02
+# The 5 % bar. With the 93-question set a 5 % cap overfitted (11.5 % false refusals on the gold
+# set), so the cap was 2 %; the set now has 154 questions (71 answerable, incl. colloquial
+# ones), and the threshold-free checks alone refuse 2.8 % of them, so 2 % is out of reach.
+MAX_FALSE_REFUSALS = 0.05
 
 
 def main(path: str = "eval/calibration.jsonl") -> None:
@@ -34,7 +35,9 @@ def main(path: str = "eval/calibration.jsonl") -> None:
     for row in rows:
         answer = assistant.ask(row["question"], row.get("history"))
         d = answer.extra["diagnostics"]
-        echo = answer.refused  # refused even with thresholds off: the guide only asks it
+        # Refused with thresholds off: the guide only asks it, names something it never
+        # mentions, or wants a quantity the evidence does not state.
+        echo = answer.refused
         feats.append((row.get("answerable", True), d["relevance"], d["coverage"], echo))
     ans = np.array([f[0] for f in feats])
     rel = np.array([f[1] for f in feats])
@@ -43,8 +46,12 @@ def main(path: str = "eval/calibration.jsonl") -> None:
     print("max answerable refused -> out-of-scope refused (thresholds)")
     for cap in (0.0, 0.02, 0.05, 0.08, 0.10, 0.15):
         found = search(ans, rel, cov, echo, cap)
-        print(f"  {cap:4.0%} -> {found[4]:5.1%}  {found[1:4]}")
+        if found is None:
+            print(f"  {cap:4.0%} -> unreachable: the threshold-free checks refuse more")
+        else:
+            print(f"  {cap:4.0%} -> {found[4]:5.1%}  {tuple(float(t) for t in found[1:4])}")
     best = search(ans, rel, cov, echo, MAX_FALSE_REFUSALS)
+    assert best is not None, "no thresholds meet the cap"
     _, t1, t2, t3, refusal, false_refusal = best
     print(f"questions: {len(rows)} ({int(ans.sum())} answerable, {int((~ans).sum())} not)")
     print(f"refusal_threshold={t1} coverage_threshold={t2} coverage_bypass_relevance={t3}")
@@ -66,7 +73,6 @@ def search(ans, rel, cov, echo, cap):  # type: ignore[no-untyped-def]
         key = (refusal, -false_refusal, -t1, -t2, t3)
         if best is None or key > best[0]:
             best = (key, t1, t2, t3, refusal, false_refusal)
-    assert best is not None
     return best
 
 

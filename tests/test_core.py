@@ -223,3 +223,37 @@ def test_a_question_for_a_quantity_needs_evidence_stating_one(
     assistant: Assistant, question: str, refused: bool
 ) -> None:
     assert assistant.ask(question).refused is refused
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("What is the average MLOps engineer salary in Germany?", ["Germany"]),
+        ("Does Netflix hire MLOps engineers?", ["Netflix"]),
+        ("How much do MLOps engineers earn in London?", ["London"]),
+    ],
+)
+def test_a_question_naming_something_the_guide_never_mentions_is_refused(
+    assistant: Assistant, question: str, names: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused
+    assert answer.text.startswith(phrases.NOT_MENTIONED.format(names=", ".join(names)))
+    assert answer.extra["diagnostics"]["unknown_names"] == names
+    assert answer.nearest_sections
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # Each has a word the guide never uses ("pricey", "hire"), so the recogniser runs.
+        "How pricey is the Google Professional Machine Learning Engineer certification?",
+        "Which companies hire MLOps engineers in Texas?",
+    ],
+)
+def test_names_the_guide_mentions_are_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.names.find(question)
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert answer.extra["diagnostics"]["least_covered_word"] is not None
+    assert answer.extra["diagnostics"]["unknown_names"] == []

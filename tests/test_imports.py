@@ -80,3 +80,17 @@ except SystemExit as exc:
     loaded = imported_after(body, ASSISTANT_INDEX_DIR=str(real_index_dir))
     assert loaded & {"torch", "sentence_transformers", "transformers", "gradio", "fastapi"} == set()
     assert "onnxruntime" in loaded
+
+
+@pytest.mark.slow
+def test_the_entity_recogniser_loads_only_for_a_question_with_a_word_the_guide_lacks(
+    real_index_dir: Path,
+) -> None:
+    ask = """
+from assistant import Assistant
+a = Assistant.from_settings()
+a.ask({question!r})
+"""
+    env = {"ASSISTANT_INDEX_DIR": str(real_index_dir)}
+    assert "spacy" not in imported_after(ask.format(question="How much is the CKA?"), **env)
+    assert "spacy" in imported_after(ask.format(question="What do they earn in Germany?"), **env)
