@@ -18,7 +18,7 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Section
-from assistant.scope import Names, asks_for_number, is_prompt, names_model, states_number
+from assistant.scope import Reader, asks_for_number, is_prompt, other_roles, reader, states_number
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -70,9 +70,9 @@ class Assistant:
         return self._embedder
 
     @property
-    def names(self) -> Names:
-        """Finds the places, organisations and products a question names (loaded lazily)."""
-        return names_model(self.settings.names_model)
+    def reader(self) -> Reader:
+        """Finds what a question names and asks for (spaCy, loaded on first use)."""
+        return reader(self.settings.reader_model)
 
     @property
     def backend(self) -> Backend:
@@ -153,7 +153,8 @@ class Assistant:
         relevance = self.relevance(queries, hits)
         coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
         # Only a question with a word the guide never uses can name something it never mentions.
-        names = self.names.unknown(q, retriever.vocabulary) if coverage.word else []
+        names, asked = ([], None) if coverage.word is None else self._unmentioned(q)
+        names += other_roles(q, retriever.roles)  # "a data engineer": a job it does not describe
         mode, evidence = select(
             scored,
             fixed,
@@ -179,9 +180,23 @@ class Assistant:
             "coverage": round(coverage.score, 4),
             "least_covered_word": coverage.word,
             "unknown_names": names,
+            "asked_for": asked,
         }
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer
+
+    def _unmentioned(self, question: str) -> tuple[list[str], str | None]:
+        """The things `question` names that the guide never mentions ("Germany"), with the kind
+        of thing it asks for ("which bootcamp") when the guide has no word close to it."""
+        vocabulary = self.retriever.vocabulary
+        reading = self.reader.read(question)
+        names = [name for name in reading.names if vocabulary.unknown(name)]
+        asked = reading.asked_for
+        if asked and vocabulary.unknown(asked):
+            match = vocabulary.coverage(asked, self.embedder.embed_documents).score
+            if match < self.settings.asked_for_threshold and asked not in names:
+                names.append(asked)
+        return names, asked
 
     def relevance(self, queries: list[tuple[str, np.ndarray, float]], hits: list[Hit]) -> float:
         """How well the guide matches the question, 0-1: the best unit or chunk cosine."""

@@ -22,7 +22,7 @@ from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
 from assistant.schema import Section, Unit
-from assistant.scope import Vocabulary, stem
+from assistant.scope import Vocabulary, roles, stem
 from assistant.settings import Settings
 from assistant.snapshot import open_collections
 from assistant.text import tokenize
@@ -69,6 +69,8 @@ class Retriever:
         self.vocabulary = Vocabulary(
             list(vocab["ids"]), np.asarray(vocab["embeddings"], dtype=np.float32)
         )
+        #: The job titles the guide names ("data scientist"), for the refusal of other jobs.
+        self.roles = set(roles("\n".join(f"{s.heading}\n{s.text}" for s in guide.sections)))
         corpus_tokens = [tokenize(c.embed_text) for c in self.chunks]
         # Inverse document frequency of each word over the sections (heading + body).
         docs = [set(tokenize(f"{s.heading} {s.text}")) for s in guide.sections]

@@ -11,8 +11,14 @@
 
 3. **names** — a place, organisation, person or product the question names (spaCy's English
    entity recogniser) that the guide never mentions ("in *Germany*", "at *Netflix*"): the
-   guide's facts are about other things, so any answer would mislead. The recogniser is loaded
-   only for a question with a word the guide does not use.
+   guide's facts are about other things, so any answer would mislead. Likewise the kind of
+   thing asked for ("which *bootcamp*", "the best *laptop*") must be a guide word or close to
+   one (embedding cosine ≥ Settings.asked_for_threshold). spaCy is loaded only for a question
+   with a word the guide does not use.
+
+4. **roles** — a question about another job ("How do I become a *data engineer*?", "What
+   certifications should a *cloud architect* get?") that does not mention MLOps: the guide
+   describes one role, and names only a few others beside it.
 
 The decision rule and its thresholds are in Settings; ``bench/calibrate_refusal.py`` picks
 them on ``eval/calibration.jsonl`` and the README records the result.
@@ -21,6 +27,8 @@ them on ``eval/calibration.jsonl`` and the README records the result.
 from __future__ import annotations
 
 import difflib
+import functools
+import os
 import re
 import threading
 from dataclasses import dataclass
@@ -73,6 +81,10 @@ FRAME_WORDS = frozenset(
         "typically",
         "usually",
         "usual",
+        "average",
+        "median",
+        "roughly",
+        "approximately",
         "actually",
         "really",
         "honestly",
@@ -221,6 +233,24 @@ def stem(word: str) -> str:
     return _SUFFIX.sub("", word) if len(word) > 4 else word
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """Forms of one word: "interviewers"/"interviews", "collaborate"/"collaboration"."""
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= 4 and shared >= 0.75 * min(len(a), len(b))
+
+
+@functools.cache
+def _english() -> Any:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en")
+
+
+def is_english(word: str) -> bool:
+    """Is `word` in an English dictionary (pyspellchecker's; loaded on first use, ~0.3 s)?"""
+    return word in _english()
+
+
 @dataclass(frozen=True)
 class Coverage:
     score: float  # weakest match of a content word (1.0 when every word is in the guide)
@@ -237,13 +267,19 @@ class Vocabulary:
 
     def closest(self, word: str) -> str | None:
         """The guide word that `word` is a likely misspelling of (difflib), or None; memoised
-        per word, as difflib over the whole vocabulary was ~40 % of an answer's time."""
+        per word, as difflib over the whole vocabulary was ~40 % of an answer's time.
+
+        A correctly spelt English word is no misspelling of a similar-looking guide word
+        ("conferences" is not "inferences"), unless it is a form of it ("interviewers")."""
         if word in self._closest:
             return self._closest[word]
         close = difflib.get_close_matches(word, self.words, n=1, cutoff=SPELLING_CUTOFF)
+        found = close[0] if close else None
+        if found and not _same_stem(word, found) and is_english(word):
+            found = None
         if len(self._closest) < MEMO_WORDS:
-            self._closest[word] = close[0] if close else None
-        return close[0] if close else None
+            self._closest[word] = found
+        return found
 
     def unknown(self, question: str) -> list[str]:
         out = []
@@ -357,20 +393,27 @@ def states_number(question: str, texts: list[str]) -> bool:
 NAME_LABELS = frozenset(
     ["GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
 )
-#: Only the entity recogniser runs (and the shared token vectors it reads).
-_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+#: The tagger (for "which X") and the entity recogniser run, on their shared token vectors.
+_UNUSED_PIPES = ["parser", "senter", "attribute_ruler", "lemmatizer"]
+_NOUN_PHRASE_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "HYPH"])
 
 
-class Names:
-    """The named things (places, organisations, people, products…) a text mentions, by a spaCy
-    English pipeline installed as a package; loaded on first use, as loading takes ~2 s."""
+@dataclass(frozen=True)
+class Reading:
+    names: list[str]  # places, organisations, people, products… ("Germany", "Netflix")
+    asked_for: str | None  # the noun of "which X", "what X", "the best X" ("bootcamp")
+
+
+class Reader:
+    """Reads a question with a spaCy English pipeline installed as a package: the things it
+    names and the kind of thing it asks for. Loaded on first use, as loading takes ~2 s."""
 
     def __init__(self, model: str) -> None:
         self.model = model
         self._nlp: Any = None
         self._lock = threading.Lock()
 
-    def load(self) -> Names:
+    def load(self) -> Reader:
         with self._lock:
             if self._nlp is None:
                 import spacy
@@ -378,25 +421,98 @@ class Names:
                 self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
         return self
 
-    def find(self, text: str) -> list[str]:
+    def read(self, text: str) -> Reading:
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        return [e.text for e in doc.ents if e.label_ in NAME_LABELS]
-
-    def unknown(self, text: str, vocabulary: Vocabulary) -> list[str]:
-        """The names in `text` with a word the guide never uses (spelling and stems allowed)."""
-        return [name for name in self.find(text) if vocabulary.unknown(name)]
+        names = [e.text for e in doc.ents if e.label_ in NAME_LABELS]
+        return Reading(names, _asked_for(list(doc)))
 
 
-_names: dict[str, Names] = {}
-_names_lock = threading.Lock()
+def _asked_for(tokens: list[Any]) -> str | None:
+    """The last noun of the phrase after "which"/"what" (as a determiner) or "best"/"top"."""
+    for i, token in enumerate(tokens):
+        if token.tag_ == "WDT" or (token.tag_ == "JJS" and token.lower_ in ("best", "top")):
+            noun = None
+            for after in tokens[i + 1 :]:
+                if after.tag_ not in _NOUN_PHRASE_TAGS:
+                    break
+                if after.tag_.startswith("NN"):
+                    noun = after.lower_
+            if noun and noun not in FRAME_WORDS:
+                return noun
+    return None
 
 
-def names_model(model: str) -> Names:
-    """The process-wide Names for a spaCy pipeline (loaded once, on first use)."""
-    with _names_lock:
-        return _names.setdefault(model, Names(model))
+_readers: dict[str, Reader] = {}
+_readers_lock = threading.Lock()
+
+
+def reader(model: str) -> Reader:
+    """The process-wide Reader for a spaCy pipeline (loaded once, on first use)."""
+    with _readers_lock:
+        return _readers.setdefault(model, Reader(model))
+
+
+#: Job titles end in one of these words ("data engineer", "cloud architect").
+_ROLE = re.compile(
+    r"\b([\w/+-]+)\s+(engineer|scientist|architect|researcher|developer|analyst|administrator"
+    r"|designer|consultant|specialist|programmer|manager)s?\b",
+    re.IGNORECASE,
+)
+#: Words before a job title that say how senior or good, not which job.
+_GRADES = frozenset(
+    [
+        "senior",
+        "junior",
+        "lead",
+        "principal",
+        "staff",
+        "chief",
+        "head",
+        "experienced",
+        "aspiring",
+        "new",
+        "good",
+        "great",
+        "successful",
+        "typical",
+        "average",
+        "entry",
+        "mid-level",
+        "entry-level",
+        "remote",
+        "freelance",
+        "certified",
+        "professional",
+        "former",
+        "future",
+        "fellow",
+        "young",
+        "older",
+        "full-time",
+        "part-time",
+    ]
+)
+_MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECASE)
+
+
+def roles(text: str) -> dict[str, str]:
+    """The job titles a text names: {"data engineer": "data engineers" (as written), ...}."""
+    found = {}
+    for m in _ROLE.finditer(text):
+        modifier, title = m.group(1).lower(), m.group(2).lower()
+        if tokenize(modifier) and modifier not in _GRADES and modifier not in FRAME_WORDS:
+            found.setdefault(f"{modifier} {title}", m.group(0))
+    return found
+
+
+def other_roles(question: str, guide_roles: set[str]) -> list[str]:
+    """Job titles a question asks about that the guide never names, as written, unless it
+    mentions MLOps (then it asks about MLOps, e.g. moving there from another job)."""
+    if _MLOPS.search(question):
+        return []
+    return [span for key, span in roles(question).items() if key not in guide_roles]
 
 
 def guide_words(texts: list[str]) -> list[str]:

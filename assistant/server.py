@@ -76,7 +76,7 @@ def build_assistant(settings: Settings) -> Assistant:
     if callable(load):
         load()
     assistant.ask(phrases.EXAMPLE_QUESTIONS[0])  # loads the embedding model before the first user
-    assistant.names.load()  # and the entity recogniser (~2 s), which the CLI loads only if needed
+    assistant.reader.load()  # and spaCy (~2 s), which the CLI loads only when a question needs it
     return assistant
 
 
