@@ -499,7 +499,7 @@ _MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECA
 
 def roles(text: str) -> dict[str, str]:
     """The job titles a text names: {"data engineer": "data engineers" (as written), ...}."""
-    found = {}
+    found: dict[str, str] = {}
     for m in _ROLE.finditer(text):
         modifier, title = m.group(1).lower(), m.group(2).lower()
         if tokenize(modifier) and modifier not in _GRADES and modifier not in FRAME_WORDS:
