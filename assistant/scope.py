@@ -432,7 +432,7 @@ class Reader:
 def _asked_for(tokens: list[Any]) -> str | None:
     """The last noun of the phrase after "which"/"what" (as a determiner) or "best"/"top"."""
     for i, token in enumerate(tokens):
-        if token.tag_ == "WDT" or (token.tag_ == "JJS" and token.lower_ in ("best", "top")):
+        if token.tag_ in ("WDT", "WP") or (token.tag_ == "JJS" and token.lower_ in ("best", "top")):
             noun = None
             for after in tokens[i + 1 :]:
                 if after.tag_ not in _NOUN_PHRASE_TAGS:

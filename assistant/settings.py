@@ -66,7 +66,7 @@ class Settings(BaseSettings):
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.26,
+        0.21,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )

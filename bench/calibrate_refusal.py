@@ -20,10 +20,10 @@ import numpy as np
 
 from assistant import Assistant
 
-# The 5 % bar. With the 93-question set a 5 % cap overfitted (11.5 % false refusals on the gold
-# set), so the cap was 2 %; the set now has 154 questions (71 answerable, incl. colloquial
-# ones), and the threshold-free checks alone refuse 2.8 % of them, so 2 % is out of reach.
-MAX_FALSE_REFUSALS = 0.05
+# Below the 5 % bar, as the rate rises on unseen questions (with the first, 93-question set a
+# 5 % cap gave 11.5 % false refusals on the gold set). The set now has 183 questions (101
+# answerable, many colloquial); the threshold-free checks alone refuse 2 % of them.
+MAX_FALSE_REFUSALS = 0.03
 
 
 def main(path: str = "eval/calibration.jsonl") -> None:
@@ -44,7 +44,7 @@ def main(path: str = "eval/calibration.jsonl") -> None:
     cov = np.array([f[2] for f in feats])
     echo = np.array([f[3] for f in feats])
     print("max answerable refused -> out-of-scope refused (thresholds)")
-    for cap in (0.0, 0.02, 0.05, 0.08, 0.10, 0.15):
+    for cap in (0.0, 0.02, 0.03, 0.04, 0.05, 0.08, 0.10, 0.15):
         found = search(ans, rel, cov, echo, cap)
         if found is None:
             print(f"  {cap:4.0%} -> unreachable: the threshold-free checks refuse more")

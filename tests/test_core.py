@@ -257,3 +257,31 @@ def test_names_the_guide_mentions_are_answered(assistant: Assistant, question: s
     assert not answer.refused, answer.text
     assert answer.extra["diagnostics"]["least_covered_word"] is not None
     assert answer.extra["diagnostics"]["unknown_names"] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "unmentioned"),
+    [
+        ("How do I become a data engineer?", "data engineer"),
+        ("Which coding bootcamp should I pick to become an MLOps engineer?", "bootcamp"),
+        ("What books should I read to learn MLOps?", "books"),
+    ],
+)
+def test_another_job_or_a_kind_of_thing_the_guide_lacks_is_refused(
+    assistant: Assistant, question: str, unmentioned: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused
+    assert answer.text.startswith(phrases.NOT_MENTIONED.format(names=unmentioned))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What certs are worth getting?",  # "certs": not a guide word, but close to one
+        "How do I move from software engineering to MLOps?",
+    ],
+)
+def test_close_words_and_moves_to_mlops_are_answered(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text

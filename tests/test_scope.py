@@ -1,0 +1,66 @@
+"""The refusal checks that need no threshold, on their own: job titles, what a question asks
+for and the things it names (spaCy), and spelling correction that leaves real words alone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.scope import Vocabulary, is_english, other_roles, reader, roles
+from assistant.settings import PROJECT_ROOT, Settings
+
+GUIDE = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
+
+
+def test_the_guides_job_titles() -> None:
+    assert {"mlops engineer", "ml engineer", "data scientist", "devops engineer"} <= set(
+        roles(GUIDE)
+    )
+    assert "data engineer" not in roles(GUIDE)
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("How do I become a data engineer?", ["data engineer"]),
+        ("What certifications should a cloud architect get?", ["cloud architect"]),
+        ("And what about data engineers?", ["data engineers"]),
+        # Jobs the guide names, grades of a job, and questions about moving to MLOps pass.
+        ("Do data scientists push back on productionization?", []),
+        ("What does a senior engineer earn?", []),
+        ("How do I move from backend developer to MLOps?", []),
+        ("What does a machine learning operations engineer do?", []),
+    ],
+)
+def test_a_question_about_another_job(question: str, other: list[str]) -> None:
+    assert other_roles(question, set(roles(GUIDE))) == other
+
+
+def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
+    words = ["inferences", "interviews", "kubernetes", "requirement"]
+    vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32))
+    assert is_english("conferences") and not is_english("kubernets")
+    assert vocabulary.closest("conferences") is None  # not "inferences"
+    assert vocabulary.closest("retirement") is None  # not "requirement"
+    assert vocabulary.closest("interviewers") == "interviews"  # a form of the word
+    assert vocabulary.closest("kubernets") == "kubernetes"  # a typo
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "names", "asked_for"),
+    [
+        ("What is the MLOps salary in Germany?", ["Germany"], None),
+        ("Does Netflix hire MLOps engineers?", ["Netflix"], None),
+        ("Which coding bootcamp should I pick?", [], "bootcamp"),
+        ("What's the best laptop for MLOps work?", [], "laptop"),
+        ("What feature store options are there?", [], "options"),
+        ("How much is the CKA?", ["CKA"], None),
+    ],
+)
+def test_what_a_question_names_and_asks_for(
+    question: str, names: list[str], asked_for: str | None
+) -> None:
+    reading = reader(Settings().reader_model).read(question)
+    assert [n for n in reading.names if n != "MLOps"] == names
+    assert reading.asked_for == asked_for
