@@ -26,11 +26,14 @@ them on ``eval/calibration.jsonl`` and the README records the result.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import os
 import re
+import sys
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -416,9 +419,10 @@ class Reader:
     def load(self) -> Reader:
         with self._lock:
             if self._nlp is None:
-                import spacy
+                with _torch_hidden():
+                    import spacy
 
-                self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
+                    self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
         return self
 
     def read(self, text: str) -> Reading:
@@ -427,6 +431,23 @@ class Reader:
             doc = self._nlp(text)
         names = [e.text for e in doc.ents if e.label_ in NAME_LABELS]
         return Reading(names, _asked_for(list(doc)))
+
+
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """thinc, spaCy's backend, imports torch when it is installed (~1.3 s and ~200 MB here) though
+    a CPU pipeline never uses it. Unless torch is loaded already, it is hidden while spaCy loads
+    (a None entry in sys.modules makes `import torch` raise ImportError, which thinc handles),
+    then shown again, so a later `import torch` (an ingest) works as usual."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
 
 
 def _asked_for(tokens: list[Any]) -> str | None:

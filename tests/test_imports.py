@@ -83,7 +83,7 @@ except SystemExit as exc:
 
 
 @pytest.mark.slow
-def test_the_entity_recogniser_loads_only_for_a_question_with_a_word_the_guide_lacks(
+def test_spacy_loads_only_for_a_question_with_a_word_the_guide_lacks_and_without_torch(
     real_index_dir: Path,
 ) -> None:
     ask = """
@@ -93,4 +93,8 @@ a.ask({question!r})
 """
     env = {"ASSISTANT_INDEX_DIR": str(real_index_dir)}
     assert "spacy" not in imported_after(ask.format(question="How much is the CKA?"), **env)
-    assert "spacy" in imported_after(ask.format(question="What do they earn in Germany?"), **env)
+    loaded = imported_after(ask.format(question="What do they earn in Germany?"), **env)
+    assert "spacy" in loaded and "torch" not in loaded
+    # torch stays importable afterwards (an ingest in the same process needs it).
+    later = ask.format(question="What do they earn in Germany?") + "import torch"
+    assert "torch" in imported_after(later, **env)
