@@ -71,7 +71,7 @@ class Assistant:
 
     @property
     def reader(self) -> Reader:
-        """Finds what a question names and asks for (spaCy, loaded on first use)."""
+        """Finds what a question names (spaCy, loaded on first use)."""
         return reader(self.settings.reader_model)
 
     @property
@@ -153,7 +153,7 @@ class Assistant:
         relevance = self.relevance(queries, hits)
         coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
         # Only a question with a word the guide never uses can name something it never mentions.
-        names, asked = ([], None) if coverage.word is None else self._unmentioned(q)
+        names = [] if coverage.word is None else self._unmentioned(q)
         names += other_roles(q, retriever.roles)  # "a data engineer": a job it does not describe
         mode, evidence = select(
             scored,
@@ -180,23 +180,15 @@ class Assistant:
             "coverage": round(coverage.score, 4),
             "least_covered_word": coverage.word,
             "unknown_names": names,
-            "asked_for": asked,
         }
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer
 
-    def _unmentioned(self, question: str) -> tuple[list[str], str | None]:
-        """The things `question` names that the guide never mentions ("Germany"), with the kind
-        of thing it asks for ("which bootcamp") when the guide has no word close to it."""
+    def _unmentioned(self, question: str) -> list[str]:
+        """The places, organisations and products `question` names that the guide never
+        mentions ("Germany", "Netflix")."""
         vocabulary = self.retriever.vocabulary
-        reading = self.reader.read(question)
-        names = [name for name in reading.names if vocabulary.unknown(name)]
-        asked = reading.asked_for
-        if asked and vocabulary.unknown(asked):
-            match = vocabulary.coverage(asked, self.embedder.embed_documents).score
-            if match < self.settings.asked_for_threshold and asked not in names:
-                names.append(asked)
-        return names, asked
+        return [name for name in self.reader.names(question) if vocabulary.unknown(name)]
 
     def relevance(self, queries: list[tuple[str, np.ndarray, float]], hits: list[Hit]) -> float:
         """How well the guide matches the question, 0-1: the best unit or chunk cosine."""

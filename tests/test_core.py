@@ -252,7 +252,7 @@ def test_a_question_naming_something_the_guide_never_mentions_is_refused(
     ],
 )
 def test_names_the_guide_mentions_are_answered(assistant: Assistant, question: str) -> None:
-    assert assistant.reader.read(question).names
+    assert assistant.reader.names(question)
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
     assert answer.extra["diagnostics"]["least_covered_word"] is not None
@@ -263,11 +263,10 @@ def test_names_the_guide_mentions_are_answered(assistant: Assistant, question: s
     ("question", "unmentioned"),
     [
         ("How do I become a data engineer?", "data engineer"),
-        ("Which coding bootcamp should I pick to become an MLOps engineer?", "bootcamp"),
-        ("What books should I read to learn MLOps?", "books"),
+        ("What certifications should a cloud architect get?", "cloud architect"),
     ],
 )
-def test_another_job_or_a_kind_of_thing_the_guide_lacks_is_refused(
+def test_a_question_about_another_job_is_refused(
     assistant: Assistant, question: str, unmentioned: str
 ) -> None:
     answer = assistant.ask(question)
@@ -278,8 +277,9 @@ def test_another_job_or_a_kind_of_thing_the_guide_lacks_is_refused(
 @pytest.mark.parametrize(
     "question",
     [
-        "What certs are worth getting?",  # "certs": not a guide word, but close to one
+        "What certs are worth getting?",
         "How do I move from software engineering to MLOps?",
+        "Do data scientists push back on productionization stuff?",
     ],
 )
 def test_close_words_and_moves_to_mlops_are_answered(assistant: Assistant, question: str) -> None:

@@ -1,5 +1,5 @@
-"""The refusal checks that need no threshold, on their own: job titles, what a question asks
-for and the things it names (spaCy), and spelling correction that leaves real words alone."""
+"""The refusal checks that need no threshold, on their own: job titles, the things a question
+names (spaCy), and spelling correction that leaves real words alone."""
 
 from __future__ import annotations
 
@@ -48,19 +48,14 @@ def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("question", "names", "asked_for"),
+    ("question", "names"),
     [
-        ("What is the MLOps salary in Germany?", ["Germany"], None),
-        ("Does Netflix hire MLOps engineers?", ["Netflix"], None),
-        ("Which coding bootcamp should I pick?", [], "bootcamp"),
-        ("What's the best laptop for MLOps work?", [], "laptop"),
-        ("What feature store options are there?", [], "options"),
-        ("How much is the CKA?", ["CKA"], None),
+        ("What is the MLOps salary in germany?", ["germany"]),
+        ("Does Netflix hire MLOps engineers?", ["Netflix"]),
+        ("How much is the CKA?", ["CKA"]),
+        ("Which coding bootcamp should I pick?", []),
     ],
 )
-def test_what_a_question_names_and_asks_for(
-    question: str, names: list[str], asked_for: str | None
-) -> None:
-    reading = reader(Settings().reader_model).read(question)
-    assert [n for n in reading.names if n != "MLOps"] == names
-    assert reading.asked_for == asked_for
+def test_what_a_question_names(question: str, names: list[str]) -> None:
+    found = reader(Settings().reader_model).names(question)
+    assert [n for n in found if n != "MLOps"] == names
