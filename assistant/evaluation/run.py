@@ -105,8 +105,13 @@ def ask_all(
     if questions:  # warm-up: the first call loads models, which is not per-question latency
         _ask_one(answerer, questions[0])
     answers = []
+    # disable=None: no bar when stderr is not a terminal (CI logs), as tqdm documents.
     bar = tqdm(
-        questions, desc=f"eval {label}".strip(), unit="q", file=sys.stderr, disable=not progress
+        questions,
+        desc=f"eval {label}".strip(),
+        unit="q",
+        file=sys.stderr,
+        disable=None if progress else True,
     )
     for q in bar:
         answers.append(_ask_one(answerer, q))
