@@ -295,7 +295,7 @@ class Vocabulary:
                 continue
             if len(token) >= 4 and any(w.startswith(token) for w in self.words):
                 continue  # a short form: "cert", "infra", "prod"
-            if self.closest(token):
+            if len(token) >= MIN_CORRECTED_LENGTH and self.closest(token):
                 continue  # a misspelling of a guide word
             out.append(token)
         return out

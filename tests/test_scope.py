@@ -46,6 +46,12 @@ def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
     assert vocabulary.closest("kubernets") == "kubernetes"  # a typo
 
 
+def test_a_short_word_is_not_read_as_a_typo_of_a_guide_word() -> None:
+    words = ["cka", "certification"]
+    vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32))
+    assert vocabulary.unknown("Is the CKAD certification better?") == ["ckad"]  # not "cka"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "names"),
