@@ -394,6 +394,8 @@ def states_number(question: str, texts: list[str]) -> bool:
 NAME_LABELS = frozenset(
     ["GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
 )
+#: Most questions whose names are remembered.
+NAMES_MEMO = 4096
 #: Only the entity recogniser runs (on the token vectors it shares with the tagger).
 _UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
 
@@ -417,10 +419,16 @@ class Reader:
         return self
 
     def names(self, text: str) -> list[str]:
+        return list(self._names(text))
+
+    @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
+    def _names(self, text: str) -> tuple[str, ...]:
+        """Memoised: spaCy costs ~5 ms a question alone and far more under 16 concurrent
+        requests (it holds the GIL), and the same questions come again and again."""
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        return [e.text for e in doc.ents if e.label_ in NAME_LABELS]
+        return tuple(e.text for e in doc.ents if e.label_ in NAME_LABELS)
 
 
 @contextlib.contextmanager
