@@ -28,6 +28,8 @@ HEAVY = {
     "scipy",
     "langchain_core",
     "llama_cpp",
+    "spacy",
+    "thinc",
 }
 
 PROBE = """
