@@ -394,6 +394,8 @@ def states_number(question: str, texts: list[str]) -> bool:
 NAME_LABELS = frozenset(
     ["GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
 )
+#: Entity labels of places, named reliably even in lower-case text.
+PLACE_LABELS = frozenset(["GPE", "LOC"])
 #: Most questions whose names are remembered.
 NAMES_MEMO = 4096
 #: Only the entity recogniser runs (on the token vectors it shares with the tagger).
@@ -428,7 +430,14 @@ class Reader:
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        return tuple(e.text for e in doc.ents if e.label_ in NAME_LABELS)
+        return tuple(
+            e.text
+            for e in doc.ents
+            if e.label_ in NAME_LABELS
+            # In lower-case text the recogniser takes words for people and firms ("max pay",
+            # "eng pls"); places it still finds reliably ("salary in germany").
+            and (e.label_ in PLACE_LABELS or any(t.text[:1].isupper() for t in e))
+        )
 
 
 @contextlib.contextmanager

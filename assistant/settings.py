@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     answer_sections: int = Field(
         3, description="Best fused sections searched for answer sentences."
     )
-    max_sentences: int = Field(3, description="Most guide sentences in a non-list answer.")
+    max_sentences: int = Field(4, description="Most guide sentences in a non-list answer.")
     max_list_items: int = Field(10, description="Most list items in a list answer.")
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------

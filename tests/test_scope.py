@@ -60,6 +60,9 @@ def test_a_short_word_is_not_read_as_a_typo_of_a_guide_word() -> None:
         ("Does Netflix hire MLOps engineers?", ["Netflix"]),
         ("How much is the CKA?", ["CKA"]),
         ("Which coding bootcamp should I pick?", []),
+        # Lower-case words are not taken for people or firms ("Max", "Eng"); places still are.
+        ("whats the max pay for mlops at like FAANG companies", ["FAANG"]),
+        ("list the main responsibilties of an mlops eng pls", []),
     ],
 )
 def test_what_a_question_names(question: str, names: list[str]) -> None:
