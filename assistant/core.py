@@ -18,7 +18,16 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Section
-from assistant.scope import Reader, asks_for_number, is_prompt, other_roles, reader, states_number
+from assistant.scope import (
+    Reader,
+    asks_for_number,
+    asks_to_compare,
+    is_prompt,
+    other_roles,
+    reader,
+    states_comparison,
+    states_number,
+)
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -168,6 +177,9 @@ class Assistant:
             answer = self._refusal(q, hits, phrases.NOT_MENTIONED.format(names=", ".join(names)))
         elif asks_for_number(q) and not states_number(q, [e.unit.text for e in evidence]):
             # The question wants a quantity and the best evidence states none.
+            answer = self._refusal(q, hits)
+        elif asks_to_compare(q) and not states_comparison([e.unit.text for e in evidence]):
+            # The question wants a comparison and the best evidence makes none.
             answer = self._refusal(q, hits)
         elif mode == "sentences" and is_prompt(scored[0].unit.text) and relevance >= ECHO:
             # The guide only asks this (an interview question); it does not answer it.

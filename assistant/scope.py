@@ -375,6 +375,29 @@ _KINDS = (
 )
 
 
+# A question that asks for a comparison ("Is Kubeflow better than MLflow?", "How does the salary
+# compare to a data engineer's?") is only answered by evidence that compares.
+_COMPARE_ASK = re.compile(
+    r"\b\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b|\bcompared?\b"
+    r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b",
+    re.IGNORECASE,
+)
+_COMPARE_STATED = re.compile(
+    r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"
+    r"|worse)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_compare(question: str) -> bool:
+    return bool(_COMPARE_ASK.search(question))
+
+
+def states_comparison(texts: list[str]) -> bool:
+    """Does the evidence compare anything ("more time on pipelines than on neural networks")?"""
+    return any(_COMPARE_STATED.search(text) for text in texts)
+
+
 def asks_for_number(question: str) -> bool:
     return bool(_NUMERIC_ASK.search(question))
 

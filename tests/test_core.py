@@ -285,3 +285,20 @@ def test_a_question_about_another_job_is_refused(
 def test_close_words_and_moves_to_mlops_are_answered(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        ("Is Kubeflow better than MLflow?", True),
+        ("Which is better, SageMaker or Vertex AI?", True),
+        ("How does an MLOps engineer's salary compare to a data engineer's?", True),
+        # The guide does compare these: the evidence says "than", "while", "rather than".
+        ("Do interviewers ask about models doing worse in prod than in training?", False),
+        ("I love tuning neural nets way more than infra work - would MLOps suit me?", False),
+    ],
+)
+def test_a_question_for_a_comparison_needs_evidence_that_compares(
+    assistant: Assistant, question: str, refused: bool
+) -> None:
+    assert assistant.ask(question).refused is refused
