@@ -697,6 +697,10 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{args.label}.json").write_text(json.dumps(result, indent=2, default=str))
     baseline = json.loads(args.baseline.read_text()) if args.baseline else None
+    if not all(part in result for part in ("ours", "cold_ask", "ingest", "serve")):
+        # A partial run (--only) without --update: its figures are in the JSON alone.
+        say(f"wrote {OUT / f'{args.label}.json'} (a partial run: no report)")
+        return 0
     text = report(result, baseline)
     print(text)
     if not args.json_only:
