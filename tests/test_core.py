@@ -302,3 +302,14 @@ def test_a_question_for_a_comparison_needs_evidence_that_compares(
     assistant: Assistant, question: str, refused: bool
 ) -> None:
     assert assistant.ask(question).refused is refused
+
+
+def test_the_guides_interview_questions_answer_only_questions_about_interviews(
+    assistant: Assistant,
+) -> None:
+    from assistant.scope import is_prompt
+
+    answer = assistant.ask("How do MLOps engineers deal with model drift?")
+    assert not is_prompt(answer.sources[0].quote), answer.text
+    about = assistant.ask("Will they ask me about drift in interviews?")
+    assert "data drift and concept drift" in about.text
