@@ -189,7 +189,7 @@ class Assistant:
         if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)
         elif names:
-            answer = self._refusal(q, hits, phrases.NOT_MENTIONED.format(names=", ".join(names)))
+            answer = self._refusal(q, hits, phrases.not_mentioned(names))
         elif asks_for_number(q) and not states_number(q, [e.unit.text for e in evidence]):
             # The question wants a quantity and the best evidence states none.
             answer = self._refusal(q, hits)

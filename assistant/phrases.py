@@ -5,6 +5,8 @@ from __future__ import annotations
 #: Said when the guide does not cover a question; the nearest sections follow it.
 NOT_COVERED = "The guide does not cover this."
 NOT_MENTIONED = NOT_COVERED + " It never mentions {names}."
+
+
 ASKED_NOT_ANSWERED = "The guide lists this as an interview question but does not answer it."
 NEAREST_SECTIONS = "The nearest sections of the guide are: {sections}."
 
@@ -114,3 +116,8 @@ LLM_NOTHING_SUPPORTED = (
     "own sentences."
 )
 LLM_SOME_REMOVED = "{count} unsupported sentence(s) of the model's draft were removed."
+
+
+def not_mentioned(names: list[str]) -> str:
+    """'The guide does not cover this. It never mentions “Germany”, “Netflix”.'"""
+    return NOT_MENTIONED.format(names=", ".join(f"“{name}”" for name in names))

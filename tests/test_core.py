@@ -238,7 +238,7 @@ def test_a_question_naming_something_the_guide_never_mentions_is_refused(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.refused
-    assert answer.text.startswith(phrases.NOT_MENTIONED.format(names=", ".join(names)))
+    assert answer.text.startswith(phrases.not_mentioned(names))
     assert answer.extra["diagnostics"]["unknown_names"] == names
     assert answer.nearest_sections
 
@@ -271,7 +271,7 @@ def test_a_question_about_another_job_is_refused(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.refused
-    assert answer.text.startswith(phrases.NOT_MENTIONED.format(names=unmentioned))
+    assert answer.text.startswith(phrases.not_mentioned([unmentioned]))
 
 
 @pytest.mark.parametrize(
