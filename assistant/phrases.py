@@ -5,8 +5,6 @@ from __future__ import annotations
 #: Said when the guide does not cover a question; the nearest sections follow it.
 NOT_COVERED = "The guide does not cover this."
 NOT_MENTIONED = NOT_COVERED + " It never mentions {names}."
-
-
 ASKED_NOT_ANSWERED = "The guide lists this as an interview question but does not answer it."
 NEAREST_SECTIONS = "The nearest sections of the guide are: {sections}."
 
