@@ -22,7 +22,7 @@ from assistant.core import Assistant
 from assistant.schema import Source
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.text import tokenize
-from tests.conftest import free_port
+from tests.conftest import free_port, stop
 
 ORIGINAL = (PROJECT_ROOT / "corpus" / "original" / "mlops-engineer-career-guide.txt").read_text()
 QUESTION = "Which tools are used for model serving?"
@@ -239,12 +239,7 @@ def llama_server(gguf: Path) -> Iterator[str]:
             time.sleep(0.5)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
 @pytest.mark.llm

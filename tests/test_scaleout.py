@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port
+from conftest import free_port, stop
 
 from assistant.core import Assistant
 from assistant.index import ensure_index
@@ -44,15 +44,6 @@ def wait_for(url: str, proc: subprocess.Popen[bytes], log: Path, seconds: float)
             pass
         assert time.monotonic() < deadline, f"{url} did not answer in {seconds:.0f} s"
         time.sleep(0.3)
-
-
-def stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 @pytest.fixture(scope="module")
