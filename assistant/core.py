@@ -13,7 +13,7 @@ import numpy as np
 from assistant import phrases
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import BackendUnavailable, IndexUnavailable
-from assistant.extractive import Evidence, compose, score_units, select
+from assistant.extractive import compose, score_units, select
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
@@ -44,10 +44,6 @@ _FOLLOW_UP = re.compile(
 FOLLOW_UP_MAX_WORDS = 8
 CURRENT_WEIGHT = 1.0
 CONTEXT_WEIGHT = 0.7
-#: Interview questions in the guide ("What's the difference between data drift and concept
-#: drift?") count this much as evidence, unless the question is about interviews.
-PROMPT_FACTOR = 0.8
-_ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
 #: A question this close to one the guide merely asks (an interview question) is not answered.
 ECHO = 0.85
 
@@ -163,17 +159,6 @@ class Assistant:
         # rare words against the question alone ("and in the afternoon?" wants "Afternoon").
         unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
         scored = score_units(retriever, hits, unit_vector, fixed, self.settings.answer_sections)
-        if not _ABOUT_INTERVIEWS.search(q):
-            # An interview question of the guide is not an answer to a user's question.
-            scored = sorted(
-                (
-                    Evidence(e.section, e.unit, e.score * PROMPT_FACTOR)
-                    if is_prompt(e.unit.text)
-                    else e
-                    for e in scored
-                ),
-                key=lambda e: -e.score,
-            )
         relevance = self.relevance(queries, hits)
         coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
         # Only a question with a word the guide never uses can name something it never mentions.

@@ -2,7 +2,8 @@
 
 Evidence is chosen from the best fused sections; each unit (sentence or list item) is scored
 by cosine similarity to the question, its section's retrieval strength, and the rare words it
-shares with the question (IDF-weighted, the section's own title included). Then:
+shares with the question (IDF-weighted, the section's own title included); the guide's own
+interview questions count less unless the question is about interviews. Then:
 
 - an ordinal question ("the second step", "the first one") gets that child section or item;
 - a list question gets a list: the best-scoring listing among the candidate sections (bullet
@@ -21,7 +22,7 @@ import numpy as np
 
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
-from assistant.scope import stem
+from assistant.scope import is_prompt, stem
 from assistant.text import tokenize
 
 _LIST_QUESTION = re.compile(
@@ -64,6 +65,10 @@ LIST_MARGIN = 0.18
 #: with the question, their score is scaled down.
 SHORT_UNIT_WORDS = 5
 SHORT_UNIT_FACTOR = 0.6
+#: The guide's interview questions ("What's the difference between data drift and concept
+#: drift?") are scaled by this, unless the question is about interviews: they ask, not answer.
+PROMPT_FACTOR = 0.8
+_ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
 #: A section of at least this many one-line sentences reads as a list ("Technical Skills").
@@ -115,6 +120,7 @@ def score_units(
     (for a follow-up, the current question alone); `vector` may blend in the context."""
     cosines = retriever.unit_scores(vector)
     q_stems = _stems(question)
+    prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else PROMPT_FACTOR
     stem_idf = retriever.stem_idf_weight
     scored: list[Evidence] = []
     for rank, hit in enumerate(hits[:n_sections]):
@@ -131,6 +137,8 @@ def score_units(
             )
             if len(unit.text.split()) < SHORT_UNIT_WORDS and not q_stems & _stems(unit.text):
                 score *= SHORT_UNIT_FACTOR
+            if is_prompt(unit.text):
+                score *= prompt_factor
             score *= prior
             scored.append(Evidence(section, unit, score))
     scored.sort(key=lambda e: -e.score)
