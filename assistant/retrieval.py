@@ -126,11 +126,12 @@ class Retriever:
         section_of = {c.id: c.section_id for c in self.chunks}
         by_section: dict[str, float] = defaultdict(float)
         for text, vector, weight in queries:
-            dense = self.dense(vector, k)
+            everything = self.dense(vector, len(self.chunks))
+            dense = everything[:k]
             for ranking in (dense, self.sparse(text, k)):
                 for rank, (chunk_id, _) in enumerate(ranking):
                     fused[chunk_id] += weight / (rrf_k + rank + 1)
-            for chunk_id, sim in dense:
+            for chunk_id, sim in everything:
                 sid = section_of[chunk_id]
                 dense_best[sid] = max(dense_best[sid], sim)
             for rank, (sid, _) in enumerate(self.unit_ranking(vector)[:k]):
