@@ -13,6 +13,7 @@ import numpy as np
 from assistant import phrases
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import BackendUnavailable, IndexUnavailable
+from assistant.examples import Examples, load_examples
 from assistant.extractive import compose, score_units, select
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
@@ -65,6 +66,7 @@ class Assistant:
         self._backend = backend
         self._retriever: Retriever | None = None
         self._guide: Guide | None = None
+        self._examples: Examples | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -108,6 +110,7 @@ class Assistant:
                     path, _ = ensure_index(self.settings, True, self._embedder)
                     self._retriever = Retriever(self.settings, guide, path)
                 self._guide = guide
+                self._examples = load_examples(self.settings, self.embedder)
         return self
 
     @property
@@ -116,6 +119,13 @@ class Assistant:
             self.load()
         assert self._retriever is not None
         return self._retriever
+
+    @property
+    def examples(self) -> Examples | None:
+        """The labelled questions of the nearest-question check, or None when it is off."""
+        if self._retriever is None:
+            self.load()  # they load with the index
+        return self._examples
 
     @property
     def guide(self) -> Guide:
@@ -164,6 +174,13 @@ class Assistant:
         # Only a question with a word the guide never uses can name something it never mentions.
         names = [] if coverage.word is None else self._unmentioned(q)
         names += other_roles(q, retriever.roles)  # "a data engineer": a job it does not describe
+        # A new question is compared with labelled ones (not a follow-up: it reads with its
+        # history): "Are most MLOps jobs remote?" sits among the guide's words, and among
+        # questions it does not answer.
+        scope, examples = None, self.examples
+        if examples is not None and len(queries) == 1:
+            scope = examples.scope(self.embedder.embed_query(q), self.settings.scope_neighbours)
+        outside = scope is not None and scope.margin < self.settings.scope_margin
         mode, evidence = select(
             scored,
             fixed,
@@ -184,6 +201,8 @@ class Assistant:
         elif mode == "sentences" and is_prompt(scored[0].unit.text) and relevance >= ECHO:
             # The guide only asks this (an interview question); it does not answer it.
             answer = self._refusal(q, hits, phrases.ASKED_NOT_ANSWERED)
+        elif outside:  # the most specific reason first: the checks above say why
+            answer = self._refusal(q, hits)
         else:
             text, sources = compose(mode, evidence)
             answer = Answer(q, text, False, sources, self.guide.version)
@@ -192,6 +211,8 @@ class Assistant:
             "coverage": round(coverage.score, 4),
             "least_covered_word": coverage.word,
             "unknown_names": names,
+            "scope_margin": None if scope is None else scope.margin,
+            "nearest_out_of_scope": None if scope is None else scope.nearest_out_of_scope,
         }
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer

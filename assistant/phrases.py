@@ -30,6 +30,10 @@ OS_ERROR = (
     "{error}; check the folders set by ASSISTANT_INDEX_DIR, ASSISTANT_DATA_DIR and "
     "ASSISTANT_CORPUS_DIR."
 )
+EXAMPLES_BROKEN = (
+    "The labelled questions in {path} could not be read ({reason}); fix the file, remove it, or "
+    "set ASSISTANT_SCOPE_EXAMPLES= (empty) to turn the nearest-question check off."
+)
 INDEX_BROKEN = "The index in {path} could not be read ({reason}); run `assistant ingest --rebuild`."
 
 # --- chat page, widget and HTTP API -------------------------------------------------------------

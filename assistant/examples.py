@@ -1,0 +1,125 @@
+"""The nearest-question check: labelled questions that show where the guide's scope ends.
+
+Many out-of-scope questions use only the guide's words and land near a guide sentence ("Are most
+MLOps jobs remote?", "How should I format my resume?"), so no relevance threshold separates
+them from answerable ones. ``corpus/scope-examples.jsonl`` holds questions about this guide,
+each labelled answerable or not (one JSON object a line: ``{"question": ..., "answerable":
+true|false}``). A new question is compared with the labelled ones by meaning: the mean cosine
+to its k nearest answerable examples minus the mean cosine to its k nearest out-of-scope ones
+is its *margin*; below ``settings.scope_margin`` it is refused. k and the margin are chosen by
+cross-validation in bench/calibrate_examples.py, which also writes the file.
+
+The examples describe one guide: relabel them (or remove the file) when the guide changes.
+Their vectors are computed once and cached beside the index (``index/scope/``), keyed by the
+file's bytes and the embedding model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant import phrases
+from assistant.errors import CorpusError
+
+if TYPE_CHECKING:
+    from assistant.embeddings import Embedder
+    from assistant.settings import Settings
+
+CACHE_DIR = "scope"
+
+
+@dataclass(frozen=True)
+class Scope:
+    margin: float  # mean cosine to the nearest answerable examples minus to out-of-scope ones
+    nearest_out_of_scope: str  # the closest out-of-scope example, for diagnostics
+
+
+@dataclass(frozen=True)
+class Examples:
+    questions: list[str]
+    answerable: np.ndarray  # bool, one per question
+    vectors: np.ndarray  # L2-normalised, one row per question
+
+    def scope(self, vector: np.ndarray, k: int) -> Scope:
+        sims = self.vectors @ vector
+        inside, outside = sims[self.answerable], sims[~self.answerable]
+        nearest = np.flatnonzero(~self.answerable)[int(np.argmax(outside))]
+        margin = _top_mean(inside, k) - _top_mean(outside, k)
+        return Scope(round(margin, 4), self.questions[nearest])
+
+
+def _top_mean(sims: np.ndarray, k: int) -> float:
+    return float(np.mean(np.sort(sims)[::-1][:k]))
+
+
+def read_examples(path: Path) -> tuple[list[str], list[bool]]:
+    """The labelled questions of `path`; raises CorpusError naming the first bad line."""
+    questions, labels = [], []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason=exc)) from exc
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            question, answerable = row["question"], row["answerable"]
+            if not isinstance(question, str) or not isinstance(answerable, bool):
+                raise TypeError("question must be text and answerable true or false")
+        except (ValueError, KeyError, TypeError) as exc:
+            reason = f"line {number}: {exc}"
+            raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason=reason)) from exc
+        questions.append(question)
+        labels.append(answerable)
+    if all(labels) or not any(labels):
+        reason = "it needs questions of both kinds"
+        raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason=reason))
+    return questions, labels
+
+
+def load_examples(settings: Settings, embedder: Embedder) -> Examples | None:
+    """The labelled questions with their vectors (cached), or None when the check is off."""
+    path = settings.scope_examples_path
+    if path is None:
+        return None
+    if not path.is_file():
+        raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason="no such file"))
+    questions, labels = read_examples(path)
+    model = os.path.basename(settings.embedding_model.rstrip("/"))
+    key = hashlib.sha256(path.read_bytes() + model.encode()).hexdigest()[:12]
+    cache = settings.index_dir / CACHE_DIR / f"examples-{key}.npy"
+    vectors = None
+    if cache.is_file():
+        try:
+            vectors = np.load(cache)
+        except (OSError, ValueError):
+            vectors = None  # a damaged cache is recomputed
+        if vectors is not None and vectors.shape[0] != len(questions):
+            vectors = None
+    if vectors is None:
+        vectors = np.asarray(embedder.embed_documents(questions), dtype=np.float32)
+        _write(cache, vectors)
+    return Examples(questions, np.array(labels, dtype=bool), vectors)
+
+
+def _write(cache: Path, vectors: np.ndarray) -> None:
+    """Write atomically, and drop the vectors of earlier versions of the file."""
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f".{uuid.uuid4().hex[:8]}.npy")
+        np.save(partial, vectors)
+        os.replace(partial, cache)
+        for old in cache.parent.glob("examples-*.npy"):
+            if old != cache:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only index folder: the vectors are recomputed by each process
