@@ -103,6 +103,11 @@ def ingest(
     settings = Settings()
     start = time.perf_counter()
     path, built = ensure_index(settings, rebuild=rebuild)
+    if settings.scope_examples_path is not None:  # their vectors too, cached beside the index
+        from assistant.embeddings import get_embedder
+        from assistant.examples import load_examples
+
+        load_examples(settings, get_embedder(settings))
     took = time.perf_counter() - start
     state = "built" if built else "up to date"
     typer.echo(f"index {state}: {path} ({took:.1f} s)")
