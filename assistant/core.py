@@ -188,14 +188,16 @@ class Assistant:
             self.settings.max_list_items,
             retriever.sections,
         )
+        # The best section's part of the evidence: what the answer rests on.
+        lead = [e.unit.text for e in evidence if e.section is evidence[0].section]
         if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)
         elif names:
             answer = self._refusal(q, hits, phrases.not_mentioned(names))
-        elif asks_for_number(q) and not states_number(q, [e.unit.text for e in evidence]):
+        elif asks_for_number(q) and not states_number(q, lead):
             # The question wants a quantity and the best evidence states none.
             answer = self._refusal(q, hits)
-        elif asks_to_compare(q) and not states_comparison([e.unit.text for e in evidence]):
+        elif asks_to_compare(q) and not states_comparison(lead):
             # The question wants a comparison and the best evidence makes none.
             answer = self._refusal(q, hits)
         elif mode == "sentences" and is_prompt(scored[0].unit.text) and relevance >= ECHO:

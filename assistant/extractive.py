@@ -27,7 +27,7 @@ from assistant.text import tokenize
 
 _LIST_QUESTION = re.compile(
     r"\b(list|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
-    r"|examples?|steps|options|ways|ideas|tools|skills|certifications|certs|responsibilities"
+    r"|examples|steps|options|ways|ideas|tools|skills|certifications|certs|responsibilities"
     r"|duties|projects|challenges|metrics|questions|technologies|platforms)\b"
     # "what/which" + a plural noun: "which industries", "what DevOps skills"
     r"|\b(what|which)\s+(\w+\s+){0,2}(?!does\b|is\b|was\b|has\b|this\b|its\b)\w{3,}s\b",
@@ -58,7 +58,11 @@ SECTION_WEIGHT = 0.5
 #: Units of the second and third fused section are scaled by 1 - RANK_DECAY * rank.
 RANK_DECAY = 0.07
 #: Other sentences join the best one when they score at most this much below it.
-SENTENCE_MARGIN = 0.08
+SENTENCE_MARGIN = 0.16
+#: A list answer also quotes the best unit outside it when it scores at most this much below
+#: the best unit ("which CI/CD tools": the projects list, and "Master CI/CD pipelines (GitHub
+#: Actions, Jenkins, etc.)").
+LIST_EXTRA_MARGIN = 0.05
 #: A list question takes the best listing when it scores at most this much below the best unit.
 LIST_MARGIN = 0.18
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
@@ -260,6 +264,19 @@ def select(
                     if len(chosen) >= max_items:
                         break
                     chosen += _list_of(other, listing.score, max_items - len(chosen))
+                listed = {ev.section.id for ev in chosen}
+                extra = next(
+                    (
+                        ev
+                        for ev in scored
+                        if ev.section.id not in listed
+                        and ev.unit.kind != "leadin"
+                        and ev.score >= best.score - LIST_EXTRA_MARGIN
+                    ),
+                    None,
+                )
+                if extra is not None:
+                    chosen.append(extra)
                 return "list", chosen
             return "sentences", chosen
     chosen = [Evidence(best.section, u, best.score) for u in _paragraph(best.section, best.unit)]

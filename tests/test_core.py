@@ -225,6 +225,28 @@ def test_a_question_for_a_quantity_needs_evidence_stating_one(
     assert assistant.ask(question).refused is refused
 
 
+def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(real_index_dir: Path) -> None:
+    # The best evidence is "Texas" (Top Employers); the national salary sentence that follows
+    # it from another section is no salary for Texas. (The nearest-question check is off: this
+    # is the quantity rule alone.)
+    alone = Assistant.from_settings(index_dir=real_index_dir, scope_examples="")
+    answer = alone.ask("How much does an MLOps engineer earn in Texas?")
+    assert answer.refused and answer.extra["diagnostics"]["coverage"] == 1.0
+
+
+def test_a_list_answer_also_quotes_the_closest_line_outside_the_list(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("which ci/cd tools r worth mastering")
+    assert "GitHub Actions, Jenkins" in answer.text
+    assert_grounded(answer)
+
+
+def test_one_example_is_not_a_list_question(assistant: Assistant) -> None:
+    answer = assistant.ask("Give me an example of a problem they might debug in the morning")
+    assert "latency spiked" in answer.text and "\n- " not in answer.text
+
+
 @pytest.mark.parametrize(
     ("question", "names"),
     [
