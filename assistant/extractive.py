@@ -59,10 +59,11 @@ SECTION_WEIGHT = 0.5
 RANK_DECAY = 0.07
 #: Other sentences join the best one when they score at most this much below it.
 SENTENCE_MARGIN = 0.16
-#: A list answer also quotes the best unit outside it when it scores at most this much below
-#: the best unit ("which CI/CD tools": the projects list, and "Master CI/CD pipelines (GitHub
-#: Actions, Jenkins, etc.)").
+#: A list answer also quotes up to LIST_EXTRA_UNITS best units outside it that score at most
+#: LIST_EXTRA_MARGIN below the best unit ("which CI/CD tools": the projects list, and "Master
+#: CI/CD pipelines (GitHub Actions, Jenkins, etc.)").
 LIST_EXTRA_MARGIN = 0.05
+LIST_EXTRA_UNITS = 2
 #: A list question takes the best listing when it scores at most this much below the best unit.
 LIST_MARGIN = 0.18
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
@@ -265,19 +266,14 @@ def select(
                         break
                     chosen += _list_of(other, listing.score, max_items - len(chosen))
                 listed = {ev.section.id for ev in chosen}
-                extra = next(
-                    (
-                        ev
-                        for ev in scored
-                        if ev.section.id not in listed
-                        and ev.unit.kind != "leadin"
-                        and ev.score >= best.score - LIST_EXTRA_MARGIN
-                    ),
-                    None,
-                )
-                if extra is not None:
-                    chosen.append(extra)
-                return "list", chosen
+                extra = [
+                    ev
+                    for ev in scored
+                    if ev.section.id not in listed
+                    and ev.unit.kind != "leadin"
+                    and ev.score >= best.score - LIST_EXTRA_MARGIN
+                ]
+                return "list", chosen + extra[:LIST_EXTRA_UNITS]
             return "sentences", chosen
     chosen = [Evidence(best.section, u, best.score) for u in _paragraph(best.section, best.unit)]
     for ev in scored[1:]:

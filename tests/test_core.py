@@ -234,7 +234,7 @@ def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(real_index_dir
     assert answer.refused and answer.extra["diagnostics"]["coverage"] == 1.0
 
 
-def test_a_list_answer_also_quotes_the_closest_line_outside_the_list(
+def test_a_list_answer_also_quotes_the_closest_lines_outside_the_list(
     assistant: Assistant,
 ) -> None:
     answer = assistant.ask("which ci/cd tools r worth mastering")
