@@ -110,7 +110,7 @@ class Assistant:
                     path, _ = ensure_index(self.settings, True, self._embedder)
                     self._retriever = Retriever(self.settings, guide, path)
                 self._guide = guide
-                self._examples = load_examples(self.settings, self.embedder)
+                self._examples = load_examples(self.settings, self.embedder, guide.sections)
         return self
 
     @property

@@ -9,9 +9,14 @@ to its k nearest answerable examples minus the mean cosine to its k nearest out-
 is its *margin*; below ``settings.scope_margin`` it is refused. k and the margin are chosen by
 cross-validation in bench/calibrate_examples.py, which also writes the file.
 
-The examples describe one guide: relabel them (or remove the file) when the guide changes.
-Their vectors are computed once and cached beside the index (``index/scope/``), keyed by the
-file's bytes and the embedding model.
+The guide itself adds in-scope examples (``guide_questions``): "What is Kubeflow?" for each
+named item ("- Kubeflow: End-to-end ML pipelines on Kubernetes."), "How much does the CKA cost?"
+for each priced one, and "What does the guide say about Soft Skills?" for each section, so a
+plain question about something the guide describes never finds only out-of-scope neighbours.
+
+The labelled examples describe one guide: relabel them (or remove the file) when the guide
+changes. All vectors are computed once and cached beside the index (``index/scope/``), keyed by
+the questions and the embedding model.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,9 +38,31 @@ from assistant.errors import CorpusError
 
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder
+    from assistant.schema import Section
     from assistant.settings import Settings
 
 CACHE_DIR = "scope"
+#: A named list item: "Kubeflow: ...", "Terraform/Pulumi: ...", "CKA ($395): ...".
+_NAMED_ITEM = re.compile(r"^(?P<names>[^:]{2,60}?)\s*(?:\((?P<price>\$[\d,]+)\))?:\s")
+
+
+def guide_questions(sections: Iterable[Section]) -> list[str]:
+    """In-scope questions the guide answers by its structure alone (see the module's text)."""
+    questions = []
+    for section in sections:
+        if section.units:  # a bare heading ("FAQs") answers nothing
+            questions.append(f"What does the guide say about {section.title.rstrip('?:')}?")
+        for unit in section.units:
+            m = _NAMED_ITEM.match(unit.text) if unit.kind == "item" else None
+            if m is None:
+                continue
+            names = [name.strip() for name in m["names"].split("/")]
+            names += re.findall(r"\(([A-Z]{2,})\)", m["names"])  # "... Administrator (CKA)"
+            for name in names:
+                questions.append(f"What is {name}?")
+                if m["price"]:
+                    questions.append(f"How much does {name} cost?")
+    return list(dict.fromkeys(questions))
 
 
 @dataclass(frozen=True)
@@ -86,16 +115,22 @@ def read_examples(path: Path) -> tuple[list[str], list[bool]]:
     return questions, labels
 
 
-def load_examples(settings: Settings, embedder: Embedder) -> Examples | None:
-    """The labelled questions with their vectors (cached), or None when the check is off."""
+def load_examples(
+    settings: Settings, embedder: Embedder, sections: Iterable[Section] = ()
+) -> Examples | None:
+    """The labelled questions and those of `sections` (``guide_questions``) with their vectors
+    (cached), or None when the check is off."""
     path = settings.scope_examples_path
     if path is None:
         return None
     if not path.is_file():
         raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason="no such file"))
     questions, labels = read_examples(path)
+    derived = guide_questions(sections)
+    questions, labels = questions + derived, labels + [True] * len(derived)
     model = os.path.basename(settings.embedding_model.rstrip("/"))
-    key = hashlib.sha256(path.read_bytes() + model.encode()).hexdigest()[:12]
+    content = json.dumps([questions, labels, model]).encode()
+    key = hashlib.sha256(content).hexdigest()[:12]
     cache = settings.index_dir / CACHE_DIR / f"examples-{key}.npy"
     vectors = None
     if cache.is_file():

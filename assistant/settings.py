@@ -66,12 +66,12 @@ class Settings(BaseSettings):
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.21,
+        0.15,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.43,
+        0.36,
         description="Minimum coverage (weakest match of a question word in the guide's "
         "vocabulary, by meaning); below it the question asks beyond the guide.",
     )
@@ -85,10 +85,10 @@ class Settings(BaseSettings):
         "assistant/examples.py); unset: corpus_dir/scope-examples.jsonl if present; empty: off.",
     )
     scope_neighbours: int = Field(
-        2, description="Labelled questions of each kind the nearest-question check compares."
+        3, description="Labelled questions of each kind the nearest-question check compares."
     )
     scope_margin: float = Field(
-        -0.12,
+        0.01,
         description="Minimum of (mean cosine to the nearest in-scope examples) minus (to the "
         "nearest out-of-scope ones); below it the question is refused.",
     )

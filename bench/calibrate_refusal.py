@@ -1,85 +1,171 @@
-"""Calibrate the refusal rule on labelled in-scope and out-of-scope questions.
+"""Calibrate refusal on labelled in-scope and out-of-scope questions, and write the examples.
 
-    python bench/calibrate_refusal.py [eval/calibration.jsonl]
+    python bench/calibrate_refusal.py SET.jsonl ... [--write corpus/scope-examples.jsonl
+                                                     --exclude EVAL.jsonl ...]
 
-Answers every question with refusal switched off, records its relevance and coverage, then
-searches the thresholds (refusal_threshold, coverage_threshold, coverage_bypass_relevance)
-for the rule that refuses the most out-of-scope questions while refusing at most 5 % of the
-answerable ones. Prints the chosen values and the rates they give; the defaults in
+Each SET is a file of questions about the guide labelled answerable or not (eval/calibration.jsonl
+and the held-out sets A, B, D and E). Every question is answered once with refusal's thresholds
+and the nearest-question check off, recording its relevance and coverage and whether a
+threshold-free check refused it (a name the guide never mentions, a quantity or comparison the
+evidence does not state, an interview question). Then the search picks, together:
+
+- the thresholds: refusal_threshold (relevance), coverage_threshold, coverage_bypass_relevance;
+- the nearest-question check: scope_neighbours (k) and scope_margin. Each set's questions are
+  checked against the examples of the *other* sets only, so their margins are those of
+  questions the examples have never seen;
+
+for the most out-of-scope refusals while at most MAX_FALSE_REFUSALS of the answerable questions
+are refused in all. It prints the trade-off and the chosen values; the defaults in
 assistant/settings.py are set from this output (see README, "How refusal is calibrated").
+Follow-ups (questions with history) are not checked by the nearest-question rule and are not
+examples. With --write, all sets' questions become the examples file (assistant/examples.py),
+except those of the evaluation sets given to --exclude, which measure the result.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
 
 from assistant import Assistant
+from assistant.examples import guide_questions
 
-# Below the 5 % bar, as the rate rises on unseen questions (with the first, 93-question set a
-# 5 % cap gave 11.5 % false refusals on the gold set). The set now has 183 questions (101
-# answerable, many colloquial); the threshold-free checks alone refuse 2 % of them.
-MAX_FALSE_REFUSALS = 0.03
+# Below the 5 % bar: the thresholds are fitted on these very questions (the margins are not).
+MAX_FALSE_REFUSALS = 0.04
+CAPS = (0.02, 0.03, 0.04, 0.05, 0.08, 0.10)
+GRID = np.round(np.arange(0.10, 0.96, 0.01), 2)
+RELEVANCE = GRID[(GRID >= 0.15) & (GRID <= 0.35)]
+COVERAGE = GRID[(GRID >= 0.30) & (GRID <= 0.60)]
+BYPASS = np.array([0.8, 0.9, 0.95])
+NEIGHBOURS = (1, 2, 3, 4, 5)
+MARGINS = np.round(np.arange(-0.20, 0.051, 0.01), 2)
 
 
-def main(path: str = "eval/calibration.jsonl") -> None:
-    rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
-    # The nearest-question check is calibrated after, on top of these thresholds
-    # (bench/calibrate_examples.py).
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("sets", nargs="+", type=Path)
+    parser.add_argument("--write", type=Path, help="write the examples file here")
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="evaluation sets: their questions never become examples",
+    )
+    args = parser.parse_args()
     assistant = Assistant.from_settings(
         refusal_threshold=0.0,
         coverage_threshold=0.0,
         coverage_bypass_relevance=0.0,
         scope_examples="",
     )
-    feats = []
-    for row in rows:
-        answer = assistant.ask(row["question"], row.get("history"))
-        d = answer.extra["diagnostics"]
-        # Refused with thresholds off: the guide only asks it, names something it never
-        # mentions, or wants a quantity the evidence does not state.
-        echo = answer.refused
-        feats.append((row.get("answerable", True), d["relevance"], d["coverage"], echo))
-    ans = np.array([f[0] for f in feats])
-    rel = np.array([f[1] for f in feats])
-    cov = np.array([f[2] for f in feats])
-    echo = np.array([f[3] for f in feats])
-    print("max answerable refused -> out-of-scope refused (thresholds)")
-    for cap in (0.0, 0.02, 0.03, 0.04, 0.05, 0.08, 0.10, 0.15):
-        found = search(ans, rel, cov, echo, cap)
-        if found is None:
-            print(f"  {cap:4.0%} -> unreachable: the threshold-free checks refuse more")
-        else:
-            print(f"  {cap:4.0%} -> {found[4]:5.1%}  {tuple(float(t) for t in found[1:4])}")
-    best = search(ans, rel, cov, echo, MAX_FALSE_REFUSALS)
-    assert best is not None, "no thresholds meet the cap"
-    _, t1, t2, t3, refusal, false_refusal = best
-    print(f"questions: {len(rows)} ({int(ans.sum())} answerable, {int((~ans).sum())} not)")
-    print(f"refusal_threshold={t1} coverage_threshold={t2} coverage_bypass_relevance={t3}")
-    print(f"out-of-scope refused: {refusal:.1%}  answerable refused: {false_refusal:.1%}")
-
-
-def search(ans, rel, cov, echo, cap):  # type: ignore[no-untyped-def]
+    rows, group, feats = [], [], []
+    for g, path in enumerate(args.sets):
+        for line in path.read_text().splitlines():
+            if line.strip():
+                row = json.loads(line)
+                answer = assistant.ask(row["question"], row.get("history"))
+                d = answer.extra["diagnostics"]
+                rows.append(row)
+                group.append(g)
+                feats.append((d["relevance"], d["coverage"], answer.refused))
+    group_ = np.array(group)
+    answerable = np.array([r.get("answerable", True) for r in rows])
+    rel, cov, other = (np.array(c) for c in zip(*feats, strict=True))
+    checked = np.array([not r.get("history") for r in rows])
+    vectors = assistant.embedder.embed_documents([r["question"] for r in rows])
+    sims = vectors @ vectors.T
+    # The guide's own in-scope questions are examples in every fold (assistant/examples.py).
+    derived = assistant.embedder.embed_documents(guide_questions(assistant.sections()))
+    derived_sims = vectors @ derived.T
+    margins = {
+        k: leave_one_set_out(sims, derived_sims, group_, answerable, checked, k)
+        for k in NEIGHBOURS
+    }
+    print(f"questions: {len(rows)} ({answerable.sum()} answerable) in {len(args.sets)} sets")
+    print(
+        f"threshold-free checks alone: out-of-scope refused {other[~answerable].mean():.1%}, "
+        f"answerable refused {other[answerable].mean():.1%}"
+    )
+    results = []
+    for t1, t2, t3 in itertools.product(RELEVANCE, COVERAGE, BYPASS):
+        rule = other | (rel < t1) | ((cov < t2) & (rel < t3))
+        results.append((rule, (float(t1), float(t2), float(t3), 0, None)))
+        for k in NEIGHBOURS:
+            outside = checked[:, None] & (margins[k][:, None] < MARGINS[None, :])
+            refused = rule[:, None] | outside  # one column per margin
+            for j, cut in enumerate(MARGINS):
+                results.append((refused[:, j], (float(t1), float(t2), float(t3), k, float(cut))))
+    print("max answerable refused -> out-of-scope refused: thresholds, check (k, margin)")
     best = None
-    grid = np.round(np.arange(0.10, 0.96, 0.01), 2)
-    for t1, t2, t3 in itertools.product(
-        grid[grid <= 0.6], grid[(grid >= 0.3) & (grid <= 0.8)], grid[grid >= 0.7]
-    ):
-        covered = (rel >= t1) & ((cov >= t2) | (rel >= t3)) & ~echo
-        false_refusal = float(np.mean(~covered[ans]))
-        refusal = float(np.mean(~covered[~ans]))
-        if false_refusal > cap:
+    for cap in CAPS:
+        found = search(results, answerable, cap, with_check=True)
+        alone = search(results, answerable, cap, with_check=False)
+        if found is not None and alone is not None:
+            print(
+                f"  {cap:4.0%} -> {found[1]:5.1%} {found[3]}   "
+                f"(thresholds alone: {alone[1]:5.1%} {alone[3][:3]})"
+            )
+        if cap == MAX_FALSE_REFUSALS:
+            best = found
+    assert best is not None, "nothing meets the cap"
+    false, caught, refused, (t1, t2, t3, k, cut) = best
+    print(
+        f"refusal_threshold={t1} coverage_threshold={t2} coverage_bypass_relevance={t3} "
+        f"scope_neighbours={k} scope_margin={cut}"
+    )
+    print(f"out-of-scope refused: {caught:.1%}  answerable refused: {false:.1%}")
+    for g, path in enumerate(args.sets):
+        a, out = answerable[group_ == g], refused[group_ == g]
+        print(f"  {path}: out-of-scope {out[~a].mean():.1%}, answerable {out[a].mean():.1%}")
+    if args.write:
+        excluded = {
+            json.loads(line)["question"].strip().lower()
+            for path in args.exclude
+            for line in path.read_text().splitlines()
+            if line.strip()
+        }
+        lines = [
+            json.dumps({"question": r["question"], "answerable": r.get("answerable", True)})
+            for r in rows
+            if not r.get("history") and r["question"].strip().lower() not in excluded
+        ]
+        args.write.write_text("\n".join(lines) + "\n")
+        print(f"wrote {len(lines)} examples to {args.write}")
+
+
+def search(results, answerable, cap, with_check):  # type: ignore[no-untyped-def]
+    """(false refusal, out-of-scope refusal, refused, params) of the best rule under `cap`:
+    most out-of-scope refused, then fewest answerable refused, then the widest thresholds."""
+    best = None
+    for refused, params in results:
+        if (params[3] > 0) != with_check:
             continue
-        # Most out-of-scope refusals; then fewest false refusals; then the widest margins.
-        key = (refusal, -false_refusal, -t1, -t2, t3)
+        false = float(refused[answerable].mean())
+        if false > cap:
+            continue
+        caught = float(refused[~answerable].mean())
+        key = (caught, -false, -params[0], -params[1], params[2], -(params[4] or 0.0))
         if best is None or key > best[0]:
-            best = (key, t1, t2, t3, refusal, false_refusal)
-    return best
+            best = (key, (false, caught, refused, params))
+    return None if best is None else best[1]
+
+
+def leave_one_set_out(sims, derived_sims, group, answerable, checked, k):  # type: ignore[no-untyped-def]
+    """Each question's margin against the examples of the other sets and the guide's own."""
+    margins = np.zeros(len(group))
+    for i in range(len(group)):
+        pool = (group != group[i]) & checked
+        candidates = np.concatenate([sims[i, pool & answerable], derived_sims[i]])
+        inside = np.sort(candidates)[::-1][:k]
+        outside = np.sort(sims[i, pool & ~answerable])[::-1][:k]
+        margins[i] = inside.mean() - outside.mean()
+    return margins
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    main()

@@ -270,7 +270,7 @@ def test_a_question_naming_something_the_guide_never_mentions_is_refused(
     [
         # Each has a word the guide never uses ("pricey", "hire"), so the recogniser runs.
         "How pricey is the Google Professional Machine Learning Engineer certification?",
-        "Which companies hire MLOps engineers in Texas?",
+        "Is Texas among the top states that hire MLOps engineers?",
     ],
 )
 def test_names_the_guide_mentions_are_answered(assistant: Assistant, question: str) -> None:
