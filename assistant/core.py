@@ -192,7 +192,9 @@ class Assistant:
         lead = [e.unit.text for e in evidence if e.section is evidence[0].section]
         if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)
-        elif names:
+        elif names and (scope is None or scope.margin < self.settings.scope_names_margin):
+            # Unless the question is plainly among answerable ones and names the thing in
+            # passing ("I'm an SRE. How does MLOps on-call differ?").
             answer = self._refusal(q, hits, phrases.not_mentioned(names))
         elif asks_for_number(q) and not states_number(q, lead):
             # The question wants a quantity and the best evidence states none.

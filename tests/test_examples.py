@@ -192,3 +192,23 @@ def test_plain_questions_about_what_the_guide_describes_are_answered(
     answer = Assistant.from_settings(index_dir=real_index_dir).ask(question)
     assert not answer.refused, answer.extra["diagnostics"]
     assert answer.sources
+
+
+def test_a_name_in_passing_does_not_refuse_a_question_among_answerable_ones(
+    real_index_dir: Path,
+) -> None:
+    shipped = Assistant.from_settings(index_dir=real_index_dir)
+    question = (
+        "My team serves PyTorch and XGBoost models. Which serving tool is framework-agnostic?"
+    )
+    answer = shipped.ask(question)
+    diagnostics = answer.extra["diagnostics"]
+    assert diagnostics["unknown_names"] == ["PyTorch", "XGBoost"]
+    assert diagnostics["scope_margin"] >= shipped.settings.scope_names_margin
+    assert not answer.refused and "BentoML" in answer.text
+    # Without the labelled examples, the names alone refuse it, as before.
+    alone = Assistant.from_settings(index_dir=real_index_dir, scope_examples="")
+    assert alone.ask(question).refused
+    # A question about the unknown name itself is still refused, with the name.
+    netflix = shipped.ask("Does Netflix hire MLOps engineers?")
+    assert netflix.refused and "Netflix" in netflix.text
