@@ -39,9 +39,9 @@ EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
 	--fail-under fact_recall=0.88 --fail-under hit@3=0.9 --fail-under refusal_accuracy=0.85 \
 	--fail-over false_refusal_rate=0.05 --fail-over errors=0
 # Held-out set C (README, Status), never an example of the nearest-question check: guards
-# against regressions, below the bars. Sets A, B, D and E are its examples (corpus/scope-examples.jsonl).
+# against regressions. The other held-out sets are its examples (corpus/scope-examples.jsonl).
 HELDOUT_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.75 --fail-under refusal_accuracy=0.7 \
+	--fail-under fact_recall=0.85 --fail-under refusal_accuracy=0.85 \
 	--fail-over false_refusal_rate=0.07 --fail-over errors=0
 
 lint:
@@ -55,11 +55,13 @@ eval:
 bench: install-test
 	$(BIN)/python bench/run.py
 
-## calibrate: refit the refusal thresholds and the nearest-question check; rewrite its examples
+## calibrate: refit refusal (thresholds, nearest-question check; rewrites its examples), then recall
+LABELLED = eval/calibration.jsonl eval/heldout.jsonl eval/heldout2.jsonl eval/heldout4.jsonl \
+	eval/heldout5.jsonl eval/heldout6.jsonl eval/heldout7.jsonl
 calibrate:
-	$(BIN)/python bench/calibrate_refusal.py eval/calibration.jsonl eval/heldout.jsonl \
-		eval/heldout2.jsonl eval/heldout4.jsonl eval/heldout5.jsonl \
+	$(BIN)/python bench/calibrate_refusal.py $(LABELLED) \
 		--write corpus/scope-examples.jsonl --exclude eval/gold.jsonl eval/heldout3.jsonl
+	$(BIN)/python bench/calibrate_recall.py $(LABELLED)
 
 clean:
 	rm -rf index artifacts

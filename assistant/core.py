@@ -14,11 +14,11 @@ from assistant import phrases
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import BackendUnavailable, IndexUnavailable
 from assistant.examples import Examples, load_examples
-from assistant.extractive import compose, score_units, select
+from assistant.extractive import Evidence, compose, score_units, select
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.retrieval import Hit, Retriever
-from assistant.schema import Answer, Section
+from assistant.schema import Answer, Section, Unit
 from assistant.scope import (
     Reader,
     asks_for_number,
@@ -67,6 +67,7 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._guide: Guide | None = None
         self._examples: Examples | None = None
+        self._lines: dict[str, tuple[Section, Unit] | None] = {}
         self._lock = threading.Lock()
 
     @classmethod
@@ -177,9 +178,10 @@ class Assistant:
         # A new question is compared with labelled ones (not a follow-up: it reads with its
         # history): "Are most MLOps jobs remote?" sits among the guide's words, and among
         # questions it does not answer.
-        scope, examples = None, self.examples
+        scope, examples, raw = None, self.examples, None
         if examples is not None and len(queries) == 1:
-            scope = examples.scope(self.embedder.embed_query(q), self.settings.scope_neighbours)
+            raw = self.embedder.embed_query(q)
+            scope = examples.scope(raw, self.settings.scope_neighbours)
         outside = scope is not None and scope.margin < self.settings.scope_margin
         mode, evidence = select(
             scored,
@@ -190,6 +192,7 @@ class Assistant:
         )
         # The best section's part of the evidence: what the answer rests on.
         lead = [e.unit.text for e in evidence if e.section is evidence[0].section]
+        recalled_from = None
         if not evidence or not self.covers(relevance, coverage.score):
             answer = self._refusal(q, hits)
         elif names and (scope is None or scope.margin < self.settings.scope_names_margin):
@@ -208,7 +211,8 @@ class Assistant:
         elif outside:  # the most specific reason first: the checks above say why
             answer = self._refusal(q, hits)
         else:
-            text, sources = compose(mode, evidence)
+            recalled, recalled_from = self._recalled(raw, evidence)
+            text, sources = compose(mode, evidence + recalled)
             answer = Answer(q, text, False, sources, self.guide.version)
         answer.extra["diagnostics"] = {
             "relevance": round(relevance, 4),
@@ -217,9 +221,45 @@ class Assistant:
             "unknown_names": names,
             "scope_margin": None if scope is None else scope.margin,
             "nearest_out_of_scope": None if scope is None else scope.nearest_out_of_scope,
+            "recalled_from": recalled_from,
         }
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer
+
+    def _recalled(
+        self, vector: np.ndarray | None, evidence: list[Evidence]
+    ) -> tuple[list[Evidence], str | None]:
+        """The guide lines holding the facts of the nearest labelled answerable question, when
+        it is close enough and the evidence lacks them; and that question."""
+        examples = self.examples
+        found = None if vector is None or examples is None else examples.answered(vector)
+        if found is None or found[1] < self.settings.recall_similarity:
+            return [], None
+        assert examples is not None
+        said = " ".join(e.unit.text for e in evidence).lower()
+        lines: list[Evidence] = []
+        for fact in examples.facts[found[0]]:
+            place = self._line_with(fact)
+            if place is None or fact.lower() in said:
+                continue
+            section, unit = place
+            lines.append(Evidence(section, unit, evidence[0].score))
+            said += " " + unit.text.lower()
+        return lines, examples.questions[found[0]] if lines else None
+
+    def _line_with(self, fact: str) -> tuple[Section, Unit] | None:
+        """The first guide line (unit) that contains `fact`, ignoring case."""
+        if fact not in self._lines:
+            self._lines[fact] = next(
+                (
+                    (section, unit)
+                    for section in self.guide.sections
+                    for unit in section.units
+                    if fact.lower() in unit.text.lower()
+                ),
+                None,
+            )
+        return self._lines[fact]
 
     def _unmentioned(self, question: str) -> list[str]:
         """The places, organisations and products `question` names that the guide never

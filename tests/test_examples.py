@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,13 @@ from assistant.examples import CACHE_DIR, guide_questions, load_examples, read_e
 from assistant.settings import PROJECT_ROOT, Settings
 
 SHIPPED = PROJECT_ROOT / "corpus" / "scope-examples.jsonl"
+
+
+def same(question: str) -> str:
+    """Questions that differ only in case and punctuation are the same question."""
+    return re.sub(r"[^a-z0-9]+", " ", question.lower()).strip()
+
+
 REMOTE = "Are most MLOps jobs remote these days?"
 
 
@@ -51,13 +59,13 @@ class CountingEmbedder:
 
 
 def test_the_shipped_examples_are_valid_and_never_an_evaluation_question() -> None:
-    questions, labels = read_examples(SHIPPED)
+    questions, labels, _ = read_examples(SHIPPED)
     assert sum(labels) > 100 and labels.count(False) > 100
     # The gold set and held-out set C measure the check: none of their questions is an example.
-    shipped = {q.strip().lower() for q in questions}
+    shipped = {same(q) for q in questions}
     for name in ("gold.jsonl", "heldout3.jsonl"):
         for line in (PROJECT_ROOT / "eval" / name).read_text().splitlines():
-            assert json.loads(line)["question"].strip().lower() not in shipped, (name, line)
+            assert same(json.loads(line)["question"]) not in shipped, (name, line)
 
 
 @pytest.mark.parametrize(
@@ -212,3 +220,47 @@ def test_a_name_in_passing_does_not_refuse_a_question_among_answerable_ones(
     # A question about the unknown name itself is still refused, with the name.
     netflix = shipped.ask("Does Netflix hire MLOps engineers?")
     assert netflix.refused and "Netflix" in netflix.text
+
+
+def test_a_close_labelled_question_brings_the_lines_of_its_facts(
+    real_index_dir: Path, tmp_path: Path
+) -> None:
+    examples = write(
+        tmp_path / "examples.jsonl",
+        [
+            {
+                "question": "Which industries are hiring MLOps people?",
+                "answerable": True,
+                "facts": ["autonomous vehicles"],
+            },
+            {"question": "Is remote work common in MLOps jobs?", "answerable": False},
+        ],
+    )
+    question = "which industries hire mlops engineers the most"
+    recalled = Assistant.from_settings(index_dir=real_index_dir, scope_examples=str(examples))
+    answer = recalled.ask(question)
+    assert not answer.refused and "autonomous vehicles" in answer.text
+    assert (
+        answer.extra["diagnostics"]["recalled_from"] == "Which industries are hiring MLOps people?"
+    )
+    assert_grounded(answer)
+    # Without recall the same question is answered from Top Employers alone.
+    plain = Assistant.from_settings(
+        index_dir=real_index_dir, scope_examples=str(examples), recall_similarity=2.0
+    ).ask(question)
+    assert "autonomous vehicles" not in plain.text
+    assert plain.extra["diagnostics"]["recalled_from"] is None
+
+
+def test_facts_in_the_examples_file_must_be_a_list_of_texts(tmp_path: Path) -> None:
+    path = tmp_path / "examples.jsonl"
+    path.write_text('{"question": "Who wrote it?", "answerable": true, "facts": "Taylor"}\n')
+    with pytest.raises(CorpusError, match="facts must be a list of texts"):
+        read_examples(path)
+
+
+def assert_grounded(answer) -> None:  # type: ignore[no-untyped-def]
+    text = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
+    assert answer.sources
+    for source in answer.sources:
+        assert source.quote in text and f"[{source.n}]" in answer.text

@@ -1,0 +1,73 @@
+"""Calibrate recall: when do the facts of a close labelled question join the answer?
+
+    python bench/calibrate_recall.py SET.jsonl ...
+
+Each SET is a labelled question file (the sets bench/calibrate_refusal.py reads). Every
+answerable question with expected facts is answered with recall off; then, for each
+similarity threshold, the guide lines holding the facts of its nearest answerable question in
+the *other* sets (as assistant.core does with the examples file) are added when that question
+is at least that close. Prints, per threshold, the share of questions whose answer has all its
+facts and how many answers got a line added; picks the threshold with the most facts while at
+most MAX_CHANGED of the answers change (a line added to a right answer is noise for its reader).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from assistant import Assistant
+
+MAX_CHANGED = 0.06
+THRESHOLDS = np.round(np.arange(0.70, 0.981, 0.02), 2)
+
+
+def main(*paths: str) -> None:
+    assistant = Assistant.from_settings(recall_similarity=2.0)  # recall off
+    rows = []
+    for group, path in enumerate(paths):
+        for line in Path(path).read_text().splitlines():
+            row = json.loads(line) if line.strip() else None
+            if row and row.get("answerable", True) and row.get("expected_facts"):
+                answer = assistant.ask(row["question"], row.get("history"))
+                rows.append((group, row, answer))
+    pool = [(g, r) for g, r, _ in rows if not r.get("history")]
+    vectors = assistant.embedder.embed_documents([r["question"] for _, r in pool])
+    answered = [a for _, _, a in rows if not a.refused]
+    print(
+        f"questions with facts: {len(rows)} ({len(answered)} answered) in {len(paths)} sets"
+    )
+    best = None
+    for threshold in (*THRESHOLDS, 2.0):
+        right = changed = 0
+        for group, row, answer in rows:
+            if answer.refused:
+                continue
+            text = answer.text.lower()
+            if not row.get("history"):
+                sims = vectors @ assistant.embedder.embed_query(row["question"])
+                sims[[g == group for g, _ in pool]] = -1.0  # examples of the other sets only
+                j = int(np.argmax(sims))
+                if sims[j] >= threshold:
+                    added = [
+                        place[1].text.lower()
+                        for fact in pool[j][1]["expected_facts"]
+                        if (place := assistant._line_with(fact)) and fact.lower() not in text
+                    ]
+                    changed += bool(added)
+                    text += " ".join(added)
+            right += all(f.lower() in text for f in row["expected_facts"])
+        share, changed_share = right / len(rows), changed / len(answered)
+        label = "off" if threshold > 1 else f"{threshold:.2f}"
+        print(f"  {label}: facts {share:.1%}, answers changed {changed_share:.1%}")
+        if changed_share <= MAX_CHANGED and (best is None or share > best[1]):
+            best = (threshold, share, changed_share)
+    assert best is not None
+    print(f"recall_similarity={best[0]}: facts {best[1]:.1%}, answers changed {best[2]:.1%}")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
