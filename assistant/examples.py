@@ -70,6 +70,12 @@ def guide_questions(sections: Iterable[Section]) -> list[str]:
     return list(dict.fromkeys(questions))
 
 
+def question_key(question: str) -> str:
+    """A question as compared for sameness: its letters and digits, in lower case (evaluation
+    questions and examples must differ by more than case and punctuation)."""
+    return re.sub(r"[^a-z0-9]+", " ", question.lower()).strip()
+
+
 @dataclass(frozen=True)
 class Scope:
     margin: float  # mean cosine to the nearest answerable examples minus to out-of-scope ones
@@ -82,13 +88,13 @@ class Examples:
     answerable: np.ndarray  # bool, one per question
     vectors: np.ndarray  # L2-normalised, one row per question
     facts: list[tuple[str, ...]]  # guide words a right answer contains; () when not labelled
+    recallable: np.ndarray  # bool: answerable and with facts
 
     def answered(self, vector: np.ndarray) -> tuple[int, float] | None:
         """(index, cosine) of the nearest answerable example whose facts are known."""
-        known = np.array([bool(f) for f in self.facts]) & self.answerable
-        if not known.any():
+        if not self.recallable.any():
             return None
-        sims = np.where(known, self.vectors @ vector, -1.0)
+        sims = np.where(self.recallable, self.vectors @ vector, -1.0)
         best = int(np.argmax(sims))
         return best, float(sims[best])
 
@@ -164,7 +170,9 @@ def load_examples(
     if vectors is None:
         vectors = np.asarray(embedder.embed_documents(questions), dtype=np.float32)
         _write(cache, vectors)
-    return Examples(questions, np.array(labels, dtype=bool), vectors, facts)
+    answerable = np.array(labels, dtype=bool)
+    recallable = answerable & np.array([bool(f) for f in facts], dtype=bool)
+    return Examples(questions, answerable, vectors, facts, recallable)
 
 
 def _write(cache: Path, vectors: np.ndarray) -> None:

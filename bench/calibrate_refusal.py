@@ -27,13 +27,12 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import re
 from pathlib import Path
 
 import numpy as np
 
 from assistant import Assistant
-from assistant.examples import guide_questions
+from assistant.examples import guide_questions, question_key
 
 # Below the 5 % bar: the thresholds are fitted on these very questions (the margins are not).
 MAX_FALSE_REFUSALS = 0.04
@@ -132,7 +131,7 @@ def main() -> None:
         print(f"  {path}: out-of-scope {out[~a].mean():.1%}, answerable {out[a].mean():.1%}")
     if args.write:
         excluded = {
-            same(json.loads(line)["question"])
+            question_key(json.loads(line)["question"])
             for path in args.exclude
             for line in path.read_text().splitlines()
             if line.strip()
@@ -146,7 +145,7 @@ def main() -> None:
                 }
             )
             for r in rows
-            if not r.get("history") and same(r["question"]) not in excluded
+            if not r.get("history") and question_key(r["question"]) not in excluded
         ]
         args.write.write_text("\n".join(lines) + "\n")
         print(f"wrote {len(lines)} examples to {args.write}")
@@ -175,11 +174,6 @@ def search(results, answerable, cap, with_check):  # type: ignore[no-untyped-def
         if best is None or key > best[0]:
             best = (key, (false, caught, refused, params))
     return None if best is None else best[1]
-
-
-def same(question: str) -> str:
-    """A question as compared for exclusion: its letters and digits, in lower case."""
-    return re.sub(r"[^a-z0-9]+", " ", question.lower()).strip()
 
 
 def middle_relevance(results, answerable, best):  # type: ignore[no-untyped-def]

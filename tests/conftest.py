@@ -16,7 +16,7 @@ import pytest
 from assistant import phrases
 from assistant.errors import InvalidQuestion
 from assistant.schema import Answer, Section, Source
-from assistant.settings import Settings
+from assistant.settings import PROJECT_ROOT, Settings
 
 FAKE_GUIDE_VERSION = "fake0000cafe"
 _FAKE_SECTIONS = (
@@ -202,3 +202,14 @@ def real_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # ==== end of server / UI / widget fixtures ========================================================
+
+
+ORIGINAL = (PROJECT_ROOT / "corpus" / "original" / "mlops-engineer-career-guide.txt").read_text()
+
+
+def assert_grounded(answer: Any) -> None:
+    """Every [n] in the text has a source, and every quote is verbatim guide text."""
+    assert answer.sources
+    for source in answer.sources:
+        assert source.quote in ORIGINAL, source.quote
+        assert f"[{source.n}]" in answer.text

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import assert_grounded
 
 from assistant import Assistant, InvalidQuestion, phrases
 from assistant.embeddings import get_embedder
@@ -16,7 +17,6 @@ from assistant.settings import PROJECT_ROOT, Settings
 
 pytestmark = pytest.mark.slow
 
-ORIGINAL = (PROJECT_ROOT / "corpus" / "original" / "mlops-engineer-career-guide.txt").read_text()
 HISTORY = [
     {"role": "user", "content": "Which certifications does the guide list?"},
     {"role": "assistant", "content": "Cloud ML certifications and infrastructure ones."},
@@ -26,14 +26,6 @@ HISTORY = [
 @pytest.fixture(scope="module")
 def assistant(real_index_dir: Path) -> Assistant:
     return Assistant.from_settings(index_dir=real_index_dir).load()
-
-
-def assert_grounded(answer) -> None:  # type: ignore[no-untyped-def]
-    """Every [n] in the text has a source, and every quote is verbatim guide text."""
-    assert answer.sources
-    for source in answer.sources:
-        assert source.quote in ORIGINAL, source.quote
-        assert f"[{source.n}]" in answer.text
 
 
 def test_a_fact_question_gets_the_guides_sentence_with_its_citation(assistant: Assistant) -> None:

@@ -3,24 +3,25 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.embeddings import get_embedder
 from assistant.errors import CorpusError
-from assistant.examples import CACHE_DIR, guide_questions, load_examples, read_examples
+from assistant.examples import (
+    CACHE_DIR,
+    guide_questions,
+    load_examples,
+    question_key,
+    read_examples,
+)
 from assistant.settings import PROJECT_ROOT, Settings
 
 SHIPPED = PROJECT_ROOT / "corpus" / "scope-examples.jsonl"
-
-
-def same(question: str) -> str:
-    """Questions that differ only in case and punctuation are the same question."""
-    return re.sub(r"[^a-z0-9]+", " ", question.lower()).strip()
 
 
 REMOTE = "Are most MLOps jobs remote these days?"
@@ -63,10 +64,10 @@ def test_the_shipped_examples_are_valid_and_never_an_evaluation_question() -> No
     assert sum(labels) > 100 and labels.count(False) > 100
     # The gold set and held-out sets C and H measure the check: none of their questions is an
     # example.
-    shipped = {same(q) for q in questions}
+    shipped = {question_key(q) for q in questions}
     for name in ("gold.jsonl", "heldout3.jsonl", "heldout8.jsonl"):
         for line in (PROJECT_ROOT / "eval" / name).read_text().splitlines():
-            assert same(json.loads(line)["question"]) not in shipped, (name, line)
+            assert question_key(json.loads(line)["question"]) not in shipped, (name, line)
 
 
 @pytest.mark.parametrize(
@@ -258,10 +259,3 @@ def test_facts_in_the_examples_file_must_be_a_list_of_texts(tmp_path: Path) -> N
     path.write_text('{"question": "Who wrote it?", "answerable": true, "facts": "Taylor"}\n')
     with pytest.raises(CorpusError, match="facts must be a list of texts"):
         read_examples(path)
-
-
-def assert_grounded(answer) -> None:  # type: ignore[no-untyped-def]
-    text = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
-    assert answer.sources
-    for source in answer.sources:
-        assert source.quote in text and f"[{source.n}]" in answer.text
