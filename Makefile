@@ -59,11 +59,14 @@ bench: install-test
 
 ## calibrate: refit refusal (thresholds, nearest-question check; rewrites its examples), then recall
 LABELLED = eval/calibration.jsonl eval/heldout.jsonl eval/heldout2.jsonl eval/heldout4.jsonl \
-	eval/heldout5.jsonl eval/heldout6.jsonl eval/heldout7.jsonl
+	eval/heldout5.jsonl eval/heldout6.jsonl eval/heldout7.jsonl eval/heldout8.jsonl \
+	eval/heldout11.jsonl eval/heldout12.jsonl eval/heldout13.jsonl eval/heldout14.jsonl \
+	eval/heldout15.jsonl
 calibrate:
 	$(BIN)/python bench/calibrate_refusal.py $(LABELLED) \
-		--write corpus/scope-examples.jsonl \
-		--exclude eval/gold.jsonl eval/heldout3.jsonl eval/heldout8.jsonl
+		--dev eval/gold.jsonl eval/heldout3.jsonl eval/heldout16.jsonl \
+		--write corpus/scope-examples.jsonl --exclude eval/heldout9.jsonl eval/heldout10.jsonl \
+			eval/heldout17.jsonl
 	$(BIN)/python bench/calibrate_recall.py $(LABELLED)
 
 clean:

@@ -181,7 +181,7 @@ class Assistant:
         scope, examples, raw = None, self.examples, None
         if examples is not None and len(queries) == 1:
             raw = self.embedder.embed_query(q)
-            scope = examples.scope(raw, self.settings.scope_neighbours)
+            scope = examples.scope(raw, self.settings.scope_neighbours, q)
         outside = scope is not None and scope.margin < self.settings.scope_margin
         mode, evidence = select(
             scored,

@@ -8,8 +8,10 @@ true|false, "facts": [...]}`` (facts: guide words a right answer contains, for a
 
 - The nearest-question check: a new question's *margin* is the mean cosine to its k nearest
   answerable examples minus the mean cosine to its k nearest out-of-scope ones; below
-  ``settings.scope_margin`` it is refused. k and the margin are chosen by
-  bench/calibrate_refusal.py, which also writes the file.
+  ``settings.scope_margin`` it is refused. An out-of-scope example that asks all the question
+  asks and more is not among them: "How much do MLOps engineers make in California?" is out of
+  scope for its California, which "How much do MLOps engineers make?" does not ask. k and the
+  margin are chosen by bench/calibrate_refusal.py, which also writes the file.
 - Recall: when an answerable example is at least ``settings.recall_similarity`` close to the
   question, the guide lines holding its facts join the answer (bench/calibrate_recall.py). The
   answer still quotes only the guide, and each line carries its citation.
@@ -40,6 +42,8 @@ import numpy as np
 
 from assistant import phrases
 from assistant.errors import CorpusError
+from assistant.scope import stem
+from assistant.text import tokenize
 
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder
@@ -70,6 +74,16 @@ def guide_questions(sections: Iterable[Section]) -> list[str]:
     return list(dict.fromkeys(questions))
 
 
+def words(question: str) -> frozenset[str]:
+    """The question's content words, stemmed: what `asks_more` compares."""
+    return frozenset(stem(token) for token in tokenize(question))
+
+
+def asks_more(example: frozenset[str], question: frozenset[str]) -> bool:
+    """Whether an example asks all that the question asks, and more."""
+    return question < example
+
+
 def question_key(question: str) -> str:
     """A question as compared for sameness: its letters and digits, in lower case (evaluation
     questions and examples must differ by more than case and punctuation)."""
@@ -89,6 +103,7 @@ class Examples:
     vectors: np.ndarray  # L2-normalised, one row per question
     facts: list[tuple[str, ...]]  # guide words a right answer contains; () when not labelled
     recallable: np.ndarray  # bool: answerable and with facts
+    words: list[frozenset[str]]  # each question's content words (``words``)
 
     def answered(self, vector: np.ndarray) -> tuple[int, float] | None:
         """(index, cosine) of the nearest answerable example whose facts are known."""
@@ -98,12 +113,14 @@ class Examples:
         best = int(np.argmax(sims))
         return best, float(sims[best])
 
-    def scope(self, vector: np.ndarray, k: int) -> Scope:
+    def scope(self, vector: np.ndarray, k: int, question: str) -> Scope:
         sims = self.vectors @ vector
-        inside, outside = sims[self.answerable], sims[~self.answerable]
-        nearest = np.flatnonzero(~self.answerable)[int(np.argmax(outside))]
-        margin = _top_mean(inside, k) - _top_mean(outside, k)
-        return Scope(round(margin, 4), self.questions[nearest])
+        asked = words(question)
+        outside = np.flatnonzero(~self.answerable)
+        outside = outside[np.argsort(-sims[outside], kind="stable")]
+        nearest = [i for i in outside if not asks_more(self.words[i], asked)][:k] or outside[:k]
+        margin = _top_mean(sims[self.answerable], k) - float(np.mean(sims[nearest]))
+        return Scope(round(margin, 4), self.questions[nearest[0]])
 
 
 def _top_mean(sims: np.ndarray, k: int) -> float:
@@ -172,7 +189,9 @@ def load_examples(
         _write(cache, vectors)
     answerable = np.array(labels, dtype=bool)
     recallable = answerable & np.array([bool(f) for f in facts], dtype=bool)
-    return Examples(questions, answerable, vectors, facts, recallable)
+    return Examples(
+        questions, answerable, vectors, facts, recallable, [words(q) for q in questions]
+    )
 
 
 def _write(cache: Path, vectors: np.ndarray) -> None:

@@ -66,12 +66,12 @@ class Settings(BaseSettings):
 
     # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
     refusal_threshold: float = Field(
-        0.14,
+        0.12,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.36,
+        0.34,
         description="Minimum coverage (weakest match of a question word in the guide's "
         "vocabulary, by meaning); below it the question asks beyond the guide.",
     )
@@ -85,10 +85,10 @@ class Settings(BaseSettings):
         "assistant/examples.py); unset: corpus_dir/scope-examples.jsonl if present; empty: off.",
     )
     scope_neighbours: int = Field(
-        2, description="Labelled questions of each kind the nearest-question check compares."
+        3, description="Labelled questions of each kind the nearest-question check compares."
     )
     scope_margin: float = Field(
-        0.01,
+        0.03,
         description="Minimum of (mean cosine to the nearest in-scope examples) minus (to the "
         "nearest out-of-scope ones); below it the question is refused.",
     )
@@ -98,7 +98,7 @@ class Settings(BaseSettings):
         "its nearest-question margin is at least this (it names the thing in passing).",
     )
     recall_similarity: float = Field(
-        0.8,
+        0.76,
         description="Cosine to a labelled answerable question at or above which the guide lines "
         "holding its facts join the answer (see assistant/examples.py).",
     )

@@ -212,9 +212,12 @@ def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path)
     ],
 )
 def test_a_question_for_a_quantity_needs_evidence_stating_one(
-    assistant: Assistant, question: str, refused: bool
+    real_index_dir: Path, question: str, refused: bool
 ) -> None:
-    assert assistant.ask(question).refused is refused
+    # The quantity rule alone: without the labelled examples, whose nearest-question check
+    # refuses some cost questions on its own (see README, "Known misses").
+    alone = Assistant.from_settings(index_dir=real_index_dir, scope_examples="")
+    assert alone.ask(question).refused is refused
 
 
 def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(real_index_dir: Path) -> None:

@@ -14,10 +14,12 @@ from assistant.embeddings import get_embedder
 from assistant.errors import CorpusError
 from assistant.examples import (
     CACHE_DIR,
+    asks_more,
     guide_questions,
     load_examples,
     question_key,
     read_examples,
+    words,
 )
 from assistant.settings import PROJECT_ROOT, Settings
 
@@ -25,6 +27,7 @@ SHIPPED = PROJECT_ROOT / "corpus" / "scope-examples.jsonl"
 
 
 REMOTE = "Are most MLOps jobs remote these days?"
+PAY = "How much do MLOps engineers make?"
 
 
 def write(path: Path, rows: list[dict]) -> Path:
@@ -62,10 +65,10 @@ class CountingEmbedder:
 def test_the_shipped_examples_are_valid_and_never_an_evaluation_question() -> None:
     questions, labels, _ = read_examples(SHIPPED)
     assert sum(labels) > 100 and labels.count(False) > 100
-    # The gold set and held-out sets C and H measure the check: none of their questions is an
+    # The gold set and the held-out sets measure the check: none of their questions is an
     # example.
     shipped = {question_key(q) for q in questions}
-    for name in ("gold.jsonl", "heldout3.jsonl", "heldout8.jsonl"):
+    for name in ["gold.jsonl"] + [f"heldout{n}.jsonl" for n in (3, 9, 10, 16, 17)]:
         for line in (PROJECT_ROOT / "eval" / name).read_text().splitlines():
             assert question_key(json.loads(line)["question"]) not in shipped, (name, line)
 
@@ -132,6 +135,33 @@ def test_a_question_among_out_of_scope_examples_is_refused(
     # An answerable question passes the check.
     salary = checked.ask("How much money does an MLOps engineer make?")
     assert not salary.refused and salary.extra["diagnostics"]["scope_margin"] > 0
+
+
+def test_an_out_of_scope_example_that_asks_more_does_not_count_against_the_question(
+    tmp_path: Path,
+) -> None:
+    # "... in London?" is out of scope for London, which the shorter question does not ask.
+    assert asks_more(words("How much do MLOps engineers make in London?"), words(PAY))
+    assert not asks_more(words(PAY), words("How much do MLOps engineers make in London?"))
+    assert not asks_more(words(PAY), words(PAY))  # the same words: a label that counts
+    rows = [
+        {"question": "How much do MLOps engineers make in London?", "answerable": False},
+        {"question": "Can MLOps engineers work from home?", "answerable": False},
+        {"question": "What is the pay of an MLOps engineer?", "answerable": True},
+        {"question": "Which tools should an MLOps engineer learn?", "answerable": True},
+    ]
+    settings = Settings(
+        index_dir=tmp_path / "index", scope_examples=str(write(tmp_path / "e.jsonl", rows))
+    )
+    examples = load_examples(settings, get_embedder(settings))
+    assert examples is not None
+    vector = get_embedder(settings).embed_query(PAY)
+    scope = examples.scope(vector, 1, PAY)
+    assert scope.nearest_out_of_scope == "Can MLOps engineers work from home?"
+    # The London question itself is compared with it, as it asks no more than itself.
+    london = "How much do MLOps engineers make in London?"
+    vector = get_embedder(settings).embed_query(london)
+    assert examples.scope(vector, 1, london).nearest_out_of_scope == london
 
 
 def test_a_follow_up_is_not_checked_alone(real_index_dir: Path, tmp_path: Path) -> None:
