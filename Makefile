@@ -32,19 +32,22 @@ chromium:
 test: install-test chromium lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/assistant eval eval/gold.jsonl --out artifacts/eval $(EVAL_GATES)
-	$(BIN)/assistant eval eval/heldout3.jsonl --out artifacts/eval-heldout3 $(HELDOUT_GATES)
-	$(BIN)/assistant eval eval/heldout8.jsonl --out artifacts/eval-heldout8 $(HELDOUT_GATES)
+	for set in heldout3 heldout9 heldout10; do \
+		$(BIN)/assistant eval eval/$$set.jsonl --out artifacts/eval-$$set $(HELDOUT_GATES) || exit 1; \
+	done
+	$(BIN)/assistant eval eval/heldout17.jsonl --out artifacts/eval-heldout17 $(PLAIN_GATES)
 
 # The evaluation gate: a regression below these fails CI (latest scores: README).
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
 	--fail-under fact_recall=0.88 --fail-under hit@3=0.9 --fail-under refusal_accuracy=0.85 \
 	--fail-over false_refusal_rate=0.05 --fail-over errors=0
-# Held-out sets C and H (README, Status), never examples of the nearest-question check: guards
-# against regressions, below the bars. The other held-out sets are its examples
-# (corpus/scope-examples.jsonl).
+# Held-out sets C, I and J and the plain set R (README, Status), never examples of the
+# nearest-question check: guards against regressions, below the bars. The other sets are its
+# examples (corpus/scope-examples.jsonl). R's facts are below the bar (README, Known misses).
 HELDOUT_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
 	--fail-under fact_recall=0.85 --fail-under refusal_accuracy=0.8 \
 	--fail-over false_refusal_rate=0.07 --fail-over errors=0
+PLAIN_GATES = $(subst fact_recall=0.85,fact_recall=0.8,$(HELDOUT_GATES))
 
 lint:
 	$(BIN)/ruff check assistant tests bench
