@@ -47,6 +47,8 @@ _ORDINALS = {
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
 #: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
 _STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
+#: Words every question and heading here share: they say nothing about which section is meant.
+_DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
 
 #: Weight of the IDF-weighted share of question words a unit (or its title) contains.
 LEXICAL_WEIGHT = 0.15
@@ -196,6 +198,12 @@ def _sibling_lists(section: Section, scored: list[Evidence], question: str) -> l
     return sorted(out, key=lambda s: s.order)
 
 
+def _titled(section: Section, evidence: list[Evidence]) -> list[Evidence]:
+    if not evidence or evidence[0].unit.kind == "leadin":
+        return evidence
+    return [Evidence(section, title_unit(section), evidence[0].score), *evidence]
+
+
 def title_unit(section: Section) -> Unit:
     """The section's heading as a quotable unit (it is verbatim guide text)."""
     return Unit(text=section.title, kind="leadin", position=-1)
@@ -226,6 +234,34 @@ def _ordinal_answer(
     return None
 
 
+def _overview(
+    sections: dict[str, Section], best: Evidence, question: str, max_items: int
+) -> list[Evidence] | None:
+    """A question about a section with sub-sections that names none of them ("how do I become
+    an MLOps engineer", "what skills do I need"): the section's lead line, then each
+    sub-section's name and first line; None when the question is not such a question."""
+    family = best.section.path[:-1] if len(best.section.path) > 1 else best.section.path
+    parent = next((s for s in sections.values() if s.path == family), None)
+    children = sorted(
+        (s for s in sections.values() if s.path[:-1] == family and s.units),
+        key=lambda s: s.order,
+    )
+    if parent is None or len(children) < 2 or any(c.units[0].kind != "sentence" for c in children):
+        return None  # sub-sections that open with a list are answered as lists (below)
+    asked = _stems(question) - _DOMAIN_STEMS
+    names = [_stems(c.title) - _DOMAIN_STEMS for c in children]
+    shared = set.intersection(*names)  # "skills" in "Technical Skills" and "Soft Skills"
+    if not asked & (_stems(parent.title) - _DOMAIN_STEMS):
+        return None  # not about this section
+    if any(asked & (name - shared) for name in names):
+        return None  # names one sub-section ("technical skills")
+    lead = [Evidence(parent, u, best.score) for u in parent.units[:1]]
+    for child in children[:max_items]:
+        lead.append(Evidence(child, title_unit(child), best.score))
+        lead.append(Evidence(child, child.units[0], best.score))
+    return lead
+
+
 def select(
     scored: list[Evidence],
     question: str,
@@ -246,6 +282,10 @@ def select(
         if found is not None:
             return found
     wants_list = is_list_question(question) or best.unit.kind == "leadin"
+    if sections is not None and not wants_list and not _SINGLE_FACT.search(question):
+        overview = _overview(sections, best, question, max_items)
+        if overview is not None:
+            return "list", overview
     if wants_list:
         listing = next(
             (
@@ -260,11 +300,16 @@ def select(
             chosen = _list_of(section, listing.score, max_items)
             if has_list(section):
                 # A question about the parent ("which certifications") gets the sibling lists
-                # too, unless it names this list ("which cloud ML certifications").
-                for other in _sibling_lists(section, scored, question):
+                # too, unless it names this list ("which cloud ML certifications"); a list
+                # without a lead-in line is then headed by its sub-section's name.
+                siblings = _sibling_lists(section, scored, question)
+                if siblings:
+                    chosen = _titled(section, chosen)
+                for other in siblings:
                     if len(chosen) >= max_items:
                         break
-                    chosen += _list_of(other, listing.score, max_items - len(chosen))
+                    more = _list_of(other, listing.score, max_items - len(chosen))
+                    chosen += _titled(other, more)
                 listed = {ev.section.id for ev in chosen}
                 extra = [
                     ev

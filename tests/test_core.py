@@ -330,3 +330,26 @@ def test_the_guides_interview_questions_answer_only_questions_about_interviews(
     assert not is_prompt(answer.sources[0].quote), answer.text
     about = assistant.ask("Will they ask me about drift in interviews?")
     assert "data drift and concept drift" in about.text
+
+
+def test_a_question_about_a_section_with_steps_gets_each_steps_name(
+    assistant: Assistant,
+) -> None:
+    steps = [
+        "Build Software Engineering Foundation",
+        "Gain DevOps Experience",
+        "Learn ML Fundamentals",
+        "Specialize in ML Infrastructure",
+    ]
+    overview = assistant.ask("how do i become an mlops engineer")
+    assert not overview.refused and all(step in overview.text for step in steps)
+    assert "Total Time: 4-6 years" in overview.text  # the section's own lead line
+    assert_grounded(overview)  # a step's name is quoted as the guide's heading
+    # Asked as a list, the steps' lists come each under its step's name.
+    listed = assistant.ask("what are the steps to get into the field")
+    assert all(step in listed.text for step in steps[:2]) and "- Learn Docker" in listed.text
+    assert_grounded(listed)
+    # A question that names one sub-section gets that one, not the overview.
+    technical = assistant.ask("What technical skills do MLOps engineers need?")
+    assert "Container orchestration for ML workloads at scale." in technical.text
+    assert "Soft Skills" not in technical.text
