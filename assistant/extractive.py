@@ -15,7 +15,7 @@ interview questions count less unless the question is about interviews. Then:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -181,7 +181,7 @@ def _paragraph(section: Section, unit: Unit) -> list[Unit]:
     return [unit]
 
 
-def _sibling_lists(section: Section, scored: list[Evidence], question: str) -> list[Section]:
+def _sibling_lists(section: Section, candidates: Iterable[Section], question: str) -> list[Section]:
     parent = section.path[:-1]
     if not parent:
         return []
@@ -190,8 +190,7 @@ def _sibling_lists(section: Section, scored: list[Evidence], question: str) -> l
         return []
     seen = {section.id}
     out = []
-    for ev in scored:
-        other = ev.section
+    for other in candidates:
         if other.id not in seen and other.path[:-1] == parent and has_list(other):
             seen.add(other.id)
             out.append(other)
@@ -281,7 +280,11 @@ def select(
         found = _ordinal_answer(sections, best, which, max_items)
         if found is not None:
             return found
-    wants_list = is_list_question(question) or best.unit.kind == "leadin"
+    # A section of names, one a line ("California", "CA", ...), is read whole.
+    names = is_listing(best.section) and all(
+        len(u.text.split()) < SHORT_UNIT_WORDS for u in best.section.units
+    )
+    wants_list = is_list_question(question) or best.unit.kind == "leadin" or names
     if sections is not None and not wants_list and not _SINGLE_FACT.search(question):
         overview = _overview(sections, best, question, max_items)
         if overview is not None:
@@ -302,14 +305,15 @@ def select(
                 # A question about the parent ("which certifications") gets the sibling lists
                 # too, unless it names this list ("which cloud ML certifications"); a list
                 # without a lead-in line is then headed by its sub-section's name.
-                siblings = _sibling_lists(section, scored, question)
-                if siblings:
-                    chosen = _titled(section, chosen)
-                for other in siblings:
-                    if len(chosen) >= max_items:
-                        break
-                    more = _list_of(other, listing.score, max_items - len(chosen))
-                    chosen += _titled(other, more)
+                found = sections.values() if sections else (ev.section for ev in scored)
+                siblings = _sibling_lists(section, found, question)
+                if siblings:  # all the lists, in the guide's order
+                    chosen = []
+                    for other in sorted([section, *siblings], key=lambda s: s.order):
+                        if len(chosen) >= max_items:
+                            break
+                        more = _list_of(other, listing.score, max_items - len(chosen))
+                        chosen += _titled(other, more)
                 listed = {ev.section.id for ev in chosen}
                 extra = [
                     ev

@@ -353,3 +353,19 @@ def test_a_question_about_a_section_with_steps_gets_each_steps_name(
     technical = assistant.ask("What technical skills do MLOps engineers need?")
     assert "Container orchestration for ML workloads at scale." in technical.text
     assert "Soft Skills" not in technical.text
+
+
+def test_a_question_about_all_the_lists_gets_them_in_the_guides_order(
+    assistant: Assistant,
+) -> None:
+    tools = assistant.ask("what tools do mlops engineers use")
+    text = tools.text
+    assert text.index("Infrastructure & Orchestration:") < text.index("ML Platform Tools:")
+    assert "Docker" in text and "Kubeflow" in text  # the first lists, even if ranked lower
+    assert_grounded(tools)
+
+
+def test_a_section_of_names_one_a_line_is_read_whole(assistant: Assistant) -> None:
+    answer = assistant.ask("where are the top employers located")
+    assert all(s in answer.text for s in ["California", "Washington", "New York", "Texas"])
+    assert_grounded(answer)
