@@ -305,8 +305,8 @@ def select(
                 # A question about the parent ("which certifications") gets the sibling lists
                 # too, unless it names this list ("which cloud ML certifications"); a list
                 # without a lead-in line is then headed by its sub-section's name.
-                found = sections.values() if sections else (ev.section for ev in scored)
-                siblings = _sibling_lists(section, found, question)
+                pool = sections.values() if sections else [ev.section for ev in scored]
+                siblings = _sibling_lists(section, pool, question)
                 if siblings:  # all the lists, in the guide's order
                     chosen = []
                     for other in sorted([section, *siblings], key=lambda s: s.order):
