@@ -233,6 +233,33 @@ def _ordinal_answer(
     return None
 
 
+def _names_a_part(question: str, children: list[Section]) -> bool:
+    """Does the question name one of these sub-sections ("technical skills")?"""
+    asked = _stems(question) - _DOMAIN_STEMS
+    names = [_stems(c.title) - _DOMAIN_STEMS for c in children]
+    shared = set.intersection(*names)  # "skills" in "Technical Skills" and "Soft Skills"
+    return any(asked & (name - shared) for name in names)
+
+
+def _parent_lead(
+    sections: dict[str, Section] | None, section: Section, question: str, score: float
+) -> list[Evidence]:
+    """The lead sentence of a list's parent section ("MLOps Engineers need strong DevOps skills
+    combined with ML domain knowledge."), for a question about the parent, not the list."""
+    if sections is None or len(section.path) < 2:
+        return []
+    family = section.path[:-1]
+    parent = next((s for s in sections.values() if s.path == family), None)
+    children = [s for s in sections.values() if s.path[:-1] == family and s.units]
+    if parent is None or not parent.units or parent.units[0].kind != "sentence":
+        return []
+    if not _stems(question) & (_stems(parent.title) - _DOMAIN_STEMS):
+        return []  # a question about the list alone ("which CI/CD tools")
+    if len(children) > 1 and _names_a_part(question, children):
+        return []
+    return [Evidence(parent, parent.units[0], score)]
+
+
 def _overview(
     sections: dict[str, Section], best: Evidence, question: str, max_items: int
 ) -> list[Evidence] | None:
@@ -247,13 +274,10 @@ def _overview(
     )
     if parent is None or len(children) < 2 or any(c.units[0].kind != "sentence" for c in children):
         return None  # sub-sections that open with a list are answered as lists (below)
-    asked = _stems(question) - _DOMAIN_STEMS
-    names = [_stems(c.title) - _DOMAIN_STEMS for c in children]
-    shared = set.intersection(*names)  # "skills" in "Technical Skills" and "Soft Skills"
-    if not asked & (_stems(parent.title) - _DOMAIN_STEMS):
+    if not _stems(question) & (_stems(parent.title) - _DOMAIN_STEMS):
         return None  # not about this section
-    if any(asked & (name - shared) for name in names):
-        return None  # names one sub-section ("technical skills")
+    if _names_a_part(question, children):
+        return None
     lead = [Evidence(parent, u, best.score) for u in parent.units[:1]]
     for child in children[:max_items]:
         lead.append(Evidence(child, title_unit(child), best.score))
@@ -322,8 +346,10 @@ def select(
                     and ev.unit.kind != "leadin"
                     and ev.score >= best.score - LIST_EXTRA_MARGIN
                 ]
-                return "list", chosen + extra[:LIST_EXTRA_UNITS]
-            return "sentences", chosen
+                lead = _parent_lead(sections, section, question, listing.score)
+                extra = [ev for ev in extra if ev.unit not in {e.unit for e in lead}]
+                return "list", lead + chosen + extra[:LIST_EXTRA_UNITS]
+            return "sentences", _parent_lead(sections, section, question, listing.score) + chosen
     chosen = [Evidence(best.section, u, best.score) for u in _paragraph(best.section, best.unit)]
     for ev in scored[1:]:
         if len(chosen) >= max_sentences or ev.score < best.score - SENTENCE_MARGIN:

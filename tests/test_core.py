@@ -369,3 +369,14 @@ def test_a_section_of_names_one_a_line_is_read_whole(assistant: Assistant) -> No
     answer = assistant.ask("where are the top employers located")
     assert all(s in answer.text for s in ["California", "Washington", "New York", "Texas"])
     assert_grounded(answer)
+
+
+def test_a_list_question_about_a_parent_section_gets_its_lead_line_first(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("what skills do i need")
+    lead = "MLOps Engineers need strong DevOps skills combined with ML domain knowledge."
+    assert answer.text.startswith(lead)
+    assert_grounded(answer)
+    # Naming one list ("soft skills") gets that list alone.
+    assert lead not in assistant.ask("What soft skills matter for this job?").text
