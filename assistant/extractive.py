@@ -241,6 +241,23 @@ def _names_a_part(question: str, children: list[Section]) -> bool:
     return any(asked & (name - shared) for name in names)
 
 
+def _family(
+    sections: dict[str, Section], path: tuple[str, ...]
+) -> tuple[Section | None, list[Section]]:
+    """The section at `path` and its sub-sections with text, in the guide's order."""
+    parent = next((s for s in sections.values() if s.path == path), None)
+    children = sorted(
+        (s for s in sections.values() if s.path[:-1] == path and s.units),
+        key=lambda s: s.order,
+    )
+    return parent, children
+
+
+def _about(question: str, section: Section) -> bool:
+    """Does the question use a word of the section's title (other than "MLOps engineer")?"""
+    return bool(_stems(question) & (_stems(section.title) - _DOMAIN_STEMS))
+
+
 def _parent_lead(
     sections: dict[str, Section] | None, section: Section, question: str, score: float
 ) -> list[Evidence]:
@@ -248,12 +265,10 @@ def _parent_lead(
     combined with ML domain knowledge."), for a question about the parent, not the list."""
     if sections is None or len(section.path) < 2:
         return []
-    family = section.path[:-1]
-    parent = next((s for s in sections.values() if s.path == family), None)
-    children = [s for s in sections.values() if s.path[:-1] == family and s.units]
+    parent, children = _family(sections, section.path[:-1])
     if parent is None or not parent.units or parent.units[0].kind != "sentence":
         return []
-    if not _stems(question) & (_stems(parent.title) - _DOMAIN_STEMS):
+    if not _about(question, parent):
         return []  # a question about the list alone ("which CI/CD tools")
     if len(children) > 1 and _names_a_part(question, children):
         return []
@@ -267,14 +282,10 @@ def _overview(
     an MLOps engineer", "what skills do I need"): the section's lead line, then each
     sub-section's name and first line; None when the question is not such a question."""
     family = best.section.path[:-1] if len(best.section.path) > 1 else best.section.path
-    parent = next((s for s in sections.values() if s.path == family), None)
-    children = sorted(
-        (s for s in sections.values() if s.path[:-1] == family and s.units),
-        key=lambda s: s.order,
-    )
+    parent, children = _family(sections, family)
     if parent is None or len(children) < 2 or any(c.units[0].kind != "sentence" for c in children):
         return None  # sub-sections that open with a list are answered as lists (below)
-    if not _stems(question) & (_stems(parent.title) - _DOMAIN_STEMS):
+    if not _about(question, parent):
         return None  # not about this section
     if _names_a_part(question, children):
         return None

@@ -39,21 +39,28 @@ def main(*paths: str) -> None:
     vectors = assistant.embedder.embed_documents([r["question"] for _, r in pool])
     answered = [a for _, _, a in rows if not a.refused]
     print(f"questions with facts: {len(rows)} ({len(answered)} answered) in {len(paths)} sets")
+    # Each question's nearest example: of the other sets only, never the same question asked
+    # again there. It does not depend on the threshold.
+    keys = [question_key(r["question"]) for _, r in pool]
+    nearest: dict[int, tuple[int, float]] = {}
+    for i, (group, row, answer) in enumerate(rows):
+        if not answer.refused and not row.get("history"):
+            sims = vectors @ assistant.embedder.embed_query(row["question"])
+            key = question_key(row["question"])
+            sims[[g == group or k == key for (g, _), k in zip(pool, keys, strict=True)]] = -1.0
+            j = int(np.argmax(sims))
+            nearest[i] = (j, float(sims[j]))
     best = None
     for threshold in (*THRESHOLDS, 2.0):
         right = changed = noise = 0
-        for group, row, answer in rows:
+        for i, (_, row, answer) in enumerate(rows):
             if answer.refused:
                 continue
             text = answer.text.lower()
             complete = all(f.lower() in text for f in row["expected_facts"])
-            if not row.get("history"):
-                sims = vectors @ assistant.embedder.embed_query(row["question"])
-                # examples of the other sets only, never the same question asked again there
-                key = question_key(row["question"])
-                sims[[g == group or question_key(r["question"]) == key for g, r in pool]] = -1.0
-                j = int(np.argmax(sims))
-                if sims[j] >= threshold:
+            if i in nearest:
+                j, similarity = nearest[i]
+                if similarity >= threshold:
                     added = [
                         place[1].text.lower()
                         for fact in pool[j][1]["expected_facts"]
