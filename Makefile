@@ -31,11 +31,11 @@ chromium:
 ## test: install everything, run the whole test suite, then the evaluation gates
 test: install-test chromium lint
 	$(BIN)/python -m pytest -q
-	$(BIN)/assistant eval eval/gold.jsonl --out artifacts/eval $(EVAL_GATES)
+	$(BIN)/assistant eval eval/dev/gold.jsonl --out artifacts/eval $(EVAL_GATES)
 	for set in heldout3 heldout9 heldout10; do \
 		$(BIN)/assistant eval eval/$$set.jsonl --out artifacts/eval-$$set $(HELDOUT_GATES) || exit 1; \
 	done
-	$(BIN)/assistant eval eval/heldout17.jsonl --out artifacts/eval-heldout17 $(PLAIN_GATES)
+	$(BIN)/assistant eval eval/dev/heldout17.jsonl --out artifacts/eval-heldout17 $(PLAIN_GATES)
 
 # The evaluation gate: a regression below these fails CI (latest scores: README).
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
@@ -54,22 +54,22 @@ lint:
 	$(BIN)/mypy
 
 eval:
-	$(BIN)/assistant eval eval/gold.jsonl --out artifacts/eval
+	$(BIN)/assistant eval eval/dev/gold.jsonl --out artifacts/eval
 
 ## bench: performance figures on this machine, next to the plain LangChain recipe (docs/benchmarks.md)
 bench: install-test
 	$(BIN)/python bench/run.py
 
 ## calibrate: refit refusal (thresholds, nearest-question check; rewrites its examples), then recall
-LABELLED = eval/calibration.jsonl eval/heldout.jsonl eval/heldout2.jsonl eval/heldout4.jsonl \
-	eval/heldout5.jsonl eval/heldout6.jsonl eval/heldout7.jsonl eval/heldout8.jsonl \
-	eval/heldout11.jsonl eval/heldout12.jsonl eval/heldout13.jsonl eval/heldout14.jsonl \
-	eval/heldout15.jsonl
+LABELLED = eval/train/calibration.jsonl eval/train/heldout.jsonl eval/train/heldout2.jsonl eval/train/heldout4.jsonl \
+	eval/train/heldout5.jsonl eval/train/heldout6.jsonl eval/train/heldout7.jsonl eval/train/heldout8.jsonl \
+	eval/train/heldout11.jsonl eval/train/heldout12.jsonl eval/train/heldout13.jsonl eval/train/heldout14.jsonl \
+	eval/train/heldout15.jsonl
 calibrate:
 	$(BIN)/python bench/calibrate_refusal.py $(LABELLED) \
-		--dev eval/gold.jsonl eval/heldout3.jsonl eval/heldout16.jsonl \
-		--write corpus/scope-examples.jsonl --exclude eval/heldout9.jsonl eval/heldout10.jsonl \
-			eval/heldout17.jsonl
+		--dev eval/dev/gold.jsonl eval/dev/heldout3.jsonl eval/dev/heldout16.jsonl \
+		--write corpus/scope-examples.jsonl --exclude eval/dev/heldout9.jsonl eval/dev/heldout10.jsonl \
+			eval/dev/heldout17.jsonl
 	$(BIN)/python bench/calibrate_recall.py $(LABELLED)
 
 clean:

@@ -103,13 +103,6 @@ def ingest(
     settings = Settings()
     start = time.perf_counter()
     path, built = ensure_index(settings, rebuild=rebuild)
-    if settings.scope_examples_path is not None:  # their vectors too, cached beside the index
-        from assistant.embeddings import get_embedder
-        from assistant.examples import load_examples
-        from assistant.guide import load_guide
-
-        sections = load_guide(settings.corpus_dir).sections
-        load_examples(settings, get_embedder(settings), sections)
     took = time.perf_counter() - start
     state = "built" if built else "up to date"
     typer.echo(f"index {state}: {path} ({took:.1f} s)")

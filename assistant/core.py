@@ -13,22 +13,15 @@ import numpy as np
 from assistant import phrases
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import BackendUnavailable, IndexUnavailable
-from assistant.examples import Examples, load_examples
-from assistant.extractive import Evidence, compose, score_units, select
+from assistant.extractive import Evidence, compose, score_units, select, title_unit
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
+from assistant.items import Item, Terms, content_stems, extract_items, families, mentioned, pick
+from assistant.policy import CHECKS, Case, Verdict, decide
+from assistant.question import Reading, read
 from assistant.retrieval import Hit, Retriever
-from assistant.schema import Answer, Section, Unit
-from assistant.scope import (
-    Reader,
-    asks_for_number,
-    asks_to_compare,
-    is_prompt,
-    other_roles,
-    reader,
-    states_comparison,
-    states_number,
-)
+from assistant.schema import Answer, Section, Source
+from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -43,16 +36,27 @@ _FOLLOW_UP = re.compile(
     re.IGNORECASE,
 )
 FOLLOW_UP_MAX_WORDS = 8
-CURRENT_WEIGHT = 1.0
-CONTEXT_WEIGHT = 0.7
-#: A question this close to one the guide merely asks (an interview question) is not answered.
-ECHO = 0.85
+#: Place labels of the entity recogniser, found reliably in lower-case text ("salary in germany").
+_PLACES = frozenset(["GPE", "LOC"])
+_MARKERS = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")
 
 
 def is_follow_up(question: str, history: list[dict[str, str]]) -> bool:
     if not any(m["role"] == "user" for m in history):
         return False
     return len(question.split()) <= FOLLOW_UP_MAX_WORDS or bool(_FOLLOW_UP.search(question))
+
+
+def _last_exchange(turns: list[dict[str, str]]) -> str:
+    """The last question and the answer it got, citation markers removed."""
+    user = [m["content"] for m in turns if m["role"] == "user"][-1:]
+    said = [m["content"] for m in turns if m["role"] == "assistant"][-1:]
+    return " ".join(user + [_MARKERS.sub("", t.split("\nSources:")[0]) for t in said])
+
+
+def _nothing(case: Case) -> Verdict | None:
+    """No evidence at all: nothing to answer with."""
+    return Verdict("refuse", "no_evidence", phrases.NOT_COVERED, cite_nearest=False)
 
 
 class Assistant:
@@ -66,8 +70,9 @@ class Assistant:
         self._backend = backend
         self._retriever: Retriever | None = None
         self._guide: Guide | None = None
-        self._examples: Examples | None = None
-        self._lines: dict[str, tuple[Section, Unit] | None] = {}
+        self.items: list[Item] = []
+        self._families: list[tuple[Section, list[Section]]] = []
+        self._terms: Terms | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -111,7 +116,9 @@ class Assistant:
                     path, _ = ensure_index(self.settings, True, self._embedder)
                     self._retriever = Retriever(self.settings, guide, path)
                 self._guide = guide
-                self._examples = load_examples(self.settings, self.embedder, guide.sections)
+                self.items = extract_items(guide.sections)
+                self._families = families(list(guide.sections))
+                self._terms = Terms(guide.sections)
         return self
 
     @property
@@ -122,11 +129,11 @@ class Assistant:
         return self._retriever
 
     @property
-    def examples(self) -> Examples | None:
-        """The labelled questions of the nearest-question check, or None when it is off."""
-        if self._retriever is None:
-            self.load()  # they load with the index
-        return self._examples
+    def terms(self) -> Terms:
+        if self._terms is None:
+            self.load()
+        assert self._terms is not None
+        return self._terms
 
     @property
     def guide(self) -> Guide:
@@ -156,116 +163,174 @@ class Assistant:
         start = time.perf_counter()
         q = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
-        retriever = self.retriever
-        # Retrieval reads the question with misspelt guide words corrected ("kubernets").
-        fixed = retriever.vocabulary.correct(q)
-        vector = self.embedder.embed_query(neutral(fixed))
-        queries: list[tuple[str, np.ndarray, float]] = [(fixed, vector, CURRENT_WEIGHT)]
-        if is_follow_up(q, turns):
-            previous = [m["content"] for m in turns if m["role"] == "user"][-1]
-            context = f"{retriever.vocabulary.correct(previous)} {fixed}"
-            queries.append((context, self.embedder.embed_query(neutral(context)), CONTEXT_WEIGHT))
-        hits = retriever.search(queries)
-        # Units are scored by meaning against the question blended with its context, and by
-        # rare words against the question alone ("and in the afternoon?" wants "Afternoon").
-        unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
-        scored = score_units(retriever, hits, unit_vector, fixed, self.settings.answer_sections)
-        relevance = self.relevance(queries, hits)
-        coverage = retriever.vocabulary.coverage(q, self.embedder.embed_documents)
-        # Only a question with a word the guide never uses can name something it never mentions.
-        names = [] if coverage.word is None else self._unmentioned(q)
-        names += other_roles(q, retriever.roles)  # "a data engineer": a job it does not describe
-        # A new question is compared with labelled ones (not a follow-up: it reads with its
-        # history): "Are most MLOps jobs remote?" sits among the guide's words, and among
-        # questions it does not answer.
-        scope, examples, raw = None, self.examples, None
-        if examples is not None and len(queries) == 1:
-            raw = self.embedder.embed_query(q)
-            scope = examples.scope(raw, self.settings.scope_neighbours, q)
-        outside = scope is not None and scope.margin < self.settings.scope_margin
-        mode, evidence = select(
-            scored,
-            fixed,
-            self.settings.max_sentences,
-            self.settings.max_list_items,
-            retriever.sections,
-        )
-        # The best section's part of the evidence: what the answer rests on.
-        lead = [e.unit.text for e in evidence if e.section is evidence[0].section]
-        recalled_from = None
-        if not evidence or not self.covers(relevance, coverage.score):
-            answer = self._refusal(q, hits)
-        elif names and (scope is None or scope.margin < self.settings.scope_names_margin):
-            # Unless the question is plainly among answerable ones and names the thing in
-            # passing ("I'm an SRE. How does MLOps on-call differ?").
-            answer = self._refusal(q, hits, phrases.not_mentioned(names))
-        elif asks_for_number(q) and not states_number(q, lead):
-            # The question wants a quantity and the best evidence states none.
-            answer = self._refusal(q, hits)
-        elif asks_to_compare(q) and not states_comparison(lead):
-            # The question wants a comparison and the best evidence makes none.
-            answer = self._refusal(q, hits)
-        elif mode == "sentences" and is_prompt(scored[0].unit.text) and relevance >= ECHO:
-            # The guide only asks this (an interview question); it does not answer it.
-            answer = self._refusal(q, hits, phrases.ASKED_NOT_ANSWERED)
-        elif outside:  # the most specific reason first: the checks above say why
-            answer = self._refusal(q, hits)
+        reading = read(q)
+        if reading.kind == "contents":
+            answer = self._contents(q)
+            answer.extra["diagnostics"] = {
+                "outcome": "answer", "reason": "contents", "kind": reading.kind,
+                "ask": reading.ask, "relevance": 1.0, "coverage": 1.0,
+            }  # fmt: skip
         else:
-            recalled, recalled_from = self._recalled(raw, evidence)
-            text, sources = compose(mode, evidence + recalled)
-            answer = Answer(q, text, False, sources, self.guide.version)
-        answer.extra["diagnostics"] = {
-            "relevance": round(relevance, 4),
-            "coverage": round(coverage.score, 4),
-            "least_covered_word": coverage.word,
-            "unknown_names": names,
-            "scope_margin": None if scope is None else scope.margin,
-            "nearest_out_of_scope": None if scope is None else scope.nearest_out_of_scope,
-            "recalled_from": recalled_from,
-        }
+            answer = self._answer(reading, turns)
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer
 
-    def _recalled(
-        self, vector: np.ndarray | None, evidence: list[Evidence]
-    ) -> tuple[list[Evidence], str | None]:
-        """The guide lines holding the facts of the nearest labelled answerable question, when
-        it is close enough and the evidence lacks them; and that question."""
-        examples = self.examples
-        found = None if vector is None or examples is None else examples.answered(vector)
-        if found is None or found[1] < self.settings.recall_similarity:
-            return [], None
-        assert examples is not None
-        said = " ".join(e.unit.text for e in evidence).lower()
-        lines: list[Evidence] = []
-        for fact in examples.facts[found[0]]:
-            place = self._line_with(fact)
-            if place is None or fact.lower() in said:
+    def _answer(self, reading: Reading, turns: list[dict[str, str]]) -> Answer:
+        retriever = self.retriever
+        s = self.settings
+        # Retrieval reads the ask with misspelt guide words corrected ("kubernets").
+        ask = retriever.vocabulary.correct(reading.ask)
+        vector = self.embedder.embed_query(neutral(ask))
+        queries: list[tuple[str, np.ndarray, float]] = [(ask, vector, s.ask_weight)]
+        follow_up = is_follow_up(reading.ask, turns)
+        if follow_up:
+            # A follow-up reads with the last exchange: the question and the answer it got.
+            context = retriever.vocabulary.correct(_last_exchange(turns))
+            queries.append((context, self.embedder.embed_query(neutral(context)), s.context_weight))
+        if reading.context and len(tokenize(reading.ask)) < s.short_ask_words:
+            # A short ask after a long self-description ("what should I do?") leans on it.
+            about = retriever.vocabulary.correct(reading.context)
+            queries.append((about, self.embedder.embed_query(neutral(about)), s.asker_weight))
+        hits = retriever.search(queries)
+        unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
+        scored = score_units(retriever, hits, unit_vector, ask, s.answer_sections)
+        relevance = self.relevance(queries[: 2 if follow_up else 1], hits)
+        coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents)
+
+        computed = self._from_items(reading, turns, hits) if self.items else None
+        selected = computed is not None
+        if computed is not None:
+            mode, evidence, label = computed
+        else:
+            (mode, evidence), label = self._from_units(reading, scored, ask), ""
+        case = Case(
+            reading=reading,
+            relevance=relevance,
+            coverage=coverage.score,
+            coverage_word=coverage.word,
+            unknown_names=self._ungrounded(reading.names, reading.ask, coverage.word),
+            context_unknown=self._ungrounded(reading.context_names, reading.context, "ctx"),
+            other_roles=other_roles(reading.ask, retriever.roles),
+            evidence=[e.unit.text for e in evidence if e.section is evidence[0].section]
+            if evidence
+            else [],
+            top_is_prompt=bool(scored) and is_prompt(scored[0].unit.text) and mode != "list",
+            selected=selected,
+            settings={
+                "refusal_threshold": s.refusal_threshold,
+                "coverage_threshold": s.coverage_threshold,
+                "coverage_bypass_relevance": s.coverage_bypass_relevance,
+                "echo_similarity": s.echo_similarity,
+            },
+        )
+        verdict = decide(case) if evidence else decide(case, (*CHECKS[:1], _nothing))
+        if verdict.outcome == "refuse":
+            answer = self._refusal(reading.text, hits, verdict, evidence)
+        else:
+            text, sources = compose(mode, evidence)
+            if label:
+                text = f"{label}\n{text}" if mode == "list" else f"{label} {text}"
+            if verdict.outcome == "caveat":
+                text = f"{verdict.message}\n{text}"
+            answer = Answer(reading.text, text, False, sources, self.guide.version)
+            answer.caveat = verdict.message or None
+        answer.extra["diagnostics"] = {
+            "outcome": verdict.outcome,
+            "reason": verdict.reason,
+            "kind": reading.kind,
+            "ask": reading.ask,
+            "relevance": round(relevance, 4),
+            "coverage": round(coverage.score, 4),
+            "least_covered_word": coverage.word,
+            "unknown_names": case.unknown_names + case.other_roles,
+            "context_unknown": case.context_unknown,
+            "selected_items": selected,
+        }
+        return answer
+
+    def _from_units(
+        self, reading: Reading, scored: list[Evidence], ask: str
+    ) -> tuple[str, list[Evidence]]:
+        s = self.settings
+        sections = self.retriever.sections
+        if reading.kind == "path" and scored:
+            path = self._path_answer(reading, scored)
+            if path is not None:
+                return path
+        return select(scored, ask, s.max_sentences, s.max_list_items, sections)
+
+    def _path_answer(
+        self, reading: Reading, scored: list[Evidence]
+    ) -> tuple[str, list[Evidence]] | None:
+        """The path into the career: the family of sub-sections (steps) the best evidence
+        belongs to, as an overview; or its n-th step for "what should I learn first"."""
+        families = {p.path: (p, c) for p, c in self._families}
+        for ev in scored:
+            found = families.get(ev.section.path[:-1]) or families.get(ev.section.path)
+            if found is None:
                 continue
-            section, unit = place
-            lines.append(Evidence(section, unit, evidence[0].score))
-            said += " " + unit.text.lower()
-        return lines, examples.questions[found[0]] if lines else None
+            parent, children = found
+            if reading.ordinal is not None:
+                index = reading.ordinal[0]
+                if -len(children) <= index < len(children):
+                    child = children[index]
+                    body = [Evidence(child, u, ev.score) for u in child.units]
+                    return "list", [Evidence(child, title_unit(child), ev.score), *body]
+            lead = [Evidence(parent, u, ev.score) for u in parent.units[:1]]
+            for child in children[: self.settings.max_list_items]:
+                lead.append(Evidence(child, title_unit(child), ev.score))
+                lead.append(Evidence(child, child.units[0], ev.score))
+            return "list", lead
+        return None
 
-    def _line_with(self, fact: str) -> tuple[Section, Unit] | None:
-        """The first guide line (unit) that contains `fact`, ignoring case."""
-        if fact not in self._lines:
-            self._lines[fact] = next(
-                (
-                    (section, unit)
-                    for section in self.guide.sections
-                    for unit in section.units
-                    if fact.lower() in unit.text.lower()
-                ),
-                None,
-            )
-        return self._lines[fact]
+    def _from_items(
+        self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit]
+    ) -> tuple[str, list[Evidence], str] | None:
+        """An answer computed over the guide's items: those the last answer named when the
+        question points back at them, else the list the question is about; None when the
+        question selects nothing among items."""
+        pool: list[Item] = []
+        last = [m["content"] for m in turns if m["role"] == "assistant"]
+        if last and reading.refers_back:
+            pool = mentioned(self.items, last[-1])
+        if not pool and (reading.selection is not None or reading.ordinal is not None):
+            if reading.kind == "path" or (reading.ordinal and reading.ordinal[1]):
+                return None  # "the second step", "what should I learn first": the steps
+            pool = self._items_about(reading, hits)
+        if not pool:
+            return None
+        picked = pick(pool, reading, refers_back=bool(last) and reading.refers_back)
+        if picked is None:
+            return None
+        label, chosen = picked
+        evidence: list[Evidence] = []
+        for item in chosen[: self.settings.max_list_items]:
+            evidence.append(Evidence(item.section, item.unit, 1.0))
+            if item.unit.kind == "leadin":  # a sub-section: its lines follow its name
+                evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
+        mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
+        return mode, evidence, label
 
-    def _unmentioned(self, question: str) -> list[str]:
-        """The places, organisations and products `question` names that the guide never
-        mentions ("Germany", "Netflix")."""
-        vocabulary = self.retriever.vocabulary
-        return [name for name in self.reader.names(question) if vocabulary.unknown(name)]
+    def _items_about(self, reading: Reading, hits: list[Hit]) -> list[Item]:
+        """The items of the list the question is about, or of all the lists of its parent
+        when it names the parent and not the list ("the cheapest certification")."""
+        lists: dict[str, list[Item]] = {}
+        for item in self.items:
+            if item.unit.kind == "item":
+                lists.setdefault(item.section.id, []).append(item)
+        ask = content_stems(reading.ask)
+        for hit in hits[: self.settings.answer_sections]:
+            if hit.section_id not in lists:
+                continue
+            section = self.retriever.sections[hit.section_id]
+            parent = section.path[:-1]
+            siblings = [g for g in lists.values() if g[0].section.path[:-1] == parent]
+            parent_words = content_stems(" ".join(parent))
+            own = content_stems(section.title) - parent_words
+            if len(siblings) > 1 and not ask & own and ask & parent_words:
+                return [i for g in siblings for i in g]
+            return lists[hit.section_id]
+        return []
 
     def relevance(self, queries: list[tuple[str, np.ndarray, float]], hits: list[Hit]) -> float:
         """How well the guide matches the question, 0-1: the best unit or chunk cosine."""
@@ -284,12 +349,44 @@ class Assistant:
             return False
         return coverage >= s.coverage_threshold or relevance >= s.coverage_bypass_relevance
 
-    def _refusal(self, question: str, hits: list[Hit], reason: str = phrases.NOT_COVERED) -> Answer:
+    def _ungrounded(self, names: tuple[str, ...], text: str, weak: str | None) -> list[str]:
+        """What `text` names that the guide never names: the typed names no guide line holds
+        together ("CKAD", "AWS DevOps Engineer Professional"), lower-case words that are neither
+        the guide's nor English ("kserve"), and places the entity recogniser finds ("germany";
+        only when a word is unknown, as it loads spaCy)."""
+        if not text:
+            return []
+        terms, vocabulary = self.terms, self.retriever.vocabulary
+        out = [n for n in names if not terms.grounded(n)]
+        # Lower-case words are ordinary words, matched by spelling and meaning (coverage);
+        # only places are names in lower case too ("salary in germany").
+        if weak is not None and vocabulary.unknown(text):
+            for name in self.reader.places(text):
+                if not terms.grounded(name) and name.lower() not in " ".join(out).lower():
+                    out.append(name)
+        return list(dict.fromkeys(out))
+
+    def _refusal(
+        self, question: str, hits: list[Hit], verdict: Verdict, evidence: list[Evidence]
+    ) -> Answer:
         nearest = [self.retriever.sections[h.section_id].heading for h in hits[:3]]
-        text = reason
-        if nearest:
+        text, sources = verdict.message, list[Source]()
+        if verdict.cite_nearest and evidence:
+            said, sources = compose("sentences", evidence[: self.settings.refusal_quotes])
+            text += f" {phrases.NEAREST_SAID} {said}"
+        elif nearest:
             text += " " + phrases.NEAREST_SECTIONS.format(sections="; ".join(nearest))
-        return Answer(question, text, True, [], self.guide.version, nearest_sections=nearest)
+        answer = Answer(question, text, True, sources, self.guide.version, nearest_sections=nearest)
+        return answer
+
+    def _contents(self, question: str) -> Answer:
+        """What the guide covers: its top-level sections, each name quoted from the guide."""
+        tops = [s for s in self.guide.sections if len(s.path) == 1 and s.units]
+        evidence = [Evidence(s, title_unit(s), 1.0) for s in tops]
+        text, sources = compose("list", evidence)
+        lines = [f"- {line}" for line in text.splitlines()]
+        text = phrases.CONTENTS_INTRO + "\n" + "\n".join(lines)
+        return Answer(question, text, False, sources, self.guide.version)
 
     def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
         """Yield ("delta", text piece) events, then ("answer", the final Answer).

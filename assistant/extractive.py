@@ -22,7 +22,7 @@ import numpy as np
 
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
-from assistant.scope import is_prompt, stem
+from assistant.scope import FRAME_WORDS, is_prompt, stem
 from assistant.text import tokenize
 
 _LIST_QUESTION = re.compile(
@@ -49,6 +49,7 @@ _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGN
 _STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
 #: Words every question and heading here share: they say nothing about which section is meant.
 _DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
+_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 
 #: Weight of the IDF-weighted share of question words a unit (or its title) contains.
 LEXICAL_WEIGHT = 0.15
@@ -288,6 +289,11 @@ def _overview(
     if not _about(question, parent):
         return None  # not about this section
     if _names_a_part(question, children):
+        return None
+    # Only a question about the section as a whole: "Do I need a degree to become…" asks about
+    # one thing in it ("degree"), not for the overview.
+    beyond = _stems(question) - _stems(parent.heading) - _DOMAIN_STEMS - _FRAME_STEMS
+    if beyond:
         return None
     lead = [Evidence(parent, u, best.score) for u in parent.units[:1]]
     for child in children[:max_items]:

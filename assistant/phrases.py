@@ -4,9 +4,23 @@ from __future__ import annotations
 
 #: Said when the guide does not cover a question; the nearest sections follow it.
 NOT_COVERED = "The guide does not cover this."
-NOT_MENTIONED = NOT_COVERED + " It never mentions {names}."
+NOT_MENTIONED = "The guide does not mention {names}."
+NOT_STATED = "The guide does not state this."
+NOT_A_QUESTION = (
+    "The guide does not cover this: I answer questions about the MLOps Engineer career guide."
+)
 ASKED_NOT_ANSWERED = "The guide lists this as an interview question but does not answer it."
 NEAREST_SECTIONS = "The nearest sections of the guide are: {sections}."
+#: Labels of answers computed over the guide's items.
+COUNT_LABEL = "{count} in all:"
+CHEAPEST = "Cheapest:"
+DEAREST = "Most expensive:"
+BELOW = "Under ${amount}:"
+ABOVE = "Over ${amount}:"
+#: After a refusal: what the guide does say nearest, each line cited.
+NEAREST_SAID = "What it says nearest:"
+#: A caveat: what the asker said of themself that the guide does not address.
+NOT_ADDRESSED = "The guide does not mention {names}; here is what it says."
 
 EMPTY_QUESTION = "Please type a question about the MLOps Engineer career guide."
 QUESTION_TOO_LONG = (
@@ -46,6 +60,7 @@ WIDGET_TITLE = "Ask the MLOps career guide"
 CHAT_PLACEHOLDER = "Ask a question about the MLOps Engineer career guide"
 COVERAGE_QUESTION = "What does the guide cover?"
 COVERAGE_INTRO = "The guide (version {version}) has these sections:"
+CONTENTS_INTRO = "The guide covers:"
 EXAMPLE_QUESTIONS = (
     "What skills does an MLOps engineer need?",
     "What cloud ML certifications are there?",
@@ -120,6 +135,16 @@ LLM_NOTHING_SUPPORTED = (
 LLM_SOME_REMOVED = "{count} unsupported sentence(s) of the model's draft were removed."
 
 
+def _joined(names: list[str]) -> str:
+    quoted = [f"“{name}”" for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
 def not_mentioned(names: list[str]) -> str:
-    """'The guide does not cover this. It never mentions “Germany”, “Netflix”.'"""
-    return NOT_MENTIONED.format(names=", ".join(f"“{name}”" for name in names))
+    """'The guide does not mention “Germany” or “Netflix”.'"""
+    return NOT_MENTIONED.format(names=_joined(names))
+
+
+def not_addressed(names: list[str]) -> str:
+    """'The guide does not mention “Java”; here is what it says.'"""
+    return NOT_ADDRESSED.format(names=_joined(names))

@@ -82,6 +82,8 @@ class Answer:
     nearest_sections: list[str] = field(default_factory=list)
     backend: str = "extractive"
     notices: list[str] = field(default_factory=list)
+    #: What the asker said of themself that the guide does not address (answered all the same).
+    caveat: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,5 +100,7 @@ class Answer:
             data["nearest_sections"] = list(self.nearest_sections)
         if self.notices:
             data["notices"] = list(self.notices)
+        if self.caveat:
+            data["caveat"] = self.caveat
         data.update(self.extra)
         return data

@@ -19,7 +19,7 @@
    describes one role, and names only a few others beside it.
 
 The decision rule and its thresholds are in Settings; ``bench/calibrate_refusal.py`` picks
-them on ``eval/calibration.jsonl`` and the README records the result.
+them on ``eval/train/calibration.jsonl`` and the README records the result.
 """
 
 from __future__ import annotations
@@ -446,21 +446,28 @@ class Reader:
     def names(self, text: str) -> list[str]:
         return list(self._names(text))
 
-    @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
+    def places(self, text: str) -> list[str]:
+        """The places a text names, found even in lower-case text ("salary in germany")."""
+        return [name for name, label in self._entities(text) if label in PLACE_LABELS]
+
     def _names(self, text: str) -> tuple[str, ...]:
+        return tuple(
+            name
+            for name, label in self._entities(text)
+            if label in NAME_LABELS
+            # In lower-case text the recogniser takes words for people and firms ("max pay",
+            # "eng pls"); places it still finds reliably ("salary in germany").
+            and (label in PLACE_LABELS or any(w[:1].isupper() for w in name.split()))
+        )
+
+    @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
+    def _entities(self, text: str) -> tuple[tuple[str, str], ...]:
         """Memoised: spaCy costs ~5 ms a question alone and far more under 16 concurrent
         requests (it holds the GIL), and the same questions come again and again."""
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        return tuple(
-            e.text
-            for e in doc.ents
-            if e.label_ in NAME_LABELS
-            # In lower-case text the recogniser takes words for people and firms ("max pay",
-            # "eng pls"); places it still finds reliably ("salary in germany").
-            and (e.label_ in PLACE_LABELS or any(t.text[:1].isupper() for t in e))
-        )
+        return tuple((e.text, e.label_) for e in doc.ents)
 
 
 @contextlib.contextmanager

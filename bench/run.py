@@ -7,7 +7,7 @@ docs/benchmarks.md (and the raw figures to artifacts/bench/<label>.json).
     python bench/run.py --label before --json-only   # measure, keep the JSON, leave the doc
 
 What it measures:
-- warm answer latency p50/p95 over eval/gold.jsonl (extractive, in process);
+- warm answer latency p50/p95 over eval/dev/gold.jsonl (extractive, in process);
 - the llamacpp backend's time to first token and tokens/s (when llama_cpp imports);
 - a cold `assistant ask "..." --json`: whole-process time (median of 3) and peak RSS;
 - ingest: a first build into a fresh ASSISTANT_INDEX_DIR, then a re-run on the unchanged corpus;

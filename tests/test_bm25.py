@@ -27,7 +27,7 @@ def test_scores_and_rankings_match_bm25s_on_the_guide() -> None:
     ours.index(corpus)
     questions = [
         json.loads(line)["question"]
-        for name in ("gold.jsonl", "calibration.jsonl")
+        for name in ("dev/gold.jsonl", "train/calibration.jsonl")
         for line in (PROJECT_ROOT / "eval" / name).read_text().splitlines()
         if line.strip()
     ]

@@ -574,7 +574,7 @@ def test_check_gates_in_compare_names_the_configuration(tmp_path: Path) -> None:
 def test_real_assistant_answers_are_verbatim_and_grounded(tmp_path: Path) -> None:
     """The extractive assistant on a few gold questions: its quotes are verbatim in the guide
     and every sentence of its answers is supported by the quote it cites."""
-    gold = Path(__file__).resolve().parent.parent / "eval" / "gold.jsonl"
+    gold = Path(__file__).resolve().parent.parent / "eval" / "dev" / "gold.jsonl"
     rows = [json.loads(line) for line in gold.read_text().splitlines() if line.strip()]
     picked = [r for r in rows if r.get("answerable", True)][:6]
     picked += [r for r in rows if not r.get("answerable", True)][:2]

@@ -3,7 +3,7 @@
 A true citation is modelled by a guide unit shortened to its first 65 % of words (as a small
 model shortens a quote) against the unit itself; a wrong one by the same shortening against the
 three most similar units of other sections. Prints how many of each a threshold pair accepts.
-Run: python eval/calibrate_verify.py
+Run: python bench/calibrate_verify.py
 """
 
 from __future__ import annotations

@@ -1,0 +1,219 @@
+"""The guide's items as data, and the terms that ground what a question names.
+
+**Items.** Every list item of the guide becomes an ``Item``: its name (the part before ``:`` in
+"Kubeflow: End-to-end ML pipelines on Kubernetes."), the acronyms in brackets ("CKA"), the
+price it states ("($395)"), and what the rest of the line says. Every section that is one of
+several sub-sections of a parent opening with a sentence ("Gain DevOps Experience" under "How to
+Become…") becomes an item too, with its first line as the description, so "the second step" is
+an item like "the second certification". Nothing is typed in by hand: another guide in
+``corpus/`` gets its own items.
+
+**Terms.** Each guide line's words (lower case, with their stems) for the co-occurrence check of
+a compound name: "AWS DevOps Engineer Professional" is grounded only if one guide line holds all
+its words, so it is not the guide's "AWS Solutions Architect Professional". Acronyms and product
+names match exactly: "CKAD" is not "CKA".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant import phrases
+from assistant.question import Reading
+from assistant.schema import Section, Unit
+from assistant.scope import FRAME_WORDS, stem
+from assistant.text import tokenize
+
+#: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
+_NAMED = re.compile(r"^(?P<head>[^:]{2,80}?):\s+(?P<body>\S.*)$")
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_PRICE = re.compile(r"\$\s?([\d,]+(?:\.\d+)?)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
+#: A name is a few words ("Google Professional Machine Learning Engineer"); a longer head before
+#: a colon is a sentence ("The role combines DevOps practices with ML-specific concerns: …").
+NAME_MAX_WORDS = 7
+_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
+
+
+@dataclass(frozen=True)
+class Item:
+    section: Section  # where the item stands
+    unit: Unit  # its line (for a sub-section: its title as a unit)
+    name: str  # "Certified Kubernetes Administrator (CKA)" without brackets: the name alone
+    acronyms: tuple[str, ...]
+    price: float | None
+    description: str  # the text after the name, or the sub-section's first line
+    group: str  # the section title that lists it ("Cloud ML certifications")
+    order: int  # position among all items of the guide
+
+    @property
+    def text(self) -> str:
+        return f"{self.unit.text} {self.description}"
+
+    def names(self) -> list[str]:
+        """Ways the item is named: its name, each part of "Terraform/Pulumi", its acronyms."""
+        parts = [self.name, *self.acronyms]
+        if "/" in self.name:
+            parts += [p.strip() for p in self.name.split("/") if p.strip()]
+        return parts
+
+
+def _item_of(section: Section, unit: Unit, order: int) -> Item:
+    m = _NAMED.match(unit.text)
+    if m and len(_BRACKET.sub("", m.group("head")).split()) > NAME_MAX_WORDS:
+        m = None
+    head, body = (m.group("head"), m.group("body")) if m else (unit.text, "")
+    brackets = _BRACKET.findall(head)
+    price_match = _PRICE.search(head) or (_PRICE.search(body) if m else None)
+    name = _BRACKET.sub("", head).strip() if m else unit.text
+    return Item(
+        section=section,
+        unit=unit,
+        name=" ".join(name.split()),
+        acronyms=tuple(b for b in brackets if _ACRONYM.match(b)),
+        price=float(price_match.group(1).replace(",", "")) if price_match else None,
+        description=body,
+        group=section.title,
+        order=order,
+    )
+
+
+def extract_items(sections: Iterable[Section]) -> list[Item]:
+    """All list items and step-like sub-sections of the guide, in the guide's order."""
+    sections = list(sections)
+    items: list[Item] = []
+    for section in sections:
+        for unit in section.units:
+            if unit.kind == "item":
+                items.append(_item_of(section, unit, len(items)))
+    for parent, children in families(sections):
+        for child in children:
+            title = Unit(text=child.title, kind="leadin", position=-1)
+            first = child.units[0].text if child.units else ""
+            items.append(
+                Item(child, title, child.title, (), None, first, parent.title, len(items))
+            )
+    return items
+
+
+def families(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
+    """Parents with two or more sub-sections that each open with a sentence (steps, parts)."""
+    out = []
+    for parent in sections:
+        children = [
+            s for s in sections if s.path[:-1] == parent.path and s.units and len(s.path) > 1
+        ]
+        if len(children) >= 2 and all(c.units[0].kind == "sentence" for c in children):
+            out.append((parent, sorted(children, key=lambda s: s.order)))
+    return out
+
+
+def mentioned(items: list[Item], text: str) -> list[Item]:
+    """The items `text` names (by name, a part of it, or an acronym), in the order named."""
+    low = text.lower()
+    found: list[tuple[int, Item]] = []
+    for item in items:
+        spots = [low.find(n.lower()) for n in item.names() if len(n) >= 2]
+        spots = [s for s in spots if s >= 0]
+        if spots:
+            found.append((min(spots), item))
+    # A name inside a longer one ("AWS" within "AWS Machine Learning Specialty") is that one.
+    found.sort(key=lambda f: (f[0], -len(f[1].name)))
+    out: list[Item] = []
+    for _, item in found:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+class Terms:
+    """The guide's words per line, for grounding the names a question uses."""
+
+    def __init__(self, sections: Iterable[Section]) -> None:
+        self.lines: list[set[str]] = []
+        self.words: set[str] = set()
+        for section in sections:
+            texts = [section.title] + [u.text for u in section.units]
+            for text in texts:
+                words = _words(text)
+                self.lines.append(words)
+                self.words |= words
+
+    def grounded(self, name: str) -> bool:
+        """Does one guide line hold every word of `name` (exactly, by its stem, or without a
+        plural or possessive "s": "GPUs", "NVIDIA's")?"""
+        words = [_forms(t) for t in _name_tokens(name)]
+        if not words:
+            return True
+        return any(all(forms & line for forms in words) for line in self.lines)
+
+
+def _words(text: str) -> set[str]:
+    """Stems of the lower-case words (so "engineers" meets "engineer"), stopwords dropped."""
+    tokens = (t.strip(".-+") for t in tokenize(text.replace("/", " ")))
+    return {stem(t) for t in tokens if t}
+
+
+def _name_tokens(name: str) -> list[str]:
+    """The words of a name; a hyphenated one counts by its parts ("FAANG-type")."""
+    tokens = [t.strip(".-+") for t in tokenize(name.replace("/", " ").replace("'s", ""))]
+    return [t for t in tokens if t and "-" not in t]
+
+
+def _forms(token: str) -> set[str]:
+    forms = {token, stem(token)}
+    if len(token) > 3 and token.endswith("s"):
+        forms.add(token[:-1])
+    return forms
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(t) for t in tokenize(text)}
+
+
+
+
+def _price(item: Item) -> float:
+    return item.price if item.price is not None else 0.0
+
+
+def pick(
+    pool: list[Item], reading: Reading, refers_back: bool
+) -> tuple[str, list[Item]] | None:
+    """The items of `pool` the question selects, with a label for what was computed ("Cheapest:");
+    None when it selects nothing among them."""
+    sel = reading.selection
+    if sel is not None:
+        priced = [i for i in pool if i.price is not None]
+        if sel.op == "count":
+            return phrases.COUNT_LABEL.format(count=len(pool)), pool
+        if sel.op in ("min", "max") and len(priced) >= 2:
+            best = min(priced, key=_price) if sel.op == "min" else max(priced, key=_price)
+            return (phrases.CHEAPEST if sel.op == "min" else phrases.DEAREST), [best]
+        if sel.op in ("below", "above") and priced and sel.amount is not None:
+            amount = sel.amount
+            below = sel.op == "below"
+            inside = [i for i in priced if (_price(i) < amount if below else _price(i) > amount)]
+            label = phrases.BELOW if sel.op == "below" else phrases.ABOVE
+            if inside:
+                return label.format(amount=f"{amount:,.0f}"), inside
+    if reading.ordinal is not None:
+        index = reading.ordinal[0]
+        if -len(pool) <= index < len(pool):
+            return "", [pool[index]]
+    if refers_back:
+        # "the google one", "which of those runs on Kubernetes": the ask's words that tell the
+        # items apart (not those all of them share).
+        shared = set.intersection(*(content_stems(i.text) for i in pool))
+        asked = content_stems(reading.ask) - shared - _FRAME_STEMS
+        matches = [i for i in pool if asked & content_stems(i.text)]
+        if matches and len(matches) < len(pool):
+            return "", matches
+        if len(pool) == 1:  # "how much is it?", "where does that figure come from?"
+            return "", pool
+    return None
+
+
+__all__ = ["Item", "Terms", "content_stems", "extract_items", "families", "mentioned", "pick"]

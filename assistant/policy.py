@@ -1,0 +1,162 @@
+"""The scope policy: does the guide answer what the question asks?
+
+One ordered list of small named checks (``CHECKS``). Each takes the ``Case`` — what the question
+asks (assistant/question.py), how it is grounded in the guide's terms, and what the evidence
+states — and returns a ``Verdict`` or None. The first verdict decides; with none, the question
+is answered. Three outcomes:
+
+- *answer*: the ask is grounded and the evidence states the kind of answer wanted;
+- *caveat*: only the asker's context names what the guide lacks ("I'm a Java developer…"):
+  answered, with what the guide does not address said first;
+- *refuse*: the ask is about something the guide does not name or state; the refusal says so,
+  then shows what the guide says nearest, cited.
+
+Thresholds (relevance, coverage) are settings, calibrated by bench/calibrate_refusal.py on the
+training sets only.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from assistant import phrases
+from assistant.question import Reading
+
+Outcome = Literal["answer", "caveat", "refuse"]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: Outcome
+    reason: str  # the check's name: what the diagnostics report
+    message: str  # the sentence the answer opens with
+    cite_nearest: bool = True  # a refusal shows the nearest evidence, cited
+
+
+@dataclass
+class Case:
+    reading: Reading
+    relevance: float
+    coverage: float  # weakest meaning-match of an ask word the guide does not use (1.0: none)
+    coverage_word: str | None
+    unknown_names: list[str]  # what the ask names that the guide never does
+    context_unknown: list[str]  # the same, in what the asker says of themself
+    other_roles: list[str]  # job titles the ask is about that the guide never names
+    evidence: list[str]  # the texts the answer would rest on (the best section's part)
+    top_is_prompt: bool  # the best line is one of the guide's own questions (an interview one)
+    selected: bool  # the answer is computed over the guide's items
+    settings: dict[str, float] = field(default_factory=dict)
+
+
+Check = Callable[[Case], Verdict | None]
+
+
+def task(case: Case) -> Verdict | None:
+    """A request to produce something ("write a poem", "ignore your instructions")."""
+    if case.reading.kind == "task":
+        return Verdict("refuse", "task", phrases.NOT_A_QUESTION, cite_nearest=False)
+    return None
+
+
+def off_topic(case: Case) -> Verdict | None:
+    """Nothing in the guide is close to the question."""
+    if case.relevance < case.settings["refusal_threshold"]:
+        return Verdict("refuse", "off_topic", phrases.NOT_COVERED, cite_nearest=False)
+    return None
+
+
+def unknown_name(case: Case) -> Verdict | None:
+    """The ask names a thing the guide never names ("CKAD", "KServe", "London")."""
+    if case.unknown_names:
+        return Verdict("refuse", "unknown_name", phrases.not_mentioned(case.unknown_names))
+    return None
+
+
+def other_role(case: Case) -> Verdict | None:
+    """The ask is about another job ("How do I become a data engineer?")."""
+    if case.other_roles:
+        return Verdict("refuse", "other_role", phrases.not_mentioned(case.other_roles))
+    return None
+
+
+def uncovered_word(case: Case) -> Verdict | None:
+    """A word of the ask means nothing the guide talks about ("remote", "equity")."""
+    s = case.settings
+    if case.selected or case.relevance >= s["coverage_bypass_relevance"]:
+        return None
+    if case.coverage < s["coverage_threshold"]:
+        return Verdict("refuse", "uncovered_word", phrases.NOT_COVERED)
+    return None
+
+
+_STATED = {
+    "amount": re.compile(r"\$\s?\d"),
+    "duration": re.compile(r"\b\d[\d\s-]*\s*(years?|months?|weeks?|days?|hours?)\b", re.I),
+    "rate": re.compile(r"\d\s?%|\bpercent\b", re.I),
+}
+_COMPARED = re.compile(
+    r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"
+    r"|worse)\b",
+    re.IGNORECASE,
+)
+
+
+def unstated_quantity(case: Case) -> Verdict | None:
+    """The ask wants an amount, a duration or a rate, and the evidence states none."""
+    stated = _STATED.get(case.reading.kind)
+    if stated is None or case.selected:
+        return None
+    if any(stated.search(text) for text in case.evidence):
+        return None
+    return Verdict("refuse", f"no_{case.reading.kind}", phrases.NOT_STATED)
+
+
+def no_comparison(case: Case) -> Verdict | None:
+    """The ask wants a comparison and the evidence makes none."""
+    if case.reading.kind != "compare" or case.selected:
+        return None
+    if any(_COMPARED.search(text) for text in case.evidence):
+        return None
+    return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
+
+
+def asked_not_answered(case: Case) -> Verdict | None:
+    """The guide only asks this (one of its interview questions); it does not answer it."""
+    if case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]:
+        return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
+    return None
+
+
+def context_caveat(case: Case) -> Verdict | None:
+    """Only what the asker says of themself names things the guide lacks: answer, and say so."""
+    if case.context_unknown:
+        return Verdict("caveat", "context_unknown", phrases.not_addressed(case.context_unknown))
+    return None
+
+
+#: The policy, in order: the first verdict decides.
+CHECKS: tuple[Check, ...] = (
+    task,
+    off_topic,
+    unknown_name,
+    other_role,
+    uncovered_word,
+    unstated_quantity,
+    no_comparison,
+    asked_not_answered,
+    context_caveat,
+)
+
+
+def decide(case: Case, checks: tuple[Check, ...] = CHECKS) -> Verdict:
+    for check in checks:
+        verdict = check(case)
+        if verdict is not None:
+            return verdict
+    return Verdict("answer", "grounded", "")
+
+
+__all__ = ["CHECKS", "Case", "Check", "Outcome", "Verdict", "decide"]

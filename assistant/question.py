@@ -1,0 +1,299 @@
+"""Reading a question: what it asks, what it says about the asker, what kind of answer it wants,
+and the things it names.
+
+- The **ask** is the interrogative or imperative part ("What steps should I follow?"); the
+  **context** is what the asker says of themself ("I'm a Java backend developer with five years
+  of experience."). Only the ask decides scope; a name the guide lacks in the context earns a
+  caveat, not a refusal.
+- The **kind** of answer wanted: an amount, a duration, a rate, a count, a comparison, a list,
+  the path into the career, the guide's own contents, a creative task, or anything else.
+- The **names**: acronyms, product names, capitalised phrases and words with digits ("CKAD",
+  "KServe", "AWS DevOps Engineer Professional", "DP-100", "Netflix"). Each is later grounded in
+  the guide's own terms (assistant/terms.py).
+- A **selection** among the guide's items: cheapest, most expensive, under/over an amount, how
+  many; an **ordinal** ("the second one"); and whether the question **refers back** to the last
+  answer ("those", "that figure", "the google one").
+
+Nothing here knows the guide: these are properties of English questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal[
+    "amount",
+    "duration",
+    "rate",
+    "count",
+    "compare",
+    "list",
+    "path",
+    "contents",
+    "task",
+    "other",
+]
+
+_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+#: A sentence that talks about the asker rather than asking ("I'm a QA engineer.").
+_ABOUT_ME = re.compile(
+    r"^\s*(i|i'm|im|i've|ive|i am|i have|i was|i work|i worked|i've been|i know|i use|i do|i did"
+    r"|i studied|i graduated|i spent|i currently|i'd|i also|my|we|currently|right now|for the past"
+    r"|been|as an?|coming from|background|hi|hello|hey|so|ok|okay|thanks|thank you)\b",
+    re.IGNORECASE,
+)
+#: Words that open a question or a request.
+_ASKING = re.compile(
+    r"^\s*(what|what's|whats|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did"
+    r"|can|could|should|would|will|shall|may|might|must|tell|list|name|give|show|explain"
+    r"|describe|compare|recommend|any|anything|help)\b",
+    re.IGNORECASE,
+)
+#: "As a Java developer, how do I ..." / "I'm a QA engineer, what should I ...": a leading clause
+#: about the asker before the ask in one sentence.
+_LEAD_CLAUSE = re.compile(
+    r"^\s*((as an?|coming from|i'm an?|i am an?|im an?|with)\b[^,?]{2,120}),\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+#: An ask for an amount of money: "how much…", "what is the salary/cost…", "mlops pay?", "cka
+#: cost". A money word as an attribute ("infrastructure cost", "the pay data") asks no amount.
+_MONEY = (
+    r"(salary|salaries|pay|price|prices|cost|costs|fee|fees|compensation|earnings?|income|wages?)"
+)
+_AMOUNT = re.compile(
+    r"\bhow much\b(?!\s+(\w+\s+){0,3}(need|know|learn|study|time|experience|effort)\b)"
+    r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b" + _MONEY
+    + r"\b(?!\s+(data|numbers?|figures?|source|sources|metric|metrics|info)\b)"
+    r"|\b" + _MONEY + r"\s*(range)?\s*\??\s*$"
+    r"|\b(earn|earns|make|makes|get paid|paid)\s*(\?|$|a year|per year|annually)",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
+_RATE = re.compile(
+    r"\b(what percent(age)?|what share|what fraction|what proportion|percentage"
+    r"|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.IGNORECASE)
+_COMPARE = re.compile(
+    r"\b\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b|\bcompared?\b"
+    r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b",
+    re.IGNORECASE,
+)
+_LIST = re.compile(
+    r"\b(list|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
+    r"|examples)\b|\b(what|which)\s+(\w+\s+){0,2}(?!does\b|is\b|was\b|has\b|this\b|its\b)\w{3,}s\b",
+    re.IGNORECASE,
+)
+#: The path into the career: "how do I get into", "what should I do/learn", "where do I start".
+_PATH = re.compile(
+    r"\b(how (do|can|should|would) (i|you|one|someone|we) (get|break|move|switch|transition"
+    r"|pivot|become|go|start|land|make the (move|switch|jump))"
+    r"|how to (get|break|move|switch|transition|pivot|become|start)"
+    r"|what (should|do|would|could|must) (i|you|one|someone) (do|learn|study|focus on|follow)"
+    r"|what steps|which steps|where (do|should|can) (i|you|one) (start|begin)|roadmap|path into"
+    r"|how (do|can) i prepare)\b",
+    re.IGNORECASE,
+)
+#: A question about the guide itself: "What does the guide cover?", "what topics are there".
+_CONTENTS = re.compile(
+    r"\b(what|which)\b[^?]{0,30}\b(guide|document|page|you)\b[^?]{0,12}\b(cover|covers|contain"
+    r"|contains|include|includes|talk about|discuss|know about|answer)\b"
+    r"|\bwhat (topics|sections|subjects)\b|\btable of contents\b|\bwhat can (i|you) ask\b",
+    re.IGNORECASE,
+)
+#: A request to produce something rather than to learn what the guide says.
+_TASK = re.compile(
+    r"^\s*(please\s+)?(write|compose|draft|generate|create|translate|summari[sz]e (this|my)"
+    r"|ignore|forget|pretend|act as|roleplay|print|repeat|reveal|disregard|sing|tell me a joke"
+    r"|code|debug|fix)\b",
+    re.IGNORECASE,
+)
+
+#: Refers back to the last answer.
+_BACK = re.compile(
+    r"\b(it|its|that|this|those|these|they|them|their|one|ones|the same|the above|what about"
+    r"|how about|and the|which of|either|both|former|latter)\b",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1,
+}  # fmt: skip
+_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
+#: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
+STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
+
+_CHEAPEST = re.compile(
+    r"\b(cheapest|least expensive|lowest[- ](cost|price|priced)|most affordable|cheaper"
+    r"|lowest|least)\b",
+    re.IGNORECASE,
+)
+_DEAREST = re.compile(
+    r"\b(most expensive|priciest|highest[- ](cost|price|priced)|costliest|pricier|most costly"
+    r"|more expensive|highest)\b",
+    re.IGNORECASE,
+)
+_BELOW = re.compile(
+    r"\b(under|below|less than|cheaper than|at most|up to|within)\s+\$?\s?([\d,]+)", re.I
+)
+_ABOVE = re.compile(r"\b(over|above|more than|at least|pricier than)\s+\$?\s?([\d,]+)", re.I)
+
+#: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights".
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&+/-]*[A-Za-z0-9+]|[A-Za-z]")
+_WH_WORDS = (
+    "what whats what's which who whom whose when where why how is are was were do does did can "
+    "could should would will shall may might must i i'm im i've ive the a an and or of to in on "
+    "for with by at as my me it its if so please hi hello hey ok okay"
+)
+_WH = frozenset(_WH_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A choice among items: by price ("min"/"max"), under/over a price, or a count."""
+
+    op: Literal["min", "max", "below", "above", "count"]
+    amount: float | None = None
+
+
+@dataclass(frozen=True)
+class Reading:
+    text: str
+    ask: str
+    context: str
+    kind: Kind
+    names: tuple[str, ...] = ()
+    context_names: tuple[str, ...] = ()
+    refers_back: bool = False
+    ordinal: tuple[int, bool] | None = None  # (index, names a sub-section)
+    selection: Selection | None = None
+    wants_list: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def split_ask(question: str) -> tuple[str, str]:
+    """(ask, context): the sentences that ask, and those that only describe the asker."""
+    sentences = [s.strip() for s in _SENTENCES.split(question.strip()) if s and s.strip()]
+    ask: list[str] = []
+    context: list[str] = []
+    for sentence in sentences:
+        lead = _LEAD_CLAUSE.match(sentence)
+        rest = sentence[lead.end() :] if lead else ""
+        if lead and (_ASKING.match(rest) or rest.endswith("?")):
+            context.append(lead.group(1))
+            ask.append(rest)
+        elif sentence.endswith("?") or _ASKING.match(sentence) or _TASK.match(sentence):
+            ask.append(sentence)
+        elif _ABOUT_ME.match(sentence):
+            context.append(sentence)
+        else:
+            ask.append(sentence)
+    if not ask:  # "I want to know the salary." says what it asks
+        return question.strip(), ""
+    return " ".join(ask), " ".join(context)
+
+
+def kind_of(ask: str) -> Kind:
+    if _TASK.match(ask):
+        return "task"
+    if _CONTENTS.search(ask):
+        return "contents"
+    if _RATE.search(ask):
+        return "rate"
+    if _DURATION.search(ask):
+        return "duration"
+    if _COMPARE.search(ask):
+        return "compare"
+    if _COUNT.search(ask):
+        return "count"
+    if _AMOUNT.search(ask) and not _PATH.search(ask):
+        return "amount"
+    if _PATH.search(ask):
+        return "path"
+    if _LIST.search(ask):
+        return "list"
+    return "other"
+
+
+def selection_of(ask: str) -> Selection | None:
+    for pattern, op in ((_BELOW, "below"), (_ABOVE, "above")):
+        m = pattern.search(ask)
+        if m:
+            return Selection(op, float(m.group(2).replace(",", "")))  # type: ignore[arg-type]
+    if _CHEAPEST.search(ask):
+        return Selection("min")
+    if _DEAREST.search(ask):
+        return Selection("max")
+    if _COUNT.search(ask):
+        return Selection("count")
+    return None
+
+
+def ordinal_of(ask: str) -> tuple[int, bool] | None:
+    m = _ORDINAL.search(ask)
+    if not m:
+        return None
+    noun = (m.group(2) or "").lower()
+    return _ORDINALS[m.group(1).lower()], noun in STRUCTURAL
+
+
+def names_in(text: str) -> list[str]:
+    """Acronyms, product names, capitalised phrases and words with digits, as typed.
+
+    A run of such words is one name ("AWS DevOps Engineer Professional"). A capitalised word
+    counts only where capitals are not just the start of a sentence or a title-cased line.
+    """
+    out: list[str] = []
+    for sentence in _SENTENCES.split(text):
+        words = list(_WORD.finditer(sentence))
+        plain = [w.group(0) for w in words if w.group(0).isalpha()]
+        titled = sum(1 for w in plain if w[:1].isupper()) > 0.6 * max(len(plain), 1)
+        run: list[str] = []
+        for i, m in enumerate(words):
+            word = m.group(0)
+            if _is_name_word(word, first=(i == 0), titled=titled):
+                run.append(word)
+                continue
+            if run:
+                out.append(" ".join(run))
+                run = []
+        if run:
+            out.append(" ".join(run))
+    return out
+
+
+def _is_name_word(word: str, first: bool, titled: bool) -> bool:
+    low = word.lower()
+    if low in _WH or low.startswith("mlops"):
+        return False
+    if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+        return True  # "DP-100", "S3", "1M"
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True  # "CKAD", "AWS"
+    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+        return True  # "KServe", "MLflow", "PyTorch"
+    return word[:1].isupper() and not first and not titled
+
+
+def read(question: str) -> Reading:
+    ask, context = split_ask(question)
+    kind = kind_of(ask)
+    return Reading(
+        text=question,
+        ask=ask,
+        context=context,
+        kind=kind,
+        names=tuple(names_in(ask)),
+        context_names=tuple(names_in(context)),
+        refers_back=bool(_BACK.search(ask)),
+        ordinal=ordinal_of(ask),
+        selection=selection_of(ask),
+        wants_list=kind == "list" or bool(_LIST.search(ask)),
+    )
+
+
+__all__ = ["Kind", "Reading", "Selection", "kind_of", "names_in", "read", "split_ask"]
