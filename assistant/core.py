@@ -16,7 +16,16 @@ from assistant.errors import BackendUnavailable, IndexUnavailable
 from assistant.extractive import Evidence, compose, score_units, select, title_unit
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
-from assistant.items import Item, Terms, content_stems, extract_items, families, mentioned, pick
+from assistant.items import (
+    Item,
+    Terms,
+    ask_words,
+    content_stems,
+    extract_items,
+    families,
+    mentioned,
+    pick,
+)
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.question import Reading, read
 from assistant.retrieval import Hit, Retriever
@@ -206,6 +215,7 @@ class Assistant:
         case = Case(
             reading=reading,
             relevance=relevance,
+            lexical=self.terms.together(ask_words(reading.ask)),
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=self._ungrounded(reading.names, reading.ask, coverage.word),

@@ -92,9 +92,7 @@ def extract_items(sections: Iterable[Section]) -> list[Item]:
         for child in children:
             title = Unit(text=child.title, kind="leadin", position=-1)
             first = child.units[0].text if child.units else ""
-            items.append(
-                Item(child, title, child.title, (), None, first, parent.title, len(items))
-            )
+            items.append(Item(child, title, child.title, (), None, first, parent.title, len(items)))
     return items
 
 
@@ -141,19 +139,27 @@ class Terms:
                 self.lines.append(words)
                 self.words |= words
 
+    def together(self, words: list[str]) -> bool:
+        """Does one guide line hold all these words ("call" in "On-call burden: …")?"""
+        forms = [_forms(w) for w in words]
+        return bool(forms) and any(all(f & line for f in forms) for line in self.lines)
+
     def grounded(self, name: str) -> bool:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
         plural or possessive "s": "GPUs", "NVIDIA's")?"""
-        words = [_forms(t) for t in _name_tokens(name)]
-        if not words:
-            return True
-        return any(all(forms & line for forms in words) for line in self.lines)
+        words = _name_tokens(name)
+        return not words or self.together(words)
 
 
 def _words(text: str) -> set[str]:
     """Stems of the lower-case words (so "engineers" meets "engineer"), stopwords dropped."""
     tokens = (t.strip(".-+") for t in tokenize(text.replace("/", " ")))
     return {stem(t) for t in tokens if t}
+
+
+def ask_words(text: str) -> list[str]:
+    """The content words of an ask, without frame words ("use", "need") and the domain name."""
+    return [t for t in _name_tokens(text) if t not in FRAME_WORDS and not t.startswith("mlops")]
 
 
 def _name_tokens(name: str) -> list[str]:
@@ -173,15 +179,11 @@ def content_stems(text: str) -> set[str]:
     return {stem(t) for t in tokenize(text)}
 
 
-
-
 def _price(item: Item) -> float:
     return item.price if item.price is not None else 0.0
 
 
-def pick(
-    pool: list[Item], reading: Reading, refers_back: bool
-) -> tuple[str, list[Item]] | None:
+def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, list[Item]] | None:
     """The items of `pool` the question selects, with a label for what was computed ("Cheapest:");
     None when it selects nothing among them."""
     sel = reading.selection
@@ -216,4 +218,13 @@ def pick(
     return None
 
 
-__all__ = ["Item", "Terms", "content_stems", "extract_items", "families", "mentioned", "pick"]
+__all__ = [
+    "Item",
+    "Terms",
+    "ask_words",
+    "content_stems",
+    "extract_items",
+    "families",
+    "mentioned",
+    "pick",
+]

@@ -40,6 +40,7 @@ class Verdict:
 class Case:
     reading: Reading
     relevance: float
+    lexical: bool  # every content word of the ask stands in one guide line
     coverage: float  # weakest meaning-match of an ask word the guide does not use (1.0: none)
     coverage_word: str | None
     unknown_names: list[str]  # what the ask names that the guide never does
@@ -62,8 +63,8 @@ def task(case: Case) -> Verdict | None:
 
 
 def off_topic(case: Case) -> Verdict | None:
-    """Nothing in the guide is close to the question."""
-    if case.relevance < case.settings["refusal_threshold"]:
+    """Nothing in the guide is close to the question, by meaning or by its words."""
+    if case.relevance < case.settings["refusal_threshold"] and not case.lexical:
         return Verdict("refuse", "off_topic", phrases.NOT_COVERED, cite_nearest=False)
     return None
 

@@ -65,7 +65,8 @@ _MONEY = (
 )
 _AMOUNT = re.compile(
     r"\bhow much\b(?!\s+(\w+\s+){0,3}(need|know|learn|study|time|experience|effort)\b)"
-    r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b" + _MONEY
+    r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b"
+    + _MONEY
     + r"\b(?!\s+(data|numbers?|figures?|source|sources|metric|metrics|info)\b)"
     r"|\b" + _MONEY + r"\s*(range)?\s*\??\s*$"
     r"|\b(earn|earns|make|makes|get paid|paid)\s*(\?|$|a year|per year|annually)",
