@@ -29,7 +29,7 @@ from assistant.items import (
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.question import Reading, read
 from assistant.retrieval import Hit, Retriever
-from assistant.schema import Answer, Section, Source
+from assistant.schema import SEP, Answer, Section, Source
 from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
@@ -390,13 +390,17 @@ class Assistant:
         return answer
 
     def _contents(self, question: str) -> Answer:
-        """What the guide covers: its top-level sections, each name quoted from the guide."""
-        tops = [s for s in self.guide.sections if len(s.path) == 1 and s.units]
-        evidence = [Evidence(s, title_unit(s), 1.0) for s in tops]
-        text, sources = compose("list", evidence)
-        lines = [f"- {line}" for line in text.splitlines()]
-        text = phrases.CONTENTS_INTRO + "\n" + "\n".join(lines)
-        return Answer(question, text, False, sources, self.guide.version)
+        """What the guide covers: its sections and their sub-sections, each title quoted."""
+        lines, sources = [phrases.CONTENTS_INTRO], list[Source]()
+        for section in self.guide.sections:
+            if not section.units and not any(
+                s.path[:-1] == section.path for s in self.guide.sections
+            ):
+                continue  # a bare heading ("Salary by State"): nothing to read there
+            n = len(sources) + 1
+            sources.append(Source(n, section.id, SEP.join(section.path), section.title, 1.0))
+            lines.append("  " * (len(section.path) - 1) + f"- {section.title} [{n}]")
+        return Answer(question, "\n".join(lines), False, sources, self.guide.version)
 
     def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
         """Yield ("delta", text piece) events, then ("answer", the final Answer).

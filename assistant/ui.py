@@ -44,18 +44,6 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def is_coverage_question(question: str) -> bool:
-    return question.strip().rstrip("?").lower() == phrases.COVERAGE_QUESTION.rstrip("?").lower()
-
-
-def toc_markdown(holder: AssistantHolder) -> str:
-    a = holder.wait()
-    lines = [phrases.COVERAGE_INTRO.format(version=a.guide_version), ""]
-    for section in a.sections():
-        lines.append("  " * (len(section.path) - 1) + "- " + escape(section.title))
-    return "\n".join(lines)
-
-
 def turn_messages(turn: Turn) -> Messages:
     """How one turn is displayed: the question, the answer, one collapsed message per citation."""
     out: Messages = [{"role": "user", "content": escape(turn["question"])}]
@@ -112,10 +100,6 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
         turn = dict(turns[-1])
         turns[-1] = turn
         try:
-            if is_coverage_question(question):
-                turn.update(toc=True, text=toc_markdown(holder))
-                yield render(turns), turns
-                return
             a = holder.wait()
             for kind, value in a.stream(question, history_of(turns[:-1])):
                 if kind == "delta":
