@@ -93,20 +93,9 @@ def test_a_missing_corpus_is_one_sentence(tmp_path: Path, monkeypatch: pytest.Mo
     assert phrases.MISSING_CORPUS.split("{")[0] in result.stderr
 
 
-def test_ingest_also_caches_the_labelled_questions_vectors(tmp_path: Path) -> None:
+def test_ingest_builds_the_index_and_nothing_of_labelled_questions(tmp_path: Path) -> None:
     cache = Path(tmp_path / "index")
-    env = {"ASSISTANT_INDEX_DIR": str(cache)}
-    result = runner.invoke(app, ["ingest"], env=env)
+    result = runner.invoke(app, ["ingest"], env={"ASSISTANT_INDEX_DIR": str(cache)})
     assert result.exit_code == 0, result.output
-    assert len(list((cache / "scope").glob("examples-*.npy"))) == 1
-
-
-def test_a_broken_examples_file_is_one_sentence(tmp_path: Path) -> None:
-    bad = tmp_path / "examples.jsonl"
-    bad.write_text('{"question": "Is it remote?", "answerable": "no"}\n')
-    result = runner.invoke(
-        app, ["ask", "What is Kubeflow?"], env={"ASSISTANT_SCOPE_EXAMPLES": str(bad)}
-    )
-    assert result.exit_code == 2
-    assert result.stderr.startswith("error: ") and "line 1" in result.stderr
-    assert "Traceback" not in result.output + result.stderr
+    assert result.output.startswith("index built")
+    assert not (cache / "scope").exists()  # no labelled questions are looked up at answer time

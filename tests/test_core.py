@@ -216,7 +216,7 @@ def test_a_question_for_a_quantity_needs_evidence_stating_one(
 ) -> None:
     # The quantity rule alone: without the labelled examples, whose nearest-question check
     # refuses some cost questions on its own (see README, "Known misses").
-    alone = Assistant.from_settings(index_dir=real_index_dir, scope_examples="")
+    alone = Assistant.from_settings(index_dir=real_index_dir)
     assert alone.ask(question).refused is refused
 
 
@@ -224,7 +224,7 @@ def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(real_index_dir
     # The best evidence is "Texas" (Top Employers); the national salary sentence that follows
     # it from another section is no salary for Texas. (The nearest-question check is off: this
     # is the quantity rule alone.)
-    alone = Assistant.from_settings(index_dir=real_index_dir, scope_examples="")
+    alone = Assistant.from_settings(index_dir=real_index_dir)
     answer = alone.ask("How much does an MLOps engineer earn in Texas?")
     assert answer.refused and answer.extra["diagnostics"]["coverage"] == 1.0
 
