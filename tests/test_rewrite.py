@@ -80,6 +80,12 @@ def test_a_prompt_shows_the_last_turns_and_stops_at_the_first_line() -> None:
     assert prompt.completion.endswith(phrases.LLM_REWRITE_CUE)
 
 
+FOLLOW_UP_READS_ANSWER = (
+    "a follow-up now also reads the last answer, which raises its own relevance, so the "
+    "rewrite is judged not better; to revisit"
+)
+
+
 @pytest.mark.slow
 @pytest.mark.xfail(
     reason="a follow-up now also reads the last answer, which raises its own relevance, so the rewrite is judged not better; to revisit",
