@@ -88,7 +88,7 @@ FOLLOW_UP_READS_ANSWER = (
 
 @pytest.mark.slow
 @pytest.mark.xfail(
-    reason="a follow-up now also reads the last answer, which raises its own relevance, so the rewrite is judged not better; to revisit",
+    reason=FOLLOW_UP_READS_ANSWER,
     strict=False,
 )
 def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) -> None:
@@ -105,7 +105,7 @@ def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) ->
 
 @pytest.mark.slow
 @pytest.mark.xfail(
-    reason="a follow-up now also reads the last answer, which raises its own relevance, so the rewrite is judged not better; to revisit",
+    reason=FOLLOW_UP_READS_ANSWER,
     strict=False,
 )
 def test_past_the_budget_the_extractive_follow_up_rule_applies(real_index_dir: Path) -> None:
