@@ -83,10 +83,21 @@ def assistant(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return Assistant.from_settings(index_dir=real_index_dir, data_dir=data).load()
 
 
+#: How every refusal opens: off-topic, a task, an unstated quantity or comparison, one of the
+#: guide's own interview questions, or a name the guide never mentions ("DROP TABLE", "DAN").
+REFUSAL_OPENINGS = (
+    phrases.NOT_COVERED,
+    phrases.NOT_A_QUESTION,
+    phrases.NOT_STATED,
+    phrases.ASKED_NOT_ANSWERED,
+    phrases.NOT_MENTIONED.split("{")[0],
+)
+
+
 def assert_grounded(answer: Any) -> None:
     assert answer.text
     if answer.refused:
-        assert answer.text.startswith((phrases.NOT_COVERED, phrases.ASKED_NOT_ANSWERED))
+        assert answer.text.startswith(REFUSAL_OPENINGS), answer.text
     for source in answer.sources:
         assert " ".join(source.quote.split()) in GUIDE
 
