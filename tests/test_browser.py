@@ -281,6 +281,10 @@ def test_contents_examples_and_clear_chat(page: Any, sites: dict) -> None:
     bot = page.locator("#chat [data-testid=bot]").first
     playwright_api.expect(bot).to_contain_text("MLOps Engineer Certifications")
     playwright_api.expect(bot).to_contain_text("Model Serving")
+    # The contents are the Assistant's answer (the same as through the API and the CLI), streamed
+    # and cited title by title: wait for its last citation before clearing the chat.
+    last = page.locator("#chat .thought-group").filter(has_text="About the Author")
+    last.first.wait_for()
     page.locator("#clear").click()
     playwright_api.expect(page.locator("#chat [data-testid=bot]")).to_have_count(0)
     page.locator("#chat button.example").filter(has_text=phrases.EXAMPLE_QUESTIONS[2]).click()

@@ -203,30 +203,34 @@ def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path)
 
 
 @pytest.mark.parametrize(
-    ("question", "refused"),
+    ("question", "reasons"),
     [
-        ("How many hours a week do MLOps engineers usually work?", True),
-        ("What percentage of MLOps jobs are fully remote?", True),
-        ("How much does the Certified Kubernetes Administrator exam cost?", False),
-        ("How long does it take to become an MLOps engineer?", False),
+        # Nothing in the guide states hours: refused as off-topic or as an unstated duration.
+        ("How many hours a week do MLOps engineers usually work?", {"off_topic", "no_duration"}),
+        ("What percentage of MLOps jobs are fully remote?", {"no_rate"}),
+        ("How much does the Certified Kubernetes Administrator exam cost?", {"grounded"}),
+        ("How long does it take to become an MLOps engineer?", {"grounded"}),
     ],
 )
 def test_a_question_for_a_quantity_needs_evidence_stating_one(
-    real_index_dir: Path, question: str, refused: bool
+    assistant: Assistant, question: str, reasons: set[str]
 ) -> None:
-    # The quantity rule alone: without the labelled examples, whose nearest-question check
-    # refuses some cost questions on its own (see README, "Known misses").
-    alone = Assistant.from_settings(index_dir=real_index_dir)
-    assert alone.ask(question).refused is refused
+    answer = assistant.ask(question)
+    assert answer.extra["diagnostics"]["reason"] in reasons, answer.text
+    assert answer.refused is ("grounded" not in reasons)
+    if answer.extra["diagnostics"]["reason"].startswith("no_"):
+        # The refusal says so, then quotes what the guide says nearest, verbatim and cited.
+        assert answer.text.startswith(f"{phrases.NOT_STATED} {phrases.NEAREST_SAID}")
+        assert_grounded(answer)
 
 
-def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(real_index_dir: Path) -> None:
+def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(assistant: Assistant) -> None:
     # The best evidence is "Texas" (Top Employers); the national salary sentence that follows
-    # it from another section is no salary for Texas. (The nearest-question check is off: this
-    # is the quantity rule alone.)
-    alone = Assistant.from_settings(index_dir=real_index_dir)
-    answer = alone.ask("How much does an MLOps engineer earn in Texas?")
+    # it from another section is no salary for Texas.
+    answer = assistant.ask("How much does an MLOps engineer earn in Texas?")
     assert answer.refused and answer.extra["diagnostics"]["coverage"] == 1.0
+    assert answer.extra["diagnostics"]["reason"] == "no_amount"
+    assert answer.text.startswith(phrases.NOT_STATED)
 
 
 def test_a_list_answer_also_quotes_the_closest_lines_outside_the_list(
