@@ -204,6 +204,7 @@ class Assistant:
         unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
         scored = score_units(retriever, hits, unit_vector, ask, s.answer_sections)
         relevance = self.relevance(queries[: 2 if follow_up else 1], hits)
+        ask_relevance = self.relevance(queries[:1], hits) if follow_up else relevance
         coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents)
 
         computed = self._from_items(reading, turns, hits) if self.items else None
@@ -250,6 +251,7 @@ class Assistant:
             "kind": reading.kind,
             "ask": reading.ask,
             "relevance": round(relevance, 4),
+            "ask_relevance": round(ask_relevance, 4),
             "coverage": round(coverage.score, 4),
             "least_covered_word": coverage.word,
             "unknown_names": case.unknown_names + case.other_roles,
@@ -303,6 +305,10 @@ class Assistant:
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         if last and reading.refers_back:
             pool = mentioned(self.items, last[-1])
+            # An item the follow-up names itself ("the Terraform one") is what it means.
+            named = mentioned(self.items, reading.ask) + self._named_in(reading.names)
+            if named:
+                pool = [i for i in pool if i in named] or named
         if not pool and (reading.selection is not None or reading.ordinal is not None):
             if reading.kind == "path" or (reading.ordinal and reading.ordinal[1]):
                 return None  # "the second step", "what should I learn first": the steps
@@ -320,6 +326,15 @@ class Assistant:
                 evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
         mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
         return mode, evidence, label
+
+    def _named_in(self, names: tuple[str, ...]) -> list[Item]:
+        """Items whose name holds a name the question typed ("Terraform" in "HashiCorp
+        Terraform Associate" and in "Terraform/Pulumi")."""
+        out = []
+        for name in names:
+            pattern = re.compile(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)")
+            out += [i for i in self.items if i.description and pattern.search(i.name.lower())]
+        return out
 
     def _items_about(self, reading: Reading, hits: list[Hit]) -> list[Item]:
         """The items of the list the question is about, or of all the lists of its parent
@@ -451,7 +466,10 @@ class Assistant:
 
 
 def _relevance(answer: Answer) -> float:
-    return float(answer.extra.get("diagnostics", {}).get("relevance", 0.0))
+    """How closely the guide matches the question itself (a follow-up's own words, not the
+    last exchange it also reads with)."""
+    diagnostics = answer.extra.get("diagnostics", {})
+    return float(diagnostics.get("ask_relevance", diagnostics.get("relevance", 0.0)))
 
 
 def _mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -55,7 +55,7 @@ class Item:
     def names(self) -> list[str]:
         """Ways the item is named: its name, each part of "Terraform/Pulumi", its acronyms."""
         parts = [self.name, *self.acronyms]
-        if "/" in self.name:
+        if "/" in self.name and self.description:  # a named item, not a line ("CI/CD pipeline…")
             parts += [p.strip() for p in self.name.split("/") if p.strip()]
         return parts
 
@@ -109,21 +109,29 @@ def families(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
 
 
 def mentioned(items: list[Item], text: str) -> list[Item]:
-    """The items `text` names (by name, a part of it, or an acronym), in the order named."""
+    """The items `text` names (as whole words: by name, a part of it, or an acronym), in the
+    order named. A name within a longer one that is named ("Kubernetes" in "Certified Kubernetes
+    Administrator") is not named on its own there."""
     low = text.lower()
-    found: list[tuple[int, Item]] = []
+    spans: list[tuple[int, int, Item]] = []
     for item in items:
-        spots = [low.find(n.lower()) for n in item.names() if len(n) >= 2]
-        spots = [s for s in spots if s >= 0]
-        if spots:
-            found.append((min(spots), item))
-    # A name inside a longer one ("AWS" within "AWS Machine Learning Specialty") is that one.
-    found.sort(key=lambda f: (f[0], -len(f[1].name)))
-    out: list[Item] = []
-    for _, item in found:
-        if item not in out:
-            out.append(item)
-    return out
+        found = [
+            m.span()
+            for n in item.names()
+            if len(n) >= 2
+            for m in re.finditer(r"(?<![\w])" + re.escape(n.lower()) + r"(?![\w])", low)
+        ]
+        if found:
+            start, end = min(found, key=lambda sp: (sp[0], -sp[1]))
+            spans.append((start, end, item))
+    inside = {
+        id(item)
+        for start, end, item in spans
+        for s2, e2, other in spans
+        if other is not item and s2 <= start and end <= e2 and (e2 - s2) > (end - start)
+    }
+    spans.sort(key=lambda sp: (sp[0], -(sp[1] - sp[0])))
+    return [item for _, _, item in spans if id(item) not in inside]
 
 
 class Terms:
@@ -201,6 +209,10 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
             label = phrases.BELOW if sel.op == "below" else phrases.ABOVE
             if inside:
                 return label.format(amount=f"{amount:,.0f}"), inside
+    if reading.kind == "amount" and len(pool) > 1:
+        priced = [i for i in pool if i.price is not None]
+        if len(priced) == 1:  # "how much is the Terraform one?": the item with a price
+            return "", priced
     if reading.ordinal is not None:
         index = reading.ordinal[0]
         if -len(pool) <= index < len(pool):

@@ -108,7 +108,7 @@ _COMPARED = re.compile(
 def unstated_quantity(case: Case) -> Verdict | None:
     """The ask wants an amount, a duration or a rate, and the evidence states none."""
     stated = _STATED.get(case.reading.kind)
-    if stated is None or case.selected:
+    if stated is None:
         return None
     if any(stated.search(text) for text in case.evidence):
         return None

@@ -144,7 +144,7 @@ _BELOW = re.compile(
 _ABOVE = re.compile(r"\b(over|above|more than|at least|pricier than)\s+\$?\s?([\d,]+)", re.I)
 
 #: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights".
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.&+/-]*[A-Za-z0-9+]|[A-Za-z]")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+]|[A-Za-z]")
 _WH_WORDS = (
     "what whats what's which who whom whose when where why how is are was were do does did can "
     "could should would will shall may might must i i'm im i've ive the a an and or of to in on "
@@ -269,8 +269,8 @@ def names_in(text: str) -> list[str]:
 
 def _is_name_word(word: str, first: bool, titled: bool) -> bool:
     low = word.lower()
-    if low in _WH or low.startswith("mlops"):
-        return False
+    if low in _WH or low.startswith("mlops") or len(word) < 2:
+        return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
         return True  # "DP-100", "S3", "1M"
     if len(word) >= 2 and word.isupper() and word.isalpha():

@@ -285,8 +285,10 @@ def test_decide_takes_the_first_verdict() -> None:
 def test_a_quantity_or_comparison_needs_evidence_stating_one() -> None:
     no_amount = decide(make_case("How much do they earn?", evidence=["They earn well."]))
     assert (no_amount.reason, no_amount.message) == ("no_amount", phrases.NOT_STATED)
-    # Computed over the guide's items, the answer rests on the items themselves.
-    assert decide(make_case("How much?", evidence=["x"], selected=True)).outcome == "answer"
+    # An item chosen from the conversation must state the amount too: a tool has no price.
+    assert decide(make_case("How much?", evidence=["x"], selected=True)).reason == "no_amount"
+    priced = make_case("How much?", evidence=["Terraform Associate ($70): IaC."], selected=True)
+    assert decide(priced).outcome == "answer"
     compare = decide(make_case("Is Kubeflow better than MLflow?", evidence=["Kubeflow: ML."]))
     assert compare.reason == "no_comparison"
 
@@ -475,11 +477,6 @@ def test_the_second_step(assistant: Assistant, after_steps: list) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="'the last step' after the steps overview answers an unrelated list item "
-    "(items.mentioned matches 'CI' inside words of the last answer)",
-    strict=True,
-)
 def test_the_last_step(assistant: Assistant, after_steps: list) -> None:
     answer = assistant.ask("and the last step?", after_steps)
     assert not answer.refused
@@ -507,11 +504,6 @@ def test_a_follow_up_naming_what_the_guide_lacks_is_refused(
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="a follow-up naming an item ('the Terraform one') answers with the item the last "
-    "answer named ('Kubernetes') and no price, instead of the item it names",
-    strict=True,
-)
 def test_a_follow_up_that_names_an_item_gets_that_item(assistant: Assistant) -> None:
     said = "Cloud and Kubernetes certifications are the most valuable."
     history = [

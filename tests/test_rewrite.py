@@ -80,17 +80,7 @@ def test_a_prompt_shows_the_last_turns_and_stops_at_the_first_line() -> None:
     assert prompt.completion.endswith(phrases.LLM_REWRITE_CUE)
 
 
-FOLLOW_UP_READS_ANSWER = (
-    "a follow-up now also reads the last answer, which raises its own relevance, so the "
-    "rewrite is judged not better; to revisit"
-)
-
-
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason=FOLLOW_UP_READS_ANSWER,
-    strict=False,
-)
 def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) -> None:
     backend = Scripted()
     settings = Settings(index_dir=real_index_dir, backend="llamacpp", llm_rewrite_budget_s=5)
@@ -104,10 +94,6 @@ def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) ->
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason=FOLLOW_UP_READS_ANSWER,
-    strict=False,
-)
 def test_past_the_budget_the_extractive_follow_up_rule_applies(real_index_dir: Path) -> None:
     settings = Settings(index_dir=real_index_dir, backend="llamacpp", llm_rewrite_budget_s=0.2)
     backend = Scripted(delay=0.4)
