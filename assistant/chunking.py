@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from assistant.schema import Chunk, Section
 
 #: Bump when the chunking logic changes, so persisted indexes rebuild.
-CHUNKER_VERSION = 2  # 2: hyphenated words also give their parts
+CHUNKER_VERSION = 3  # 2: hyphenated words give their parts; 3: contractions expanded
 
 
 def chunk_sections(sections: Iterable[Section], chunk_size: int, chunk_overlap: int) -> list[Chunk]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import time
@@ -25,12 +26,13 @@ from assistant.items import (
     families,
     mentioned,
     pick,
+    said_in,
 )
 from assistant.policy import CHECKS, Case, Verdict, decide
-from assistant.question import Reading, read
+from assistant.question import Reading, kind_of, read
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Answer, Section, Source
-from assistant.scope import Reader, is_prompt, other_roles, reader
+from assistant.scope import Reader, is_prompt, other_roles, reader, stem
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize
 from assistant.validation import clean_history, clean_question
@@ -61,6 +63,10 @@ def _last_exchange(turns: list[dict[str, str]]) -> str:
     user = [m["content"] for m in turns if m["role"] == "user"][-1:]
     said = [m["content"] for m in turns if m["role"] == "assistant"][-1:]
     return " ".join(user + [_MARKERS.sub("", t.split("\nSources:")[0]) for t in said])
+
+
+def selection_free_ordinal(reading: Reading) -> bool:
+    return reading.selection is None and reading.ordinal is not None
 
 
 def _nothing(case: Case) -> Verdict | None:
@@ -173,6 +179,8 @@ class Assistant:
         q = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
         reading = read(q)
+        if reading.kind == "amount" and self._names_money_item(reading.ask):
+            reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":
             answer = self._contents(q)
             answer.extra["diagnostics"] = {
@@ -205,7 +213,6 @@ class Assistant:
         scored = score_units(retriever, hits, unit_vector, ask, s.answer_sections)
         relevance = self.relevance(queries[: 2 if follow_up else 1], hits)
         ask_relevance = self.relevance(queries[:1], hits) if follow_up else relevance
-        coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents)
 
         computed = self._from_items(reading, turns, hits) if self.items else None
         selected = computed is not None
@@ -213,15 +220,24 @@ class Assistant:
             mode, evidence, label = computed
         else:
             (mode, evidence), label = self._from_units(reading, scored, ask), ""
+        lexical = self.terms.together(ask_words(reading.ask))
+        said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
+        coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents, said)
+        unknown = self._ungrounded(reading.names, reading.ask, coverage.word)
         case = Case(
             reading=reading,
             relevance=relevance,
-            lexical=self.terms.together(ask_words(reading.ask)),
+            lexical=lexical,
             coverage=coverage.score,
             coverage_word=coverage.word,
-            unknown_names=self._ungrounded(reading.names, reading.ask, coverage.word),
+            unknown_names=unknown,
+            unsaid_names=[n for n in reading.names if n not in unknown and not said_in(n, said)]
+            if evidence
+            else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context, "ctx"),
-            other_roles=other_roles(reading.ask, retriever.roles),
+            other_roles=[
+                r for r in other_roles(reading.ask, retriever.roles) if not self._item_named(r)
+            ],
             evidence=[e.unit.text for e in evidence if e.section is evidence[0].section]
             if evidence
             else [],
@@ -252,6 +268,7 @@ class Assistant:
             "ask": reading.ask,
             "relevance": round(relevance, 4),
             "ask_relevance": round(ask_relevance, 4),
+            "lexical": lexical,
             "coverage": round(coverage.score, 4),
             "least_covered_word": coverage.word,
             "unknown_names": case.unknown_names + case.other_roles,
@@ -269,6 +286,11 @@ class Assistant:
             path = self._path_answer(reading, scored)
             if path is not None:
                 return path
+        if reading.kind == "person" and scored:
+            # A person's section opens with the name ("Taylor Rupe"): read it from the start.
+            best = scored[0]
+            units = best.section.units[: s.max_sentences]
+            return "sentences", [Evidence(best.section, u, best.score) for u in units]
         return select(scored, ask, s.max_sentences, s.max_list_items, sections)
 
     def _path_answer(
@@ -308,10 +330,19 @@ class Assistant:
             # An item the follow-up names itself ("the Terraform one") is what it means.
             named = mentioned(self.items, reading.ask) + self._named_in(reading.names)
             if named:
-                pool = [i for i in pool if i in named] or named
+                # Among the last answer's items first ("the kubernetes one" after the
+                # certifications is the CKA, not the tool), else what it names.
+                asked = content_stems(reading.ask)
+                pool = (
+                    [i for i in pool if i in named]
+                    or [i for i in pool if asked & content_stems(i.name)]
+                    or named
+                )
         if not pool and (reading.selection is not None or reading.ordinal is not None):
             if reading.kind == "path" or (reading.ordinal and reading.ordinal[1]):
                 return None  # "the second step", "what should I learn first": the steps
+            if selection_free_ordinal(reading) and not self._names_items(reading):
+                return None  # "the first thing she does in the morning" picks no item
             pool = self._items_about(reading, hits)
         if not pool:
             return None
@@ -326,6 +357,26 @@ class Assistant:
                 evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
         mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
         return mode, evidence, label
+
+    def _names_money_item(self, ask: str) -> bool:
+        """Does the ask name an item of the guide whose name holds a money word ("Infrastructure
+        cost: Cost per prediction…")? Then it asks about that item, not for an amount."""
+        return any(
+            " " in i.name and kind_of(i.name) == "amount" for i in mentioned(self.items, ask)
+        )
+
+    def _names_items(self, reading: Reading) -> bool:
+        """Does the word after the ordinal name items ("the third certification", "one")?"""
+        noun = stem(reading.ordinal_noun)
+        if noun in {"", "one", "item", "option", "entry"}:
+            return True
+        return any(noun in content_stems(f"{i.group} {i.section.heading}") for i in self.items)
+
+    def _item_named(self, phrase: str) -> bool:
+        """Is a job-title-like phrase the name of an item ("the aws architect one" is the AWS
+        Solutions Architect Professional certification, not another job)?"""
+        words = set(ask_words(phrase))
+        return any(words <= set(ask_words(i.name)) for i in self.items if i.description)
 
     def _named_in(self, names: tuple[str, ...]) -> list[Item]:
         """Items whose name holds a name the question typed ("Terraform" in "HashiCorp

@@ -165,6 +165,13 @@ def is_listing(section: Section) -> bool:
     return len(lines) >= PROSE_LIST_MIN_LINES and len(lines) == len(section.units)
 
 
+def _names_section(section: Section) -> bool:
+    """A listing of bare names, one a line ("California", "CA", …)."""
+    return is_listing(section) and all(
+        len(u.text.split()) < SHORT_UNIT_WORDS for u in section.units
+    )
+
+
 def _list_of(section: Section, score: float, limit: int) -> list[Evidence]:
     kinds = ("leadin", "item") if has_list(section) else ("sentence",)
     return [Evidence(section, u, score) for u in section.units if u.kind in kinds][: limit + 1]
@@ -322,9 +329,15 @@ def select(
         if found is not None:
             return found
     # A section of names, one a line ("California", "CA", ...), is read whole.
-    names = is_listing(best.section) and all(
-        len(u.text.split()) < SHORT_UNIT_WORDS for u in best.section.units
+    names = _names_section(best.section) and (
+        _about(question, best.section)
+        or bool(_stems(question) & _stems(" ".join(u.text for u in best.section.units)))
     )
+    if _names_section(best.section) and not names:
+        # A section of bare names answers only a question about it ("which states are the top
+        # employers"), not one its heading merely resembles ("which companies hire").
+        scored = [ev for ev in scored if not _names_section(ev.section)] or scored
+        best = scored[0]
     wants_list = is_list_question(question) or best.unit.kind == "leadin" or names
     if sections is not None and not wants_list and not _SINGLE_FACT.search(question):
         overview = _overview(sections, best, question, max_items)

@@ -165,6 +165,12 @@ def _words(text: str) -> set[str]:
     return {stem(t) for t in tokens if t}
 
 
+def said_in(name: str, texts: list[str]) -> bool:
+    """Do these texts, together, hold every word of `name` ("Texas" in the evidence)?"""
+    words = _words(" ".join(texts))
+    return all(_forms(t) & words for t in _name_tokens(name))
+
+
 def ask_words(text: str) -> list[str]:
     """The content words of an ask, without frame words ("use", "need") and the domain name."""
     return [t for t in _name_tokens(text) if t not in FRAME_WORDS and not t.startswith("mlops")]
@@ -173,7 +179,7 @@ def ask_words(text: str) -> list[str]:
 def _name_tokens(name: str) -> list[str]:
     """The words of a name; a hyphenated one counts by its parts ("FAANG-type")."""
     tokens = [t.strip(".-+") for t in tokenize(name.replace("/", " ").replace("'s", ""))]
-    return [t for t in tokens if t and "-" not in t]
+    return [t for t in tokens if t and "-" not in t and t not in FRAME_WORDS]  # "FAANG-type"
 
 
 def _forms(token: str) -> set[str]:
@@ -233,6 +239,7 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
 __all__ = [
     "Item",
     "Terms",
+    "said_in",
     "ask_words",
     "content_stems",
     "extract_items",

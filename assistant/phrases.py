@@ -6,6 +6,7 @@ from __future__ import annotations
 NOT_COVERED = "The guide does not cover this."
 NOT_MENTIONED = "The guide does not mention {names}."
 NOT_STATED = "The guide does not state this."
+NOT_STATED_FOR = "The guide does not state this for {names}."
 NOT_A_QUESTION = (
     "The guide does not cover this: I answer questions about the MLOps Engineer career guide."
 )
@@ -143,6 +144,11 @@ def _joined(names: list[str]) -> str:
 def not_mentioned(names: list[str]) -> str:
     """'The guide does not mention “Germany” or “Netflix”.'"""
     return NOT_MENTIONED.format(names=_joined(names))
+
+
+def not_stated_for(names: list[str]) -> str:
+    """'The guide does not state this for “Texas”.'"""
+    return NOT_STATED_FOR.format(names=_joined(names))
 
 
 def not_addressed(names: list[str]) -> str:

@@ -44,6 +44,7 @@ class Case:
     coverage: float  # weakest meaning-match of an ask word the guide does not use (1.0: none)
     coverage_word: str | None
     unknown_names: list[str]  # what the ask names that the guide never does
+    unsaid_names: list[str]  # what the ask names that the evidence does not hold
     context_unknown: list[str]  # the same, in what the asker says of themself
     other_roles: list[str]  # job titles the ask is about that the guide never names
     evidence: list[str]  # the texts the answer would rest on (the best section's part)
@@ -76,6 +77,14 @@ def unknown_name(case: Case) -> Verdict | None:
     return None
 
 
+def unsaid_name(case: Case) -> Verdict | None:
+    """The ask names a thing the guide has, but not where the answer comes from: "How much does
+    an MLOps engineer earn in Texas?" (Texas is only among the top employers)."""
+    if case.unsaid_names:
+        return Verdict("refuse", "unsaid_name", phrases.not_stated_for(case.unsaid_names))
+    return None
+
+
 def other_role(case: Case) -> Verdict | None:
     """The ask is about another job ("How do I become a data engineer?")."""
     if case.other_roles:
@@ -97,6 +106,7 @@ _STATED = {
     "amount": re.compile(r"\$\s?\d"),
     "duration": re.compile(r"\b\d[\d\s-]*\s*(years?|months?|weeks?|days?|hours?)\b", re.I),
     "rate": re.compile(r"\d\s?%|\bpercent\b", re.I),
+    "count": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b", re.I),
 }
 _COMPARED = re.compile(
     r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"
@@ -106,10 +116,10 @@ _COMPARED = re.compile(
 
 
 def unstated_quantity(case: Case) -> Verdict | None:
-    """The ask wants an amount, a duration or a rate, and the evidence states none."""
+    """The ask wants an amount, a duration, a rate or a number, and the evidence states none."""
     stated = _STATED.get(case.reading.kind)
-    if stated is None:
-        return None
+    if stated is None or (case.selected and case.reading.kind == "count"):
+        return None  # a count over the guide's items is computed, not stated
     if any(stated.search(text) for text in case.evidence):
         return None
     return Verdict("refuse", f"no_{case.reading.kind}", phrases.NOT_STATED)
@@ -144,6 +154,7 @@ CHECKS: tuple[Check, ...] = (
     off_topic,
     unknown_name,
     other_role,
+    unsaid_name,
     uncovered_word,
     unstated_quantity,
     no_comparison,

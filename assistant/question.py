@@ -32,6 +32,7 @@ Kind = Literal[
     "list",
     "path",
     "contents",
+    "person",
     "task",
     "other",
 ]
@@ -64,14 +65,21 @@ _MONEY = (
     r"(salary|salaries|pay|price|prices|cost|costs|fee|fees|compensation|earnings?|income|wages?)"
 )
 _AMOUNT = re.compile(
-    r"\bhow much\b(?!\s+(\w+\s+){0,3}(need|know|learn|study|time|experience|effort)\b)"
+    # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
+    r"\bhow much(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
+    r"|dough|an?|the|it|they|mlops|for|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b"
     + _MONEY
     + r"\b(?!\s+(data|numbers?|figures?|source|sources|metric|metrics|info)\b)"
-    r"|\b" + _MONEY + r"\s*(range)?\s*\??\s*$"
-    r"|\b(earn|earns|make|makes|get paid|paid)\s*(\?|$|a year|per year|annually)",
+    r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
+    r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
+    r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b",
     re.IGNORECASE,
 )
+#: A bare noun phrase that ends in a money word: "cka cost", "mlops pay?", "salary range".
+_AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + r"\s*(range)?\s*\??\s*$", re.IGNORECASE)
+#: How many words a bare noun-phrase ask may have.
+PHRASE_MAX_WORDS = 5
 _DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
 _RATE = re.compile(
     r"\b(what percent(age)?|what share|what fraction|what proportion|percentage"
@@ -103,7 +111,14 @@ _PATH = re.compile(
 _CONTENTS = re.compile(
     r"\b(what|which)\b[^?]{0,30}\b(guide|document|page|you)\b[^?]{0,12}\b(cover|covers|contain"
     r"|contains|include|includes|talk about|discuss|know about|answer)\b"
-    r"|\bwhat (topics|sections|subjects)\b|\btable of contents\b|\bwhat can (i|you) ask\b",
+    r"|\b(what|which) (topics|sections|subjects) (does|do|are|is) (the guide|this guide|it|you)\b"
+    r"|\btable of contents\b|\bwhat can (i|you) ask\b",
+    re.IGNORECASE,
+)
+#: A question for a person: "Who wrote this guide?", "who is the author".
+_PERSON = re.compile(
+    r"^\W*who (wrote|writes|authored|created|made|published|edited|is behind)\b"
+    r"|\b(author|written by|editor)\b",
     re.IGNORECASE,
 )
 #: A request to produce something rather than to learn what the guide says.
@@ -129,13 +144,13 @@ _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGN
 STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
 
 _CHEAPEST = re.compile(
-    r"\b(cheapest|least expensive|lowest[- ](cost|price|priced)|most affordable|cheaper"
-    r"|lowest|least)\b",
+    r"\b(costs? the least|cheapest|least expensive|lowest[- ](cost|price|priced)|most affordable"
+    r"|cheaper|lowest|least)\b",
     re.IGNORECASE,
 )
 _DEAREST = re.compile(
-    r"\b(most expensive|priciest|highest[- ](cost|price|priced)|costliest|pricier|most costly"
-    r"|more expensive|highest)\b",
+    r"\b(costs? the most|priced the highest|most expensive|priciest|highest[- ](cost|price|priced)"
+    r"|costliest|pricier|most costly|more expensive|highest)\b",
     re.IGNORECASE,
 )
 _BELOW = re.compile(
@@ -171,6 +186,7 @@ class Reading:
     context_names: tuple[str, ...] = ()
     refers_back: bool = False
     ordinal: tuple[int, bool] | None = None  # (index, names a sub-section)
+    ordinal_noun: str = ""  # the word after the ordinal ("step", "one", "thing")
     selection: Selection | None = None
     wants_list: bool = False
     extra: dict[str, str] = field(default_factory=dict)
@@ -203,6 +219,8 @@ def kind_of(ask: str) -> Kind:
         return "task"
     if _CONTENTS.search(ask):
         return "contents"
+    if _PERSON.search(ask):
+        return "person"
     if _RATE.search(ask):
         return "rate"
     if _DURATION.search(ask):
@@ -211,7 +229,8 @@ def kind_of(ask: str) -> Kind:
         return "compare"
     if _COUNT.search(ask):
         return "count"
-    if _AMOUNT.search(ask) and not _PATH.search(ask):
+    phrase = len(ask.split()) <= PHRASE_MAX_WORDS and not _ASKING.match(ask)
+    if (_AMOUNT.search(ask) or (phrase and _AMOUNT_PHRASE.search(ask))) and not _PATH.search(ask):
         return "amount"
     if _PATH.search(ask):
         return "path"
@@ -232,6 +251,19 @@ def selection_of(ask: str) -> Selection | None:
     if _COUNT.search(ask):
         return Selection("count")
     return None
+
+
+def _selection(ask: str, kind: Kind) -> Selection | None:
+    """ "how many years" asks for a duration, not for a count of items."""
+    selection = selection_of(ask)
+    if selection is not None and selection.op == "count" and kind != "count":
+        return None
+    return selection
+
+
+def _ordinal_noun(ask: str) -> str:
+    m = _ORDINAL.search(ask)
+    return (m.group(2) or "").lower() if m else ""
 
 
 def ordinal_of(ask: str) -> tuple[int, bool] | None:
@@ -292,7 +324,8 @@ def read(question: str) -> Reading:
         context_names=tuple(names_in(context)),
         refers_back=bool(_BACK.search(ask)),
         ordinal=ordinal_of(ask),
-        selection=selection_of(ask),
+        ordinal_noun=_ordinal_noun(ask),
+        selection=_selection(ask, kind),
         wants_list=kind == "list" or bool(_LIST.search(ask)),
     )
 

@@ -264,6 +264,7 @@ class Vocabulary:
         self.vectors = vectors
         self.exact = set(words)
         self.stems = {stem(w) for w in words}
+        self._rows = {w: i for i, w in enumerate(words)}
         self._closest: dict[str, str | None] = {}
 
     def closest(self, word: str) -> str | None:
@@ -315,11 +316,20 @@ class Vocabulary:
 
         return re.sub(r"[A-Za-z]+", fix, text)
 
-    def coverage(self, question: str, embed) -> Coverage:
+    def coverage(self, question: str, embed, within: list[str] | None = None) -> Coverage:
+        """How closely, by meaning, the question's words the guide does not use are matched:
+        by any guide word, or only by the words of `within` (the texts an answer quotes, so
+        "remote" must find its like in the evidence, not anywhere in the guide)."""
         unknown = self.unknown(question)
         if not unknown or not len(self.words):
             return Coverage(1.0, None)
-        sims = embed(unknown) @ self.vectors.T
+        vectors = self.vectors
+        if within is not None:
+            rows = sorted({self._rows[w] for t in within for w in tokenize(t) if w in self._rows})
+            if not rows:
+                return Coverage(0.0, unknown[0])
+            vectors = self.vectors[rows]
+        sims = embed(unknown) @ vectors.T
         best = sims.max(axis=1)
         i = int(best.argmin())
         return Coverage(float(best[i]), unknown[i])

@@ -67,14 +67,15 @@ class Settings(BaseSettings):
     # --- scope policy (assistant/policy.py; thresholds fitted by bench/calibrate_refusal.py
     # on eval/train only) ---------------------------------------------------------------------
     refusal_threshold: float = Field(
-        0.25,
+        0.28,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.40,
-        description="Minimum coverage (weakest match of a question word in the guide's "
-        "vocabulary, by meaning); below it the question asks beyond the guide.",
+        0.27,
+        description="Minimum coverage (how closely, by meaning, the ask's words the guide does "
+        "not use are matched by a word of the lines the answer quotes); below it the question "
+        "asks beyond what the guide says there.",
     )
     coverage_bypass_relevance: float = Field(
         0.95,

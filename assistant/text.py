@@ -100,11 +100,21 @@ STOPWORDS = frozenset(
 )
 
 
+#: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.
+_CONTRACTION = re.compile(r"(\w)(n't|'ll|'re|'ve|'d|'m|'s)\b")
+_EXPANDED = {"n't": " not", "'ll": " will", "'re": " are", "'ve": " have", "'d": " would",
+             "'m": " am", "'s": ""}  # fmt: skip
+
+
+def _expand(m: re.Match[str]) -> str:
+    return m.group(1) + _EXPANDED[m.group(2)]
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens without stopwords; a hyphenated word also gives its parts, so
     "on call" meets "On-call" and "end to end" meets "End-to-end"."""
     out: list[str] = []
-    for token in _TOKEN.findall(text.lower()):
+    for token in _TOKEN.findall(_CONTRACTION.sub(_expand, text.lower())):
         if token not in STOPWORDS:
             out.append(token)
         if "-" in token:

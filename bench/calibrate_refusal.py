@@ -5,8 +5,9 @@
 Every question is answered once with both thresholds at 0, which records its relevance, its
 coverage and what the threshold-free checks of assistant/policy.py decided (an unknown name, a
 quantity the evidence does not state, …). A pair of thresholds then refuses a question when a
-threshold-free check did, or relevance < refusal_threshold, or (nothing was computed over items,
-relevance < coverage_bypass_relevance and) coverage < coverage_threshold. The grid search keeps
+threshold-free check did, or relevance < refusal_threshold (and no guide line holds all the
+ask's words), or (nothing was computed over items, relevance < coverage_bypass_relevance and)
+coverage < coverage_threshold. The grid search keeps
 the pair that refuses the most out-of-scope training questions while refusing at most
 --max-false (default 3 %) of the answerable ones. Test sets are never read here.
 """
@@ -35,6 +36,7 @@ def observe(assistant: Assistant, paths: list[Path]) -> list[dict]:
                     "set": path.stem,
                     "answerable": q.answerable,
                     "relevance": d.get("relevance", 1.0),
+                    "lexical": d.get("lexical", False),
                     "coverage": d.get("coverage", 1.0),
                     "selected": d.get("selected_items", False),
                     "fixed": answer.refused,  # refused by a threshold-free check
@@ -47,7 +49,7 @@ def refused(rows: list[dict], rel: float, cov: float, bypass: float) -> np.ndarr
     return np.array(
         [
             r["fixed"]
-            or r["relevance"] < rel
+            or (r["relevance"] < rel and not r["lexical"])
             or (not r["selected"] and r["relevance"] < bypass and r["coverage"] < cov)
             for r in rows
         ]
@@ -82,13 +84,25 @@ def main() -> None:
     oos, false, rel, cov = best
     print(f"train ({len(train)} questions): refusal_threshold {rel}, coverage_threshold {cov}")
     print(f"  out of scope refused {oos:.1%}, answerable refused {false:.1%}")
-    print(f"  threshold-free checks alone: {rates(train, 0, 0, bypass)[0]:.1%} / "
-          f"{rates(train, 0, 0, bypass)[1]:.1%}")
+    print(
+        f"  threshold-free checks alone: {rates(train, 0, 0, bypass)[0]:.1%} / "
+        f"{rates(train, 0, 0, bypass)[1]:.1%}"
+    )
+    pooled: list[dict] = []
     for path in args.dev:
         dev = observe(assistant, [path])
+        pooled += dev
         d_oos, d_false = rates(dev, rel, cov, bypass)
-        print(f"dev {path.name} ({len(dev)}): out of scope refused {d_oos:.1%}, "
-              f"answerable refused {d_false:.1%}")
+        print(
+            f"dev {path.name} ({len(dev)}): out of scope refused {d_oos:.1%}, "
+            f"answerable refused {d_false:.1%}"
+        )
+    if pooled:
+        d_oos, d_false = rates(pooled, rel, cov, bypass)
+        print(
+            f"dev, all ({len(pooled)}): out of scope refused {d_oos:.1%}, "
+            f"answerable refused {d_false:.1%}"
+        )
     print(json.dumps({"refusal_threshold": rel, "coverage_threshold": cov}))
 
 

@@ -239,6 +239,7 @@ def make_case(question: str, **overrides: Any) -> Case:
         "coverage": 1.0,
         "coverage_word": None,
         "unknown_names": [],
+        "unsaid_names": [],
         "context_unknown": [],
         "other_roles": [],
         "evidence": ["Certified Kubernetes Administrator (CKA) ($395): Essential."],
@@ -681,3 +682,42 @@ def test_another_guide_refuses_an_acronym_it_does_not_list_with_no_labelled_ques
         assert source.quote in LIBRARIAN_GUIDE
     # Its twin, with an acronym it does list, is answered.
     assert not librarian.ask("How much does the CDA certification cost?").refused
+
+
+# ==== names the evidence must hold, contractions, items named with money words ===============
+def test_a_name_the_evidence_does_not_hold_is_refused() -> None:
+    verdict = decide(make_case("How much do they earn in Texas?", unsaid_names=["Texas"]))
+    assert (verdict.outcome, verdict.reason) == ("refuse", "unsaid_name")
+    assert verdict.message == phrases.not_stated_for(["Texas"])
+
+
+def test_contractions_leave_no_stray_words() -> None:
+    from assistant.text import tokenize
+
+    assert "isn" not in tokenize("a tool that isn't tied to one framework")
+    assert "ll" not in tokenize("you'll spend more time on pipelines")
+
+
+@pytest.mark.slow
+def test_salary_in_a_state_the_guide_names_only_as_an_employer_is_refused(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What do MLOps engineers earn in Texas?")
+    assert answer.refused, answer.text
+    assert answer.extra["diagnostics"]["reason"] in {"unsaid_name", "no_amount"}
+
+
+@pytest.mark.slow
+def test_a_certification_named_like_a_job_is_no_other_job(assistant: Assistant) -> None:
+    history = conversation(assistant, "What infrastructure certifications are there?")
+    answer = assistant.ask("ok and the aws architect one, price?", history)
+    assert not answer.refused, answer.text
+    assert "$300" in answer.text
+
+
+@pytest.mark.slow
+def test_an_item_named_with_a_money_word_is_no_amount_ask(assistant: Assistant) -> None:
+    history = conversation(assistant, "What metrics should my portfolio highlight?")
+    answer = assistant.ask("ok and infrastructure cost?", history)
+    assert not answer.refused, answer.text
+    assert "Cost per prediction or per training run" in answer.text
