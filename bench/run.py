@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "eval" / "gold.jsonl"
+GOLD = ROOT / "eval" / "dev" / "gold.jsonl"
 ORIGINAL = ROOT / "corpus" / "original" / "mlops-engineer-career-guide.txt"
 DOC = ROOT / "docs" / "benchmarks.md"
 OUT = ROOT / "artifacts" / "bench"
