@@ -52,15 +52,13 @@ _ASKING = re.compile(
     r"|describe|compare|recommend|any|anything|help)\b",
     re.IGNORECASE,
 )
-#: "As a Java developer, how do I ..." / "I'm a QA engineer, what should I ...": a leading clause
-#: about the asker before the ask in one sentence.
-_LEAD_CLAUSE = re.compile(
-    r"^\s*((as an?|coming from|i'm an?|i am an?|im an?|with)\b[^,?]{2,120}),\s*(?=\S)",
+#: "As a Java developer, how do I ...", "If my team uses PyTorch, which …": a leading clause that
+#: speaks of the asker (a first-person word, or "as a …") before the ask, in one sentence.
+_FIRST_PERSON = re.compile(
+    r"\b(i|i'm|im|i've|ive|i'd|my|me|we|we're|our|us)\b|^\s*(as an?|coming from|being an?)\b",
     re.IGNORECASE,
 )
 
-#: An ask for an amount of money: "how much…", "what is the salary/cost…", "mlops pay?", "cka
-#: cost". A money word as an attribute ("infrastructure cost", "the pay data") asks no amount.
 _MONEY = (
     r"(salary|salaries|pay|price|prices|cost|costs|fee|fees|compensation|earnings?|income|wages?)"
 )
@@ -98,11 +96,12 @@ _LIST = re.compile(
     re.IGNORECASE,
 )
 #: The path into the career: "how do I get into", "what should I do/learn", "where do I start".
+_WHO = r"(i|you|one|someone|we|he|she|they)"
 _PATH = re.compile(
-    r"\b(how (do|can|should|would) (i|you|one|someone|we) (get|break|move|switch|transition"
+    r"\b(how (do|does|can|should|would) " + _WHO + r" (get|break|move|switch|transition"
     r"|pivot|become|go|start|land|make the (move|switch|jump))"
     r"|how to (get|break|move|switch|transition|pivot|become|start)"
-    r"|what (should|do|would|could|must) (i|you|one|someone) (do|learn|study|focus on|follow)"
+    r"|what (should|do|does|would|could|must) " + _WHO + r" (do|learn|study|focus on|follow)"
     r"|what steps|which steps|where (do|should|can) (i|you|one) (start|begin)|roadmap|path into"
     r"|how (do|can) i prepare)\b",
     re.IGNORECASE,
@@ -192,17 +191,26 @@ class Reading:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+def _lead_clause(sentence: str) -> tuple[str, str] | None:
+    """(what the asker says of themself, the ask) when the sentence opens with a clause about
+    the asker and goes on, after a comma, to ask; else None."""
+    for comma in re.finditer(r",\s*", sentence):
+        before, rest = sentence[: comma.start()], sentence[comma.end() :]
+        if _FIRST_PERSON.search(before) and _ASKING.match(rest):
+            return before, rest
+    return None
+
+
 def split_ask(question: str) -> tuple[str, str]:
     """(ask, context): the sentences that ask, and those that only describe the asker."""
     sentences = [s.strip() for s in _SENTENCES.split(question.strip()) if s and s.strip()]
     ask: list[str] = []
     context: list[str] = []
     for sentence in sentences:
-        lead = _LEAD_CLAUSE.match(sentence)
-        rest = sentence[lead.end() :] if lead else ""
-        if lead and (_ASKING.match(rest) or rest.endswith("?")):
-            context.append(lead.group(1))
-            ask.append(rest)
+        lead = _lead_clause(sentence)
+        if lead is not None:
+            context.append(lead[0])
+            ask.append(lead[1])
         elif sentence.endswith("?") or _ASKING.match(sentence) or _TASK.match(sentence):
             ask.append(sentence)
         elif _ABOUT_ME.match(sentence):

@@ -721,3 +721,15 @@ def test_an_item_named_with_a_money_word_is_no_amount_ask(assistant: Assistant) 
     answer = assistant.ask("ok and infrastructure cost?", history)
     assert not answer.refused, answer.text
     assert "Cost per prediction or per training run" in answer.text
+
+
+def test_a_clause_about_the_asker_inside_the_asking_sentence_is_context() -> None:
+    ask, context = split_ask(
+        "If my team uses a mix of PyTorch, sklearn and XGBoost, which serving tool does the "
+        "guide describe as not tied to one framework?"
+    )
+    assert ask.startswith("which serving tool") and "XGBoost" in context
+    reading = read("As a Selenium tester who knows Jenkins, which certs should I get?")
+    assert reading.names == () and "Selenium" in reading.context_names
+    # A clause that says nothing of the asker stays in the ask.
+    assert split_ask("Honestly, what does an MLOps engineer earn?")[1] == ""
