@@ -178,8 +178,13 @@ def ask_words(text: str) -> list[str]:
 
 def _name_tokens(name: str) -> list[str]:
     """The words of a name; a hyphenated one counts by its parts ("FAANG-type")."""
-    tokens = [t.strip(".-+") for t in tokenize(name.replace("/", " ").replace("'s", ""))]
-    return [t for t in tokens if t and "-" not in t and t not in FRAME_WORDS]  # "FAANG-type"
+    # A hyphenated word names by its first part: "Kubernetes-focused", "FAANG-type".
+    words = [
+        w.split("-")[0] if "-" in w and w.split("-")[0].isalpha() else w
+        for w in name.replace("/", " ").replace("'s", "").split()
+    ]
+    tokens = [t.strip(".-+") for t in tokenize(" ".join(words))]
+    return [t for t in tokens if t and t not in FRAME_WORDS]
 
 
 def _forms(token: str) -> set[str]:

@@ -37,7 +37,13 @@ Kind = Literal[
     "other",
 ]
 
-_SENTENCES = re.compile(r"(?<=[.!?;])\s+|\n+")
+_SENTENCES = re.compile(
+    r"(?<=[.!?;])\s+|\n+"
+    # a capitalised question word after a lower-case word starts a sentence whose full stop went
+    # missing ("… some Python for test scripts What kinds of projects …")
+    r"|(?<=[a-z0-9)])\s+(?=(?:What|Which|Who|How|Where|Why|When|Is|Are|Do|Does|Can|Could"
+    r"|Should|Would|Will)\b)"
+)
 #: A sentence that talks about the asker rather than asking ("I'm a QA engineer.").
 _ABOUT_ME = re.compile(
     r"^\s*(i|i'm|im|i've|ive|i am|i have|i was|i work|i worked|i've been|i know|i use|i do|i did"
@@ -191,35 +197,88 @@ class Reading:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-def _lead_clause(sentence: str) -> tuple[str, str] | None:
-    """(what the asker says of themself, the ask) when the sentence opens with a clause about
-    the asker and goes on, after a comma, to ask; else None."""
-    for comma in re.finditer(r",\s*", sentence):
-        before, rest = sentence[: comma.start()], sentence[comma.end() :]
-        if _FIRST_PERSON.search(before) and _ASKING.match(rest):
-            return before, rest
-    return None
+#: Where an ask starts inside a longer sentence: after a clause boundary or a joining word, or
+#: after "I want to know", "I was wondering" ("…and now i want to know what the challenges are").
+_ASK_START = re.compile(
+    r"(?:^|[,;:(]|\s[-–—]+|\b(?:so|and|but|then|now)\b)\s*"
+    r"(?:(?:and|but|so|then|now)\s+)?"
+    r"(?:i\s*(?:want|wanted|would like|'d like|was wondering|wonder|am curious|'m curious|need)"
+    r"(?:\s+to\s+(?:know|ask|understand))?\s*(?:if|whether)?\s*)?"
+    r"(?=(?:what|what's|whats|which|who|how|is|are|do|does|can|could|should|would|will|where"
+    r"|why|when)\b)",
+    re.IGNORECASE,
+)
+#: A trailing clause about the asker: "…for someone like me who has done Jenkins", "…since I
+#: already know Python".
+_TRAILING_ME = re.compile(
+    r"[\s,]+(?:(?:for|as)\s+(?:someone|somebody|a person|people)\s+(?:like me|with|who)"
+    r"|(?:since|because|given that|considering|as)\s+(?:i|i'm|i've|my)\b).*$",
+    re.IGNORECASE,
+)
+#: Labels before an ask or a description ("Question:", "Me:", "Quick background:").
+_LABEL = re.compile(r"^\s*(?:question|q|my question|me|background|about me|context)\s*:\s*", re.I)
+
+
+def _asks(sentence: str) -> bool:
+    return bool(sentence.rstrip().endswith("?") or _ASKING.match(sentence) or _TASK.match(sentence))
+
+
+def _split_sentence(sentence: str) -> tuple[str, str]:
+    """(ask, what it says of the asker) within one asking sentence."""
+    before = ""
+    if _FIRST_PERSON.search(sentence) or not _ASKING.match(sentence):
+        # The ask starts at the last place a question starts after words about the asker.
+        starts = [m.end() for m in _ASK_START.finditer(sentence) if m.end() > 0]
+        for start in starts:
+            head, tail = sentence[:start], sentence[start:]
+            about_me = _FIRST_PERSON.search(head) or not _ASKING.match(sentence)
+            if about_me and len(tail.split()) >= 2:
+                before, sentence = head, tail
+                break
+    trailing = _TRAILING_ME.search(sentence)
+    after = ""
+    if trailing and trailing.start() > 0:
+        after, sentence = sentence[trailing.start() :], sentence[: trailing.start()]
+    context = " ".join(p.strip(" ,;:-–—(") for p in (before, after) if p.strip(" ,;:-–—("))
+    return sentence.strip(), context
 
 
 def split_ask(question: str) -> tuple[str, str]:
-    """(ask, context): the sentences that ask, and those that only describe the asker."""
-    sentences = [s.strip() for s in _SENTENCES.split(question.strip()) if s and s.strip()]
+    """(ask, context): what the question asks, and what the asker says of themself.
+
+    When some sentence asks, the sentences that do not ask are context ("Mainframe COBOL
+    programmer, 15 years at an insurer."); inside an asking sentence, a clause about the asker
+    before or after the ask is context too. A text with no asking sentence is all ask."""
+    sentences = [_LABEL.sub("", s.strip()) for s in _SENTENCES.split(question.strip())]
+    sentences = [s for s in sentences if s.strip()]
+    asking = [s for s in sentences if _asks(s) or _embedded_ask(s)]
+    if not asking:
+        return question.strip(), ""
     ask: list[str] = []
     context: list[str] = []
     for sentence in sentences:
-        lead = _lead_clause(sentence)
-        if lead is not None:
-            context.append(lead[0])
-            ask.append(lead[1])
-        elif sentence.endswith("?") or _ASKING.match(sentence) or _TASK.match(sentence):
-            ask.append(sentence)
-        elif _ABOUT_ME.match(sentence):
+        if sentence not in asking:
             context.append(sentence)
-        else:
-            ask.append(sentence)
-    if not ask:  # "I want to know the salary." says what it asks
-        return question.strip(), ""
+            continue
+        part, about = _split_sentence(sentence)
+        ask.append(part)
+        if about:
+            context.append(about)
     return " ".join(ask), " ".join(context)
+
+
+_WH_START = re.compile(r"(what|what's|whats|which|who|how|where|why|when)\b", re.IGNORECASE)
+
+
+def _embedded_ask(sentence: str) -> bool:
+    """A sentence that asks further on, without a question mark: "…and now i have an interview
+    next month so what system design questions should I be ready for"."""
+    return any(
+        m.end() > 0
+        and _WH_START.match(sentence, m.end())
+        and _FIRST_PERSON.search(sentence[: m.end()])
+        for m in _ASK_START.finditer(sentence)
+    )
 
 
 def kind_of(ask: str) -> Kind:

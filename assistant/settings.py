@@ -72,7 +72,7 @@ class Settings(BaseSettings):
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.27,
+        0.28,
         description="Minimum coverage (how closely, by meaning, the ask's words the guide does "
         "not use are matched by a word of the lines the answer quotes); below it the question "
         "asks beyond what the guide says there.",

@@ -731,5 +731,14 @@ def test_a_clause_about_the_asker_inside_the_asking_sentence_is_context() -> Non
     assert ask.startswith("which serving tool") and "XGBoost" in context
     reading = read("As a Selenium tester who knows Jenkins, which certs should I get?")
     assert reading.names == () and "Selenium" in reading.context_names
-    # A clause that says nothing of the asker stays in the ask.
-    assert split_ask("Honestly, what does an MLOps engineer earn?")[1] == ""
+    # Sentences that do not ask are context; a lone question is all ask.
+    ask, context = split_ask("Mainframe COBOL programmer, 15 years. How is success measured?")
+    assert (ask, context) == ("How is success measured?", "Mainframe COBOL programmer, 15 years.")
+    lone = "what does an MLOps engineer earn?"
+    assert split_ask(lone) == (lone, "")
+    # A run-on sentence asks where its question starts; a trailing clause about the asker is
+    # context.
+    ask, _ = split_ask("i did devops for years and now i want to know what the challenges are")
+    assert ask == "what the challenges are"
+    ask, context = split_ask("which certs matter most for someone like me who knows Jenkins")
+    assert ask == "which certs matter most" and "Jenkins" in context
