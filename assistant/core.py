@@ -418,13 +418,6 @@ class Assistant:
         )
         return best
 
-    def covers(self, relevance: float, coverage: float) -> bool:
-        """The calibrated decision: is the question within the guide?"""
-        s = self.settings
-        if relevance < s.refusal_threshold:
-            return False
-        return coverage >= s.coverage_threshold or relevance >= s.coverage_bypass_relevance
-
     def _ungrounded(self, names: tuple[str, ...], text: str, weak: str | None) -> list[str]:
         """What `text` names that the guide never names: the typed names no guide line holds
         together ("CKAD", "AWS DevOps Engineer Professional"), lower-case words that are neither

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.question import ordinal_of
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
 from assistant.scope import FRAME_WORDS, is_prompt, stem
@@ -40,13 +41,6 @@ _SINGLE_FACT = re.compile(
 )
 #: "Which one ...", "which of those ...": pick one item of a list.
 _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
-_ORDINALS = {
-    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-    "fifth": 4, "5th": 4, "last": -1, "final": -1,
-}  # fmt: skip
-_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
-#: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
-_STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
 #: Words every question and heading here share: they say nothing about which section is meant.
 _DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
 _FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
@@ -96,15 +90,6 @@ def is_list_question(question: str) -> bool:
         _LIST_QUESTION.search(part) and not _SINGLE_FACT.search(part)
         for part in re.split(r"(?<=[?.!])\s+", question)
     )
-
-
-def ordinal(question: str) -> tuple[int, bool] | None:
-    """(index, whether it names a sub-section) for "the second step", "the last one"; or None."""
-    m = _ORDINAL.search(question)
-    if not m:
-        return None
-    noun = (m.group(2) or "").lower()
-    return _ORDINALS[m.group(1).lower()], noun in _STRUCTURAL
 
 
 def _stems(text: str) -> set[str]:
@@ -323,7 +308,7 @@ def select(
     if _PICK_ONE.search(question):
         best = next((ev for ev in scored if ev.unit.kind == "item"), best)
         scored = [best] + [ev for ev in scored if ev is not best]
-    which = ordinal(question)
+    which = ordinal_of(question)
     if which is not None and sections is not None:
         found = _ordinal_answer(sections, best, which, max_items)
         if found is not None:

@@ -1,25 +1,14 @@
-"""Does the guide cover a question? Signals calibrated on labelled questions, and checks.
+"""The guide's vocabulary and the question's words, for the scope policy (assistant/policy.py).
 
-1. **relevance** — the best cosine similarity between the question and any guide sentence,
-   list item or chunk. Off-topic questions score low.
-2. **novelty** — near-topic questions ("salary in Germany", "hours a week") resemble guide
-   sentences but ask about something the guide never names. Each content word of the question
-   that is not a question-frame word is looked up in the guide's vocabulary: exactly, by stem,
-   by spelling (typos), and by meaning (embedding of the word vs. embeddings of the guide's
-   words, computed at ingest). The weakest such match is the question's *coverage*; a word
-   with no close match marks the question as asking beyond the guide.
-
-3. **names** — a place, organisation, person or product the question names (spaCy's English
-   entity recogniser) that the guide never mentions ("in *Germany*", "at *Netflix*"): the
-   guide's facts are about other things, so any answer would mislead. spaCy is loaded only
-   for a question with a word the guide does not use.
-
-4. **roles** — a question about another job ("How do I become a *data engineer*?", "What
-   certifications should a *cloud architect* get?") that does not mention MLOps: the guide
-   describes one role, and names only a few others beside it.
-
-The decision rule and its thresholds are in Settings; ``bench/calibrate_refusal.py`` picks
-them on ``eval/train/calibration.jsonl`` and the README records the result.
+- **Vocabulary**: the guide's words (with their embeddings, computed at ingest). A question word
+  the guide does not use is matched exactly, by stem, as a short form ("cert"), or by spelling
+  ("kubernets"; a correctly spelt English word is never taken for a similar-looking guide word);
+  what is left is matched by meaning against the words of the lines an answer quotes — the
+  question's *coverage*.
+- **Reader**: places named even in lower-case text ("salary in germany"), with spaCy's English
+  entity recogniser, loaded only for a question with a word the guide does not use.
+- **roles**: job titles ("data engineer") for the check of questions about another job.
+- **is_prompt**: the guide's own interview questions, which it asks but does not answer.
 """
 
 from __future__ import annotations
@@ -335,18 +324,6 @@ class Vocabulary:
         return Coverage(float(best[i]), unknown[i])
 
 
-# A question that asks for a quantity ("how many hours", "what percentage", "how much does X
-# cost per month") is only answered by evidence that states one.
-_NUMERIC_ASK = re.compile(
-    r"\b(how many|what percent(age)?|what share|what fraction|how long|how often"
-    r"|how much (money|does|do|did|is|are|was|will|would|should|can|could)"
-    r"|what('s| is| are) the (average|median|typical|usual) (salary|pay|rate|number|cost|price)"
-    r"|(hourly|daily|monthly|annual|growth|pass|unemployment|retention) rates?"
-    r"|per (hour|day|week|month|year)"
-    r"|(pays?|paid|earns?|costs?)\b[^?.]{0,40}\b(most|least)"
-    r"|(highest|lowest|best|worst)[- ]pa(id|ying))\b",
-    re.IGNORECASE,
-)
 #: Guide lines that are prompts, not statements: interview questions and tasks.
 _PROMPT = re.compile(
     r"^(explain|design|describe|how would you|how do you|what's the difference)\b|\?$", re.I
@@ -358,75 +335,6 @@ def is_prompt(text: str) -> bool:
     return bool(_PROMPT.search(text.strip()))
 
 
-_QUANTITY = re.compile(
-    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?|hundreds?)\b"
-)
-
-
-#: The kind of quantity asked for, and what evidence stating one looks like.
-_KINDS = (
-    (
-        re.compile(r"\b(percent(age)?|share|fraction|proportion|rates?)\b", re.I),
-        re.compile(r"%|percent"),
-    ),
-    (
-        re.compile(r"\b(hours?|days?|weeks?|months?|years?|long|often)\b", re.I),
-        re.compile(
-            r"\b(hours?|days?|weeks?|months?|years?|daily|overnight|morning|afternoon)\b", re.I
-        ),
-    ),
-    (
-        re.compile(
-            r"\b(cost|costs|price|pay|pays|paid|salary|salaries|earn|earns|make|charge|fee|money)\b",
-            re.I,
-        ),
-        re.compile(r"\$"),
-    ),
-)
-
-
-# A question that asks for a comparison ("Is Kubeflow better than MLflow?", "How does the salary
-# compare to a data engineer's?") is only answered by evidence that compares.
-_COMPARE_ASK = re.compile(
-    r"\b\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b|\bcompared?\b"
-    r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b",
-    re.IGNORECASE,
-)
-_COMPARE_STATED = re.compile(
-    r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"
-    r"|worse)\b",
-    re.IGNORECASE,
-)
-
-
-def asks_to_compare(question: str) -> bool:
-    return bool(_COMPARE_ASK.search(question))
-
-
-def states_comparison(texts: list[str]) -> bool:
-    """Does the evidence compare anything ("more time on pipelines than on neural networks")?"""
-    return any(_COMPARE_STATED.search(text) for text in texts)
-
-
-def asks_for_number(question: str) -> bool:
-    return bool(_NUMERIC_ASK.search(question))
-
-
-def states_number(question: str, texts: list[str]) -> bool:
-    """Does the evidence state a quantity of the kind the question asks for?"""
-    joined = " ".join(texts)
-    if not _QUANTITY.search(joined):
-        return False
-    for asked, stated in _KINDS:
-        if asked.search(question):
-            return bool(stated.search(joined))
-    return True
-
-
-#: Entity labels that name a thing the guide would have to mention to answer about it.
-NAME_LABELS = frozenset(
-    ["GPE", "LOC", "ORG", "PERSON", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"]
-)
 #: Entity labels of places, named reliably even in lower-case text.
 PLACE_LABELS = frozenset(["GPE", "LOC"])
 #: Most questions whose names are remembered.
@@ -453,22 +361,9 @@ class Reader:
                     self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
         return self
 
-    def names(self, text: str) -> list[str]:
-        return list(self._names(text))
-
     def places(self, text: str) -> list[str]:
         """The places a text names, found even in lower-case text ("salary in germany")."""
         return [name for name, label in self._entities(text) if label in PLACE_LABELS]
-
-    def _names(self, text: str) -> tuple[str, ...]:
-        return tuple(
-            name
-            for name, label in self._entities(text)
-            if label in NAME_LABELS
-            # In lower-case text the recogniser takes words for people and firms ("max pay",
-            # "eng pls"); places it still finds reliably ("salary in germany").
-            and (label in PLACE_LABELS or any(w[:1].isupper() for w in name.split()))
-        )
 
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
     def _entities(self, text: str) -> tuple[tuple[str, str], ...]:
