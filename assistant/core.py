@@ -223,7 +223,7 @@ class Assistant:
         lexical = self.terms.together(ask_words(reading.ask))
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
         coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents, said)
-        unknown = self._ungrounded(reading.names, reading.ask, coverage.word)
+        unknown = self._ungrounded(reading.names, reading.ask)
         case = Case(
             reading=reading,
             relevance=relevance,
@@ -234,7 +234,7 @@ class Assistant:
             unsaid_names=[n for n in reading.names if n not in unknown and not said_in(n, said)]
             if evidence
             else [],
-            context_unknown=self._ungrounded(reading.context_names, reading.context, "ctx"),
+            context_unknown=self._ungrounded(reading.context_names, reading.context),
             other_roles=[
                 r for r in other_roles(reading.ask, retriever.roles) if not self._item_named(r)
             ],
@@ -418,18 +418,17 @@ class Assistant:
         )
         return best
 
-    def _ungrounded(self, names: tuple[str, ...], text: str, weak: str | None) -> list[str]:
+    def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names: the typed names no guide line holds
-        together ("CKAD", "AWS DevOps Engineer Professional"), lower-case words that are neither
-        the guide's nor English ("kserve"), and places the entity recogniser finds ("germany";
-        only when a word is unknown, as it loads spaCy)."""
+        together ("CKAD", "AWS DevOps Engineer Professional"), and places the entity recogniser
+        finds in lower-case text ("germany"; only when a word is unknown, as it loads spaCy)."""
         if not text:
             return []
         terms, vocabulary = self.terms, self.retriever.vocabulary
         out = [n for n in names if not terms.grounded(n)]
         # Lower-case words are ordinary words, matched by spelling and meaning (coverage);
         # only places are names in lower case too ("salary in germany").
-        if weak is not None and vocabulary.unknown(text):
+        if vocabulary.unknown(text):
             for name in self.reader.places(text):
                 if not terms.grounded(name) and name.lower() not in " ".join(out).lower():
                     out.append(name)
