@@ -4,15 +4,16 @@ Each row keeps what is needed to judge the answer later: the question, the answe
 citations (as JSON), the guide version it was answered from, the rating and an optional comment.
 A connection is opened per call, so the store is safe to use from the server's worker threads.
 
-E-mail addresses and phone numbers in the question, answer and comment are replaced by
-``[email]`` and ``[phone]`` before anything is written (``redact``): visitors paste them into chat
-boxes, and the store must not become a list of them.
+Personal data is taken out of every text a row stores before anything is written: the question,
+answer, comment, guide version, channel and time, and each string (and number) inside the
+citations. ``assistant.redaction.redact`` replaces e-mail addresses, IBANs, card numbers, national
+ids and phone numbers by ``[email]``, ``[iban]``, ``[card]``, ``[national id]`` and ``[phone]``:
+visitors paste them into chat boxes, and the store must not become a list of them.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -22,30 +23,34 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from assistant.redaction import (
+    CARD_MARK,
+    EMAIL_MARK,
+    IBAN_MARK,
+    NATIONAL_ID_MARK,
+    PHONE_MARK,
+    redact,
+)
+
 Rating = Literal["up", "down"]
 
-_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
-# A run of digits with the separators phone numbers are written with; judged by its digit count.
-_PHONE = re.compile(r"(?<![\w$€£.,])\+?\(?\d[\d\s().-]{5,}\d(?![\w%])")
-EMAIL_MARK = "[email]"
-PHONE_MARK = "[phone]"
 
-
-def _phone(match: re.Match[str]) -> str:
-    text = match.group(0)
-    digits = sum(ch.isdigit() for ch in text)
-    if all(re.fullmatch(r"(?:19|20)\d\d", g) for g in re.findall(r"\d+", text)):
-        return text  # years ("2022 2023 2024")
-    if 9 <= digits <= 15 or (text.startswith("+") and 7 <= digits <= 15):
-        return PHONE_MARK
-    return text  # a year range, an amount, a version: not a phone number
-
-
-def redact(text: str | None) -> str | None:
-    """`text` with e-mail addresses and phone numbers replaced by [email] and [phone]."""
-    if not text:
-        return text
-    return _PHONE.sub(_phone, _EMAIL.sub(EMAIL_MARK, text))
+def redact_json(value: Any) -> Any:
+    """`value` (parsed JSON: citations) with `redact` applied to every string, key and number in it.
+    A number that holds personal data ("score": 4111111111111111) becomes the mark, a string."""
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float):
+        text = str(value)
+        redacted = redact(text)
+        return value if redacted == text else redacted
+    if isinstance(value, dict):
+        return {redact_json(k): redact_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [redact_json(v) for v in value]
+    return redact(str(value))  # anything else is stored as its text (json.dumps would refuse it)
 
 
 RATINGS: tuple[str, ...] = ("up", "down")
@@ -111,14 +116,14 @@ class FeedbackStore:
                 "INSERT INTO feedback (created_at, rating, question, answer, citations, comment,"
                 " guide_version, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    item.created_at,
+                    redact(item.created_at),
                     item.rating,
                     redact(item.question),
                     redact(item.answer),
-                    json.dumps(item.citations, ensure_ascii=False),
+                    json.dumps(redact_json(item.citations), ensure_ascii=False),
                     redact(item.comment),
-                    item.guide_version,
-                    item.channel,
+                    redact(item.guide_version),
+                    redact(item.channel),
                 ),
             )
             row_id = cursor.lastrowid
@@ -179,4 +184,16 @@ class FeedbackStore:
             return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
 
 
-__all__ = ["RATINGS", "Feedback", "FeedbackStore", "Rating", "redact"]
+__all__ = [
+    "CARD_MARK",
+    "EMAIL_MARK",
+    "IBAN_MARK",
+    "NATIONAL_ID_MARK",
+    "PHONE_MARK",
+    "RATINGS",
+    "Feedback",
+    "FeedbackStore",
+    "Rating",
+    "redact",
+    "redact_json",
+]

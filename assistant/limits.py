@@ -76,18 +76,31 @@ def client_key(scope: Scope, trust_forwarded_for: bool) -> str:
     return str(client[0]) if client else "unknown"
 
 
+#: The chat page's own endpoints (Gradio's queue, run and call routes).
+PAGE_API_PREFIX = "/gradio_api/"
+#: Methods that only read (pages, scripts, the answer stream the page listens to).
+READING = frozenset(["GET", "HEAD", "OPTIONS"])
+
+
+def does_work(scope: Scope) -> bool:
+    """Requests that make the server work or write: every /api/* call but a preflight, and
+    every non-reading call to any other route (the chat page's own POST endpoints)."""
+    method = scope.get("method", "GET")
+    if scope["path"].startswith("/api/"):
+        return method != "OPTIONS"
+    return method not in READING
+
+
 class RateLimitMiddleware:
-    """Applies the token bucket to requests whose path starts with `prefix`."""
+    """Applies the token bucket to the requests that make the server work (see does_work)."""
 
     def __init__(
         self,
         app: ASGIApp,
         settings: Settings,
-        prefix: str = "/api/",
         on_limited: Callable[[], None] | None = None,
     ) -> None:
         self.app = app
-        self.prefix = prefix
         self.trust_forwarded_for = settings.trust_forwarded_for
         self.on_limited = on_limited
         self.bucket = (
@@ -97,12 +110,7 @@ class RateLimitMiddleware:
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            self.bucket is None
-            or scope["type"] != "http"
-            or scope.get("method") == "OPTIONS"
-            or not scope["path"].startswith(self.prefix)
-        ):
+        if self.bucket is None or scope["type"] != "http" or not does_work(scope):
             await self.app(scope, receive, send)
             return
         wait = self.bucket.take(client_key(scope, self.trust_forwarded_for))
@@ -120,4 +128,11 @@ class RateLimitMiddleware:
         await response(scope, receive, send)
 
 
-__all__ = ["MAX_CLIENTS", "RateLimitMiddleware", "TokenBucket", "client_key"]
+__all__ = [
+    "MAX_CLIENTS",
+    "PAGE_API_PREFIX",
+    "RateLimitMiddleware",
+    "TokenBucket",
+    "client_key",
+    "does_work",
+]

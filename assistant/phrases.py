@@ -82,6 +82,11 @@ ORIGIN_NOT_ALLOWED = (
     "The origin {origin} may not use this API; the operator can add it to "
     "ASSISTANT_ALLOWED_ORIGINS."
 )
+HOST_NOT_ALLOWED = (
+    "This server does not answer to the host {host!r}; the operator can add it to "
+    "ASSISTANT_ALLOWED_HOSTS."
+)
+UPLOADS_OFF = "Uploads are not accepted: the chat page needs none."
 RATE_LIMITED = "Too many requests from your address; please wait {seconds} s before asking again."
 INTERNAL_ERROR = "Something went wrong on the server while answering; please try again."
 BODY_UNREADABLE = (

@@ -7,9 +7,11 @@ index is loaded and 200 after. API requests that arrive while it loads wait for 
 
 Routes: ``/healthz``, ``/metrics`` (Prometheus), ``/api/ask``, ``/api/ask/stream`` (server-sent
 events), ``/api/sections``, ``/api/feedback``, ``/widget.js``, ``/docs`` (Swagger UI, served
-locally) and the Gradio chat page at ``/``. Which other sites may call the API or frame the page
-is ``settings.allowed_origins``; each client's request rate on ``/api/*`` is limited
-(``assistant.limits``, 429 with Retry-After).
+locally) and the Gradio chat page at ``/``. One guard covers every route: a Host the server does
+not answer to gets 400 (``settings.allowed_hosts``); which other sites may call the API or frame
+the page is ``settings.allowed_origins``; each client's rate of requests that make the server
+work (``/api/*`` and the chat page's own POST endpoints) is limited (``assistant.limits``, 429
+with Retry-After); uploads are refused.
 Every answer is counted and logged as one JSON line (``assistant.observability``).
 """
 
@@ -42,7 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant import phrases
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.feedback import Feedback, FeedbackStore
-from assistant.limits import RateLimitMiddleware
+from assistant.limits import PAGE_API_PREFIX, RateLimitMiddleware, does_work
 from assistant.observability import (
     METRICS_CONTENT_TYPE,
     Metrics,
@@ -258,11 +260,15 @@ def frame_ancestors(settings: Settings) -> str:
 
 
 class GuardMiddleware:
-    """Adds the security headers to every response; for /api/* refuses foreign origins (403)
-    and bodies larger than settings.max_request_bytes (413) before the route sees them."""
+    """One guard for every route: adds the security headers to every response; refuses a Host
+    the server does not answer to (400, against DNS rebinding); for every request that makes
+    the server work (/api/*, and the chat page's own POST endpoints) refuses foreign origins
+    (403) and bodies larger than settings.max_request_bytes (413) before the route sees them;
+    refuses uploads (403), which the chat page does not need."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
+        self.settings = settings
         self.allowed = set(settings.allowed_origins)
         self.limit = settings.max_request_bytes
         self.headers = [
@@ -281,19 +287,27 @@ class GuardMiddleware:
                 message["headers"] = list(message.get("headers", [])) + self.headers
             await send(message)
 
-        if not scope["path"].startswith(API_PREFIX):
+        async def refuse(status: int, error: str) -> None:
+            await JSONResponse({"error": error}, status)(scope, receive, send_with_headers)
+
+        headers = Headers(scope=scope)
+        host = headers.get("host", "")
+        if not self.settings.host_allowed(host):
+            await refuse(400, phrases.HOST_NOT_ALLOWED.format(host=host[:100]))
+            return
+        if not does_work(scope):
             await self.app(scope, receive, send_with_headers)
             return
-        headers = Headers(scope=scope)
         origin = headers.get("origin")
-        if origin and origin not in self.allowed and urlsplit(origin).netloc != headers.get("host"):
-            error = phrases.ORIGIN_NOT_ALLOWED.format(origin=origin)
-            await JSONResponse({"error": error}, 403)(scope, receive, send_with_headers)
+        if origin and origin not in self.allowed and urlsplit(origin).netloc != host:
+            await refuse(403, phrases.ORIGIN_NOT_ALLOWED.format(origin=origin[:200]))
+            return
+        if scope["path"].startswith(PAGE_API_PREFIX) and "/upload" in scope["path"]:
+            await refuse(403, phrases.UPLOADS_OFF)
             return
         length = headers.get("content-length", "")
         if length.isdigit() and int(length) > self.limit:
-            error = phrases.BODY_TOO_LARGE.format(limit=self.limit)
-            await JSONResponse({"error": error}, 413)(scope, receive, send_with_headers)
+            await refuse(413, phrases.BODY_TOO_LARGE.format(limit=self.limit))
             return
         received = 0
 
@@ -310,7 +324,6 @@ class GuardMiddleware:
         await self.app(scope, limited_receive, send_with_headers)
 
 
-# --- error handlers: every failure is one JSON sentence ------------------------------------------
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [p for p in loc if p != "body"]
     if not parts:
@@ -648,20 +661,44 @@ async def _sse(first: Any, events: Iterator[tuple[str, Any]]) -> AsyncIterator[S
         yield ServerSentEvent(json.dumps({"error": phrases.INTERNAL_ERROR}), event="error")
 
 
+def uvicorn_config(app: Any, settings: Settings, **options: Any) -> Any:
+    """uvicorn's Config for the app: X-Forwarded-For is believed only when
+    settings.trust_forwarded_for is on, and then only from settings.forwarded_allow_ips (by
+    default uvicorn believes it from loopback, which let any local client reset its rate limit);
+    at most settings.max_connections connections at once."""
+    import uvicorn
+
+    options.setdefault("host", settings.host)
+    options.setdefault("port", settings.port)
+    return uvicorn.Config(
+        app,
+        proxy_headers=settings.trust_forwarded_for,
+        forwarded_allow_ips=settings.forwarded_allow_ips,
+        limit_concurrency=settings.max_connections,
+        **options,
+    )
+
+
 def run(settings: Settings | None = None, host: str | None = None, port: int | None = None) -> None:
     """Serve the app with uvicorn (what `assistant serve` and `python app.py` call)."""
     import uvicorn
 
     settings = settings or Settings()
+    served = {"host": host or settings.host, "port": port or settings.port}
+    settings = settings.model_copy(update=served)  # the Host check knows the bound host
     if settings.answer_log:
         configure_answer_log()
-    uvicorn.run(
-        create_app(settings),
-        host=host or settings.host,
-        port=port or settings.port,
-        log_level="info",
-        timeout_graceful_shutdown=5,
+    config = uvicorn_config(
+        create_app(settings), settings, log_level="info", timeout_graceful_shutdown=5
     )
+    uvicorn.Server(config).run()
 
 
-__all__ = ["AssistantHolder", "NotReady", "build_assistant", "create_app", "run"]
+__all__ = [
+    "AssistantHolder",
+    "NotReady",
+    "build_assistant",
+    "create_app",
+    "run",
+    "uvicorn_config",
+]

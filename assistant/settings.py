@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -124,12 +125,26 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `assistant serve` binds.")
     port: int = Field(7860, description="Port `assistant serve` binds.")
     allowed_origins: list[str] = Field(
-        default_factory=lambda: [
-            "http://127.0.0.1:7860",
-            "http://localhost:7860",
-        ],
-        description="Origins allowed to call the API and embed the widget (CORS and "
-        "frame-ancestors). JSON list in the environment.",
+        default_factory=list,
+        description="Other origins allowed to call the API and embed the widget (CORS and "
+        "frame-ancestors); the server's own origin is always allowed. JSON list in the "
+        "environment.",
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names the server answers besides 127.0.0.1, localhost, ::1 and the "
+        "bound host (a request with another Host header gets 400, against DNS rebinding); '*' "
+        "accepts any. JSON list in the environment.",
+    )
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1",
+        description="Comma-separated addresses of the proxies whose X-Forwarded-For is believed "
+        "when trust_forwarded_for is on; with it off, that header is ignored everywhere.",
+    )
+    max_connections: int = Field(
+        256,
+        description="Most concurrent connections `assistant serve` accepts; above it new ones "
+        "get 503.",
     )
     feedback_db: str = Field(
         "feedback.sqlite3",
@@ -223,3 +238,12 @@ class Settings(BaseSettings):
         description="URL of a Chroma server (e.g. http://127.0.0.1:8000, started with `chroma "
         "run`); empty means the embedded index in index_dir. See docs/operations.md.",
     )
+
+    def host_allowed(self, host: str) -> bool:
+        """Is `host` (a Host header, with or without its port) one this server answers to?"""
+        if "*" in self.allowed_hosts:
+            return True
+        bare_ipv6 = host.count(":") > 1 and not host.startswith("[")
+        name = host if bare_ipv6 else (urlsplit(f"//{host}").hostname or "")
+        own = {"127.0.0.1", "localhost", "::1", self.host}
+        return name.lower() in {h.lower() for h in own | set(self.allowed_hosts)}

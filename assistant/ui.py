@@ -13,6 +13,7 @@ The Gradio API endpoint ``/chat`` (``api_name="chat"``, for gradio_client caller
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ from assistant.settings import Settings
 if TYPE_CHECKING:
     from assistant.server import AssistantHolder
 
-Turn = dict[str, Any]  # {"question": str, "answer": Answer dict | None, "text": str, "toc": bool}
+Turn = dict[str, Any]  # {"question": str, "answer": Answer dict | None, "text": str}
 Messages = list[dict[str, Any]]
 
 # Narrow screens: let the chat take the screen height and the buttons wrap.
@@ -44,13 +45,20 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+#: Characters that Markdown reads as markup.
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def as_typed(text: str) -> str:
+    """What the asker typed, shown exactly as typed: neither HTML nor Markdown ("![p](url)"
+    would be an image the browser fetches; "<http://…>" a live link)."""
+    return _MARKDOWN.sub(r"\\\1", escape(text))
+
+
 def turn_messages(turn: Turn) -> Messages:
     """How one turn is displayed: the question, the answer, one collapsed message per citation."""
-    out: Messages = [{"role": "user", "content": escape(turn["question"])}]
+    out: Messages = [{"role": "user", "content": as_typed(turn["question"])}]
     answer = turn.get("answer")
-    if turn.get("toc"):
-        out.append({"role": "assistant", "content": turn["text"]})
-        return out
     text = escape(turn.get("text", "")) or "…"
     for notice in (answer or {}).get("notices", []):
         text += f"\n\n*{escape(notice)}*"
@@ -83,7 +91,7 @@ def turn_at(turns: list[Turn], index: int) -> int | None:
 def history_of(turns: list[Turn]) -> list[dict[str, str]]:
     history: list[dict[str, str]] = []
     for turn in turns:
-        if turn.get("toc") or not turn.get("answer"):
+        if not turn.get("answer"):
             continue
         history.append({"role": "user", "content": turn["question"]})
         history.append({"role": "assistant", "content": turn["answer"]["answer"]})

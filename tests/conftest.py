@@ -149,10 +149,19 @@ class LiveServer:
     def __init__(self, app: Any, port: int | None = None) -> None:
         import uvicorn
 
+        from assistant.server import uvicorn_config
+
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(
-            app, host="127.0.0.1", port=self.port, log_level="warning", timeout_graceful_shutdown=2
+        # The same uvicorn configuration as `assistant serve` (proxy headers, connection cap).
+        settings = getattr(getattr(app, "state", None), "settings", None) or Settings()
+        config = uvicorn_config(
+            app,
+            settings,
+            host="127.0.0.1",
+            port=self.port,
+            log_level="warning",
+            timeout_graceful_shutdown=2,
         )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

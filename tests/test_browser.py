@@ -457,3 +457,21 @@ def test_only_allowed_origins_may_frame_the_chat_page(page: Any, sites: dict) ->
     page.goto(sites["foreign"] + "/iframe.html")
     page.wait_for_timeout(1500)
     assert page.frame_locator("#assistant").locator("#question textarea").count() == 0
+
+
+def test_markdown_in_a_question_is_shown_as_text_not_fetched(page: Any, sites: dict) -> None:
+    """An outside probe typed a Markdown image into the chat page: it became an <img> the
+    browser fetched. What the asker types is shown as typed, and nothing is fetched."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(sites["app"] + "/")
+    typed = f"![p]({sites['app']}/probe.png) <http://evil.example/x> what is Kubeflow?"
+    box = page.locator("#question textarea")
+    box.fill(typed)
+    box.press("Enter")
+    user = page.locator("#chat [data-testid=user]").first
+    playwright_api.expect(user).to_contain_text("![p](")
+    page.locator("#chat [data-testid=bot]").first.wait_for()
+    assert page.locator("#chat img[src*='probe.png']").count() == 0
+    assert page.locator("#chat a[href*='evil.example']").count() == 0
+    assert not [url for url in fetched if "probe.png" in url or "evil.example" in url]

@@ -542,3 +542,108 @@ def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
         assert all("question_sha256" in line and "Kubeflow" not in line for line in answer_lines)
     finally:
         stop(proc)
+
+
+# --- holes an outside probe found: one guard for every route ----------------------------------
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
+    """The whole app, chat page included, with a small rate limit, on loopback."""
+    from conftest import FakeAssistant
+
+    data = tmp_path_factory.mktemp("guarded")
+    settings = Settings(
+        index_dir=data / "index", data_dir=data, rate_limit_per_minute=1.0, rate_limit_burst=3
+    )
+    with LiveServer(create_app(settings, FakeAssistant(settings))) as live:  # type: ignore[arg-type]
+        yield live.url, settings
+
+
+def _exhaust(url: str, path: str, body: Any, headers: dict[str, str] | None = None) -> int:
+    """POST until 429 (at most 10 times, the bucket holds 3); the number of requests sent."""
+    for sent in range(1, 11):
+        reply = httpx.post(url + path, json=body, headers=headers, timeout=30)
+        if reply.status_code == 429:
+            assert reply.json()["error"] and reply.headers["retry-after"]
+            return sent
+    raise AssertionError(f"{path}: no 429 after 10 requests")
+
+
+def test_x_forwarded_for_does_not_reset_the_rate_limit(tmp_path: Path) -> None:
+    from conftest import FakeAssistant
+
+    settings = Settings(
+        index_dir=tmp_path / "i", data_dir=tmp_path, rate_limit_per_minute=1.0, rate_limit_burst=3
+    )
+    app = create_app(settings, FakeAssistant(settings), with_ui=False)  # type: ignore[arg-type]
+    with LiveServer(app) as live:
+        body = {"question": "Which certifications?"}
+        assert _exhaust(live.url, "/api/ask", body) <= 4
+        for n in range(5):  # a new forwarded address each time: still the same client
+            spoofed = {"X-Forwarded-For": f"198.51.100.{77 + n}"}
+            reply = httpx.post(live.url + "/api/ask", json=body, headers=spoofed, timeout=30)
+            assert reply.status_code == 429
+
+
+def test_the_chat_pages_endpoints_are_rate_limited(guarded: tuple[str, Settings]) -> None:
+    url, _ = guarded
+    assert _exhaust(url, "/gradio_api/run/chat", {"data": ["Which certifications?", []]}) <= 4
+
+
+def test_the_chat_pages_endpoints_refuse_big_bodies_and_uploads(tmp_path: Path) -> None:
+    from conftest import FakeAssistant
+
+    settings = Settings(index_dir=tmp_path / "i", data_dir=tmp_path, rate_limit_per_minute=0.0)
+    with LiveServer(create_app(settings, FakeAssistant(settings))) as live:  # type: ignore[arg-type]
+        big = json.dumps({"data": ["x" * 3_000_000]})
+        reply = httpx.post(
+            live.url + "/gradio_api/call/chat", content=big, headers=JSON, timeout=60
+        )
+        assert reply.status_code == 413 and "larger than" in reply.json()["error"]
+        files = {"files": ("a.txt", b"x" * 2_000_000, "text/plain")}
+        for origin in ("https://evil.example", live.url):
+            reply = httpx.post(
+                live.url + "/gradio_api/upload", files=files, headers={"Origin": origin}, timeout=60
+            )
+            assert reply.status_code in (403, 413), reply.text
+        reply = httpx.post(
+            live.url + "/gradio_api/upload", files={"files": ("a", b"x")}, timeout=30
+        )
+        assert reply.status_code == 403 and reply.json()["error"] == phrases.UPLOADS_OFF
+        assert httpx.get(live.url + "/healthz", timeout=30).status_code == 200
+
+
+def test_a_foreign_host_is_refused_even_with_a_matching_origin(
+    guarded: tuple[str, Settings],
+) -> None:
+    url, _ = guarded
+    port = url.rsplit(":", 1)[1]
+    evil = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+    feedback = {"question": "q", "answer": "a", "rating": "up"}
+    for method, path, body in (
+        ("POST", "/api/feedback", feedback),
+        ("GET", "/", None),
+        ("POST", "/gradio_api/run/chat", {"data": ["q", []]}),
+    ):
+        reply = httpx.request(method, url + path, json=body, headers=evil, timeout=30)
+        assert reply.status_code == 400, (path, reply.status_code)
+        assert "evil.example" in reply.json()["error"]
+    # The server's own origin, on an allowed host, is still served (a GET is not rate limited).
+    own = {"Origin": url}
+    assert httpx.get(url + "/healthz", headers=own, timeout=30).status_code == 200
+
+
+def test_the_default_allowlists_follow_the_served_port() -> None:
+    settings = Settings(port=7921)
+    assert settings.allowed_origins == []  # nothing pinned to 7860
+    assert settings.host_allowed("127.0.0.1:7921") and settings.host_allowed("localhost")
+    assert not settings.host_allowed("evil.example:7921")
+    assert Settings(allowed_hosts=["assistant.example.org"]).host_allowed("assistant.example.org")
+
+
+def test_the_chat_page_shows_what_was_typed_as_text() -> None:
+    from assistant.ui import turn_messages
+
+    typed = "![p](http://127.0.0.1:7921/probe.png) <http://evil.example> <b>x</b>"
+    shown = turn_messages({"question": typed, "text": "", "answer": None})[0]["content"]
+    assert "![" not in shown and "](" not in shown and "<http" not in shown and "<b>" not in shown
+    assert shown.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">") == typed
