@@ -14,6 +14,7 @@ visitors paste them into chat boxes, and the store must not become a list of the
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -83,6 +84,15 @@ class Feedback:
     created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
 
+_VERSION = re.compile(r"[0-9a-f]{12}")
+
+
+def _version(text: str) -> str:
+    """A guide version as the assistant writes it (12 hex digits) is kept; anything else a client
+    sent in its place is redacted like free text."""
+    return text if _VERSION.fullmatch(text) else str(redact(text))
+
+
 class FeedbackStore:
     def __init__(self, path: Path, on_add: Callable[[Feedback], None] | None = None) -> None:
         self.path = Path(path)
@@ -122,7 +132,7 @@ class FeedbackStore:
                     redact(item.answer),
                     json.dumps(redact_json(item.citations), ensure_ascii=False),
                     redact(item.comment),
-                    redact(item.guide_version),
+                    _version(item.guide_version),
                     redact(item.channel),
                 ),
             )

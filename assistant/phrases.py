@@ -86,6 +86,7 @@ HOST_NOT_ALLOWED = (
     "This server does not answer to the host {host!r}; the operator can add it to "
     "ASSISTANT_ALLOWED_HOSTS."
 )
+PAGE_REQUEST_FAILED = "The chat page could not process this request; reload the page and ask again."
 UPLOADS_OFF = "Uploads are not accepted: the chat page needs none."
 RATE_LIMITED = "Too many requests from your address; please wait {seconds} s before asking again."
 INTERNAL_ERROR = "Something went wrong on the server while answering; please try again."

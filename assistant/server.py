@@ -25,7 +25,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
-from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,15 +35,14 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from sse_starlette import EventSourceResponse, ServerSentEvent
 from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant import phrases
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.feedback import Feedback, FeedbackStore
-from assistant.limits import PAGE_API_PREFIX, RateLimitMiddleware, does_work
+from assistant.guard import GuardMiddleware, PageErrorMiddleware
+from assistant.limits import RateLimitMiddleware
 from assistant.observability import (
     METRICS_CONTENT_TYPE,
     Metrics,
@@ -255,75 +253,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 # --- origins, security headers and body limit ----------------------------------------------------
-def frame_ancestors(settings: Settings) -> str:
-    return " ".join(["'self'", *settings.allowed_origins])
-
-
-class GuardMiddleware:
-    """One guard for every route: adds the security headers to every response; refuses a Host
-    the server does not answer to (400, against DNS rebinding); for every request that makes
-    the server work (/api/*, and the chat page's own POST endpoints) refuses foreign origins
-    (403) and bodies larger than settings.max_request_bytes (413) before the route sees them;
-    refuses uploads (403), which the chat page does not need."""
-
-    def __init__(self, app: ASGIApp, settings: Settings) -> None:
-        self.app = app
-        self.settings = settings
-        self.allowed = set(settings.allowed_origins)
-        self.limit = settings.max_request_bytes
-        self.headers = [
-            (b"content-security-policy", f"frame-ancestors {frame_ancestors(settings)}".encode()),
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"strict-origin-when-cross-origin"),
-        ]
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + self.headers
-            await send(message)
-
-        async def refuse(status: int, error: str) -> None:
-            await JSONResponse({"error": error}, status)(scope, receive, send_with_headers)
-
-        headers = Headers(scope=scope)
-        host = headers.get("host", "")
-        if not self.settings.host_allowed(host):
-            await refuse(400, phrases.HOST_NOT_ALLOWED.format(host=host[:100]))
-            return
-        if not does_work(scope):
-            await self.app(scope, receive, send_with_headers)
-            return
-        origin = headers.get("origin")
-        if origin and origin not in self.allowed and urlsplit(origin).netloc != host:
-            await refuse(403, phrases.ORIGIN_NOT_ALLOWED.format(origin=origin[:200]))
-            return
-        if scope["path"].startswith(PAGE_API_PREFIX) and "/upload" in scope["path"]:
-            await refuse(403, phrases.UPLOADS_OFF)
-            return
-        length = headers.get("content-length", "")
-        if length.isdigit() and int(length) > self.limit:
-            await refuse(413, phrases.BODY_TOO_LARGE.format(limit=self.limit))
-            return
-        received = 0
-
-        async def limited_receive() -> Message:
-            # Raised inside the route's body parsing; FastAPI passes HTTPExceptions through,
-            # and the handler below turns it into the JSON 413.
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.limit:
-                raise StarletteHTTPException(413, phrases.BODY_TOO_LARGE.format(limit=self.limit))
-            return message
-
-        await self.app(scope, limited_receive, send_with_headers)
-
-
 def _field_name(loc: tuple[Any, ...]) -> str:
     parts = [p for p in loc if p != "body"]
     if not parts:
@@ -421,6 +350,7 @@ def create_app(
 
     # Outermost last: metrics see every response; CORS answers preflights and grants only the
     # allowlisted origins; the guard refuses foreign origins and big bodies; then the rate limit.
+    app.add_middleware(PageErrorMiddleware)
     app.add_middleware(RateLimitMiddleware, settings=settings, on_limited=metrics.rate_limited.inc)
     app.add_middleware(GuardMiddleware, settings=settings)
     app.add_middleware(
@@ -563,7 +493,7 @@ def create_app(
 
     @app.api_route(
         "/api/{rest:path}",
-        methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        methods=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"],
         include_in_schema=False,
     )
     def api_not_found(request: Request) -> JSONResponse:

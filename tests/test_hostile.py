@@ -647,3 +647,47 @@ def test_the_chat_page_shows_what_was_typed_as_text() -> None:
     shown = turn_messages({"question": typed, "text": "", "answer": None})[0]["content"]
     assert "![" not in shown and "](" not in shown and "<http" not in shown and "<b>" not in shown
     assert shown.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">") == typed
+
+
+@pytest.fixture(scope="module")
+def page_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The whole app with the chat page, no rate limit, on loopback."""
+    from conftest import FakeAssistant
+
+    data = tmp_path_factory.mktemp("page")
+    settings = Settings(index_dir=data / "index", data_dir=data, rate_limit_per_minute=0.0)
+    with LiveServer(create_app(settings, FakeAssistant(settings))) as live:  # type: ignore[arg-type]
+        yield live.url
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/gradio_api/run/chat", {"data": ["", None]}),
+        ("/gradio_api/call/nope", {"data": []}),
+        ("/gradio_api/call/v2/nope", {}),
+        ("/gradio_api/call/v2/chat", {}),
+        ("/gradio_api/call/v2/chat", {"unknown": 1}),
+        ("/gradio_api/queue/join", {"data": [], "fn_index": -1, "session_hash": "a"}),
+        ("/gradio_api/queue/join", {"data": [], "fn_index": 2**63, "session_hash": "a"}),
+    ],
+)
+def test_bad_input_to_the_chat_pages_routes_gets_a_json_4xx(
+    page_server: str, path: str, body: Any
+) -> None:
+    reply = httpx.post(page_server + path, json=body, timeout=30)
+    assert 400 <= reply.status_code < 500, (path, reply.status_code, reply.text[:200])
+    assert reply.json()["error"]
+
+
+def test_an_empty_question_on_the_chat_page_gets_its_own_sentence(page_server: str) -> None:
+    reply = httpx.post(page_server + "/gradio_api/run/chat", json={"data": ["", None]}, timeout=30)
+    assert reply.json()["error"] == phrases.EMPTY_QUESTION
+
+
+@pytest.mark.parametrize("method", ["HEAD", "TRACE", "OPTIONS"])
+def test_other_methods_on_the_api_get_a_405(page_server: str, method: str) -> None:
+    reply = httpx.request(method, page_server + "/api/ask", timeout=30)
+    assert reply.status_code == 405 and reply.headers["allow"] == "POST"
+    if method != "HEAD":
+        assert reply.json()["error"] == "Use POST for /api/ask."
