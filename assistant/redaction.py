@@ -29,9 +29,11 @@ anchored at the start of a run, so redacting takes linear time even on hostile i
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 from collections.abc import Callable
-from typing import TypeAlias
+from typing import TextIO, TypeAlias
 
 EMAIL_MARK = "[email]"
 PHONE_MARK = "[phone]"
@@ -261,13 +263,55 @@ def _numbers(text: str) -> str:
     return _PHONE.sub(_phone, text)
 
 
+class RedactingStream(io.TextIOBase):
+    """A text stream that writes what it is given line by line, redacted: what a library prints
+    (Gradio's tracebacks carry the request's inputs) reaches the log without personal data."""
+
+    def __init__(self, inner: TextIO) -> None:
+        self.inner = inner
+        self._pending = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            self.inner.write(f"{redact(line)}\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            self.inner.write(str(redact(self._pending)))
+            self._pending = ""
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+
+def redact_output() -> None:
+    """Route the process's stdout and stderr through RedactingStream (what `assistant serve`
+    calls first, so every log handler created after it writes redacted lines)."""
+    if not isinstance(sys.stderr, RedactingStream):
+        sys.stderr = RedactingStream(sys.stderr)
+    if not isinstance(sys.stdout, RedactingStream):
+        sys.stdout = RedactingStream(sys.stdout)
+
+
 __all__ = [
     "CARD_MARK",
     "EMAIL_MARK",
     "IBAN_MARK",
     "NATIONAL_ID_MARK",
     "PHONE_MARK",
+    "RedactingStream",
     "iban_checksum_ok",
     "luhn_ok",
     "redact",
+    "redact_output",
 ]

@@ -50,6 +50,7 @@ from assistant.observability import (
     ObservedAssistant,
     configure_answer_log,
 )
+from assistant.redaction import redact_output
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -613,6 +614,7 @@ def run(settings: Settings | None = None, host: str | None = None, port: int | N
     """Serve the app with uvicorn (what `assistant serve` and `python app.py` call)."""
     import uvicorn
 
+    redact_output()  # what libraries print (tracebacks with the request's inputs) is redacted
     settings = settings or Settings()
     served = {"host": host or settings.host, "port": port or settings.port}
     settings = settings.model_copy(update=served)  # the Host check knows the bound host

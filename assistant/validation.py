@@ -60,7 +60,8 @@ def clean_history(history: Any, settings: Settings) -> list[dict[str, str]]:
             raise InvalidQuestion(phrases.BAD_HISTORY.format(reason=f"item {i} is not an object"))
         role, content = message.get("role"), message.get("content")
         if role not in ("user", "assistant"):
-            raise InvalidQuestion(phrases.BAD_HISTORY.format(reason=f"item {i} has role {role!r}"))
+            # The value sent is not repeated: an error sentence is logged and shown.
+            raise InvalidQuestion(phrases.BAD_HISTORY.format(reason=f"item {i} has another role"))
         if not isinstance(content, str):
             raise InvalidQuestion(
                 phrases.BAD_HISTORY.format(reason=f"item {i} has no text content")

@@ -691,3 +691,57 @@ def test_other_methods_on_the_api_get_a_405(page_server: str, method: str) -> No
     assert reply.status_code == 405 and reply.headers["allow"] == "POST"
     if method != "HEAD":
         assert reply.json()["error"] == "Use POST for /api/ask."
+
+
+def test_assistant_serve_logs_no_personal_data(real_index_dir: Path, tmp_path: Path) -> None:
+    """Cards, IBANs, phone numbers and e-mails sent in every place a request can carry them
+    (the chat page's inputs and history roles, the API's question, feedback fields) appear in
+    neither the server's log nor its database."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "ASSISTANT_INDEX_DIR": str(real_index_dir),
+        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
+        "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0",
+    }
+    secrets = ["4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "555-0123", "bob@example.com"]
+    said = " ".join(secrets)
+    log = tmp_path / "serve.log"
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(proc, url, log)
+        with httpx.Client(base_url=url, timeout=60) as c:
+            history = [{"role": secret, "content": said} for secret in secrets]
+            c.post("/gradio_api/run/chat", json={"data": [said, history]})
+            c.post("/gradio_api/call/chat", json={"data": [said, "not a list"]})
+            join = {"data": [said, history], "fn_index": 0, "session_hash": "probe"}
+            c.post("/gradio_api/queue/join", json=join)
+            c.post("/api/ask", json={"question": f"what is kubeflow? {said}"})
+            c.post("/api/ask", json={"question": said, "history": history})
+            feedback = {
+                "question": said,
+                "answer": said,
+                "rating": "down",
+                "comment": said,
+                "guide_version": said,
+                "citations": [{"n": 1, "section": said, "quote": said}],
+            }
+            assert c.post("/api/feedback", json=feedback).status_code < 500
+            assert c.get("/healthz").status_code == 200
+    finally:
+        stop(proc)
+    text = log.read_text()
+    database = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("*")).decode(
+        "utf-8", "replace"
+    )
+    for secret in secrets:
+        assert secret not in text, secret
+        assert secret not in database, secret
