@@ -596,13 +596,17 @@ def uvicorn_config(app: Any, settings: Settings, **options: Any) -> Any:
     """uvicorn's Config for the app: X-Forwarded-For is believed only when
     settings.trust_forwarded_for is on, and then only from settings.forwarded_allow_ips (by
     default uvicorn believes it from loopback, which let any local client reset its rate limit);
-    at most settings.max_connections connections at once."""
+    at most settings.max_connections connections at once; a request must arrive whole within
+    settings.request_deadline_s (assistant/deadline.py)."""
     import uvicorn
 
     options.setdefault("host", settings.host)
     options.setdefault("port", settings.port)
+    from assistant.deadline import protocol_with_deadline
+
     return uvicorn.Config(
         app,
+        http=protocol_with_deadline(settings.request_deadline_s),
         proxy_headers=settings.trust_forwarded_for,
         forwarded_allow_ips=settings.forwarded_allow_ips,
         limit_concurrency=settings.max_connections,

@@ -141,6 +141,13 @@ class Settings(BaseSettings):
         description="Comma-separated addresses of the proxies whose X-Forwarded-For is believed "
         "when trust_forwarded_for is on; with it off, that header is ignored everywhere.",
     )
+    request_deadline_s: float = Field(
+        30.0,
+        gt=0,
+        description="Seconds a client has to send a whole request (headers and body) once its "
+        "connection opens or its previous answer ends; past it the connection is closed. "
+        "Streaming answers are not limited by it.",
+    )
     max_connections: int = Field(
         256,
         description="Most concurrent connections `assistant serve` accepts; above it new ones "

@@ -15,6 +15,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -745,3 +746,53 @@ def test_assistant_serve_logs_no_personal_data(real_index_dir: Path, tmp_path: P
     for secret in secrets:
         assert secret not in text, secret
         assert secret not in database, secret
+
+
+def test_a_request_that_never_arrives_whole_is_closed_and_answers_still_stream(
+    tmp_path: Path,
+) -> None:
+    """A client trickling its headers, or its body, is cut off at the receive deadline; a
+    streamed answer that takes longer than the deadline is not."""
+    from conftest import FakeAssistant
+
+    settings = Settings(
+        index_dir=tmp_path / "i",
+        data_dir=tmp_path,
+        rate_limit_per_minute=0.0,
+        request_deadline_s=1.5,
+    )
+    slow = FakeAssistant(settings, delay=0.4)  # ~0.4 s a word: the answer streams for > 1.5 s
+    with LiveServer(create_app(settings, slow, with_ui=False)) as live:  # type: ignore[arg-type]
+        for head, body in (
+            (b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n", b"X-Slow: 1\r\n"),
+            (b"POST /api/ask HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n", b"{"),
+        ):
+            with socket.create_connection(("127.0.0.1", live.port), timeout=10) as conn:
+                conn.sendall(head)
+                start = time.monotonic()
+                closed = False
+                while time.monotonic() - start < 8:  # bounded: at most 8 s a connection
+                    try:
+                        conn.sendall(body)
+                        conn.settimeout(0.5)
+                        if conn.recv(1024) == b"":
+                            closed = True
+                            break
+                    except TimeoutError:
+                        continue
+                    except OSError:
+                        closed = True
+                        break
+                assert closed, head
+                assert time.monotonic() - start < 5
+        started = time.monotonic()
+        with httpx.stream(
+            "POST",
+            live.url + "/api/ask/stream",
+            json={"question": "Which certifications are there?"},
+            timeout=30,
+        ) as reply:
+            events = [line for line in reply.iter_lines() if line.startswith("event:")]
+        assert time.monotonic() - started > settings.request_deadline_s
+        assert "event: answer" in events[-1] or any("answer" in e for e in events)
+        assert httpx.get(live.url + "/healthz", timeout=10).status_code == 200
