@@ -1,6 +1,8 @@
 """The guard in front of every route, and the chat page's errors in the API's shape.
 
-``GuardMiddleware``: security headers on every response; a Host the server does not answer to
+``SecurityHeadersMiddleware``: the security headers on every response, preflights included.
+
+``GuardMiddleware``: a Host the server does not answer to
 gets 400 (against DNS rebinding); every request that makes the server work (``/api/*`` and the
 chat page's own POST endpoints, see ``assistant.limits.does_work``) is checked for its origin
 (403) and its size (413) before a route sees it; uploads are refused (403).
@@ -32,18 +34,11 @@ def frame_ancestors(settings: Settings) -> str:
     return " ".join(["'self'", *settings.allowed_origins])
 
 
-class GuardMiddleware:
-    """One guard for every route: adds the security headers to every response; refuses a Host
-    the server does not answer to (400, against DNS rebinding); for every request that makes
-    the server work (/api/*, and the chat page's own POST endpoints) refuses foreign origins
-    (403) and bodies larger than settings.max_request_bytes (413) before the route sees them;
-    refuses uploads (403), which the chat page does not need."""
+class SecurityHeadersMiddleware:
+    """The security headers on every response, preflights and refusals included."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
-        self.settings = settings
-        self.allowed = set(settings.allowed_origins)
-        self.limit = settings.max_request_bytes
         self.headers = [
             (b"content-security-policy", f"frame-ancestors {frame_ancestors(settings)}".encode()),
             (b"x-content-type-options", b"nosniff"),
@@ -60,8 +55,29 @@ class GuardMiddleware:
                 message["headers"] = list(message.get("headers", [])) + self.headers
             await send(message)
 
+        await self.app(scope, receive, send_with_headers)
+
+
+class GuardMiddleware:
+    """One guard for every route: refuses a Host
+    the server does not answer to (400, against DNS rebinding); for every request that makes
+    the server work (/api/*, and the chat page's own POST endpoints) refuses foreign origins
+    (403) and bodies larger than settings.max_request_bytes (413) before the route sees them;
+    refuses uploads (403), which the chat page does not need."""
+
+    def __init__(self, app: ASGIApp, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        self.allowed = set(settings.allowed_origins)
+        self.limit = settings.max_request_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
         async def refuse(status: int, error: str) -> None:
-            await JSONResponse({"error": error}, status)(scope, receive, send_with_headers)
+            await JSONResponse({"error": error}, status)(scope, receive, send)
 
         headers = Headers(scope=scope)
         host = headers.get("host", "")
@@ -69,7 +85,7 @@ class GuardMiddleware:
             await refuse(400, phrases.HOST_NOT_ALLOWED.format(host=host[:100]))
             return
         if not does_work(scope):
-            await self.app(scope, receive, send_with_headers)
+            await self.app(scope, receive, send)
             return
         origin = headers.get("origin")
         if origin and origin not in self.allowed and urlsplit(origin).netloc != host:
@@ -94,7 +110,7 @@ class GuardMiddleware:
                 raise StarletteHTTPException(413, phrases.BODY_TOO_LARGE.format(limit=self.limit))
             return message
 
-        await self.app(scope, limited_receive, send_with_headers)
+        await self.app(scope, limited_receive, send)
 
 
 class PageErrorMiddleware:
@@ -146,4 +162,9 @@ def _sentence(body: bytes) -> str:
     return error if isinstance(error, str) and error.strip() else phrases.PAGE_REQUEST_FAILED
 
 
-__all__ = ["GuardMiddleware", "PageErrorMiddleware", "frame_ancestors"]
+__all__ = [
+    "GuardMiddleware",
+    "PageErrorMiddleware",
+    "SecurityHeadersMiddleware",
+    "frame_ancestors",
+]

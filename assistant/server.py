@@ -41,7 +41,7 @@ from starlette.middleware.cors import CORSMiddleware
 from assistant import phrases
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.feedback import Feedback, FeedbackStore
-from assistant.guard import GuardMiddleware, PageErrorMiddleware
+from assistant.guard import GuardMiddleware, PageErrorMiddleware, SecurityHeadersMiddleware
 from assistant.limits import RateLimitMiddleware
 from assistant.observability import (
     METRICS_CONTENT_TYPE,
@@ -349,8 +349,10 @@ def create_app(
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)
 
-    # Outermost last: metrics see every response; CORS answers preflights and grants only the
-    # allowlisted origins; the guard refuses foreign origins and big bodies; then the rate limit.
+    # Outermost last: metrics see every response; every response gets the security headers;
+    # CORS answers preflights and grants only the allowlisted origins; the guard refuses foreign
+    # hosts and origins, big bodies and uploads; then the rate limit; innermost, the chat page's
+    # 5xx become JSON 422s.
     app.add_middleware(PageErrorMiddleware)
     app.add_middleware(RateLimitMiddleware, settings=settings, on_limited=metrics.rate_limited.inc)
     app.add_middleware(GuardMiddleware, settings=settings)
@@ -361,6 +363,7 @@ def create_app(
         allow_headers=["Content-Type"],
         max_age=600,
     )
+    app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
 
     @app.get("/healthz", tags=["status"], summary="200 once the index is loaded, else 503")

@@ -796,3 +796,15 @@ def test_a_request_that_never_arrives_whole_is_closed_and_answers_still_stream(
         assert time.monotonic() - started > settings.request_deadline_s
         assert "event: answer" in events[-1] or any("answer" in e for e in events)
         assert httpx.get(live.url + "/healthz", timeout=10).status_code == 200
+
+
+def test_preflights_and_refusals_carry_the_security_headers(page_server: str) -> None:
+    preflight = httpx.options(
+        page_server + "/api/ask",
+        headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"},
+        timeout=30,
+    )
+    refused = httpx.get(page_server + "/healthz", headers={"Host": "evil.example"}, timeout=30)
+    for reply in (preflight, refused):
+        assert reply.headers["x-content-type-options"] == "nosniff"
+        assert reply.headers["content-security-policy"].startswith("frame-ancestors 'self'")
