@@ -146,10 +146,17 @@ class PageErrorMiddleware:
         try:
             await self.app(scope, receive, send_or_replace)
         except Exception:
-            if started:
-                raise
             log.exception("the chat page's route %s failed", scope["path"])
-            await JSONResponse({"error": phrases.PAGE_REQUEST_FAILED}, 422)(scope, receive, send)
+            if not started:
+                await JSONResponse({"error": phrases.PAGE_REQUEST_FAILED}, 422)(
+                    scope, receive, send
+                )
+                return
+            # The answer had begun (an event stream, e.g. queue/data for an unknown session):
+            # end it with an error event instead of cutting the connection.
+            error = json.dumps({"error": phrases.PAGE_REQUEST_FAILED})
+            end = f"event: error\ndata: {error}\n\n".encode()
+            await send({"type": "http.response.body", "body": end, "more_body": False})
 
 
 def _sentence(body: bytes) -> str:

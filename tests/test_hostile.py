@@ -808,3 +808,13 @@ def test_preflights_and_refusals_carry_the_security_headers(page_server: str) ->
     for reply in (preflight, refused):
         assert reply.headers["x-content-type-options"] == "nosniff"
         assert reply.headers["content-security-policy"].startswith("frame-ancestors 'self'")
+
+
+def test_an_event_stream_for_an_unknown_session_ends_cleanly(page_server: str) -> None:
+    """It used to start a 200 stream and cut the connection mid-way."""
+    with httpx.stream(
+        "GET", page_server + "/gradio_api/queue/data?session_hash=doesnotexist", timeout=30
+    ) as reply:
+        assert reply.status_code < 500
+        text = "".join(reply.iter_text())  # raises if the stream is cut
+    assert "error" in text
