@@ -219,7 +219,7 @@ class Settings(BaseSettings):
         description="Least embedding cosine between a generated sentence and its cited quote.",
     )
 
-    # --- operations: rate limit, logs, metrics, scale-out (issue 7) ------------------------
+    # --- operations: rate limit, logs, metrics, scale-out -----------------------------------
     rate_limit_per_minute: float = Field(
         120.0,
         description="Requests per minute each client (by IP address) may send to /api/*, "
@@ -254,3 +254,24 @@ class Settings(BaseSettings):
         name = host if bare_ipv6 else (urlsplit(f"//{host}").hostname or "")
         own = {"127.0.0.1", "localhost", "::1", self.host}
         return name.lower() in {h.lower() for h in own | set(self.allowed_hosts)}
+
+
+def settings_table() -> str:
+    """Every field of `Settings` as a Markdown table, in declaration order (docs/settings.md).
+
+    The defaults are the class's own, whatever the environment says: paths under the project
+    root are shown relative to it, the embedding model as the packaged MiniLM rather than the
+    folder it happens to be installed in on this machine.
+    """
+    rows = ["| setting | default | what |", "|---|---|---|"]
+    for name, info in Settings.model_fields.items():
+        if info.default_factory is _default_embedding_model:
+            default = "the packaged all-MiniLM-L6-v2"
+        else:
+            value = info.get_default(call_default_factory=True)
+            if isinstance(value, Path) and value.is_relative_to(PROJECT_ROOT):
+                value = value.relative_to(PROJECT_ROOT).as_posix()
+            default = str(value)
+        what = (info.description or "").replace("|", "\\|")
+        rows.append(f"| `ASSISTANT_{name.upper()}` | `{default}` | {what} |")
+    return "\n".join(rows) + "\n"
