@@ -36,7 +36,7 @@ test: install-test chromium lint
 	$(BIN)/assistant eval eval/dev/gold.jsonl --out artifacts/eval $(EVAL_GATES)
 	$(BIN)/assistant eval eval/dev/fresh-d1.jsonl --out artifacts/eval-d1 $(DEV_GATES)
 
-# The gates guard against regressions at today's figures (README, Status). On the contract, two
+# The gates guard against regressions at today's figures (docs/status.md). On the contract, two
 # of its bars hold (no answerable question refused, fact recall >= 0.95); out-of-scope refusal
 # ("refusal_accuracy" counts out-of-scope questions; bar 0.94) stands at 0.88 and is gated there.
 CONTRACT_GATES = --fail-under quote_fidelity=1 --fail-over false_refusal_rate=0 \

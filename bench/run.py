@@ -1,4 +1,4 @@
-"""The performance benchmark (issue 6): our assistant and the plain LangChain RAG recipe, side by
+"""The performance benchmark: our assistant and the plain LangChain RAG recipe, side by
 side in one run, on this machine. Prints the figures with the machine and writes them to
 docs/benchmarks.md (and the raw figures to artifacts/bench/<label>.json).
 
@@ -49,7 +49,7 @@ COLD_QUESTION = "How much is the CKA certification?"
 COLD_QUESTION_UNKNOWN_WORD = "What do MLOps engineers earn in Germany?"
 CLIENTS = 16
 
-# The issue's bar, on this machine.
+# The bars, on this machine.
 BAR = {
     "warm_ratio": 1.5,  # our warm p50 / the recipe's similarity_search p50
     "cold_ask_s": 3.0,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# ==== server / UI / widget fixtures (issue 3) =====================================================
+# ==== server / UI / widget fixtures ===========================================================
 import re
 import socket
 import threading
