@@ -818,3 +818,22 @@ def test_an_event_stream_for_an_unknown_session_ends_cleanly(page_server: str) -
         assert reply.status_code < 500
         text = "".join(reply.iter_text())  # raises if the stream is cut
     assert "error" in text
+
+
+def test_connections_beyond_the_cap_get_503(tmp_path: Path) -> None:
+    from conftest import FakeAssistant
+
+    settings = Settings(
+        index_dir=tmp_path / "i", data_dir=tmp_path, rate_limit_per_minute=0.0, max_connections=2
+    )
+    app = create_app(settings, FakeAssistant(settings), with_ui=False)  # type: ignore[arg-type]
+    with LiveServer(app) as live:
+        held = [socket.create_connection(("127.0.0.1", live.port), timeout=10) for _ in range(2)]
+        try:
+            time.sleep(0.3)
+            assert httpx.get(live.url + "/healthz", timeout=10).status_code == 503
+        finally:
+            for conn in held:
+                conn.close()
+        time.sleep(0.3)
+        assert httpx.get(live.url + "/healthz", timeout=10).status_code == 200
