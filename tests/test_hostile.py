@@ -9,6 +9,7 @@ over-long questions, malformed histories, oversized bodies) are not repeated her
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -493,11 +494,10 @@ def test_after_the_battery_the_server_is_healthy_and_the_store_intact(
     assert 'status="500"' not in metrics
 
 
-def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
-    real_index_dir: Path, tmp_path: Path
-) -> None:
-    """The issue's bar, on the real entry point: `assistant serve` as its own process, the chat
-    page mounted; every hostile request gets < 500, the server stays healthy, /metrics serves."""
+@contextlib.contextmanager
+def served(real_index_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`assistant serve` as its own process on a free loopback port, on the real index, with no
+    rate limit: (its URL, its log file), healthy; stopped afterwards."""
     port = free_port()
     env = {
         **os.environ,
@@ -517,6 +517,17 @@ def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(proc, url, log)
+        yield url, log
+    finally:
+        stop(proc)
+
+
+def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
+    real_index_dir: Path, tmp_path: Path
+) -> None:
+    """The issue's bar, on the real entry point: `assistant serve` as its own process, the chat
+    page mounted; every hostile request gets < 500, the server stays healthy, /metrics serves."""
+    with served(real_index_dir, tmp_path) as (url, log):
         statuses = []
         with httpx.Client(base_url=url, timeout=60) as c:
             for param in RAW_BODIES:
@@ -541,8 +552,6 @@ def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
         ]
         assert len(answer_lines) >= 8  # one JSON line per answer, on the server's stderr
         assert all("question_sha256" in line and "Kubeflow" not in line for line in answer_lines)
-    finally:
-        stop(proc)
 
 
 # --- holes an outside probe found: one guard for every route ----------------------------------
@@ -698,47 +707,29 @@ def test_assistant_serve_logs_no_personal_data(real_index_dir: Path, tmp_path: P
     """Cards, IBANs, phone numbers and e-mails sent in every place a request can carry them
     (the chat page's inputs and history roles, the API's question, feedback fields) appear in
     neither the server's log nor its database."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "ASSISTANT_INDEX_DIR": str(real_index_dir),
-        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
-        "ASSISTANT_RATE_LIMIT_PER_MINUTE": "0",
-    }
     secrets = ["4111 1111 1111 1111", "DE89 3704 0044 0532 0130 00", "555-0123", "bob@example.com"]
     said = " ".join(secrets)
-    log = tmp_path / "serve.log"
-    with log.open("w") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(proc, url, log)
-        with httpx.Client(base_url=url, timeout=60) as c:
-            history = [{"role": secret, "content": said} for secret in secrets]
-            c.post("/gradio_api/run/chat", json={"data": [said, history]})
-            c.post("/gradio_api/call/chat", json={"data": [said, "not a list"]})
-            join = {"data": [said, history], "fn_index": 0, "session_hash": "probe"}
-            c.post("/gradio_api/queue/join", json=join)
-            c.post("/api/ask", json={"question": f"what is kubeflow? {said}"})
-            c.post("/api/ask", json={"question": said, "history": history})
-            feedback = {
-                "question": said,
-                "answer": said,
-                "rating": "down",
-                "comment": said,
-                "guide_version": said,
-                "citations": [{"n": 1, "section": said, "quote": said}],
-            }
-            assert c.post("/api/feedback", json=feedback).status_code < 500
-            assert c.get("/healthz").status_code == 200
-    finally:
-        stop(proc)
+    with (
+        served(real_index_dir, tmp_path) as (url, log),
+        httpx.Client(base_url=url, timeout=60) as c,
+    ):
+        history = [{"role": secret, "content": said} for secret in secrets]
+        c.post("/gradio_api/run/chat", json={"data": [said, history]})
+        c.post("/gradio_api/call/chat", json={"data": [said, "not a list"]})
+        join = {"data": [said, history], "fn_index": 0, "session_hash": "probe"}
+        c.post("/gradio_api/queue/join", json=join)
+        c.post("/api/ask", json={"question": f"what is kubeflow? {said}"})
+        c.post("/api/ask", json={"question": said, "history": history})
+        feedback = {
+            "question": said,
+            "answer": said,
+            "rating": "down",
+            "comment": said,
+            "guide_version": said,
+            "citations": [{"n": 1, "section": said, "quote": said}],
+        }
+        assert c.post("/api/feedback", json=feedback).status_code < 500
+        assert c.get("/healthz").status_code == 200
     text = log.read_text()
     database = b"".join(p.read_bytes() for p in (tmp_path / "data").glob("*")).decode(
         "utf-8", "replace"
