@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export ANONYMIZED_TELEMETRY = False
 
-.PHONY: run test install install-test chromium lint eval calibrate bench clean
+.PHONY: run test install install-test chromium postgresql lint eval calibrate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,13 @@ install-test: install
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
 
+# The store tests run against a real PostgreSQL 15 that the fixtures start (initdb, pg_ctl).
+postgresql:
+	@test -x /usr/lib/postgresql/15/bin/initdb || (apt-get update -q && apt-get install -y -q postgresql)
+
 ## test: install everything, run the whole test suite, then the evaluation gates
 CONTRACT ?= ../shared/eval/contract.jsonl
-test: install-test chromium lint
+test: install-test chromium postgresql lint
 	$(BIN)/python -m pytest -q
 	$(BIN)/assistant eval $(CONTRACT) --out artifacts/eval-contract $(CONTRACT_GATES)
 	$(BIN)/assistant eval eval/dev/gold.jsonl --out artifacts/eval $(EVAL_GATES)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from datetime import datetime
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -225,6 +226,53 @@ def evaluate(
         fail_over=fail_over or [],
     )
     raise typer.Exit(code)
+
+
+@app.command()
+@friendly
+def insights(
+    days: Annotated[
+        int | None, typer.Option(min=1, help="The last DAYS days up to now (default 30).")
+    ] = None,
+    since: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="First day (UTC), YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="Last day (UTC), YYYY-MM-DD.")
+    ] = None,
+    export: Annotated[
+        Path | None,
+        typer.Option(help="Write the period's distinct questions as `assistant eval` cases."),
+    ] = None,
+    html: Annotated[Path | None, typer.Option(help="Write the report as an HTML page.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """What people asked in a period and where the guide falls short (the question log,
+    ASSISTANT_QUESTION_LOG=on), from the database the settings name."""
+    from assistant.db import Database
+    from assistant.insights import build_report, export_cases, period, render_text
+    from assistant.insights_page import embed_questions, render_html
+
+    settings = Settings()
+    start, end = period(days, since and since.date(), until and until.date())
+    report = build_report(
+        Database.from_settings(settings),
+        start,
+        end,
+        embed_questions(settings),
+        settings.question_log_retention_days,
+    )
+    if export is not None:
+        n = export_cases(report, export)
+        typer.echo(f"{n} cases written to {export} (draft labels: confirm before use)", err=True)
+    if html is not None:
+        html.parent.mkdir(parents=True, exist_ok=True)
+        html.write_text(render_html(report), encoding="utf-8")
+        typer.echo(f"report written to {html}", err=True)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    elif export is None and html is None:
+        typer.echo(render_text(report))
 
 
 def main() -> None:

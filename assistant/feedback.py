@@ -1,8 +1,11 @@
-"""Thumbs up/down feedback on answers, stored durably in SQLite (WAL mode) in the data folder.
+"""Thumbs up/down feedback on answers, stored durably in the assistant's database
+(``assistant.db``): SQLite in WAL mode in the data folder by default, or a PostgreSQL server
+shared by several replicas (``ASSISTANT_DATABASE_URL``).
 
 Each row keeps what is needed to judge the answer later: the question, the answer text, its
 citations (as JSON), the guide version it was answered from, the rating and an optional comment.
-A connection is opened per call, so the store is safe to use from the server's worker threads.
+Every call takes its own connection and transaction, so the store is safe to use from the
+server's worker threads.
 
 Personal data is taken out of every text a row stores before anything is written: the question,
 answer, comment, guide version, channel and time, and each string (and number) inside the
@@ -15,15 +18,17 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from assistant.db import Database, sqlite_url
+from assistant.db.models import FeedbackRow
 from assistant.redaction import (
     CARD_MARK,
     EMAIL_MARK,
@@ -56,20 +61,6 @@ def redact_json(value: Any) -> Any:
 
 RATINGS: tuple[str, ...] = ("up", "down")
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id            INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at    TEXT NOT NULL,
-    rating        TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-    question      TEXT NOT NULL,
-    answer        TEXT NOT NULL,
-    citations     TEXT NOT NULL,
-    comment       TEXT,
-    guide_version TEXT NOT NULL,
-    channel       TEXT NOT NULL
-)
-"""
-
 
 @dataclass
 class Feedback:
@@ -93,105 +84,114 @@ def _version(text: str) -> str:
     return text if _VERSION.fullmatch(text) else str(redact(text))
 
 
-class FeedbackStore:
-    def __init__(self, path: Path, on_add: Callable[[Feedback], None] | None = None) -> None:
-        self.path = Path(path)
-        self.on_add = on_add  # e.g. a metrics counter; called after the row is committed
-        self._ready = False
-        self._init_lock = threading.Lock()
+def _database(target: str | Path | Database) -> Database:
+    """A Database from what callers pass: one already open, an SQLAlchemy URL, or a file path
+    (SQLite, as the store has always been given)."""
+    if isinstance(target, Database):
+        return target
+    if isinstance(target, str) and "://" in target:
+        return Database(target)
+    return Database(sqlite_url(Path(target)))
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        if not self._ready:
-            with self._init_lock:
-                if not self._ready:
-                    self.path.parent.mkdir(parents=True, exist_ok=True)
-                    with sqlite3.connect(self.path) as conn:
-                        conn.execute("PRAGMA journal_mode=WAL")
-                        conn.execute(_SCHEMA)
-                    conn.close()
-                    self._ready = True
-        conn = sqlite3.connect(self.path, timeout=10)
-        try:
-            with conn:  # commits, or rolls back on error
-                yield conn
-        finally:
-            conn.close()
+
+def _feedback(row: FeedbackRow) -> Feedback:
+    return Feedback(
+        id=row.id,
+        created_at=row.created_at,
+        rating=row.rating,  # type: ignore[arg-type]
+        question=row.question,
+        answer=row.answer,
+        citations=json.loads(row.citations),
+        comment=row.comment,
+        guide_version=row.guide_version,
+        channel=row.channel,
+    )
+
+
+class FeedbackStore:
+    """Feedback rows in the assistant's database (``assistant.db``): an SQLite file path, an
+    SQLAlchemy URL (PostgreSQL for several replicas) or an open ``Database``."""
+
+    def __init__(
+        self, target: str | Path | Database, on_add: Callable[[Feedback], None] | None = None
+    ) -> None:
+        self.db = _database(target)
+        self.on_add = on_add  # e.g. a metrics counter; called after the row is committed
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file (only for a store on SQLite)."""
+        if self.db.path is None:
+            raise AttributeError("a store on a database server has no file path")
+        return self.db.path
 
     def add(self, item: Feedback) -> int:
         if item.rating not in RATINGS:
             raise ValueError(f"rating must be one of {RATINGS}, not {item.rating!r}")
-        with self._connect() as conn:
-            cursor = conn.execute(
-                "INSERT INTO feedback (created_at, rating, question, answer, citations, comment,"
-                " guide_version, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    redact(item.created_at),
-                    item.rating,
-                    redact(item.question),
-                    redact(item.answer),
-                    json.dumps(redact_json(item.citations), ensure_ascii=False),
-                    redact(item.comment),
-                    _version(item.guide_version),
-                    redact(item.channel),
-                ),
-            )
-            row_id = cursor.lastrowid
-        assert row_id is not None
-        item.id = row_id
+        values = {
+            "created_at": redact(item.created_at),
+            "rating": item.rating,
+            "question": redact(item.question),
+            "answer": redact(item.answer),
+            "citations": json.dumps(redact_json(item.citations), ensure_ascii=False),
+            "comment": redact(item.comment),
+            "guide_version": _version(item.guide_version),
+            "channel": redact(item.channel),
+        }
+        with self.db.engine.begin() as conn:
+            row_id = conn.execute(
+                insert(FeedbackRow).values(values).returning(FeedbackRow.id)
+            ).scalar_one()
+        item.id = int(row_id)
         if self.on_add is not None:
             self.on_add(item)
-        return row_id
+        return item.id
+
+    def _update(self, feedback_id: int, **values: Any) -> bool:
+        with self.db.engine.begin() as conn:
+            result = conn.execute(
+                update(FeedbackRow).where(FeedbackRow.id == feedback_id).values(**values)
+            )
+            return result.rowcount == 1
 
     def set_comment(self, feedback_id: int, comment: str | None) -> bool:
-        with self._connect() as conn:
-            cursor = conn.execute(
-                "UPDATE feedback SET comment = ? WHERE id = ?", (redact(comment), feedback_id)
-            )
-            return cursor.rowcount == 1
+        return self._update(feedback_id, comment=redact(comment))
 
     def set_rating(self, feedback_id: int, rating: Rating) -> bool:
         if rating not in RATINGS:
             raise ValueError(f"rating must be one of {RATINGS}, not {rating!r}")
-        with self._connect() as conn:
-            cursor = conn.execute(
-                "UPDATE feedback SET rating = ? WHERE id = ?", (rating, feedback_id)
-            )
-            return cursor.rowcount == 1
+        return self._update(feedback_id, rating=rating)
 
     def delete(self, feedback_id: int) -> bool:
-        with self._connect() as conn:
-            return conn.execute("DELETE FROM feedback WHERE id = ?", (feedback_id,)).rowcount == 1
+        with self.db.engine.begin() as conn:
+            result = conn.execute(delete(FeedbackRow).where(FeedbackRow.id == feedback_id))
+            return result.rowcount == 1
 
     def recent(self, limit: int = 50) -> list[Feedback]:
-        with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT id, created_at, rating, question, answer, citations, comment,"
-                " guide_version, channel FROM feedback ORDER BY id DESC LIMIT ?",
-                (limit,),
-            ).fetchall()
-        return [
-            Feedback(
-                id=r[0],
-                created_at=r[1],
-                rating=r[2],
-                question=r[3],
-                answer=r[4],
-                citations=json.loads(r[5]),
-                comment=r[6],
-                guide_version=r[7],
-                channel=r[8],
+        with Session(self.db.engine) as session:
+            rows = session.scalars(select(FeedbackRow).order_by(FeedbackRow.id.desc()).limit(limit))
+            return [_feedback(r) for r in rows]
+
+    def between(self, since: str, until: str) -> list[Feedback]:
+        """Rows whose time (ISO 8601 text, UTC) is in [since, until), oldest first."""
+        with Session(self.db.engine) as session:
+            rows = session.scalars(
+                select(FeedbackRow)
+                .where(FeedbackRow.created_at >= since, FeedbackRow.created_at < until)
+                .order_by(FeedbackRow.id)
             )
-            for r in rows
-        ]
+            return [_feedback(r) for r in rows]
 
     def count(self) -> int:
-        with self._connect() as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0])
+        with self.db.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(FeedbackRow)).scalar_one())
 
     def journal_mode(self) -> str:
-        with self._connect() as conn:
-            return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+        """SQLite's journal mode ('wal'); 'server' for a database server."""
+        if not self.db.is_sqlite:
+            return "server"
+        with self.db.engine.connect() as conn:
+            return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar_one())
 
 
 __all__ = [

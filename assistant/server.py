@@ -39,9 +39,11 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.cors import CORSMiddleware
 
 from assistant import phrases
+from assistant.db import Database
 from assistant.errors import AssistantError, InvalidQuestion
 from assistant.feedback import Feedback, FeedbackStore
 from assistant.guard import GuardMiddleware, PageErrorMiddleware, SecurityHeadersMiddleware
+from assistant.insights_page import embed_questions, insights_router
 from assistant.limits import RateLimitMiddleware
 from assistant.observability import (
     METRICS_CONTENT_TYPE,
@@ -50,6 +52,7 @@ from assistant.observability import (
     ObservedAssistant,
     configure_answer_log,
 )
+from assistant.questionlog import OutcomeMetrics, QuestionLog, RecordedAssistant
 from assistant.redaction import redact_output
 from assistant.settings import Settings
 
@@ -317,13 +320,23 @@ def create_app(
     if settings is None:
         settings = assistant.settings if assistant is not None else Settings()
     metrics = Metrics()
+    # One database for feedback and the question log (SQLite in data_dir, or DATABASE_URL).
+    database = Database.from_settings(settings)
+    questions = (
+        QuestionLog(database, settings.question_log_retention_days)
+        if settings.question_log
+        else None
+    )
+    outcomes = OutcomeMetrics(metrics.registry)
     holder = AssistantHolder(
         settings,
         assistant,
         factory,
-        wrap=lambda a: ObservedAssistant(a, metrics, log=settings.answer_log),
+        wrap=lambda a: RecordedAssistant(
+            ObservedAssistant(a, metrics, log=settings.answer_log), outcomes, questions
+        ),
     )
-    store = FeedbackStore(settings.data_dir / settings.feedback_db, on_add=metrics.record_feedback)
+    store = FeedbackStore(database, on_add=metrics.record_feedback)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -526,7 +539,11 @@ def create_app(
             swagger_favicon_url="/vendor/swagger-ui/favicon-32x32.png",
         )
 
+    app.include_router(insights_router(settings, database, lambda: embed_questions(settings)))
     app.mount("/vendor", StaticFiles(directory=STATIC_DIR / "vendor"), name="vendor")
+    from assistant import sections_page  # the section view a citation links to (before "/")
+
+    app.include_router(sections_page.router(holder))
 
     if with_ui:
         import gradio as gr

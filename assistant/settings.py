@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -156,7 +156,30 @@ class Settings(BaseSettings):
     feedback_db: str = Field(
         "feedback.sqlite3",
         description="File name, inside data_dir, of the SQLite database of thumbs up/down "
-        "feedback.",
+        "feedback and the question log (when database_url is empty).",
+    )
+    database_url: SecretStr | None = Field(
+        None,
+        description="Database of feedback and the question log, as an SQLAlchemy URL (e.g. "
+        "postgresql+psycopg://user:password@10.0.0.6/assistant, shared by several replicas); "
+        "empty means the SQLite file feedback_db in data_dir.",
+    )
+    question_log: bool = Field(
+        False,
+        description="Store each asked question (redacted), its outcome (answered, with a caveat, "
+        "refused and why), the sections cited, backend, latency and guide version in the "
+        "database, for `assistant insights` and /insights ('on' or 'off'). Off: only the hash in "
+        "the answer log.",
+    )
+    question_log_retention_days: int = Field(
+        90,
+        ge=1,
+        description="Days a question-log row is kept; older rows are deleted.",
+    )
+    admin_token: SecretStr | None = Field(
+        None,
+        description="Token that opens the owner's page /insights (HTTP Basic password or "
+        "'Authorization: Bearer <token>'); empty means the page does not exist (404).",
     )
     max_request_bytes: int = Field(
         65536, description="Largest accepted HTTP API request body, in bytes (413 above it)."
