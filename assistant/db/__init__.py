@@ -32,6 +32,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 #: Key of the PostgreSQL advisory lock held while migrating: replicas that start together
 #: migrate one after the other instead of racing to create the same tables.
 _MIGRATION_LOCK = 0x61737374  # "asst"
+#: Alembic's migration context is module-global: one migration at a time in a process.
+_MIGRATING = threading.Lock()
 
 
 def sqlite_url(path: Path) -> str:
@@ -113,7 +115,7 @@ def migrate(engine: Engine, attempts: int = 5) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     for attempt in range(attempts):
         try:
-            with engine.begin() as connection:
+            with _MIGRATING, engine.begin() as connection:
                 if connection.dialect.name == "postgresql":
                     lock = text("SELECT pg_advisory_xact_lock(:k)")
                     connection.execute(lock, {"k": _MIGRATION_LOCK})
