@@ -1,10 +1,22 @@
-"""The chat page (Gradio Blocks): streamed answers, citations that open, feedback, the contents.
+"""The chat page (Gradio Blocks): streamed answers, [n] citations that open their quote, feedback
+beside each answer, the contents, and a conversation that survives a reload.
 
-The conversation is kept as data in a ``gr.State`` (one dict per turn: the raw question and the
-answer's JSON) and the chat display is rendered from it, so user text is always shown escaped
-(a question holding HTML is displayed as text) and the history sent to the Assistant is the
-plain text, not the display markup. Each citation is a collapsed message titled "[n] section
-path" that opens to show the quote.
+The conversation is kept as data in a ``gr.State`` (one dict per turn: the question, the text so
+far, the answer's JSON and its rating) and drawn as HTML by ``render_html`` into a ``gr.HTML``:
+every text is escaped there, so a question holding HTML is displayed as text, and the history
+sent to the Assistant is the plain text, not the display markup. Our own markup (rather than
+``gr.Chatbot``) is what lets the page meet its accessibility bar: real buttons with names, one
+tab stop per citation, no interactive element inside another, and touch targets of 44 px.
+
+The page's script (``CHAT_JS``, run once by the ``gr.HTML``) handles what needs no server: a
+citation [n] opens its quote; focus and open quotes are kept when the HTML is redrawn; after a
+new question the page scrolls to it, so the question and the start of its answer are in view.
+What needs the server goes through Gradio events on the same component: ``select`` asks a
+question (an example, a suggested section), ``like`` rates an answer or sends a comment.
+
+Across a reload: each drawing carries the conversation as JSON (``data-turns``), which the script
+keeps in ``sessionStorage``; on load it is handed back to ``restore``, which checks its shape.
+Ratings come back as shown, but not their row ids, so a page can only change its own ratings.
 
 The Gradio API endpoint ``/chat`` (``api_name="chat"``, for gradio_client callers) takes
 ``message`` and ``history`` and returns the answer JSON, the same as ``POST /api/ask``.
@@ -13,6 +25,7 @@ The Gradio API endpoint ``/chat`` (``api_name="chat"``, for gradio_client caller
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -22,22 +35,171 @@ import gradio as gr
 from assistant import phrases
 from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Rating
+from assistant.sections_page import section_url
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
     from assistant.server import AssistantHolder
 
-Turn = dict[str, Any]  # {"question": str, "answer": Answer dict | None, "text": str}
+Turn = dict[str, Any]  # {"question", "text", "answer": answer JSON | None, "rating", ...}
 Messages = list[dict[str, Any]]
 
-# Narrow screens: let the chat take the screen height and the buttons wrap.
+EMPTY_HINT = "Type a question first, or pick one of the examples."
+RATED = "Thanks for the feedback."
+COMMENT_LABEL = "Add a comment (optional)"
+NEAREST_INTRO = "Ask about one of the nearest sections instead:"
+NEAREST_QUESTION = "What does the guide say about {title}?"
+STORAGE_KEY = "mlops-guide-chat"
+MAX_RESTORED_TURNS = 50
+#: The answer's fields the page draws and keeps; the rest (diagnostics) is not carried around.
+ANSWER_FIELDS = ("answer", "refused", "citations", "guide_version", "notices", "nearest_sections")
+
+# Phone first: a one-line header, the conversation, and the question box kept at the bottom of
+# the screen. Sizes: text 16 px, quotes and sources 15 px; every control at least 44x44 px and
+# a visible focus ring.
 THEME_CSS = """
-#chat { min-height: 320px; }
+.gradio-container { padding: 0 !important; overflow: clip !important; }
+.gradio-container > .main { padding: 0 16px !important; }
+#top { align-items: center; gap: 8px; flex-wrap: nowrap; padding: 6px 0; }
+#top h1 { font-size: 1.15rem; line-height: 1.3; margin: 0; }
+#top button { min-height: 44px; min-width: 44px; flex: 0 0 auto; }
+#chat { color: #1b1f24; font-size: 16px; line-height: 1.5; }
+#chat .log { display: flex; flex-direction: column; gap: 14px; padding: 4px 0 12px; }
+#chat .turn { display: flex; flex-direction: column; gap: 8px; }
+#chat .turn:last-child { min-height: calc(100dvh - 150px); }
+#chat .user { align-self: flex-end; max-width: 88%; margin: 0; padding: 10px 14px;
+  background: #1a56b8; color: #fff; border-radius: 14px 14px 4px 14px;
+  white-space: pre-wrap; overflow-wrap: anywhere; }
+#chat .bot { align-self: stretch; max-width: 100%; padding: 10px 14px; background: #f2f4f7;
+  color: #1b1f24; border-radius: 14px 14px 14px 4px; }
+#chat .bot.error { background: #fdecea; color: #7d1a1a; }
+#chat .text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+#chat .notice { font-style: italic; color: #3d4450; margin: 8px 0 0; }
+#chat button { font: inherit; cursor: pointer; }
+#chat .cite { display: inline-flex; align-items: center; justify-content: center;
+  min-width: 44px; min-height: 44px; margin: -11px -4px; padding: 0 4px; vertical-align: middle;
+  border: 0; background: transparent; color: #0b57d0; font-weight: 600; border-radius: 8px; }
+#chat .cite[aria-expanded=true] { background: #dbe6fb; }
+#chat .sources { margin-top: 10px; border-top: 1px solid #c9d0da; padding-top: 6px;
+  font-size: 15px; }
+#chat .sources h2 { font-size: 15px; margin: 0; color: #3d4450; font-weight: 600; }
+#chat .group h3 { font-size: 15px; font-weight: 600; margin: 0; }
+#chat .group a { display: inline-flex; align-items: center; min-height: 44px; color: #0b57d0; }
+#chat .group .nums { color: #3d4450; font-weight: 400; }
+#chat .group ul { list-style: none; margin: 0; padding: 0; }
+#chat blockquote { margin: 4px 0 8px; padding: 2px 0 2px 10px; border-left: 3px solid #1a56b8;
+  white-space: pre-wrap; color: #1b1f24; }
+#chat .feedback { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 8px; }
+#chat .thumb { display: inline-flex; align-items: center; justify-content: center; gap: 4px;
+  min-width: 44px; min-height: 44px; border: 1px solid #8a94a3; border-radius: 22px;
+  background: #fff; color: #1b1f24; padding: 0 12px; }
+#chat .thumb[aria-pressed=true] { background: #1a56b8; border-color: #1a56b8; color: #fff; }
+#chat .thanks { margin: 0; color: #1f5130; }
+#chat .comment { display: flex; flex-wrap: wrap; gap: 6px; width: 100%; align-items: flex-end; }
+#chat .comment label { width: 100%; font-size: 15px; }
+#chat .comment textarea { flex: 1 1 200px; min-height: 44px; font: inherit; padding: 8px;
+  border: 1px solid #6b7583; border-radius: 8px; }
+#chat .send, #chat .ask { min-height: 44px; border-radius: 22px; padding: 0 14px;
+  border: 1px solid #1a56b8; background: #fff; color: #1a56b8; text-align: left; }
+#chat .examples, #chat .nearest ul { list-style: none; padding: 0; margin: 6px 0 0;
+  display: flex; flex-direction: column; align-items: flex-start; gap: 6px; }
+#chat .intro { margin: 4px 0; color: #3d4450; }
+#chat .empty h2 { font-size: 1rem; margin: 12px 0 0; }
+#chat .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }
+.form:has(> #question) { position: sticky; bottom: 0; z-index: 5; overflow: visible !important;
+  background: var(--body-background-fill); padding: 6px 0 8px; border: 0; }
+#question button { min-width: 44px; min-height: 44px; }
+#hint p { margin: 0; color: #7d1a1a; }
+#chat a:focus-visible, #chat button:focus-visible, #chat textarea:focus-visible,
+#top button:focus-visible, #question textarea:focus-visible, #question button:focus-visible,
+footer a:focus-visible, footer button:focus-visible {
+  outline: 3px solid #0b57d0 !important; outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }
+footer, footer a, footer button, .show-api { color: #3d4450 !important; }
 @media (max-width: 640px) {
-  .gradio-container { padding: 4px !important; }
-  #chat { height: 62vh !important; }
+  .gradio-container > .main { padding: 0 8px !important; }
+  #top h1 { font-size: 1rem; }
 }
 """
+
+# Runs once when the page loads (gr.HTML's js_on_load: `element`, `trigger`, `watch` are given).
+CHAT_JS = """
+const KEY = "__KEY__";
+const open = new Set();      // ids of quotes the reader opened, kept across redraws
+let focused = null;          // id of the control with focus, given back after a redraw
+let shown = element.querySelectorAll(".turn").length;
+
+function setOpen(id, on, scroll) {
+  const quote = element.querySelector("#" + CSS.escape(id));
+  if (!quote) return;
+  quote.hidden = !on;
+  on ? open.add(id) : open.delete(id);
+  element.querySelectorAll('[aria-controls="' + id + '"]').forEach(
+    (b) => b.setAttribute("aria-expanded", String(on)));
+  if (on && scroll) reveal(quote, false);
+}
+
+// Scrolls this page only (scrollIntoView would also scroll a page that frames this one).
+function reveal(node, toTop) {
+  const box = node.getBoundingClientRect();
+  const input = document.querySelector("#question");
+  const bottom = input ? input.getBoundingClientRect().top : window.innerHeight;
+  if (toTop) window.scrollTo({ top: window.scrollY + box.top - 8 });
+  else if (box.bottom > bottom) window.scrollBy({ top: box.bottom - bottom + 8 });
+  else if (box.top < 0) window.scrollBy({ top: box.top - 8 });
+}
+
+element.addEventListener("click", (event) => {
+  const button = event.target.closest("button");
+  if (!button || !element.contains(button)) return;
+  if (button.classList.contains("cite")) {
+    const id = button.getAttribute("aria-controls");
+    setOpen(id, button.getAttribute("aria-expanded") !== "true", true);
+  } else if (button.dataset.ask) {
+    trigger("select", { index: 0, value: button.dataset.ask });
+  } else if (button.dataset.rating) {
+    const again = button.getAttribute("aria-pressed") === "true";
+    trigger("like", { index: Number(button.dataset.turn), value: null,
+                      liked: again ? null : button.dataset.rating });
+  } else if (button.classList.contains("send")) {
+    const box = element.querySelector("#t" + button.dataset.turn + "-comment");
+    trigger("like", { index: Number(button.dataset.turn), value: box ? box.value : "",
+                      liked: button.dataset.rated });
+  }
+});
+element.addEventListener("focusin", (event) => { focused = event.target.id || null; });
+element.addEventListener("focusout", (event) => {
+  if (event.relatedTarget && !element.contains(event.relatedTarget)) focused = null;
+});
+
+watch("value", () => {
+  open.forEach((id) => element.querySelector("#" + CSS.escape(id)) ? setOpen(id, true)
+                                                                    : open.delete(id));
+  const turns = element.querySelectorAll(".turn");
+  if (turns.length > shown) {
+    // A new question: bring it to the top, so it and the start of its answer are in view.
+    reveal(turns[turns.length - 1], true);
+  }
+  shown = turns.length;
+  const again = focused && element.querySelector("#" + CSS.escape(focused));
+  if (again && (document.activeElement === document.body || !document.activeElement)) {
+    again.focus({ preventScroll: true });
+  }
+  const log = element.querySelector(".log");
+  try { if (log) sessionStorage.setItem(KEY, log.dataset.turns || "[]"); } catch (e) { }
+});
+""".replace("__KEY__", STORAGE_KEY)
+
+RESTORE_JS = f"""() => {{
+  try {{ return sessionStorage.getItem("{STORAGE_KEY}") || ""; }} catch (e) {{ return ""; }}
+}}"""
+
+THUMB = (
+    '<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"'
+    '{flip}><path fill="currentColor" d="M2 21h4V9H2v12zm20-11a2 2 0 0 0-2-2h-6.3l1-4.6v-.3'
+    "c0-.4-.2-.8-.5-1.1L13.2 1 6.6 7.6C6.2 8 6 8.5 6 9v10a2 2 0 0 0 2 2h9c.8 0 1.5-.5 1.8-1.2"
+    'l3-7c.1-.3.2-.5.2-.8v-2z"/></svg>'
+)
 
 
 def escape(text: str) -> str:
@@ -45,18 +207,25 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def attr(text: str) -> str:
+    """Text for an attribute value in double quotes."""
+    return html.escape(text, quote=True)
+
+
 #: Characters that Markdown reads as markup.
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+_MARKER = re.compile(r"\[(\d+)\]")
 
 
 def as_typed(text: str) -> str:
-    """What the asker typed, shown exactly as typed: neither HTML nor Markdown ("![p](url)"
+    """What the asker typed, for a Markdown display: neither HTML nor Markdown ("![p](url)"
     would be an image the browser fetches; "<http://…>" a live link)."""
     return _MARKDOWN.sub(r"\\\1", escape(text))
 
 
+# --- the conversation as chat messages (role/content, the gr.Chatbot form) ----------------------
 def turn_messages(turn: Turn) -> Messages:
-    """How one turn is displayed: the question, the answer, one collapsed message per citation."""
+    """One turn as chat messages: the question, the answer, one collapsed message per citation."""
     out: Messages = [{"role": "user", "content": as_typed(turn["question"])}]
     answer = turn.get("answer")
     text = escape(turn.get("text", "")) or "…"
@@ -79,13 +248,175 @@ def render(turns: list[Turn]) -> Messages:
 
 
 def turn_at(turns: list[Turn], index: int) -> int | None:
-    """The turn that holds display message `index`."""
+    """The turn that holds chat message `index` of `render(turns)`."""
     seen = 0
     for i, turn in enumerate(turns):
         seen += len(turn_messages(turn))
         if index < seen:
             return i
     return None
+
+
+# --- the conversation as the page draws it -----------------------------------------------------
+def _answer_text(i: int, text: str, citations: dict[int, dict[str, Any]]) -> str:
+    """The answer's text, escaped, each [n] that has a citation a button that opens its quote."""
+    out: list[str] = []
+    last = 0
+    for k, m in enumerate(_MARKER.finditer(text)):
+        n = int(m.group(1))
+        out.append(escape(text[last : m.start()]))
+        last = m.end()
+        c = citations.get(n)
+        if c is None:
+            out.append(escape(m.group(0)))
+            continue
+        out.append(
+            f'<button type="button" class="cite" id="t{i}-r{k}" aria-expanded="false" '
+            f'aria-controls="t{i}-q{n}" aria-label="Source {n}: {attr(c["section"])}">'
+            f"[{n}]</button>"
+        )
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _sources(i: int, citations: list[dict[str, Any]]) -> str:
+    """The citations grouped by section: one heading (a link to the section view with the quoted
+    lines marked) and, under it, each quote, hidden until its [n] opens it."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for c in citations:
+        groups.setdefault(c["section"], []).append(c)
+    parts = ['<div class="sources"><h2>Sources</h2>']
+    for section, cites in groups.items():
+        section_id = cites[0].get("section_id") or ""
+        nums = ", ".join(f"[{c['n']}]" for c in cites)
+        title = escape(section)
+        if section_id:
+            href = attr(section_url(section_id, [c["quote"] for c in cites]))
+            title = f'<a href="{href}" target="_blank" rel="noopener">{title}</a>'
+        quotes = "".join(
+            f'<li id="t{i}-q{c["n"]}" hidden><blockquote>'
+            f'<span class="sr-only">[{c["n"]}] </span>{escape(c["quote"])}</blockquote></li>'
+            for c in cites
+        )
+        parts.append(
+            f'<section class="group"><h3>{title} <span class="nums">{nums}</span></h3>'
+            f"<ul>{quotes}</ul></section>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _feedback(i: int, turn: Turn) -> str:
+    rating = turn.get("rating")
+    buttons = "".join(
+        f'<button type="button" class="thumb" id="t{i}-{value}" data-turn="{i}" '
+        f'data-rating="{value}" aria-pressed="{"true" if rating == value else "false"}" '
+        f'aria-label="{label}">{THUMB.format(flip=flip)}</button>'
+        for value, label, flip in (
+            ("up", "Helpful", ""),
+            ("down", "Not helpful", ' style="transform: rotate(180deg)"'),
+        )
+    )
+    out = f'<div class="feedback" role="group" aria-label="Rate this answer">{buttons}'
+    if rating:
+        out += f'<p class="thanks">{RATED}'
+        if turn.get("comment_saved"):
+            out += f" {phrases.FEEDBACK_COMMENT_SAVED}</p>"
+        else:
+            out += (
+                f'</p><div class="comment"><label for="t{i}-comment">{COMMENT_LABEL}</label>'
+                f'<textarea id="t{i}-comment" rows="2" maxlength="2000"></textarea>'
+                f'<button type="button" class="send" id="t{i}-send" data-turn="{i}" '
+                f'data-rated="{rating}">Send comment</button></div>'
+            )
+    return out + "</div>"
+
+
+def _nearest(i: int, sections: list[str]) -> str:
+    items = "".join(
+        f'<li><button type="button" class="ask" id="t{i}-n{k}" '
+        f'data-ask="{attr(NEAREST_QUESTION.format(title=s.split(" > ")[-1]))}">'
+        f"{escape(s)}</button></li>"
+        for k, s in enumerate(sections)
+    )
+    return f'<div class="nearest"><p class="intro">{NEAREST_INTRO}</p><ul>{items}</ul></div>'
+
+
+def turn_html(i: int, turn: Turn) -> str:
+    answer = turn.get("answer")
+    out = f'<article class="turn" id="turn-{i}" aria-label="Question {i + 1}">'
+    out += f'<p class="user">{escape(turn["question"])}</p>'
+    cls = "bot error" if turn.get("error") else "bot"
+    if answer is None:
+        text = escape(turn.get("text", "")) or '<span aria-label="Answering">…</span>'
+        return out + f'<div class="{cls}"><p class="text">{text}</p></div></article>'
+    citations = {int(c["n"]): c for c in answer.get("citations", [])}
+    out += f'<div class="{cls}"><p class="text">{_answer_text(i, answer["answer"], citations)}</p>'
+    for notice in answer.get("notices", []):
+        out += f'<p class="notice">{escape(notice)}</p>'
+    if answer.get("refused") and answer.get("nearest_sections"):
+        out += _nearest(i, answer["nearest_sections"])
+    if citations:
+        out += _sources(i, answer["citations"])
+    return out + _feedback(i, turn) + "</div></article>"
+
+
+def _stored(turns: list[Turn]) -> list[Turn]:
+    """What the page keeps in sessionStorage: the turns without their feedback row ids."""
+    return [{k: v for k, v in t.items() if k != "feedback_id"} for t in turns if t.get("answer")]
+
+
+def render_html(turns: list[Turn]) -> str:
+    """The whole conversation (or, before the first question, the examples) as HTML."""
+    data = attr(json.dumps(_stored(turns), ensure_ascii=False))
+    if not turns:
+        examples = "".join(
+            f'<li><button type="button" class="ask" id="ex{k}" data-ask="{attr(q)}">'
+            f"{escape(q)}</button></li>"
+            for k, q in enumerate(phrases.EXAMPLE_QUESTIONS)
+        )
+        body = (
+            f'<div class="empty"><p class="intro">{escape(phrases.APP_DESCRIPTION)}</p>'
+            f'<h2>Try asking</h2><ul class="examples">{examples}</ul></div>'
+        )
+    else:
+        body = "".join(turn_html(i, t) for i, t in enumerate(turns))
+    return f'<div class="log" data-turns="{data}">{body}</div>'
+
+
+def restore(saved: str) -> list[Turn]:
+    """The turns a page kept in sessionStorage, if they have the shape the page wrote; anything
+    else is dropped (it came from the browser, so it is checked like any input)."""
+    try:
+        data = json.loads(saved) if saved else []
+    except ValueError:
+        return []
+    turns: list[Turn] = []
+    for t in data if isinstance(data, list) else []:
+        answer = t.get("answer") if isinstance(t, dict) else None
+        if not (
+            isinstance(t.get("question"), str)
+            and isinstance(answer, dict)
+            and isinstance(answer.get("answer"), str)
+            and all(
+                isinstance(c, dict)
+                and isinstance(c.get("n"), int)
+                and all(isinstance(c.get(k), str) for k in ("section", "quote"))
+                for c in answer.get("citations", [])
+            )
+        ):
+            continue
+        turns.append(
+            {
+                "question": t["question"],
+                "text": answer["answer"],
+                "answer": {k: answer[k] for k in ANSWER_FIELDS if k in answer},
+                "rating": t.get("rating") if t.get("rating") in ("up", "down") else None,
+                "comment_saved": t.get("comment_saved") is True,
+                "error": False,
+            }
+        )
+    return turns[-MAX_RESTORED_TURNS:]
 
 
 def history_of(turns: list[Turn]) -> list[dict[str, str]]:
@@ -98,12 +429,21 @@ def history_of(turns: list[Turn]) -> list[dict[str, str]]:
     return history
 
 
-def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) -> gr.Blocks:
-    def take_question(text: str, turns: list[Turn]) -> tuple[Any, Messages, str, list[Turn]]:
-        turns = [*turns, {"question": text or "", "text": "", "answer": None}]
-        return gr.update(value=""), render(turns), text or "", turns
+def _hint(text: str = "") -> str:
+    return f'<p role="status">{escape(text)}</p>'
 
-    def respond(question: str, turns: list[Turn]) -> Iterator[tuple[Messages, list[Turn]]]:
+
+def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) -> gr.Blocks:
+    def take_question(text: str, turns: list[Turn]) -> tuple[Any, Any, str, Any, str]:
+        if not (text or "").strip():  # an empty submit only hints
+            return gr.skip(), gr.skip(), "", gr.skip(), _hint(EMPTY_HINT)
+        turns = [*turns, {"question": text, "text": "", "answer": None}]
+        return gr.update(value=""), render_html(turns), text, turns, _hint()
+
+    def respond(question: str, turns: list[Turn]) -> Iterator[tuple[Any, Any]]:
+        if not question:
+            yield gr.skip(), gr.skip()
+            return
         turns = list(turns)
         turn = dict(turns[-1])
         turns[-1] = turn
@@ -112,54 +452,69 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
             for kind, value in a.stream(question, history_of(turns[:-1])):
                 if kind == "delta":
                     turn["text"] += value
-                    yield render(turns), turns
+                    yield render_html(turns), turns
                 elif kind == "answer":
-                    turn["answer"] = value.to_dict()
+                    answer = value.to_dict()
+                    turn["answer"] = {k: answer[k] for k in ANSWER_FIELDS if k in answer}
                     turn["text"] = value.text
         except AssistantError as exc:  # a bad question, or the index is not loaded
             turn["text"] = str(exc)
-        yield render(turns), turns
+            turn["error"] = True
+        yield render_html(turns), turns
 
-    def on_like(turns: list[Turn], data: gr.LikeData) -> tuple[list[Turn], Any, Any]:
-        index = data.index if isinstance(data.index, int) else data.index[0]
-        i = turn_at(turns, index)
-        if i is None or not turns[i].get("answer"):
-            return (
-                turns,
-                gr.update(visible=False),
-                gr.update(value=phrases.FEEDBACK_NOTHING_TO_RATE),
-            )
-        if data.liked not in (True, False):  # the thumb was clicked again: take the rating back
-            if turns[i].get("feedback_id"):
-                store.delete(turns[i]["feedback_id"])
-            turns = [*turns[:i], {**turns[i], "feedback_id": None}, *turns[i + 1 :]]
-            return turns, gr.update(visible=False), gr.update(value="")
-        rating: Rating = "up" if data.liked is True else "down"
+    def on_select(turns: list[Turn], data: gr.SelectData) -> tuple[Any, Any, str, Any, str]:
+        return take_question(str(data.value or ""), turns)
+
+    def on_rate(turns: list[Turn], data: gr.LikeData) -> tuple[Any, Any]:
+        """A thumb (liked: "up", "down", or None to take the rating back) or, when `value` is
+        text, a comment on the rated answer."""
+        i = data.index if isinstance(data.index, int) else -1
+        if not 0 <= i < len(turns) or not turns[i].get("answer"):
+            return gr.skip(), gr.skip()
         turn = dict(turns[i])
-        answer = turn["answer"]
-        if turn.get("feedback_id"):
-            store.set_rating(turn["feedback_id"], rating)
-        else:
-            turn["feedback_id"] = store.add(
+        rating: Rating | None = (
+            "up" if data.liked == "up" else "down" if data.liked == "down" else None
+        )
+
+        def add(rating: Rating, comment: str | None) -> int:
+            answer = turn["answer"]
+            return store.add(
                 Feedback(
                     rating=rating,
                     question=turn["question"],
                     answer=answer["answer"],
-                    citations=answer["citations"],
-                    guide_version=answer["guide_version"],
+                    citations=answer.get("citations", []),
+                    guide_version=answer.get("guide_version", ""),
+                    comment=comment,
                     channel="ui",
                 )
             )
-        turns = [*turns[:i], turn, *turns[i + 1 :]]
-        return turns, gr.update(visible=True), gr.update(value=phrases.FEEDBACK_THANKS)
 
-    def send_comment(comment: str, turns: list[Turn]) -> tuple[Any, Any, Any]:
-        rated = [t for t in turns if t.get("feedback_id")]
-        text = (comment or "").strip()[: settings.max_comment_chars]
-        if rated and text:
-            store.set_comment(rated[-1]["feedback_id"], text)
-            return gr.update(value=""), gr.update(visible=False), phrases.FEEDBACK_COMMENT_SAVED
-        return gr.update(), gr.update(), ""
+        if isinstance(data.value, str):  # a comment on the rated answer
+            text = data.value.strip()[: settings.max_comment_chars]
+            if turn.get("feedback_id") and text:
+                store.set_comment(turn["feedback_id"], text)
+            elif rating and text:  # rated before a reload: the row id stayed on the server
+                turn["feedback_id"] = add(rating, text)
+            else:
+                return gr.skip(), gr.skip()
+            turn["comment_saved"] = True
+        elif rating is None:  # the pressed thumb again: take the rating back
+            if turn.get("feedback_id"):
+                store.delete(turn["feedback_id"])
+            turn.update(feedback_id=None, rating=None, comment_saved=False)
+        else:
+            if turn.get("feedback_id"):
+                store.set_rating(turn["feedback_id"], rating)
+            else:
+                turn["feedback_id"] = add(rating, None)
+            turn["rating"] = rating
+        turns = [*turns[:i], turn, *turns[i + 1 :]]
+        return render_html(turns), turns
+
+    def on_load(saved: str) -> tuple[Any, Any]:
+        turns = restore(saved)
+        return (render_html(turns), turns) if turns else (gr.skip(), gr.skip())
 
     def chat(message: str, history: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """Answer `message` about the guide; `history` is a list of {"role", "content"} turns.
@@ -170,89 +525,68 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
             raise gr.Error(str(exc)) from exc
 
     with gr.Blocks(title=phrases.APP_TITLE, analytics_enabled=False) as blocks:
-        gr.Markdown(f"# {phrases.APP_TITLE}\n{phrases.APP_DESCRIPTION}")
+        with gr.Row(elem_id="top"):
+            gr.HTML(f"<h1>{escape(phrases.APP_TITLE)}</h1>", elem_id="title", js_on_load=None)
+            toc = gr.Button("Contents", elem_id="toc", size="sm", scale=0, min_width=44)
+            clear = gr.Button("New chat", elem_id="clear", size="sm", scale=0, min_width=44)
         turns = gr.State([])
         pending = gr.State("")
-        chatbot = gr.Chatbot(
+        saved = gr.Textbox(visible=False)
+        chatbox = gr.HTML(
+            render_html([]),
             elem_id="chat",
-            label="Conversation",
-            height="60vh",
-            layout="bubble",
-            feedback_options=("Like", "Dislike"),
-            buttons=["copy"],
-            sanitize_html=True,
-            placeholder=phrases.APP_DESCRIPTION,
-            examples=[{"text": q} for q in phrases.EXAMPLE_QUESTIONS],
+            js_on_load=CHAT_JS,
+            apply_default_css=False,
         )
         question = gr.Textbox(
             elem_id="question",
             show_label=False,
+            label="Your question",
             placeholder=phrases.CHAT_PLACEHOLDER,
             max_lines=6,
             submit_btn="Ask",
             autofocus=True,
         )
-        with gr.Row():
-            toc = gr.Button(phrases.COVERAGE_QUESTION, elem_id="toc", size="sm", min_width=120)
-            clear = gr.Button("Clear chat", elem_id="clear", size="sm", min_width=120)
-        notice = gr.Markdown(elem_id="feedback-notice")
-        with gr.Row(visible=False, elem_id="comment-row") as comment_row:
-            comment = gr.Textbox(
-                label="Comment (optional)", elem_id="comment", scale=4, max_lines=4, min_width=200
-            )
-            send = gr.Button("Send comment", elem_id="send-comment", scale=1, min_width=120)
+        hint = gr.HTML(_hint(), elem_id="hint", js_on_load=None)
+        asked = [question, chatbox, pending, turns, hint]
 
-        def ask_chain(trigger: Any, inputs: list[Any]) -> None:
-            trigger(
-                take_question,
-                inputs,
-                [question, chatbot, pending, turns],
-                queue=False,
-                api_visibility="private",
-            ).then(
+        def then_respond(event: Any) -> None:
+            event.then(
                 respond,
                 [pending, turns],
-                [chatbot, turns],
+                [chatbox, turns],
                 api_visibility="private",
                 concurrency_limit=4,
-                show_progress="minimal",
+                show_progress="hidden",
             )
 
-        ask_chain(question.submit, [question, turns])
-        ask_chain(toc.click, [toc, turns])
-
-        def example(
-            turns_: list[Turn], data: gr.SelectData
-        ) -> tuple[Any, Messages, str, list[Turn]]:
-            value = data.value["text"] if isinstance(data.value, dict) else str(data.value)
-            return take_question(value, turns_)
-
-        chatbot.example_select(
-            example,
-            [turns],
-            [question, chatbot, pending, turns],
-            queue=False,
-            api_visibility="private",
-        ).then(respond, [pending, turns], [chatbot, turns], api_visibility="private")
-
-        chatbot.like(on_like, [turns], [turns, comment_row, notice], api_visibility="private")
-        send.click(
-            send_comment, [comment, turns], [comment, comment_row, notice], api_visibility="private"
-        )
-        comment.submit(
-            send_comment, [comment, turns], [comment, comment_row, notice], api_visibility="private"
-        )
+        for trigger, fn, inputs in (
+            (question.submit, take_question, [question, turns]),
+            (toc.click, lambda t: take_question(phrases.COVERAGE_QUESTION, t), [turns]),
+            (chatbox.select, on_select, [turns]),
+        ):
+            then_respond(trigger(fn, inputs, asked, queue=False, api_visibility="private"))
+        chatbox.like(on_rate, [turns], [chatbox, turns], api_visibility="private")
         clear.click(
-            lambda: ([], [], "", gr.update(visible=False)),
+            lambda: (render_html([]), [], _hint()),
             None,
-            [chatbot, turns, notice, comment_row],
+            [chatbox, turns, hint],
             queue=False,
             api_visibility="private",
         )
-        chatbot.clear(lambda: ([], ""), None, [turns, notice], api_visibility="private")
+        blocks.load(on_load, [saved], [chatbox, turns], js=RESTORE_JS, api_visibility="private")
         gr.api(chat, api_name="chat", concurrency_limit=4)
     blocks.queue(default_concurrency_limit=4)
     return blocks
 
 
-__all__ = ["THEME_CSS", "build_ui", "escape", "history_of", "render", "turn_at"]
+__all__ = [
+    "THEME_CSS",
+    "build_ui",
+    "escape",
+    "history_of",
+    "render",
+    "render_html",
+    "restore",
+    "turn_at",
+]
