@@ -24,6 +24,7 @@ run: install
 
 install-test: install
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install -q -e '.[test,llm]'
+	npm install --prefix $(VENV)/node --no-audit --no-fund --silent axe-core@4.14.1  # the a11y audit
 
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -q && apt-get install -y -q chromium)
