@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from assistant.schema import Chunk, Section
 
 #: Bump when the chunking logic changes, so persisted indexes rebuild.
-CHUNKER_VERSION = 3  # 2: hyphenated words give their parts; 3: contractions expanded
+CHUNKER_VERSION = 5  # 2: hyphenated words give their parts; 3: contractions expanded;
+# 5: the domain name kept where it is the topic (text.neutral)
 
 
 def chunk_sections(sections: Iterable[Section], chunk_size: int, chunk_overlap: int) -> list[Chunk]:

@@ -198,21 +198,29 @@ class Assistant:
         # Retrieval reads the ask with misspelt guide words corrected ("kubernets").
         ask = retriever.vocabulary.correct(reading.ask)
         vector = self.embedder.embed_query(neutral(ask))
-        queries: list[tuple[str, np.ndarray, float]] = [(ask, vector, s.ask_weight)]
+        Query = tuple[str, np.ndarray, float]
+        own: list[Query] = [(ask, vector, s.ask_weight)]
+        if reading.parts:
+            # Each sentence of a many-sentence ask is a query of its own too, sharing the ask's
+            # weight: two questions in one text match either's answer less than each alone.
+            texts = [retriever.vocabulary.correct(p) for p in reading.parts]
+            vectors = self.embedder.embed_documents([neutral(t) for t in texts])
+            own += [(t, v, s.ask_weight / len(texts)) for t, v in zip(texts, vectors, strict=True)]
+        leaning: list[Query] = []  # what the ask leans on: the last exchange, or the asker
         follow_up = is_follow_up(reading.ask, turns)
         if follow_up:
             # A follow-up reads with the last exchange: the question and the answer it got.
             context = retriever.vocabulary.correct(_last_exchange(turns))
-            queries.append((context, self.embedder.embed_query(neutral(context)), s.context_weight))
+            leaning.append((context, self.embedder.embed_query(neutral(context)), s.context_weight))
         if reading.context and len(tokenize(reading.ask)) < s.short_ask_words:
             # A short ask after a long self-description ("what should I do?") leans on it.
             about = retriever.vocabulary.correct(reading.context)
-            queries.append((about, self.embedder.embed_query(neutral(about)), s.asker_weight))
-        hits = retriever.search(queries)
-        unit_vector = vector if len(queries) == 1 else _mean(vector, queries[1][1])
+            leaning.append((about, self.embedder.embed_query(neutral(about)), s.asker_weight))
+        hits = retriever.search(own + leaning)
+        unit_vector = _mean(vector, leaning[0][1]) if leaning else vector
         scored = score_units(retriever, hits, unit_vector, ask, s.answer_sections)
-        relevance = self.relevance(queries[: 2 if follow_up else 1], hits)
-        ask_relevance = self.relevance(queries[:1], hits) if follow_up else relevance
+        relevance = self.relevance(own + leaning[:1] if follow_up else own, hits)
+        ask_relevance = self.relevance(own, hits) if follow_up else relevance
 
         computed = self._from_items(reading, turns, hits) if self.items else None
         selected = computed is not None

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import ordinal_of
+from assistant.question import PLURAL_ASK, ordinal_of
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
 from assistant.scope import FRAME_WORDS, is_prompt, stem
@@ -31,7 +31,7 @@ _LIST_QUESTION = re.compile(
     r"|examples|steps|options|ways|ideas|tools|skills|certifications|certs|responsibilities"
     r"|duties|projects|challenges|metrics|questions|technologies|platforms)\b"
     # "what/which" + a plural noun: "which industries", "what DevOps skills"
-    r"|\b(what|which)\s+(\w+\s+){0,2}(?!does\b|is\b|was\b|has\b|this\b|its\b)\w{3,}s\b",
+    r"|" + PLURAL_ASK,
     re.IGNORECASE,
 )
 _SINGLE_FACT = re.compile(

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.text import tokenize
+
 Kind = Literal[
     "amount",
     "duration",
@@ -96,9 +98,15 @@ _COMPARE = re.compile(
     r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b",
     re.IGNORECASE,
 )
+#: "what/which" and a plural noun within two words: "which industries", "what DevOps skills".
+#: Words in -ops name a practice, not many of something ("what is an MLOps engineer").
+PLURAL_ASK = (
+    r"\b(what|which)\s+(\w+\s+){0,2}"
+    r"(?!does\b|is\b|was\b|has\b|this\b|its\b|(?:ml|dev|llm|data|ai|fin|git|sec)ops\b)\w{3,}s\b"
+)
 _LIST = re.compile(
     r"\b(list|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
-    r"|examples)\b|\b(what|which)\s+(\w+\s+){0,2}(?!does\b|is\b|was\b|has\b|this\b|its\b)\w{3,}s\b",
+    r"|examples)\b|" + PLURAL_ASK,
     re.IGNORECASE,
 )
 #: The path into the career: "how do I get into", "what should I do/learn", "where do I start".
@@ -109,6 +117,8 @@ _PATH = re.compile(
     r"|how to (get|break|move|switch|transition|pivot|become|start)"
     r"|what (should|do|does|would|could|must) " + _WHO + r" (do|learn|study|focus on|follow)"
     r"|what steps|which steps|where (do|should|can) (i|you|one) (start|begin)|roadmap|path into"
+    r"|steps\b[^?.]{0,40}\b(become|becoming|get into|getting into|move into|moving into"
+    r"|transition\w*|switch\w*|break into|breaking into|pivot\w*)"
     r"|how (do|can) i prepare)\b",
     re.IGNORECASE,
 )
@@ -194,13 +204,22 @@ class Reading:
     ordinal_noun: str = ""  # the word after the ordinal ("step", "one", "thing")
     selection: Selection | None = None
     wants_list: bool = False
+    parts: tuple[str, ...] = ()  # the ask's sentences, when it has more than one
     extra: dict[str, str] = field(default_factory=dict)
 
 
+#: A question with its verb before its subject ("what does an mlops engineer do", "which
+#: monitoring tools does the guide mention"): it starts an ask even with no comma or "and"
+#: before it, as in a run-on with no punctuation ("…and honestly im bored what does…").
+_INVERTED = (
+    r"(?:what|which|how|who|where|why|when)(?:\s+[\w/+-]+){0,3}?\s+"
+    r"(?:does|do|did|is|are|was|were|would|should|can|could|will)\s+"
+    r"(?:the|a|an|an?\s+\w+|i|you|my|it|this|they|someone|one|mlops|\w+s)\b"
+)
 #: Where an ask starts inside a longer sentence: after a clause boundary or a joining word, or
 #: after "I want to know", "I was wondering" ("…and now i want to know what the challenges are").
 _ASK_START = re.compile(
-    r"(?:^|[,;:(]|\s[-–—]+|\b(?:so|and|but|then|now)\b)\s*"
+    r"(?:^|[,;:(]|\s[-–—]+|\b(?:so|and|but|then|now)\b|\s(?=" + _INVERTED + r"))\s*"
     r"(?:(?:and|but|so|then|now)\s+)?"
     r"(?:i\s*(?:want|wanted|would like|'d like|was wondering|wonder|am curious|'m curious|need)"
     r"(?:\s+to\s+(?:know|ask|understand))?\s*(?:if|whether)?\s*)?"
@@ -276,7 +295,7 @@ def _embedded_ask(sentence: str) -> bool:
     return any(
         m.end() > 0
         and _WH_START.match(sentence, m.end())
-        and _FIRST_PERSON.search(sentence[: m.end()])
+        and (_FIRST_PERSON.search(sentence[: m.end()]) or not _ASKING.match(sentence))
         for m in _ASK_START.finditer(sentence)
     )
 
@@ -394,7 +413,15 @@ def read(question: str) -> Reading:
         ordinal_noun=_ordinal_noun(ask),
         selection=_selection(ask, kind),
         wants_list=kind == "list" or bool(_LIST.search(ask)),
+        parts=tuple(parts) if len(parts := ask_parts(ask)) > 1 else (),
     )
 
 
-__all__ = ["Kind", "Reading", "Selection", "kind_of", "names_in", "read", "split_ask"]
+def ask_parts(ask: str) -> list[str]:
+    """The sentences of an ask ("Who is this role best suited for? Would someone like me
+    fit?"): each is matched against the guide on its own too, as two questions in one text
+    match each's answer less than either alone."""
+    return [s.strip() for s in _SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
+
+
+__all__ = ["PLURAL_ASK", "Kind", "Reading", "Selection", "kind_of", "names_in", "read", "split_ask"]

@@ -122,11 +122,45 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
+#: Words that ask for a definition's form, not its topic ("in one sentence", "in simple terms").
+DEFINITION_WORDS = frozenset(
+    [
+        "sentence",
+        "sentences",
+        "brief",
+        "briefly",
+        "short",
+        "simple",
+        "simply",
+        "plain",
+        "terms",
+        "words",
+        "exactly",
+        "define",
+        "definition",
+        "overview",
+        "mean",
+        "means",
+        "meaning",
+        "summary",
+        "summarize",
+        "nutshell",
+    ]
+)
+
+
 # Every question and most headings say "MLOps engineer": for embeddings the phrase is noise
 # that makes a generic line ("Total Time: 4-6 years") look like an answer to everything.
 _DOMAIN = re.compile(r"\b(an?\s+)?mlops(\s+engineers?|\s+engineering)?\b|\bthe guide\b", re.I)
 
 
+#: Fewer topic words than this left without the domain's name, and the name is the topic.
+TOPIC_MIN_WORDS = 1
+
+
 def neutral(text: str) -> str:
-    """The text without the domain's ever-present name, for embedding."""
-    return " ".join(_DOMAIN.sub(" ", text).split()) or text
+    """The text without the domain's ever-present name, for embedding; unless the name is what
+    the text is about ("What is an MLOps engineer, in one sentence?" leaves "sentence")."""
+    rest = " ".join(_DOMAIN.sub(" ", text).split())
+    topic = [t for t in tokenize(rest) if t not in DEFINITION_WORDS]
+    return rest if len(topic) >= TOPIC_MIN_WORDS else text

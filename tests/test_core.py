@@ -349,7 +349,7 @@ def test_a_question_about_a_section_with_steps_gets_each_steps_name(
     assert "Total Time: 4-6 years" in overview.text  # the section's own lead line
     assert_grounded(overview)  # a step's name is quoted as the guide's heading
     # Asked as a list, the steps' lists come each under its step's name.
-    listed = assistant.ask("what are the steps to get into the field")
+    listed = assistant.ask("list the steps and what each one involves")
     assert all(step in listed.text for step in steps[:2]) and "- Learn Docker" in listed.text
     assert_grounded(listed)
     # A question that names one sub-section gets that one, not the overview.
