@@ -283,8 +283,13 @@ def axe_violations(pg: Any, impacts: tuple[str, ...] = ("critical", "serious")) 
     if not pg.evaluate("typeof window.axe === 'object'"):
         pg.add_script_tag(content=AXE.read_text())
     found = pg.evaluate(
-        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+        """async () => {
+          // Let fades and transitions end first: a half-faded text fails its contrast.
+          await Promise.all(document.getAnimations()
+            .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)));
+          return (await axe.run(document, {resultTypes: ['violations']})).violations
            .map(v => ({id: v.id, impact: v.impact,
-                       nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))"""
+                       nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)})); }"""
     )
     return [v for v in found if v["impact"] in impacts]

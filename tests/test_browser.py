@@ -217,7 +217,7 @@ def test_widget_on_an_allowed_page_streams_a_cited_answer(page: Any, sites: dict
     answer.locator("button.ref", has_text="[2]").click()
     playwright_api.expect(quote.locator("blockquote")).to_be_visible()
     assert flat(quote.inner_text().replace("[2]", "", 1)) in flat(GUIDE.read_text())
-    shot(page, "widget-on-host-page", readme="widget.png")
+    shot(page, "widget-on-host-page")
     page.locator("#mlops-guide-widget button.topics").click()
     contents = page.locator("#mlops-guide-widget .msg.bot").last
     playwright_api.expect(contents).to_contain_text("The guide covers:")
