@@ -32,9 +32,9 @@ from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.question import Reading, kind_of, read
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Answer, Section, Source
-from assistant.scope import Reader, is_prompt, other_roles, reader, stem
+from assistant.scope import FRAME_WORDS, Reader, is_prompt, other_roles, reader, stem
 from assistant.settings import Settings
-from assistant.text import neutral, tokenize
+from assistant.text import neutral, tokenize, without_domain
 from assistant.validation import clean_history, clean_question
 
 if TYPE_CHECKING:
@@ -212,13 +212,20 @@ class Assistant:
             # A follow-up reads with the last exchange: the question and the answer it got.
             context = retriever.vocabulary.correct(_last_exchange(turns))
             leaning.append((context, self.embedder.embed_query(neutral(context)), s.context_weight))
+        lexical_text = ask  # the words a guide line is matched on, besides its meaning
         if reading.context and len(tokenize(reading.ask)) < s.short_ask_words:
-            # A short ask after a long self-description ("what should I do?") leans on it.
+            # A short ask after a long self-description ("what should I do?") leans on it; an
+            # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
+            # its topic from what was said before it, at the ask's own weight.
             about = retriever.vocabulary.correct(reading.context)
-            leaning.append((about, self.embedder.embed_query(neutral(about)), s.asker_weight))
+            topicless = not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]
+            weight = s.ask_weight if topicless else s.asker_weight
+            leaning.append((about, self.embedder.embed_query(neutral(about)), weight))
+            if topicless:
+                lexical_text = f"{ask} {about}"
         hits = retriever.search(own + leaning)
         unit_vector = _mean(vector, leaning[0][1]) if leaning else vector
-        scored = score_units(retriever, hits, unit_vector, ask, s.answer_sections)
+        scored = score_units(retriever, hits, unit_vector, lexical_text, s.answer_sections)
         relevance = self.relevance(own + leaning[:1] if follow_up else own, hits)
         ask_relevance = self.relevance(own, hits) if follow_up else relevance
 
@@ -299,7 +306,7 @@ class Assistant:
             best = scored[0]
             units = best.section.units[: s.max_sentences]
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
-        return select(scored, ask, s.max_sentences, s.max_list_items, sections)
+        return select(scored, ask, s, sections)
 
     def _path_answer(
         self, reading: Reading, scored: list[Evidence]

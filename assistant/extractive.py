@@ -24,6 +24,7 @@ from assistant.question import PLURAL_ASK, ordinal_of
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
 from assistant.scope import FRAME_WORDS, is_prompt, stem
+from assistant.settings import Settings
 from assistant.text import tokenize
 
 _LIST_QUESTION = re.compile(
@@ -45,31 +46,11 @@ _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
 _DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
 _FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 
-#: Weight of the IDF-weighted share of question words a unit (or its title) contains.
-LEXICAL_WEIGHT = 0.15
-#: Extra weight of the share of question words in the section's own title: "technical skills"
-#: names the Technical Skills list, not its Soft Skills sibling.
-TITLE_WEIGHT = 0.3
-#: Share of a unit's score that comes from its section's best chunk (heading + context).
-SECTION_WEIGHT = 0.5
-#: Units of the second and third fused section are scaled by 1 - RANK_DECAY * rank.
-RANK_DECAY = 0.07
-#: Other sentences join the best one when they score at most this much below it.
-SENTENCE_MARGIN = 0.16
-#: A list answer also quotes up to LIST_EXTRA_UNITS best units outside it that score at most
-#: LIST_EXTRA_MARGIN below the best unit ("which CI/CD tools": the projects list, and "Master
-#: CI/CD pipelines (GitHub Actions, Jenkins, etc.)").
-LIST_EXTRA_MARGIN = 0.05
-LIST_EXTRA_UNITS = 2
-#: A list question takes the best listing when it scores at most this much below the best unit.
-LIST_MARGIN = 0.18
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
-#: with the question, their score is scaled down.
+#: with the question, their score is scaled down (settings.short_unit_factor).
 SHORT_UNIT_WORDS = 5
-SHORT_UNIT_FACTOR = 0.6
 #: The guide's interview questions ("What's the difference between data drift and concept
-#: drift?") are scaled by this, unless the question is about interviews: they ask, not answer.
-PROMPT_FACTOR = 0.8
+#: drift?") are scaled down (settings.prompt_factor) unless the question is about interviews.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
@@ -113,23 +94,24 @@ def score_units(
     (for a follow-up, the current question alone); `vector` may blend in the context."""
     cosines = retriever.unit_scores(vector)
     q_stems = _stems(question)
-    prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else PROMPT_FACTOR
+    w = retriever.settings
+    prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else w.prompt_factor
     stem_idf = retriever.stem_idf_weight
     scored: list[Evidence] = []
     for rank, hit in enumerate(hits[:n_sections]):
         section = retriever.sections[hit.section_id]
         title = _stems(section.title)
         title_match = _idf_share(q_stems, title, stem_idf)
-        prior = 1.0 - RANK_DECAY * rank
+        prior = 1.0 - w.rank_decay * rank
         for unit, row in retriever.units_of(hit.section_id):
             score = (
-                (1 - SECTION_WEIGHT) * float(cosines[row])
-                + SECTION_WEIGHT * hit.dense
-                + LEXICAL_WEIGHT * _idf_share(q_stems, _stems(unit.text) | title, stem_idf)
-                + TITLE_WEIGHT * title_match
+                (1 - w.section_weight) * float(cosines[row])
+                + w.section_weight * hit.dense
+                + w.lexical_weight * _idf_share(q_stems, _stems(unit.text) | title, stem_idf)
+                + w.title_weight * title_match
             )
             if len(unit.text.split()) < SHORT_UNIT_WORDS and not q_stems & _stems(unit.text):
-                score *= SHORT_UNIT_FACTOR
+                score *= w.short_unit_factor
             if is_prompt(unit.text):
                 score *= prompt_factor
             score *= prior
@@ -297,11 +279,11 @@ def _overview(
 def select(
     scored: list[Evidence],
     question: str,
-    max_sentences: int,
-    max_items: int,
+    settings: Settings,
     sections: dict[str, Section] | None = None,
 ) -> tuple[str, list[Evidence]]:
     """Return ("list" | "sentences", evidence in answer order)."""
+    max_sentences, max_items = settings.max_sentences, settings.max_list_items
     if not scored:
         return "sentences", []
     best = scored[0]
@@ -333,7 +315,7 @@ def select(
             (
                 ev
                 for ev in scored
-                if is_listing(ev.section) and ev.score >= best.score - LIST_MARGIN
+                if is_listing(ev.section) and ev.score >= best.score - settings.list_margin
             ),
             None,
         )
@@ -359,15 +341,15 @@ def select(
                     for ev in scored
                     if ev.section.id not in listed
                     and ev.unit.kind != "leadin"
-                    and ev.score >= best.score - LIST_EXTRA_MARGIN
+                    and ev.score >= best.score - settings.list_extra_margin
                 ]
                 lead = _parent_lead(sections, section, question, listing.score)
                 extra = [ev for ev in extra if ev.unit not in {e.unit for e in lead}]
-                return "list", lead + chosen + extra[:LIST_EXTRA_UNITS]
+                return "list", lead + chosen + extra[: settings.list_extra_units]
             return "sentences", _parent_lead(sections, section, question, listing.score) + chosen
     chosen = [Evidence(best.section, u, best.score) for u in _paragraph(best.section, best.unit)]
     for ev in scored[1:]:
-        if len(chosen) >= max_sentences or ev.score < best.score - SENTENCE_MARGIN:
+        if len(chosen) >= max_sentences or ev.score < best.score - settings.sentence_margin:
             break
         if ev.unit.kind == "leadin" or any(c.unit == ev.unit for c in chosen):
             continue

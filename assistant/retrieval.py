@@ -27,9 +27,6 @@ from assistant.settings import Settings
 from assistant.snapshot import open_collections
 from assistant.text import tokenize
 
-#: Weight, relative to one chunk ranking, of the ranking of sections by their best unit cosine.
-UNIT_RANKING_WEIGHT = 2.0
-
 
 @dataclass(frozen=True)
 class Hit:
@@ -135,7 +132,7 @@ class Retriever:
                 sid = section_of[chunk_id]
                 dense_best[sid] = max(dense_best[sid], sim)
             for rank, (sid, _) in enumerate(self.unit_ranking(vector)[:k]):
-                by_section[sid] += UNIT_RANKING_WEIGHT * weight / (rrf_k + rank + 1)
+                by_section[sid] += self.settings.unit_ranking_weight * weight / (rrf_k + rank + 1)
         chunk_part: dict[str, float] = defaultdict(float)
         for chunk_id, score in fused.items():
             sid = section_of[chunk_id]

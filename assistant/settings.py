@@ -62,8 +62,62 @@ class Settings(BaseSettings):
     answer_sections: int = Field(
         3, description="Best fused sections searched for answer sentences."
     )
+    unit_ranking_weight: float = Field(
+        2.0,
+        description="Weight, relative to one chunk ranking, of the ranking of sections by their "
+        "best sentence's cosine in the fused retrieval.",
+    )
+
+    # --- answer composition (assistant/extractive.py): how a sentence is scored, how many join
     max_sentences: int = Field(4, description="Most guide sentences in a non-list answer.")
     max_list_items: int = Field(10, description="Most list items in a list answer.")
+    section_weight: float = Field(
+        0.5,
+        description="Share of a sentence's score that comes from its section's best chunk "
+        "cosine (heading and context); the rest is the sentence's own cosine.",
+    )
+    lexical_weight: float = Field(
+        0.15,
+        description="Weight of the IDF-weighted share of question words a sentence (or its "
+        "section title) contains.",
+    )
+    title_weight: float = Field(
+        0.3,
+        description="Extra weight of the share of question words in the section's own title "
+        "(\"technical skills\" names the Technical Skills list, not Soft Skills).",
+    )
+    rank_decay: float = Field(
+        0.07,
+        description="Sentences of the n-th fused section (from 0) are scaled by "
+        "1 - rank_decay * n.",
+    )
+    short_unit_factor: float = Field(
+        0.6,
+        description="Scale of a line under five words (\"CA\") that shares no word with the "
+        "question.",
+    )
+    prompt_factor: float = Field(
+        0.8,
+        description="Scale of the guide's own interview questions, unless the question is about "
+        "interviews: they ask, not answer.",
+    )
+    sentence_margin: float = Field(
+        0.16,
+        description="Other sentences join the best one when they score at most this much below.",
+    )
+    list_margin: float = Field(
+        0.18,
+        description="A list question takes the best listing when it scores at most this much "
+        "below the best sentence.",
+    )
+    list_extra_margin: float = Field(
+        0.05,
+        description="A list answer also quotes lines outside the list that score at most this "
+        "much below the best line.",
+    )
+    list_extra_units: int = Field(
+        2, description="Most lines outside the list that a list answer also quotes."
+    )
 
     # --- scope policy (assistant/policy.py; thresholds fitted by bench/calibrate_refusal.py
     # on eval/train only) ---------------------------------------------------------------------

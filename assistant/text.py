@@ -161,6 +161,11 @@ TOPIC_MIN_WORDS = 1
 def neutral(text: str) -> str:
     """The text without the domain's ever-present name, for embedding; unless the name is what
     the text is about ("What is an MLOps engineer, in one sentence?" leaves "sentence")."""
-    rest = " ".join(_DOMAIN.sub(" ", text).split())
+    rest = without_domain(text)
     topic = [t for t in tokenize(rest) if t not in DEFINITION_WORDS]
     return rest if len(topic) >= TOPIC_MIN_WORDS else text
+
+
+def without_domain(text: str) -> str:
+    """The text without "MLOps engineer(s)" and "the guide"."""
+    return " ".join(_DOMAIN.sub(" ", text).split())

@@ -814,3 +814,26 @@ def test_definitions_and_two_part_asks_are_answered(
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
     assert section in {s.section_id for s in answer.sources}, answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
+        (
+            "Our data scientists resist the rules we set for production. What does the guide "
+            "recommend?",
+            "Create self-service tools that make best practices easy for data scientists",
+        ),
+        (
+            "I want a serving tool that works with any framework. Which one?",
+            "BentoML: Framework-agnostic model serving.",
+        ),
+    ],
+)
+def test_an_ask_with_no_topic_of_its_own_takes_it_from_what_was_said_before(
+    assistant: Assistant, question: str, quote: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert quote in answer.text
