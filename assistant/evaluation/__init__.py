@@ -151,7 +151,7 @@ def main(
 
 
 def _summary(r: EvalRun, target: Path) -> str:
-    from assistant.evaluation.report import fmt
+    from assistant.evaluation.aggregate import fmt
 
     keys = (
         "pass_rate",

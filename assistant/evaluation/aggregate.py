@@ -3,6 +3,7 @@ scores per expected section. Definitions: docs/evaluation.md."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -124,3 +125,18 @@ def by_section(
             "hit@3": _mean(s.get("hit@3") for s in group)[0],
         }
     return out
+
+
+def fmt(value: Any, name: str = "") -> str:
+    """A metric's value as the reports show it: counts whole, milliseconds to 0.1, else 3 places."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if name in ("questions", "errors"):
+            return f"{value:.0f}"
+        if name.endswith("_ms") or name == "answer_words_mean":
+            return f"{value:.1f}"
+        return f"{value:.3f}"
+    return str(value)

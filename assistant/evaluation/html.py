@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from assistant.evaluation.aggregate import METRIC_NAMES
+from assistant.evaluation.aggregate import METRIC_NAMES, fmt
+from assistant.evaluation.questions import expectation
 
 if TYPE_CHECKING:
     from assistant.evaluation.run import EvalRun
@@ -20,8 +21,6 @@ padding-left:.6em;border-left:3px solid #ccc;color:#444}svg text{font:12px syste
 
 
 def _num(value: Any, name: str = "") -> str:
-    from assistant.evaluation.report import fmt
-
     return escape(fmt(value, name))
 
 
@@ -97,8 +96,6 @@ def histogram(values: list[float], bins: int = 12, width: int = 640, height: int
 
 
 def page(run: EvalRun, source: str = "") -> str:
-    from assistant.evaluation.report import expectation
-
     title = escape(f"Evaluation{f' — {run.name}' if run.name else ''}")
     body = [f"<h1>{title}</h1>"]
     if source:

@@ -48,6 +48,20 @@ class RowError:
         return f"line {self.line}: {self.message}"
 
 
+def expectation(q: EvalQuestion) -> str:
+    """What a question expects, in one line for a report's failing questions."""
+    if not q.answerable:
+        return "a refusal (the guide does not cover this)"
+    parts = []
+    if q.expected_facts:
+        parts.append("facts: " + "; ".join(q.expected_facts))
+    if q.expected_sections:
+        parts.append("sections: " + ", ".join(q.expected_sections))
+    if q.reference_answer:
+        parts.append("reference: " + q.reference_answer)
+    return " — ".join(parts) or "an answer"
+
+
 class QuestionsFileError(Exception):
     """The questions or answers file cannot be read at all (missing, wrong format)."""
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from pathlib import Path
 from typing import Any
 
 from assistant.evaluation import html
-from assistant.evaluation.aggregate import LOWER_IS_BETTER, METRIC_NAMES
+from assistant.evaluation.aggregate import LOWER_IS_BETTER, METRIC_NAMES, fmt
 from assistant.evaluation.metrics import HIT_AT
+from assistant.evaluation.questions import expectation
 from assistant.evaluation.run import EvalRun
 
 CSV_SCORES = (
@@ -30,20 +30,6 @@ CSV_SCORES = (
     "reference_rougeL",
     "generated_survived",
 )
-
-
-def fmt(value: Any, name: str = "") -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if name in ("questions", "errors"):
-            return f"{value:.0f}"
-        if name.endswith("_ms") or name == "answer_words_mean":
-            return f"{value:.1f}"
-        return f"{value:.3f}"
-    return str(value)
 
 
 def write_run(run: EvalRun, out: Path, source: str = "") -> None:
@@ -74,19 +60,6 @@ def metrics_document(run: EvalRun, source: str = "") -> dict[str, Any]:
         "invalid_rows": [str(e) for e in run.row_errors],
         "failing": [q.id for q, _ in run.failing],
     }
-
-
-def expectation(q: Any) -> str:
-    if not q.answerable:
-        return "a refusal (the guide does not cover this)"
-    parts = []
-    if q.expected_facts:
-        parts.append("facts: " + "; ".join(q.expected_facts))
-    if q.expected_sections:
-        parts.append("sections: " + ", ".join(q.expected_sections))
-    if q.reference_answer:
-        parts.append("reference: " + q.reference_answer)
-    return " — ".join(parts) or "an answer"
 
 
 def _md_cell(text: Any) -> str:
