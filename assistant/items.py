@@ -202,6 +202,17 @@ def _price(item: Item) -> float:
     return item.price if item.price is not None else 0.0
 
 
+def _counts_these(counted: str, pool: list[Item]) -> bool:
+    """Does a count of `counted` ("cloud certifications", "of those", "questions are on") count
+    these items: it names nothing, or what it names is a word of their list's title or section
+    (a short form too: "certs")?"""
+    asked = content_stems(counted) - _FRAME_STEMS
+    if not asked:
+        return True
+    words = set().union(*(content_stems(f"{i.group} {i.section.heading}") for i in pool))
+    return any(a in words or any(w.startswith(a) for w in words if len(a) >= 4) for a in asked)
+
+
 def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, list[Item]] | None:
     """The items of `pool` the question selects, with a label for what was computed ("Cheapest:");
     None when it selects nothing among them."""
@@ -209,6 +220,8 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     if sel is not None:
         priced = [i for i in pool if i.price is not None]
         if sel.op == "count":
+            if not _counts_these(sel.counted, pool):
+                return None  # "how many questions are on the exam" counts no certification
             return phrases.COUNT_LABEL.format(count=len(pool)), pool
         if sel.op in ("min", "max") and len(priced) >= 2:
             best = min(priced, key=_price) if sel.op == "min" else max(priced, key=_price)

@@ -106,7 +106,11 @@ _STATED = {
     "amount": re.compile(r"\$\s?\d"),
     "duration": re.compile(r"\b\d[\d\s-]*\s*(years?|months?|weeks?|days?|hours?)\b", re.I),
     "rate": re.compile(r"\d\s?%|\bpercent\b", re.I),
-    "count": re.compile(r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b", re.I),
+    # a number that is no price ("$300") and no figure of money ("120,000")
+    "count": re.compile(
+        r"(?<![$\d.,])\d+(?![\d,])|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b",
+        re.I,
+    ),
 }
 _COMPARED = re.compile(
     r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"

@@ -92,7 +92,15 @@ _RATE = re.compile(
     r"|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount\b", re.IGNORECASE)
+#: A count asked for: "how many", "what is the number of", "count the…" (not "the overwhelming
+#: number of tools", which only says there are many).
+_COUNT = re.compile(
+    r"\bhow many\b|\b(?:what(?:'s| is)|whats|give me|tell me) the (?:total )?number of\b"
+    r"|^\W*count\b",
+    re.IGNORECASE,
+)
+#: How many words after "how many" may name what is counted ("how many cloud certifications").
+COUNTED_WORDS = 3
 _COMPARE = re.compile(
     r"\b\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b|\bcompared?\b"
     r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b",
@@ -189,6 +197,7 @@ class Selection:
 
     op: Literal["min", "max", "below", "above", "count"]
     amount: float | None = None
+    counted: str = ""  # what a count counts: the words after "how many" ("questions are on")
 
 
 @dataclass(frozen=True)
@@ -334,8 +343,9 @@ def selection_of(ask: str) -> Selection | None:
         return Selection("min")
     if _DEAREST.search(ask):
         return Selection("max")
-    if _COUNT.search(ask):
-        return Selection("count")
+    m = _COUNT.search(ask)
+    if m:
+        return Selection("count", counted=" ".join(ask[m.end() :].split()[:COUNTED_WORDS]))
     return None
 
 

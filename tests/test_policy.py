@@ -837,3 +837,25 @@ def test_an_ask_with_no_topic_of_its_own_takes_it_from_what_was_said_before(
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
     assert quote in answer.text
+
+
+def test_a_count_counts_only_what_it_names() -> None:
+    assert read("How many questions are on the exam?").selection.counted.startswith("questions")
+    # "the overwhelming number of tools" says there are many; it asks for no count.
+    assert read("How do I cope with the overwhelming number of tools?").selection is None
+    assert read("What is the number of certifications listed?").kind == "count"
+
+
+def test_a_price_is_no_count() -> None:
+    case = make_case("How many questions are on the exam?", evidence=["AWS ($300): x"])
+    assert decide(case).reason == "no_count"
+    case = make_case("How many steps are there?", evidence=["There are 4 steps"])
+    assert decide(case).outcome == "answer"
+
+
+@pytest.mark.slow
+def test_how_many_of_something_the_items_are_not_is_not_their_count(assistant: Assistant) -> None:
+    answer = assistant.ask("How many questions are on the Google Professional ML Engineer exam?")
+    assert "in all" not in answer.text
+    counted = assistant.ask("How many certifications does the guide list?")
+    assert not counted.refused and "in all" in counted.text
