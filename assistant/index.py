@@ -1,28 +1,14 @@
-"""The persisted, stamped Chroma index.
+"""Ingest: guide → sections → chunks, units and vocabulary → embedded into a stamped build.
 
-Layout of ``settings.index_dir``::
-
-    active -> build-<stamp>-<random>     a symlink, swapped atomically by os.replace
-    build-<stamp>-<random>/
-        chroma.sqlite3 ...               Chroma PersistentClient data: "chunks", "units", "vocab"
-        snapshot.npz, snapshot.json      the same vectors, read without Chroma (assistant.snapshot)
-        stamp.json                       what built it; written last: a build without it is partial
-    onnx/<model>-<key>/model.onnx        the embedding model for onnxruntime (assistant.embeddings)
-    .lock                                serialises concurrent builds
-
-A build always goes to a new folder; only a finished build is swapped in, so a crash (or
-SIGKILL) mid-build leaves the previous index serving. An unchanged corpus with unchanged
-chunking and model re-embeds nothing (and does not even load the model).
+``ensure_index`` builds only when the stamp (guide hash, model, chunking, schema) differs from the
+active build's, so an unchanged corpus re-embeds nothing (and does not even load the model).
+Where a build lives and how it is swapped in atomically (an index folder, or a Chroma server) is
+``assistant.store``'s; the read snapshot written beside the Chroma data is ``assistant.snapshot``'s.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import shutil
-import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,19 +20,28 @@ from assistant.errors import IndexUnavailable
 from assistant.guide import Guide, corpus_hash, load_guide
 from assistant.scope import guide_words
 from assistant.settings import Settings
+from assistant.snapshot import write_snapshot
+from assistant.store import (
+    ACTIVE,
+    CHUNKS,
+    STAMP,
+    UNITS,
+    VOCAB,
+    IndexState,
+    IndexStore,
+    chroma_client,
+    get_store,
+    read_active,
+    stamp_key,
+)
 from assistant.text import neutral
 
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder
 
-ACTIVE = "active"
-STAMP = "stamp.json"
 SCHEMA_VERSION = 7  # bump when what is stored (or how words are tokenised) changes
 # 6: the embedding model is exported to ONNX beside the index (assistant.embeddings.ensure_onnx)
 # 7: a build also holds a read snapshot of its vectors (assistant.snapshot)
-CHUNKS = "chunks"
-UNITS = "units"
-VOCAB = "vocab"
 
 
 def expected_stamp(settings: Settings, guide_version: str | None = None) -> dict[str, Any]:
@@ -60,89 +55,48 @@ def expected_stamp(settings: Settings, guide_version: str | None = None) -> dict
     }
 
 
-def stamp_key(stamp: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:12]
-
-
 def unit_embed_text(heading: str, text: str) -> str:
     return neutral(f"{heading}: {text}")
-
-
-def chroma_client(path: Path):
-    import chromadb
-
-    return chromadb.PersistentClient(
-        path=str(path),
-        settings=chromadb.Settings(anonymized_telemetry=False, allow_reset=False),
-    )
-
-
-@dataclass
-class IndexState:
-    path: Path | None
-    stamp: dict[str, Any] | None
-
-
-def read_active(index_dir: Path) -> IndexState:
-    link = index_dir / ACTIVE
-    if not link.exists():
-        return IndexState(None, None)
-    target = link.resolve()
-    try:
-        stamp = json.loads((target / STAMP).read_text())
-    except (OSError, ValueError):
-        return IndexState(target, None)
-    return IndexState(target, stamp)
 
 
 def ensure_index(
     settings: Settings, rebuild: bool = False, embedder: Embedder | None = None
 ) -> tuple[Path, bool]:
-    """Return (path of the current build, whether it was built now).
+    """Return (location of the current build, whether it was built now).
 
-    With ``settings.chroma_url`` the build lives on a Chroma server and its location is the
-    build's name there (assistant.store).
+    The location is a folder, or with ``settings.chroma_url`` the build's name on the Chroma
+    server (assistant.store).
     """
-    if settings.chroma_url:
-        from assistant.store import ensure_server_index
-
-        return ensure_server_index(settings, rebuild, embedder)  # type: ignore[return-value]
+    store = get_store(settings)
     want = expected_stamp(settings)
-    state = read_active(settings.index_dir)
-    if not rebuild and state.stamp == want and state.path is not None:
-        return state.path, False
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(settings.index_dir / ".lock")):
-        state = read_active(settings.index_dir)  # another process may have built it meanwhile
-        if not rebuild and state.stamp == want and state.path is not None:
-            return state.path, False
-        return build_index(settings, want, embedder), True
+    location, stamp = store.active()
+    if not rebuild and location is not None and stamp == want:
+        return location, False
+    settings.index_dir.mkdir(parents=True, exist_ok=True)  # the lock and the local ONNX model
+    with FileLock(str(settings.index_dir / ".lock")):  # serialises this host's builders
+        location, stamp = store.active()  # another process may have built it meanwhile
+        if not rebuild and location is not None and stamp == want:
+            return location, False
+        return build_index(settings, want, embedder, store), True
 
 
 def build_index(
-    settings: Settings, stamp: dict[str, Any], embedder: Embedder | None = None
+    settings: Settings,
+    stamp: dict[str, Any],
+    embedder: Embedder | None = None,
+    store: IndexStore | None = None,
 ) -> Path:
     from assistant.embeddings import ensure_onnx, get_embedder
 
     guide = load_guide(settings.corpus_dir)
     if embedder is None:
         ensure_onnx(settings)  # the fast query-time runtime; the build then embeds with it too
-    index_dir = settings.index_dir
-    target = index_dir / f"build-{stamp_key(stamp)}-{uuid.uuid4().hex[:8]}"
-    target.mkdir(parents=True)
-    embedder = embedder or get_embedder(settings)
-    client = chroma_client(target)
-    _fill(client, guide, settings, embedder, target)
-    (target / STAMP).write_text(json.dumps(stamp, indent=2, sort_keys=True))
-    previous = read_active(index_dir).path
-    _swap(index_dir, target)
-    _clean(index_dir, keep={target, previous})
-    return target
+    model = embedder or get_embedder(settings)
+    store = store or get_store(settings)
+    return store.build(stamp, lambda client, folder: _fill(client, guide, settings, model, folder))
 
 
 def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> None:
-    from assistant.snapshot import write_snapshot
-
     chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
     space = {"hnsw": {"space": "cosine"}}
     collection = client.get_or_create_collection(
@@ -185,21 +139,26 @@ def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> N
     )
 
 
-def _swap(index_dir: Path, target: Path) -> None:
-    tmp_link = index_dir / f".active-{uuid.uuid4().hex[:8]}"
-    os.symlink(target.name, tmp_link)
-    os.replace(tmp_link, index_dir / ACTIVE)  # atomic on POSIX
-
-
-def _clean(index_dir: Path, keep: set[Path | None]) -> None:
-    """Remove older builds and partial ones; the previous build stays for running readers."""
-    kept = {p.resolve() for p in keep if p is not None}
-    for path in index_dir.glob("build-*"):
-        if path.resolve() not in kept:
-            shutil.rmtree(path, ignore_errors=True)
-    for path in index_dir.glob(".active-*"):
-        path.unlink(missing_ok=True)
-
-
 def broken(path: Path | None, reason: str) -> IndexUnavailable:
     return IndexUnavailable(phrases.INDEX_BROKEN.format(path=path, reason=reason))
+
+
+__all__ = [
+    # What a build is, and building it.
+    "SCHEMA_VERSION",
+    "broken",
+    "build_index",
+    "ensure_index",
+    "expected_stamp",
+    "unit_embed_text",
+    # The store's layout, named here too since ingest is where one looks for it.
+    "ACTIVE",
+    "CHUNKS",
+    "STAMP",
+    "UNITS",
+    "VOCAB",
+    "IndexState",
+    "chroma_client",
+    "read_active",
+    "stamp_key",
+]

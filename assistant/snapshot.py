@@ -11,7 +11,8 @@ each Chroma query milliseconds. A build writes, next to its Chroma data and befo
 so the snapshot is as current as the build it sits in (a build without ``stamp.json`` is never
 served). ``open_collections`` returns objects with the small part of the Chroma collection API
 the Retriever uses (``query``, ``get``, ``count``), from the snapshot when the build has one and
-the store is the embedded one, and from Chroma otherwise.
+the store is the embedded one, and from the store's Chroma collections otherwise
+(``assistant.store``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from assistant.chunking import chunk_sections
 from assistant.schema import Chunk
+from assistant.store import CHUNKS, UNITS, VOCAB, EmbeddedStore, IndexStore, ServerStore
 
 if TYPE_CHECKING:
     from assistant.guide import Guide
@@ -119,10 +122,8 @@ def open_collections(
     """(chunks, chunks collection, units, vocab) of the build at `path`; the units and vocab are
     what ``collection.get(include=["embeddings", ...])`` returns."""
     if getattr(settings, "chroma_url", None):  # the build is on a Chroma server
-        from assistant.store import server_collections
-
-        return server_collections(path, settings, guide)
-    if has_snapshot(path) and not getattr(settings, "chroma_url", None):
+        return _from_chroma(ServerStore(settings), path, settings, guide)
+    if has_snapshot(path):
         # The snapshot serves alone, but a build whose Chroma store is damaged is still broken
         # (it is rebuilt): a cheap look at the database's header, not an import of Chroma.
         with open(path / CHROMA_DB, "rb") as db:
@@ -146,14 +147,18 @@ def open_collections(
         }
         vocab = {"ids": records["vocab"]["ids"], "embeddings": word_vectors}
         return chunks, collection, units, vocab
-    from assistant.chunking import chunk_sections
-    from assistant.index import CHUNKS, UNITS, VOCAB, chroma_client
+    return _from_chroma(EmbeddedStore(settings), path, settings, guide)
 
+
+def _from_chroma(
+    store: IndexStore, location: Any, settings: Settings, guide: Guide
+) -> tuple[list[Chunk], Any, Any, Any]:
+    """What ``open_collections`` returns, read from the store's Chroma collections."""
     chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
-    client = chroma_client(path)
-    collection = client.get_collection(CHUNKS, embedding_function=None)
-    units = client.get_collection(UNITS, embedding_function=None).get(
-        include=["embeddings", "metadatas"]
+    collection, units, vocab = store.collections(location, [CHUNKS, UNITS, VOCAB])
+    return (
+        chunks,
+        collection,
+        units.get(include=["embeddings", "metadatas"]),
+        vocab.get(include=["embeddings"]),
     )
-    vocab = client.get_collection(VOCAB, embedding_function=None).get(include=["embeddings"])
-    return chunks, collection, units, vocab

@@ -7,21 +7,41 @@
   collections to) and make it the active one only once it is complete;
 - ``collections(location, names)``: open a build's collections for reading.
 
-``EmbeddedStore`` is ``settings.index_dir`` (``assistant.index``: a folder per build, the ``active``
-symlink swapped atomically). ``ServerStore`` is used when ``settings.chroma_url`` is set: a build's
-collections are named ``idx-<stamp key>-<random>-<name>`` on the server, and the active pointer is
-the metadata of one tiny collection, ``assistant-active`` (``{"build": ..., "stamp": ...}``),
-changed in one request once a build is complete. App processes then hold no index of their own;
-see docs/operations.md.
+``EmbeddedStore`` is ``settings.index_dir``: a folder per build, the ``active`` symlink swapped
+atomically::
+
+    active -> build-<stamp>-<random>     a symlink, swapped atomically by os.replace
+    build-<stamp>-<random>/
+        chroma.sqlite3 ...               Chroma PersistentClient data: "chunks", "units", "vocab"
+        snapshot.npz, snapshot.json      the same vectors, read without Chroma (assistant.snapshot)
+        stamp.json                       what built it; written last: a build without it is partial
+    onnx/<model>-<key>/model.onnx        the embedding model for onnxruntime (assistant.embeddings)
+    .lock                                serialises concurrent builds
+
+A build always goes to a new folder; only a finished build is swapped in, so a crash (or
+SIGKILL) mid-build leaves the previous index serving.
+
+``ServerStore`` is used when ``settings.chroma_url`` is set: a build's collections are named
+``idx-<stamp key>-<random>-<name>`` on the server, and the active pointer is the metadata of one
+tiny collection, ``assistant-active`` (``{"build": ..., "stamp": ...}``), changed in one request
+once a build is complete. App processes then hold no index of their own; see
+docs/operations.md.
+
+What goes into a build, and when to build, is ``assistant.index``'s; reading a build is
+``assistant.snapshot``'s. This module imports neither.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import tempfile
 import uuid
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -30,13 +50,46 @@ from assistant import phrases
 from assistant.errors import IndexUnavailable
 
 if TYPE_CHECKING:
-    from assistant.embeddings import Embedder
-    from assistant.guide import Guide
-    from assistant.schema import Chunk
     from assistant.settings import Settings
 
+ACTIVE = "active"
+STAMP = "stamp.json"
+CHUNKS = "chunks"
+UNITS = "units"
+VOCAB = "vocab"
 ACTIVE_COLLECTION = "assistant-active"
 BUILD_PREFIX = "idx-"
+
+
+def stamp_key(stamp: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def chroma_client(path: Path) -> Any:
+    import chromadb
+
+    return chromadb.PersistentClient(
+        path=str(path),
+        settings=chromadb.Settings(anonymized_telemetry=False, allow_reset=False),
+    )
+
+
+@dataclass
+class IndexState:
+    path: Path | None
+    stamp: dict[str, Any] | None
+
+
+def read_active(index_dir: Path) -> IndexState:
+    link = index_dir / ACTIVE
+    if not link.exists():
+        return IndexState(None, None)
+    target = link.resolve()
+    try:
+        stamp = json.loads((target / STAMP).read_text())
+    except (OSError, ValueError):
+        return IndexState(target, None)
+    return IndexState(target, stamp)
 
 
 class IndexStore(ABC):
@@ -56,7 +109,7 @@ class IndexStore(ABC):
 
 
 class EmbeddedStore(IndexStore):
-    """The index folder of assistant.index (PersistentClient per build folder)."""
+    """The index folder (a PersistentClient per build folder, the ``active`` symlink)."""
 
     kind = "embedded"
 
@@ -64,21 +117,39 @@ class EmbeddedStore(IndexStore):
         self.settings = settings
 
     def active(self) -> tuple[Any, dict[str, Any] | None]:
-        from assistant.index import read_active
-
         state = read_active(self.settings.index_dir)
         return state.path, state.stamp
 
     def build(self, stamp: dict[str, Any], fill: Callable[[Any, Path], None]) -> Any:
-        from assistant.index import build_index
-
-        return build_index(self.settings, stamp)  # fills with assistant.index._fill itself
+        index_dir = self.settings.index_dir
+        target = index_dir / f"build-{stamp_key(stamp)}-{uuid.uuid4().hex[:8]}"
+        target.mkdir(parents=True)
+        fill(chroma_client(target), target)
+        (target / STAMP).write_text(json.dumps(stamp, indent=2, sort_keys=True))
+        previous = read_active(index_dir).path
+        _swap(index_dir, target)
+        _clean(index_dir, keep={target, previous})
+        return target
 
     def collections(self, location: Any, names: list[str]) -> list[Any]:
-        from assistant.index import chroma_client
-
         client = chroma_client(Path(location))
         return [client.get_collection(n, embedding_function=None) for n in names]
+
+
+def _swap(index_dir: Path, target: Path) -> None:
+    tmp_link = index_dir / f".active-{uuid.uuid4().hex[:8]}"
+    os.symlink(target.name, tmp_link)
+    os.replace(tmp_link, index_dir / ACTIVE)  # atomic on POSIX
+
+
+def _clean(index_dir: Path, keep: set[Path | None]) -> None:
+    """Remove older builds and partial ones; the previous build stays for running readers."""
+    kept = {p.resolve() for p in keep if p is not None}
+    for path in index_dir.glob("build-*"):
+        if path.resolve() not in kept:
+            shutil.rmtree(path, ignore_errors=True)
+    for path in index_dir.glob(".active-*"):
+        path.unlink(missing_ok=True)
 
 
 class _Prefixed:
@@ -141,8 +212,6 @@ class ServerStore(IndexStore):
         return build, stamp
 
     def build(self, stamp: dict[str, Any], fill: Callable[[Any, Path], None]) -> Any:
-        from assistant.index import stamp_key
-
         build = f"{BUILD_PREFIX}{stamp_key(stamp)}-{uuid.uuid4().hex[:8]}"
         with tempfile.TemporaryDirectory(prefix="assistant-build-") as scratch:
             fill(_Prefixed(self.client, f"{build}-"), Path(scratch))  # the snapshot is dropped
@@ -177,60 +246,20 @@ def get_store(settings: Settings) -> IndexStore:
     return ServerStore(settings) if settings.chroma_url else EmbeddedStore(settings)
 
 
-def ensure_server_index(
-    settings: Settings, rebuild: bool = False, embedder: Embedder | None = None
-) -> tuple[str, bool]:
-    """ensure_index for a Chroma server: (the active build's name, whether it was built now)."""
-    from filelock import FileLock
-
-    from assistant.embeddings import ensure_onnx, get_embedder
-    from assistant.guide import load_guide
-    from assistant.index import _fill, expected_stamp
-
-    store = ServerStore(settings)
-    want = expected_stamp(settings)
-    build, stamp = store.active()
-    if not rebuild and build and stamp == want:
-        return build, False
-    settings.index_dir.mkdir(parents=True, exist_ok=True)  # the lock and the local ONNX model
-    with FileLock(str(settings.index_dir / ".lock")):  # serialises this host's builders
-        build, stamp = store.active()
-        if not rebuild and build and stamp == want:
-            return build, False
-        guide = load_guide(settings.corpus_dir)
-        if embedder is None:
-            ensure_onnx(settings)
-        model = embedder or get_embedder(settings)
-        return store.build(
-            want, lambda client, scratch: _fill(client, guide, settings, model, scratch)
-        ), True
-
-
-def server_collections(
-    location: Any, settings: Settings, guide: Guide
-) -> tuple[list[Chunk], Any, Any, Any]:
-    """(chunks, chunks collection, units, vocab) of a build on the Chroma server, like
-    assistant.snapshot.open_collections."""
-    from assistant.chunking import chunk_sections
-    from assistant.index import CHUNKS, UNITS, VOCAB
-
-    chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
-    collection, units, vocab = ServerStore(settings).collections(location, [CHUNKS, UNITS, VOCAB])
-    return (
-        chunks,
-        collection,
-        units.get(include=["embeddings", "metadatas"]),
-        vocab.get(include=["embeddings"]),
-    )
-
-
 __all__ = [
+    "ACTIVE",
     "ACTIVE_COLLECTION",
+    "CHUNKS",
+    "STAMP",
+    "UNITS",
+    "VOCAB",
     "EmbeddedStore",
+    "IndexState",
     "IndexStore",
     "ServerStore",
-    "ensure_server_index",
+    "chroma_client",
     "get_store",
+    "read_active",
     "server_client",
-    "server_collections",
+    "stamp_key",
 ]
