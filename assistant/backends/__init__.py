@@ -12,50 +12,18 @@ from __future__ import annotations
 import re
 import threading
 import time
-from abc import ABC, abstractmethod
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant import phrases
+from assistant.backends.base import Backend, Drafting, Prompt
 from assistant.backends.verify import verify
 from assistant.errors import BackendUnavailable
 from assistant.schema import Answer, Source
 from assistant.settings import Settings
 from assistant.text import tokenize
 
-if TYPE_CHECKING:
-    from assistant.core import Assistant
-
-
 _NUMBERING = re.compile(r"^(?:[-*]|\d+[.)]|\[\d+\])\s*")
-
-
-@dataclass(frozen=True)
-class Prompt:
-    system: str
-    user: str
-    cue: str = phrases.LLM_ANSWER_CUE
-
-    @property
-    def completion(self) -> str:
-        """The prompt as plain text, for a base model without a chat template."""
-        return phrases.LLM_COMPLETION_PROMPT.format(
-            system=self.system, user=self.user, cue=self.cue
-        )
-
-
-class Backend(ABC):
-    """Drafts an answer to a prompt, piece by piece."""
-
-    name: str
-
-    @abstractmethod
-    def stream(self, prompt: Prompt, deadline: float) -> Iterator[str]:
-        """Yield text pieces until done or `deadline` (time.monotonic()) has passed.
-
-        Raises BackendUnavailable with a user-facing sentence when the model cannot answer.
-        """
 
 
 def build_prompt(question: str, sources: list[Source]) -> Prompt:
@@ -174,7 +142,7 @@ def _fallback(answer: Answer, backend: str, notice: str, **extra: Any) -> Answer
 
 
 def generate(
-    assistant: Assistant, answer: Answer, history: list[dict[str, str]]
+    assistant: Drafting, answer: Answer, history: list[dict[str, str]]
 ) -> Iterator[tuple[str, Any]]:
     """Stream the model's draft, then yield the verified answer (see the module docstring)."""
     settings = assistant.settings
@@ -263,4 +231,4 @@ def generate(
     yield "answer", final
 
 
-__all__ = ["Backend", "Prompt", "build_prompt", "generate", "get_backend", "rewrite"]
+__all__ = ["Backend", "Drafting", "Prompt", "build_prompt", "generate", "get_backend", "rewrite"]

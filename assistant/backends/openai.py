@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant import phrases
-from assistant.backends import Backend, Prompt
+from assistant.backends.base import Backend, Prompt
 from assistant.errors import BackendUnavailable
 from assistant.settings import Settings
 
