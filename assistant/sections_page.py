@@ -22,8 +22,8 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
 if TYPE_CHECKING:
+    from assistant.holder import AssistantHolder
     from assistant.schema import Section
-    from assistant.server import AssistantHolder
 
 #: The page's only style: readable on a phone, high contrast, a visible focus ring.
 STYLE = """

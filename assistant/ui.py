@@ -39,7 +39,7 @@ from assistant.sections_page import section_url
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from assistant.server import AssistantHolder
+    from assistant.holder import AssistantHolder
 
 Turn = dict[str, Any]  # {"question", "text", "answer": answer JSON | None, "rating", ...}
 Messages = list[dict[str, Any]]

@@ -1,8 +1,10 @@
 """Nothing heavy is imported before it is needed: `import assistant` and `assistant --help` load
-no model runtime, vector store or web framework, and answering on the CLI loads no torch."""
+no model runtime, vector store or web framework, and answering on the CLI loads no torch. And the
+package's modules import one another one way: no import cycles."""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import subprocess
@@ -100,3 +102,89 @@ a.ask({question!r})
     # torch stays importable afterwards (an ingest in the same process needs it).
     later = ask.format(question="What do they earn in Germany?") + "import torch"
     assert "torch" in imported_after(later, **env)
+
+
+# ---- no import cycles -----------------------------------------------------------------------
+PACKAGE = PROJECT_ROOT / "assistant"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PROJECT_ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Which assistant modules each assistant module imports: every import statement counts,
+    at the top, inside a function (deferred) or under TYPE_CHECKING, since each is a dependency a
+    reader has to follow. `from pkg import name` is an edge to the submodule when `name` is one.
+    (The database migrations are scripts Alembic loads by path, not modules of the package.)"""
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py") if "migrations" not in p.parts}
+
+    def known(name: str) -> str | None:
+        while name and name not in modules:
+            name = name.rpartition(".")[0]
+        return name or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        targets: set[str | None] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets |= {known(a.name) for a in node.names if a.name.startswith("assistant")}
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:  # relative: from . import x, from ..y import z
+                    parent = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*parent, *([node.module] if node.module else [])])
+                if base.startswith("assistant"):
+                    targets |= {known(f"{base}.{a.name}") or known(base) for a in node.names}
+        graph[name] = {t for t in targets if t and t != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components of more than one module (Tarjan)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in order:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in stack:
+                low[node] = min(low[node], order[nxt])
+        if low[node] == order[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return found
+
+
+def test_no_import_cycles_among_assistant_modules() -> None:
+    graph = import_graph()
+    assert "assistant.core" in graph and graph["assistant.core"]  # the graph is really read
+    assert [{m: sorted(graph[m] & set(c)) for m in c} for c in cycles(graph)] == [], (
+        "modules that import each other (directly or through others)"
+    )
+
+
+def test_the_cycle_check_counts_deferred_imports_and_finds_cycles() -> None:
+    # The CLI imports the server only inside the command that serves (a deferred import).
+    assert "assistant.server" in import_graph()["assistant.cli"]
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"b"}, "b": set()}) == []
