@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import PLURAL_ASK, ordinal_of
+from assistant.question import PLURAL_ASK, head_noun, ordinal_of
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Section, Source, Unit
 from assistant.scope import FRAME_WORDS, is_prompt, stem
@@ -276,6 +276,23 @@ def _overview(
     return lead
 
 
+def _asked_noun(question: str) -> str:
+    """The stem of what a "which/what …s" question asks for, unless it is a word that names no
+    kind of thing ("which ones", "what kinds", "what examples")."""
+    noun = head_noun(question)
+    return "" if not noun or noun in FRAME_WORDS or not tokenize(noun) else stem(noun)
+
+
+def _lists(section: Section, noun: str) -> bool:
+    """Does the section list what is asked for: its title or a parent's, or its first line
+    ("Develop infrastructure and automation skills."), names it? Any listing does when nothing
+    is named."""
+    if not noun:
+        return True
+    first = section.units[0].text if section.units else ""
+    return noun in _stems(" ".join(section.path)) or noun in _stems(first)
+
+
 def select(
     scored: list[Evidence],
     question: str,
@@ -310,15 +327,26 @@ def select(
         overview = _overview(sections, best, question, max_items)
         if overview is not None:
             return "list", overview
+    noun = _asked_noun(question)
     if wants_list:
         listing = next(
             (
                 ev
                 for ev in scored
-                if is_listing(ev.section) and ev.score >= best.score - settings.list_margin
+                if is_listing(ev.section)
+                and ev.score >= best.score - settings.list_margin
+                and _lists(ev.section, noun)
             ),
             None,
         )
+        if listing is None and noun:
+            # No list of what is asked for ("which cloud platforms": the certifications list
+            # is of certifications): a line nearly as good that names it leads.
+            floor = best.score - settings.sentence_margin
+            best = next(
+                (ev for ev in scored if ev.score >= floor and noun in _stems(ev.unit.text)), best
+            )
+            scored = [best] + [ev for ev in scored if ev is not best]
         if listing is not None:
             section = listing.section
             chosen = _list_of(section, listing.score, max_items)

@@ -427,6 +427,51 @@ def read(question: str) -> Reading:
     )
 
 
+_PLURAL_ASK = re.compile(PLURAL_ASK, re.IGNORECASE)
+
+
+_DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "each",
+        "every",
+        "one",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "it",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+    ]
+)
+
+
+def head_noun(ask: str) -> str:
+    """The plural noun a "which/what" ask is about: "platforms" in "which cloud platforms should I
+    know", "" when it has none."""
+    m = _PLURAL_ASK.search(ask)
+    if not m:
+        return ""
+    *between, word = m.group(0).split()[1:]
+    if word[:1].isupper() or _DETERMINERS & {w.lower() for w in between}:
+        return ""  # "Prometheus" is a name; in "what each one involves" a verb ends in -s
+    return word
+
+
 def ask_parts(ask: str) -> list[str]:
     """The sentences of an ask ("Who is this role best suited for? Would someone like me
     fit?"): each is matched against the guide on its own too, as two questions in one text
@@ -434,4 +479,14 @@ def ask_parts(ask: str) -> list[str]:
     return [s.strip() for s in _SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
-__all__ = ["PLURAL_ASK", "Kind", "Reading", "Selection", "kind_of", "names_in", "read", "split_ask"]
+__all__ = [
+    "PLURAL_ASK",
+    "Kind",
+    "head_noun",
+    "Reading",
+    "Selection",
+    "kind_of",
+    "names_in",
+    "read",
+    "split_ask",
+]

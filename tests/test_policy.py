@@ -23,7 +23,7 @@ from assistant import Assistant, phrases
 from assistant.guide import load_guide
 from assistant.items import Item, Terms, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
-from assistant.question import kind_of, names_in, read, split_ask
+from assistant.question import head_noun, kind_of, names_in, read, split_ask
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.text import neutral
 
@@ -859,3 +859,19 @@ def test_how_many_of_something_the_items_are_not_is_not_their_count(assistant: A
     assert "in all" not in answer.text
     counted = assistant.ask("How many certifications does the guide list?")
     assert not counted.refused and "in all" in counted.text
+
+
+def test_the_head_noun_is_what_a_which_question_asks_for() -> None:
+    assert head_noun("which managed ml platforms should i know") == "platforms"
+    assert head_noun("What are Prometheus and Grafana for?") == ""  # a name, not a plural
+    assert head_noun("How much is the CKA?") == ""
+
+
+@pytest.mark.slow
+def test_a_list_question_gets_a_list_of_what_it_asks_for(assistant: Assistant) -> None:
+    # The certifications list is of certifications: asked for platforms, the line that names
+    # the platforms leads.
+    answer = assistant.ask("what cloud platforms will I work with as an mlops engineer?")
+    assert answer.text.startswith("Work with cloud platforms (AWS, GCP, or Azure)")
+    listed = assistant.ask("What certifications are worth getting?")
+    assert "Cloud ML certifications:" in listed.text
