@@ -1,9 +1,13 @@
-"""Typed data passed between the stages: sections, chunks, sources (citations) and answers."""
+"""Typed data passed between the stages: sections, chunks, sources (citations), answers, the
+answer's JSON shape and the events of an answer's stream."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, Field
 
 SEP = " > "
 
@@ -87,6 +91,7 @@ class Answer:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        """The answer's JSON (``AnswerJSON``): empty optional fields left out, then ``extra``."""
         data: dict[str, Any] = {
             "question": self.question,
             "answer": self.text,
@@ -103,4 +108,67 @@ class Answer:
         if self.caveat:
             data["caveat"] = self.caveat
         data.update(self.extra)
-        return data
+        # Through the model, so what every interface returns is the shape /docs describes.
+        return AnswerJSON.model_validate(data).model_dump(exclude_unset=True)
+
+
+class CitationJSON(BaseModel):
+    """One citation in the answer's JSON: `[n]` in the answer text is `citations[n-1]`."""
+
+    n: int = Field(description="The number [n] used in the answer text.")
+    section: str = Field(description="The guide's heading path, joined with ' > '.")
+    section_id: str
+    quote: str = Field(description="The guide's words, verbatim.")
+    score: float
+
+
+class AnswerJSON(BaseModel):
+    """The answer's JSON: what `Answer.to_dict()`, `assistant ask --json`, `POST /api/ask` and
+    the stream's `answer` event return. Keys beyond these are diagnostics (how the question was
+    read and decided), described in docs/asking.md."""
+
+    model_config = ConfigDict(extra="allow")
+    question: str
+    answer: str = Field(description="The answer text; [n] refers to citations[n-1].")
+    refused: bool = Field(description="True when the guide does not cover the question.")
+    citations: list[CitationJSON]
+    guide_version: str
+    latency_ms: float
+    backend: str
+    nearest_sections: list[str] | None = Field(None, description="Only when refused.")
+    notices: list[str] | None = None
+    caveat: str | None = Field(
+        None,
+        description="Only when what the asker said of themself is beyond the guide "
+        "(the answer stands, with this caveat).",
+    )
+
+
+class Delta(NamedTuple):
+    """A piece of the answer's text as it is written (a generative backend's draft)."""
+
+    kind: Literal["delta"]
+    text: str
+
+
+class Final(NamedTuple):
+    """The finished answer: always the last event of a stream."""
+
+    kind: Literal["answer"]
+    answer: Answer
+
+
+#: What ``Assistant.stream`` yields. Each is still a ``(kind, value)`` pair, so code that unpacks
+#: ``for kind, value in stream`` reads it unchanged.
+StreamEvent = Delta | Final
+
+
+def as_events(pairs: Iterable[tuple[str, Any]]) -> Iterator[StreamEvent]:
+    """A stream of ``(kind, value)`` pairs as typed events (typed events pass through)."""
+    for kind, value in pairs:
+        if kind == "delta":
+            yield Delta("delta", value)
+        elif kind == "answer":
+            yield Final("answer", value)
+        else:
+            raise ValueError(f"Unknown stream event {kind!r}.")
