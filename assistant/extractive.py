@@ -339,6 +339,11 @@ def select(
             ),
             None,
         )
+        if listing is None and sections is not None:
+            # A section whose list is its sub-sections ("what are the steps?"): their names.
+            overview = _overview(sections, best, question, max_items)
+            if overview is not None:
+                return "list", overview
         if listing is None and noun:
             # No list of what is asked for ("which cloud platforms": the certifications list
             # is of certifications): a line nearly as good that names it leads.

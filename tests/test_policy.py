@@ -875,3 +875,11 @@ def test_a_list_question_gets_a_list_of_what_it_asks_for(assistant: Assistant) -
     assert answer.text.startswith("Work with cloud platforms (AWS, GCP, or Azure)")
     listed = assistant.ask("What certifications are worth getting?")
     assert "Cloud ML certifications:" in listed.text
+
+
+@pytest.mark.slow
+def test_a_list_of_sub_sections_is_their_overview(assistant: Assistant) -> None:
+    # The section's own body is one line ("Total Time: 4-6 years"); its list is its steps.
+    answer = assistant.ask("what are the steps?")
+    assert "Build Software Engineering Foundation" in answer.text
+    assert "Specialize in ML Infrastructure" in answer.text
