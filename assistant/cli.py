@@ -18,6 +18,7 @@ import typer
 
 from assistant import phrases
 from assistant.errors import AssistantError
+from assistant.schema import Delta, as_events
 from assistant.settings import Settings
 
 app = typer.Typer(
@@ -83,11 +84,12 @@ def answer_streaming(assistant: Any, question: str, turns: Any, quiet: bool = Fa
     """Ask; a generative backend's draft streams to stderr, the verified answer is returned."""
     answer = None
     drafting = assistant.settings.backend != "extractive" and not quiet
-    for kind, value in assistant.stream(question, turns):
-        if kind == "delta" and drafting:
-            typer.echo(value, err=True, nl=False)
-        elif kind == "answer":
-            answer = value
+    for event in as_events(assistant.stream(question, turns)):
+        if isinstance(event, Delta):
+            if drafting:
+                typer.echo(event.text, err=True, nl=False)
+        else:
+            answer = event.answer
     if drafting:
         typer.echo("\n", err=True)
     return answer

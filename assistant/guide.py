@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant import phrases
 from assistant.errors import CorpusError
-from assistant.schema import Section, Unit
+from assistant.schema import Section, Unit, UnitKind
 
 SUFFIXES = (".md", ".txt")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*\S)\s*$")
@@ -154,6 +154,7 @@ def _sections(blocks: Iterable[Block], source: str, start: int) -> list[Section]
 def _units(body: list[str], lead_in: bool) -> Iterable[Unit]:
     position = 0
     for i, line in enumerate(body):
+        pieces: list[tuple[str, UnitKind]]
         if _BULLET.match(line):
             text = _ENUM.sub("", _BULLET.sub("", line, count=1)).strip()
             pieces = [(text, "item")]

@@ -28,9 +28,10 @@ from prometheus_client import (
 )
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.schema import Answer, Final, StreamEvent, as_events
+
 if TYPE_CHECKING:
     from assistant.feedback import Feedback
-    from assistant.schema import Answer
 
 answer_log = logging.getLogger("assistant.answers")
 
@@ -177,11 +178,11 @@ class ObservedAssistant:
         self._metrics.record_answer(answer, self._log)
         return answer
 
-    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
-        for kind, value in self._inner.stream(question, history):
-            if kind == "answer":
-                self._metrics.record_answer(value, self._log)
-            yield kind, value
+    def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
+        for event in as_events(self._inner.stream(question, history)):
+            if isinstance(event, Final):
+                self._metrics.record_answer(event.answer, self._log)
+            yield event
 
 
 class MetricsMiddleware:

@@ -30,6 +30,7 @@ from assistant.db.models import QuestionRow
 from assistant.feedback import redact_json
 from assistant.observability import question_hash
 from assistant.redaction import redact
+from assistant.schema import Final, StreamEvent, as_events
 
 if TYPE_CHECKING:
     from assistant.schema import Answer
@@ -202,11 +203,11 @@ class RecordedAssistant:
         self._record(answer)
         return answer
 
-    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
-        for kind, value in self._inner.stream(question, history):
-            if kind == "answer":
-                self._record(value)
-            yield kind, value
+    def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
+        for event in as_events(self._inner.stream(question, history)):
+            if isinstance(event, Final):
+                self._record(event.answer)
+            yield event
 
 
 __all__ = [

@@ -11,13 +11,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SEP = " > "
 
+#: What a unit of a section is: a sentence, a list item, or the line that leads into a list.
+UnitKind = Literal["sentence", "item", "leadin"]
+
 
 @dataclass(frozen=True)
 class Unit:
     """One sentence or list item of a section: the smallest thing an answer quotes."""
 
     text: str  # verbatim guide text (bullet marker and leading enumerator removed)
-    kind: str  # "sentence" | "item" | "leadin"
+    kind: UnitKind
     position: int  # order within the section
 
 

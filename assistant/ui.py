@@ -35,6 +35,7 @@ import gradio as gr
 from assistant import phrases
 from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Rating
+from assistant.schema import Delta, as_events
 from assistant.sections_page import section_url
 from assistant.settings import Settings
 
@@ -449,14 +450,14 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
         turns[-1] = turn
         try:
             a = holder.wait()
-            for kind, value in a.stream(question, history_of(turns[:-1])):
-                if kind == "delta":
-                    turn["text"] += value
+            for event in as_events(a.stream(question, history_of(turns[:-1]))):
+                if isinstance(event, Delta):
+                    turn["text"] += event.text
                     yield render_html(turns), turns
-                elif kind == "answer":
-                    answer = value.to_dict()
+                else:
+                    answer = event.answer.to_dict()
                     turn["answer"] = {k: answer[k] for k in ANSWER_FIELDS if k in answer}
-                    turn["text"] = value.text
+                    turn["text"] = event.answer.text
         except AssistantError as exc:  # a bad question, or the index is not loaded
             turn["text"] = str(exc)
             turn["error"] = True

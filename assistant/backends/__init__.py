@@ -1,8 +1,8 @@
 """Generative answer backends: a local model drafts, verification keeps what the guide supports.
 
 `generate` is called by `Assistant.stream` with the extractive answer, whose sources (numbered
-verbatim quotes) become the prompt's numbered sources. It yields ("delta", text) while the
-model drafts, then one ("answer", Answer): the verified draft, or, when nothing of it is
+verbatim quotes) become the prompt's numbered sources. It yields a `Delta` per piece while the
+model drafts, then one `Final` answer: the verified draft, or, when nothing of it is
 supported or the backend fails, the extractive answer marked as a fallback with a notice.
 It never raises and never waits longer than `settings.llm_timeout_s` for the model.
 """
@@ -19,7 +19,7 @@ from assistant import phrases
 from assistant.backends.base import Backend, Drafting, Prompt
 from assistant.backends.verify import verify
 from assistant.errors import BackendUnavailable
-from assistant.schema import Answer, Source
+from assistant.schema import Answer, Delta, Final, Source, StreamEvent
 from assistant.settings import Settings
 from assistant.text import tokenize
 
@@ -143,7 +143,7 @@ def _fallback(answer: Answer, backend: str, notice: str, **extra: Any) -> Answer
 
 def generate(
     assistant: Drafting, answer: Answer, history: list[dict[str, str]]
-) -> Iterator[tuple[str, Any]]:
+) -> Iterator[StreamEvent]:
     """Stream the model's draft, then yield the verified answer (see the module docstring)."""
     settings = assistant.settings
     name = settings.backend
@@ -161,16 +161,16 @@ def generate(
             if not pieces:
                 timing["first_token_ms"] = round((time.perf_counter() - start) * 1000, 1)
             pieces.append(piece)
-            yield "delta", piece
+            yield Delta("delta", piece)
             if "\n" in piece and _looping("".join(pieces)):
                 timing["stopped"] = "repeated line"
                 break
     except BackendUnavailable as exc:
-        yield "answer", _fallback(answer, name, str(exc))
+        yield Final("answer", _fallback(answer, name, str(exc)))
         return
     except Exception as exc:  # noqa: BLE001 - a broken backend must never break an answer
         notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
-        yield "answer", _fallback(answer, name, notice, draft="".join(pieces))
+        yield Final("answer", _fallback(answer, name, notice, draft="".join(pieces)))
         return
     took = time.perf_counter() - start
     timing["generation_ms"] = round(took * 1000, 1)
@@ -191,7 +191,7 @@ def generate(
         )
     except Exception as exc:  # noqa: BLE001
         notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
-        yield "answer", _fallback(answer, name, notice, draft=draft, llm=timing)
+        yield Final("answer", _fallback(answer, name, notice, draft=draft, llm=timing))
         return
     removed = [r.to_dict() for r in checked.removed]
     if not checked.kept:
@@ -203,7 +203,7 @@ def generate(
         answer = _fallback(answer, name, notice, draft=draft, llm=timing)
         answer.extra["removed"] = removed
         answer.latency_ms += took * 1000
-        yield "answer", answer
+        yield Final("answer", answer)
         return
     notices = []
     if timed_out:
@@ -228,7 +228,7 @@ def generate(
             "llm": timing,
         },
     )
-    yield "answer", final
+    yield Final("answer", final)
 
 
 __all__ = ["Backend", "Drafting", "Prompt", "build_prompt", "generate", "get_backend", "rewrite"]
