@@ -175,7 +175,8 @@ def test_chat_page_shows_the_models_draft_then_the_verified_answer(
     for source in expected.sources:
         cite = page.locator(f"#chat #t0-q{source.n}")
         assert cite.count() == 1 and flat(source.quote) in flat(cite.inner_text())
-        group = page.locator("#chat .group").filter(has=cite)
+        # (a `has` locator is matched inside each group, so it names the item alone)
+        group = page.locator("#chat .group").filter(has=page.locator(f"#t0-q{source.n}"))
         assert group.locator("h3 a").inner_text() == source.section
     assert draft not in final or expected.extra["generated_survived"]
     for notice in expected.notices:
