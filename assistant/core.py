@@ -65,6 +65,12 @@ def _last_exchange(turns: list[dict[str, str]]) -> str:
     return " ".join(user + [_MARKERS.sub("", t.split("\nSources:")[0]) for t in said])
 
 
+def _said_before(turns: list[dict[str, str]]) -> str:
+    """The last answer's text, citation markers removed."""
+    said = [m["content"] for m in turns if m["role"] == "assistant"][-1:]
+    return _MARKERS.sub("", said[0]) if said else ""
+
+
 def selection_free_ordinal(reading: Reading) -> bool:
     return reading.selection is None and reading.ordinal is not None
 
@@ -235,6 +241,13 @@ class Assistant:
             mode, evidence, label = computed
         else:
             (mode, evidence), label = self._from_units(reading, scored, ask), ""
+            said_before = _said_before(turns) if follow_up else ""
+            if mode == "sentences" and any(e.unit.text in said_before for e in evidence):
+                # "what about the afternoon?": what the last answer quoted is not news.
+                fresh = [e for e in scored if e.unit.text not in said_before]
+                mode_new, evidence_new = self._from_units(reading, fresh, ask)
+                if evidence_new:
+                    mode, evidence = mode_new, evidence_new
         lexical = self.terms.together(ask_words(reading.ask))
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
         coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents, said)

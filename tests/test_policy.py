@@ -883,3 +883,16 @@ def test_a_list_of_sub_sections_is_their_overview(assistant: Assistant) -> None:
     answer = assistant.ask("what are the steps?")
     assert "Build Software Engineering Foundation" in answer.text
     assert "Specialize in ML Infrastructure" in answer.text
+
+
+@pytest.mark.slow
+def test_a_follow_up_does_not_repeat_what_the_last_answer_quoted(assistant: Assistant) -> None:
+    question = "What does an MLOps engineer's morning look like?"
+    first = assistant.ask(question)
+    assert "Morning:" in first.text
+    history = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": first.text},
+    ]
+    answer = assistant.ask("what about the afternoon?", history)
+    assert "Afternoon:" in answer.text and "Morning:" not in answer.text
