@@ -1,105 +1,51 @@
-"""Shared fixtures."""
+"""Shared fixtures. The fakes themselves (an embedder, a tiny guide, a FakeAssistant) are in
+tests/fakes.py; FakeAssistant and FAKE_GUIDE_VERSION are importable from here too.
+
+The fast tier (`pytest -m "not slow"`) loads no model: what it asks of the pipeline runs on the
+tiny guide with the hash embedder (`tiny_settings`, `tiny_assistant`).
+"""
 
 from __future__ import annotations
 
-# ==== server / UI / widget fixtures ===========================================================
-import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from fakes import FAKE_GUIDE_VERSION, FakeAssistant, HashEmbedder, write_tiny_guide
 
-from assistant import phrases
-from assistant.errors import InvalidQuestion
-from assistant.schema import Answer, Section, Source
 from assistant.settings import PROJECT_ROOT, Settings
 
-FAKE_GUIDE_VERSION = "fake0000cafe"
-_FAKE_SECTIONS = (
-    Section(
-        id="mlops-engineer-certifications/cloud-ml-certifications",
-        path=("MLOps Engineer Certifications", "Cloud ML certifications"),
-        text="Cloud ML certifications:\n- AWS Certified Machine Learning - Specialty",
-        source="guide.md",
-        order=0,
-    ),
-    Section(
-        id="model-serving",
-        path=("MLOps Engineer Tools & Technologies", "Model Serving"),
-        text="Model Serving:\n- Seldon Core and KServe for Kubernetes-native serving",
-        source="guide.md",
-        order=1,
-    ),
-)
+if TYPE_CHECKING:
+    from assistant.core import Assistant
+
+__all__ = ["FAKE_GUIDE_VERSION", "FakeAssistant", "LiveServer", "free_port", "stop", "wait_healthy"]
 
 
-class FakeAssistant:
-    """A deterministic Assistant with the real one's interface: no model, no index.
-
-    A question mentioning "certif" is answered from the first section, "serv" from the second;
-    anything else is refused. Answers stream word by word, `delay` seconds apart.
-    """
-
-    def __init__(self, settings: Settings, delay: float = 0.0) -> None:
-        self.settings = settings
-        self.delay = delay
-        self.guide_version = FAKE_GUIDE_VERSION
-        self.calls: list[tuple[str, Any]] = []
-
-    def sections(self) -> list[Section]:
-        return list(_FAKE_SECTIONS)
-
-    def _check(self, question: Any, history: Any) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise InvalidQuestion(phrases.EMPTY_QUESTION)
-        if len(question) > self.settings.max_question_chars:
-            raise InvalidQuestion(
-                phrases.QUESTION_TOO_LONG.format(
-                    length=len(question), limit=self.settings.max_question_chars
-                )
-            )
-        if history is not None and len(history) > self.settings.max_history_turns:
-            raise InvalidQuestion(phrases.HISTORY_TOO_LONG.format(detail="too many messages"))
-        return " ".join(question.split())
-
-    def ask(self, question: Any, history: Any = None) -> Answer:
-        q = self._check(question, history)
-        self.calls.append((q, history))
-        lowered = q.lower()
-        section = None
-        if "certif" in lowered:
-            section, quote = _FAKE_SECTIONS[0], "AWS Certified Machine Learning - Specialty"
-        elif "serv" in lowered:
-            section, quote = (
-                _FAKE_SECTIONS[1],
-                "Seldon Core and KServe for Kubernetes-native serving",
-            )
-        if section is None:
-            nearest = [s.heading for s in _FAKE_SECTIONS]
-            text = (
-                phrases.NOT_COVERED
-                + " "
-                + phrases.NEAREST_SECTIONS.format(sections="; ".join(nearest))
-            )
-            return Answer(q, text, True, [], self.guide_version, nearest_sections=nearest)
-        source = Source(1, section.id, section.heading, quote, 0.9)
-        return Answer(
-            q, f"The guide says: {quote} [1]", False, [source], self.guide_version, latency_ms=1.0
-        )
-
-    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
-        answer = self.ask(question, history)
-        for piece in re.findall(r"\S+\s*", answer.text):
-            if self.delay:
-                time.sleep(self.delay)
-            yield "delta", piece
-        yield "answer", answer
+# ==== the tiny guide, ingested with the hash embedder (fast tier) =============================
+@pytest.fixture(scope="session")
+def tiny_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    root = tmp_path_factory.mktemp("tiny")
+    return Settings(
+        corpus_dir=write_tiny_guide(root / "corpus"),
+        index_dir=root / "index",
+        data_dir=root / "data",
+        embedding_model="hash-words-384",
+    )
 
 
+@pytest.fixture(scope="session")
+def tiny_assistant(tiny_settings: Settings) -> Assistant:
+    """The real Assistant over the tiny guide, its index built once per session."""
+    from assistant.core import Assistant
+
+    return Assistant(tiny_settings, embedder=HashEmbedder()).load()
+
+
+# ==== server / UI / widget fixtures ===========================================================
 @pytest.fixture
 def server_settings(tmp_path: Path) -> Settings:
     return Settings(

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
+from fakes import VocabularyEmbedder
 
 from assistant import phrases
 from assistant.errors import IndexUnavailable, InvalidQuestion
@@ -32,20 +32,11 @@ GUIDE_LINES = {
 }
 
 
-class WordEmbedder:
-    """Embeds a text as counts of a tiny vocabulary: cosines are easy to work out by hand."""
-
-    VOCAB = ("cat", "dog", "fish", "engineers", "earn")
-
-    def embed_documents(self, texts: list[str]) -> np.ndarray:
-        return np.array([[t.lower().split().count(w) for w in self.VOCAB] for t in texts], float)
-
-
 def context() -> GuideContext:
     return GuideContext(
         m.GuideTexts(GUIDE_LINES.values()),
         m.SectionIndex(GUIDE_LINES),
-        embedder_factory=WordEmbedder,
+        embedder_factory=VocabularyEmbedder,
     )
 
 
@@ -203,7 +194,7 @@ def test_a_refusal_has_no_groundedness() -> None:
 def test_rouge_l_and_embedding_cosine() -> None:
     assert m.rouge_l("the cat sat [1]", "the cat sat") == pytest.approx(1.0)
     assert m.rouge_l("dog", "the cat sat") == 0.0
-    values = m.cosines(WordEmbedder(), ["cat dog [1]", "fish"], ["cat fish", "fish"])
+    values = m.cosines(VocabularyEmbedder(), ["cat dog [1]", "fish"], ["cat fish", "fish"])
     assert values == pytest.approx([0.5, 1.0])
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 from conftest import FakeAssistant
+from fakes import HashEmbedder
 
 from assistant.db import Database
 from assistant.embeddings import get_embedder
@@ -186,9 +187,11 @@ QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def embed() -> Any:
+    """The real model: clustering questions by meaning is what is tested."""
     return get_embedder(Settings()).embed_documents
 
 
+@pytest.mark.slow
 def test_the_report_counts_clusters_and_joins_feedback(tmp_path: Path, embed: Any) -> None:
     db = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
     log = QuestionLog(db)
@@ -222,7 +225,7 @@ def test_the_report_counts_clusters_and_joins_feedback(tmp_path: Path, embed: An
     assert (cka.asked, cka.up, cka.down, cka.comments) == (2, 0, 1, ["Too short"])
 
 
-def test_the_export_is_an_eval_question_set_with_draft_labels(tmp_path: Path, embed: Any) -> None:
+def test_the_export_is_an_eval_question_set_with_draft_labels(tmp_path: Path) -> None:
     from assistant.evaluation.questions import load_questions
 
     db = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
@@ -230,7 +233,7 @@ def test_the_export_is_an_eval_question_set_with_draft_labels(tmp_path: Path, em
     for q, refused, diag in QUESTIONS:
         log.add(answer(q, refused, "certifications", **diag))
     FeedbackStore(db).add(Feedback("down", QUESTIONS[5][0], "a", [], "v", comment="Too short"))
-    report = build_report(db, *period(days=1), embed)
+    report = build_report(db, *period(days=1), HashEmbedder().embed_documents)
     path = tmp_path / "cases.jsonl"
     path.write_text("".join(case_lines(report)), encoding="utf-8")
     cases, errors = load_questions(path)

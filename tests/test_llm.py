@@ -3,7 +3,6 @@ OpenAI-compatible server (llama_cpp.server) and the down-server fallback."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import subprocess
 import sys
@@ -13,36 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import numpy as np
 import pytest
+from conftest import free_port, stop
+from fakes import HashEmbedder
 
 from assistant import phrases
 from assistant.backends.verify import split_sentences, verify
 from assistant.core import Assistant
 from assistant.schema import Source
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.text import tokenize
-from tests.conftest import free_port, stop
 
 ORIGINAL = (PROJECT_ROOT / "corpus" / "original" / "mlops-engineer-career-guide.txt").read_text()
 QUESTION = "Which tools are used for model serving?"
-
-
-class WordEmbedder:
-    """A deterministic embedder: a bag of hashed content words, so cosine = word overlap."""
-
-    name = "words"
-
-    def embed_documents(self, texts: list[str]) -> np.ndarray:
-        out = np.zeros((len(texts), 256), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for word in tokenize(text):
-                out[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % 256] += 1.0
-            out[i] /= np.linalg.norm(out[i]) or 1.0
-        return out
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
 
 
 SOURCES = [
@@ -65,7 +46,7 @@ SOURCES = [
 
 
 def check(draft: str):  # type: ignore[no-untyped-def]
-    return verify(draft, SOURCES, QUESTION, WordEmbedder(), 0.5, 0.3)
+    return verify(draft, SOURCES, QUESTION, HashEmbedder(), 0.5, 0.3)
 
 
 # --- verification on hand-made drafts (no model) -------------------------------------------------
