@@ -1,9 +1,11 @@
 """The documentation stays true to the code: the settings table is the one the code generates,
 the README stays short enough to be read as the door, every relative link leads to a file, and
-no page points at a tracker's issue numbers or a work round instead of saying what it means."""
+no page points at a tracker's issue numbers or a work round instead of saying what it means. Every
+module of the package has a docstring, and its __all__ names only what it defines or imports."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -94,3 +96,52 @@ def test_no_work_notes(page: Path) -> None:
     """Say what a change is, not which ticket or round it came from."""
     hits = [m.group(0) for m in _WORK_NOTES.finditer(page.read_text(encoding="utf-8"))]
     assert not hits, f"{page.name}: {hits}"
+
+
+# ---- the code documents itself ----------------------------------------------------------------
+MODULES = sorted((PROJECT_ROOT / "assistant").rglob("*.py"))
+
+
+def _tree(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PROJECT_ROOT)))
+def test_every_module_says_what_it_is_for(path: Path) -> None:
+    docstring = ast.get_docstring(_tree(path))
+    assert docstring and len(docstring.split()) >= 5, f"{path.name} has no module docstring"
+
+
+def _top_level_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.If):  # if TYPE_CHECKING: imports
+            names |= _top_level_names(ast.Module(body=node.body, type_ignores=[]))
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Import | ast.ImportFrom):
+            names |= {(a.asname or a.name).split(".")[0] for a in node.names}
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _exported(tree: ast.Module) -> list[str] | None:
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets
+        ):
+            return list(ast.literal_eval(node.value))
+    return None
+
+
+EXPORTING = [p for p in MODULES if _exported(_tree(p)) is not None]
+
+
+@pytest.mark.parametrize("path", EXPORTING, ids=lambda p: str(p.relative_to(PROJECT_ROOT)))
+def test_what_a_module_exports_it_defines(path: Path) -> None:
+    tree = _tree(path)
+    names = _exported(tree) or []
+    assert len(names) == len(set(names)), "a name is listed twice"
+    assert set(names) <= _top_level_names(tree)
