@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from assistant.holder import AssistantHolder
 
 Turn = dict[str, Any]  # {"question", "text", "answer": answer JSON | None, "rating", ...}
-Messages = list[dict[str, Any]]
 
 EMPTY_HINT = "Type a question first, or pick one of the examples."
 RATED = "Thanks for the feedback."
@@ -213,49 +212,7 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-#: Characters that Markdown reads as markup.
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 _MARKER = re.compile(r"\[(\d+)\]")
-
-
-def as_typed(text: str) -> str:
-    """What the asker typed, for a Markdown display: neither HTML nor Markdown ("![p](url)"
-    would be an image the browser fetches; "<http://…>" a live link)."""
-    return _MARKDOWN.sub(r"\\\1", escape(text))
-
-
-# --- the conversation as chat messages (role/content, the gr.Chatbot form) ----------------------
-def turn_messages(turn: Turn) -> Messages:
-    """One turn as chat messages: the question, the answer, one collapsed message per citation."""
-    out: Messages = [{"role": "user", "content": as_typed(turn["question"])}]
-    answer = turn.get("answer")
-    text = escape(turn.get("text", "")) or "…"
-    for notice in (answer or {}).get("notices", []):
-        text += f"\n\n*{escape(notice)}*"
-    out.append({"role": "assistant", "content": text})
-    for c in (answer or {}).get("citations", []):
-        out.append(
-            {
-                "role": "assistant",
-                "content": f"> {escape(c['quote'])}\n\n*{escape(c['section'])}*",
-                "metadata": {"title": f"[{c['n']}] {escape(c['section'])}", "status": "done"},
-            }
-        )
-    return out
-
-
-def render(turns: list[Turn]) -> Messages:
-    return [m for turn in turns for m in turn_messages(turn)]
-
-
-def turn_at(turns: list[Turn], index: int) -> int | None:
-    """The turn that holds chat message `index` of `render(turns)`."""
-    seen = 0
-    for i, turn in enumerate(turns):
-        seen += len(turn_messages(turn))
-        if index < seen:
-            return i
-    return None
 
 
 # --- the conversation as the page draws it -----------------------------------------------------
@@ -586,8 +543,6 @@ __all__ = [
     "build_ui",
     "escape",
     "history_of",
-    "render",
     "render_html",
     "restore",
-    "turn_at",
 ]

@@ -651,12 +651,17 @@ def test_the_default_allowlists_follow_the_served_port() -> None:
 
 
 def test_the_chat_page_shows_what_was_typed_as_text() -> None:
-    from assistant.ui import turn_messages
+    import html
+    import re
+
+    from assistant.ui import render_html
 
     typed = "![p](http://127.0.0.1:7921/probe.png) <http://evil.example> <b>x</b>"
-    shown = turn_messages({"question": typed, "text": "", "answer": None})[0]["content"]
-    assert "![" not in shown and "](" not in shown and "<http" not in shown and "<b>" not in shown
-    assert shown.replace("\\", "").replace("&lt;", "<").replace("&gt;", ">") == typed
+    page = render_html([{"question": typed, "text": "", "answer": None}])
+    shown = re.search(r'<p class="user">(.*?)</p>', page, re.S)
+    assert shown, page
+    assert "<http" not in shown.group(1) and "<b>" not in shown.group(1)
+    assert html.unescape(shown.group(1)) == typed
 
 
 @pytest.fixture(scope="module")

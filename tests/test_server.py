@@ -516,7 +516,7 @@ def test_a_fresh_server_serves_a_cited_correct_answer(
 
 
 def test_the_chat_display_escapes_text_and_shows_notices_and_citations() -> None:
-    from assistant.ui import history_of, render, turn_at
+    from assistant.ui import history_of, render_html
 
     answer = {
         "answer": "Use <b>Kubeflow</b> [1]",
@@ -527,13 +527,13 @@ def test_the_chat_display_escapes_text_and_shows_notices_and_citations() -> None
         {"question": "<script>x</script>?", "text": answer["answer"], "answer": answer},
         {"question": phrases.COVERAGE_QUESTION, "text": "- Tools", "answer": None, "toc": True},
     ]
-    messages = render(turns)
-    assert messages[0] == {"role": "user", "content": "&lt;script&gt;x&lt;/script&gt;?"}
-    assert messages[1]["content"].startswith("Use &lt;b&gt;Kubeflow&lt;/b&gt; [1]")
-    assert "*The llamacpp backend is not installed" in messages[1]["content"]
-    assert messages[2]["metadata"] == {"title": "[1] Tools &gt; Platform", "status": "done"}
-    assert "&lt;pipelines&gt;" in messages[2]["content"]
-    assert [turn_at(turns, i) for i in range(len(messages) + 1)] == [0, 0, 0, 1, 1, None]
+    page = render_html(turns)
+    assert "<script>" not in page and "<b>" not in page and "<pipelines>" not in page
+    assert '<p class="user">&lt;script&gt;x&lt;/script&gt;?</p>' in page
+    assert "Use &lt;b&gt;Kubeflow&lt;/b&gt; " in page
+    assert '<p class="notice">The llamacpp backend is not installed' in page
+    assert 'aria-controls="t0-q1"' in page and ">[1]</button>" in page  # [1] opens its quote
+    assert "<h3>Tools &gt; Platform " in page and "Kubeflow &lt;pipelines&gt;</blockquote>" in page
     assert history_of(turns) == [
         {"role": "user", "content": "<script>x</script>?"},
         {"role": "assistant", "content": "Use <b>Kubeflow</b> [1]"},
