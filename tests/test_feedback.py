@@ -1,9 +1,9 @@
-"""The SQLite feedback store: durable, WAL mode, safe from several threads."""
+"""The SQLite feedback store: durable and in WAL mode. Writes from several threads, and the same
+store on PostgreSQL: tests/test_store.py."""
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from pathlib import Path
 
 import pytest
@@ -74,26 +74,3 @@ def test_a_bad_rating_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="rating"):
         store.add(item("meh"))
     assert store.count() == 0
-
-
-def test_writes_from_several_threads_all_land(tmp_path: Path) -> None:
-    store = FeedbackStore(tmp_path / "fb.sqlite3")
-    errors: list[BaseException] = []
-
-    def write(n: int) -> None:
-        try:
-            for i in range(10):
-                store.add(item(comment=f"{n}-{i}"))
-        except BaseException as exc:  # pragma: no cover - reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    assert not errors
-    assert store.count() == 40
-    assert {f.comment for f in store.recent(100)} == {
-        f"{n}-{i}" for n in range(4) for i in range(10)
-    }
