@@ -235,16 +235,24 @@ class Assistant:
         relevance = self.relevance(own + leaning[:1] if follow_up else own, hits)
         ask_relevance = self.relevance(own, hits) if follow_up else relevance
 
-        computed = self._from_items(reading, turns, hits) if self.items else None
+        computed = self._next_to_last(reading, turns) or (
+            self._from_items(reading, turns, hits) if self.items else None
+        )
         selected = computed is not None
         if computed is not None:
             mode, evidence, label = computed
         else:
             (mode, evidence), label = self._from_units(reading, scored, ask), ""
             said_before = _said_before(turns) if follow_up else ""
+            asked = content_stems(reading.ask)
+            repeated = [
+                e.unit.text in said_before and not asked & content_stems(e.unit.text)
+                for e in scored
+            ]
             if mode == "sentences" and any(e.unit.text in said_before for e in evidence):
-                # "what about the afternoon?": what the last answer quoted is not news.
-                fresh = [e for e in scored if e.unit.text not in said_before]
+                # "what about the afternoon?": what the last answer quoted is not news, unless
+                # the follow-up asks about it by name ("ok and infrastructure cost?").
+                fresh = [e for e, again in zip(scored, repeated, strict=True) if not again]
                 mode_new, evidence_new = self._from_units(reading, fresh, ask)
                 if evidence_new:
                     mode, evidence = mode_new, evidence_new
@@ -385,6 +393,34 @@ class Assistant:
                 evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
         mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
         return mode, evidence, label
+
+    def _next_to_last(
+        self, reading: Reading, turns: list[dict[str, str]]
+    ) -> tuple[str, list[Evidence], str] | None:
+        """ "What's the step after that one?": the sub-section (or list item) next to the one
+        the last answer was about, when it was about exactly one."""
+        said = _said_before(turns)
+        if not reading.relative or not said:
+            return None
+        for _, children in self._families:
+            named = [i for i, c in enumerate(children) if c.title in said]
+            if len(named) == 1:
+                k = named[0] + reading.relative
+                if not 0 <= k < len(children):
+                    return None
+                child = children[k]
+                body = [Evidence(child, u, 1.0) for u in child.units]
+                return "list", [Evidence(child, title_unit(child), 1.0), *body], ""
+        named_items = mentioned(self.items, said)
+        if len(named_items) == 1:
+            item = named_items[0]
+            siblings = [
+                i for i in self.items if i.section.id == item.section.id and i.group == item.group
+            ]
+            k = siblings.index(item) + reading.relative
+            if 0 <= k < len(siblings):
+                return "sentences", [Evidence(siblings[k].section, siblings[k].unit, 1.0)], ""
+        return None
 
     def _names_money_item(self, ask: str) -> bool:
         """Does the ask name an item of the guide whose name holds a money word ("Infrastructure

@@ -158,6 +158,10 @@ _BACK = re.compile(
     r"|how about|and the|which of|either|both|former|latter)\b",
     re.IGNORECASE,
 )
+#: A position relative to what the last answer named: "the step after that one", "the next
+#: one", "and the one before?".
+_NEXT = re.compile(r"\b(next|after (that|this|it|those)|following one|then what)\b", re.I)
+_PREVIOUS = re.compile(r"\b(previous|before (that|this|it)|prior one|one before)\b", re.I)
 _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
     "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1,
@@ -214,6 +218,7 @@ class Reading:
     selection: Selection | None = None
     wants_list: bool = False
     parts: tuple[str, ...] = ()  # the ask's sentences, when it has more than one
+    relative: int = 0  # +1 "the next one", -1 "the one before": from what the last answer named
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -419,6 +424,7 @@ def read(question: str) -> Reading:
         names=tuple(names_in(ask)),
         context_names=tuple(names_in(context)),
         refers_back=bool(_BACK.search(ask)),
+        relative=1 if _NEXT.search(ask) else -1 if _PREVIOUS.search(ask) else 0,
         ordinal=ordinal_of(ask),
         ordinal_noun=_ordinal_noun(ask),
         selection=_selection(ask, kind),

@@ -896,3 +896,21 @@ def test_a_follow_up_does_not_repeat_what_the_last_answer_quoted(assistant: Assi
     ]
     answer = assistant.ask("what about the afternoon?", history)
     assert "Afternoon:" in answer.text and "Morning:" not in answer.text
+
+
+@pytest.mark.slow
+def test_the_step_after_the_one_the_last_answer_was_about(assistant: Assistant) -> None:
+    question = "What is the second step in becoming an MLOps engineer?"
+    first = assistant.ask(question)
+    assert first.text.startswith("Gain DevOps Experience")
+    history = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": first.text},
+    ]
+    assert assistant.ask("what is the step after that one?", history).text.startswith(
+        "Learn ML Fundamentals"
+    )
+    assert assistant.ask("and the one before?", history).text.startswith(
+        "Build Software Engineering Foundation"
+    )
+    assert read("what comes next?").relative == 1 and read("What is MLflow?").relative == 0
