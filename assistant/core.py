@@ -362,7 +362,10 @@ class Assistant:
         pool: list[Item] = []
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         if last and reading.refers_back:
-            pool = mentioned(self.items, last[-1])
+            # The items the last answer quoted; or, when it was not ours (paraphrased), those
+            # it names ("Cloud and Kubernetes certifications…" names no Kubernetes tool).
+            said = _MARKERS.sub("", last[-1])
+            pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said)
             # An item the follow-up names itself ("the Terraform one") is what it means.
             named = mentioned(self.items, reading.ask) + self._named_in(reading.names)
             if named:
@@ -371,7 +374,7 @@ class Assistant:
                 asked = content_stems(reading.ask)
                 pool = (
                     [i for i in pool if i in named]
-                    or [i for i in pool if asked & content_stems(i.name)]
+                    or [i for i in pool if asked & content_stems(i.text)]
                     or named
                 )
         if not pool and (reading.selection is not None or reading.ordinal is not None):

@@ -52,6 +52,12 @@ SHORT_UNIT_WORDS = 5
 #: The guide's interview questions ("What's the difference between data drift and concept
 #: drift?") are scaled down (settings.prompt_factor) unless the question is about interviews.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
+#: A section that lists the guide's sources ("Data Sources", "References") names documents, it
+#: states nothing: scaled down (settings.reference_factor) unless the question asks for sources.
+_REFERENCES = re.compile(r"\b(sources?|references?|bibliography|further reading)\b", re.I)
+_ABOUT_SOURCES = re.compile(
+    r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
+)
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
 #: A section of at least this many one-line sentences reads as a list ("Technical Skills").
@@ -96,6 +102,7 @@ def score_units(
     q_stems = _stems(question)
     w = retriever.settings
     prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else w.prompt_factor
+    reference_factor = 1.0 if _ABOUT_SOURCES.search(question) else w.reference_factor
     stem_idf = retriever.stem_idf_weight
     scored: list[Evidence] = []
     for rank, hit in enumerate(hits[:n_sections]):
@@ -103,6 +110,8 @@ def score_units(
         title = _stems(section.title)
         title_match = _idf_share(q_stems, title, stem_idf)
         prior = 1.0 - w.rank_decay * rank
+        if _REFERENCES.search(section.title):
+            prior *= reference_factor
         for unit, row in retriever.units_of(hit.section_id):
             score = (
                 (1 - w.section_weight) * float(cosines[row])
@@ -364,11 +373,15 @@ def select(
                 if siblings:  # all the lists, in the guide's order
                     chosen = []
                     for other in sorted([section, *siblings], key=lambda s: s.order):
-                        if len(chosen) >= max_items:
-                            break
-                        more = _list_of(other, listing.score, max_items - len(chosen))
-                        chosen += _titled(other, more)
-                listed = {ev.section.id for ev in chosen}
+                        room = max_items - len(chosen)
+                        more = _list_of(other, listing.score, room) if room > 0 else []
+                        # past the item budget, a list is still named
+                        chosen += (
+                            _titled(other, more)
+                            if more
+                            else [Evidence(other, title_unit(other), listing.score)]
+                        )
+                listed = {ev.section.id for ev in chosen if ev.unit.kind != "leadin"}
                 extra = [
                     ev
                     for ev in scored

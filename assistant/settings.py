@@ -69,12 +69,13 @@ class Settings(BaseSettings):
     )
 
     # --- answer composition (assistant/extractive.py): how a sentence is scored, how many join.
-    # answer_sections, unit_ranking_weight and rank_decay fitted by bench/calibrate_answers.py
-    # on eval/train only (answers holding all their facts: 0.827 -> 0.850).
+    # answer_sections, unit_ranking_weight, rank_decay, section_weight, title_weight and
+    # reference_factor fitted by bench/calibrate_answers.py on eval/train only (answers holding
+    # all their facts: 0.827 -> 0.869).
     max_sentences: int = Field(4, description="Most guide sentences in a non-list answer.")
     max_list_items: int = Field(10, description="Most list items in a list answer.")
     section_weight: float = Field(
-        0.5,
+        0.6,
         description="Share of a sentence's score that comes from its section's best chunk "
         "cosine (heading and context); the rest is the sentence's own cosine.",
     )
@@ -84,7 +85,7 @@ class Settings(BaseSettings):
         "section title) contains.",
     )
     title_weight: float = Field(
-        0.3,
+        0.15,
         description="Extra weight of the share of question words in the section's own title "
         "(\"technical skills\" names the Technical Skills list, not Soft Skills).",
     )
@@ -102,6 +103,12 @@ class Settings(BaseSettings):
         0.8,
         description="Scale of the guide's own interview questions, unless the question is about "
         "interviews: they ask, not answer.",
+    )
+    reference_factor: float = Field(
+        0.4,
+        description="Scale of a section that lists the guide's sources (\"Data Sources\"), "
+        "unless the question asks where something comes from: it names documents, it states "
+        "nothing.",
     )
     sentence_margin: float = Field(
         0.16,

@@ -3,7 +3,8 @@
     python bench/calibrate_answers.py --train eval/train/*.jsonl --dev eval/dev/*.jsonl
 
 The weights that score a guide sentence for a question (settings: section_weight,
-lexical_weight, title_weight, rank_decay, answer_sections, unit_ranking_weight) are searched one
+lexical_weight, title_weight, rank_decay, answer_sections, unit_ranking_weight,
+reference_factor) are searched one
 at a time from the current settings (coordinate ascent, two rounds), keeping a change only when
 it raises the share of answerable training questions whose answer holds all their expected facts,
 and does not refuse more of them. Then the chosen and the current settings are both measured on
@@ -31,6 +32,7 @@ GRID: dict[str, list[Any]] = {
     "rank_decay": [0.0, 0.04, 0.07, 0.12],
     "answer_sections": [3, 4, 5],
     "unit_ranking_weight": [1.0, 2.0, 3.0, 4.0],
+    "reference_factor": [1.0, 0.8, 0.6, 0.4],
 }
 
 

@@ -914,3 +914,25 @@ def test_the_step_after_the_one_the_last_answer_was_about(assistant: Assistant) 
         "Build Software Engineering Foundation"
     )
     assert read("what comes next?").relative == 1 and read("What is MLflow?").relative == 0
+
+
+@pytest.mark.slow
+def test_those_are_the_items_the_last_answer_quoted(assistant: Assistant) -> None:
+    question = "Which certifications should I get?"
+    history = [
+        {"role": "user", "content": question},
+        {"role": "assistant", "content": assistant.ask(question).text},
+    ]
+    # The answer's lead line names Kubernetes in passing; "the kubernetes one" is the CKA.
+    answer = assistant.ask("and the kubernetes one?", history)
+    assert answer.text.startswith("Certified Kubernetes Administrator (CKA)")
+    # A property the follow-up names ("runs on Kubernetes") picks among the last answer's items.
+    history = [
+        {"role": "user", "content": "Which model serving tools does the guide name?"},
+        {
+            "role": "assistant",
+            "content": "Triton Inference Server, TensorFlow Serving, Seldon Core and BentoML.",
+        },
+    ]
+    answer = assistant.ask("which of those runs on Kubernetes?", history)
+    assert answer.text.startswith("Seldon Core")
