@@ -18,7 +18,7 @@ import typer
 
 from assistant import phrases
 from assistant.errors import AssistantError
-from assistant.schema import Delta, as_events
+from assistant.schema import Delta
 from assistant.settings import Settings
 
 app = typer.Typer(
@@ -84,7 +84,7 @@ def answer_streaming(assistant: Any, question: str, turns: Any, quiet: bool = Fa
     """Ask; a generative backend's draft streams to stderr, the verified answer is returned."""
     answer = None
     drafting = assistant.settings.backend != "extractive" and not quiet
-    for event in as_events(assistant.stream(question, turns)):
+    for event in assistant.stream(question, turns):
         if isinstance(event, Delta):
             if drafting:
                 typer.echo(event.text, err=True, nl=False)

@@ -31,7 +31,7 @@ from assistant.items import (
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.question import Reading, kind_of, read
 from assistant.retrieval import Hit, Retriever
-from assistant.schema import SEP, Answer, Section, Source
+from assistant.schema import SEP, Answer, Delta, Final, Section, Source, StreamEvent
 from assistant.scope import FRAME_WORDS, Reader, is_prompt, other_roles, reader, stem
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize, without_domain
@@ -177,7 +177,8 @@ class Assistant:
         Raises InvalidQuestion (a ValueError) for an empty, over-long or malformed input.
         """
         *_, last = self.stream(question, history)
-        return last[1]
+        assert isinstance(last, Final)
+        return last.answer
 
     def ask_extractive(self, question: Any, history: Any = None) -> Answer:
         """The embedded default: the guide's own sentences with citations, or a refusal."""
@@ -527,8 +528,8 @@ class Assistant:
             lines.append("  " * (len(section.path) - 1) + f"- {section.title} [{n}]")
         return Answer(question, "\n".join(lines), False, sources, self.guide.version)
 
-    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
-        """Yield ("delta", text piece) events, then ("answer", the final Answer).
+    def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
+        """Yield Delta events (pieces of text), then one Final event (the Answer).
 
         With a generative backend the deltas are the model's draft; the final Answer holds
         the verified text, which replaces the draft.
@@ -543,8 +544,8 @@ class Assistant:
             yield from generate(self, answer, turns)
             return
         for piece in re.findall(r"\S+\s*|\s+", answer.text):
-            yield "delta", piece
-        yield "answer", answer
+            yield Delta("delta", piece)
+        yield Final("answer", answer)
 
     def _rewritten(self, answer: Answer, turns: list[dict[str, str]]) -> Answer:
         """The answer to the follow-up as the model rewrote it, when the rewrite came within

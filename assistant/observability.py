@@ -28,7 +28,7 @@ from prometheus_client import (
 )
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.schema import Answer, Final, StreamEvent, as_events
+from assistant.schema import Answer, Final, StreamEvent
 
 if TYPE_CHECKING:
     from assistant.feedback import Feedback
@@ -179,7 +179,7 @@ class ObservedAssistant:
         return answer
 
     def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
-        for event in as_events(self._inner.stream(question, history)):
+        for event in self._inner.stream(question, history):
             if isinstance(event, Final):
                 self._metrics.record_answer(event.answer, self._log)
             yield event

@@ -30,7 +30,7 @@ from assistant.db.models import QuestionRow
 from assistant.feedback import redact_json
 from assistant.observability import question_hash
 from assistant.redaction import redact
-from assistant.schema import Final, StreamEvent, as_events
+from assistant.schema import Final, StreamEvent
 
 if TYPE_CHECKING:
     from assistant.schema import Answer
@@ -204,7 +204,7 @@ class RecordedAssistant:
         return answer
 
     def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
-        for event in as_events(self._inner.stream(question, history)):
+        for event in self._inner.stream(question, history):
             if isinstance(event, Final):
                 self._record(event.answer)
             yield event

@@ -3,7 +3,6 @@ answer's JSON shape and the events of an answer's stream."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Literal, NamedTuple
 
@@ -164,14 +163,3 @@ class Final(NamedTuple):
 #: What ``Assistant.stream`` yields. Each is still a ``(kind, value)`` pair, so code that unpacks
 #: ``for kind, value in stream`` reads it unchanged.
 StreamEvent = Delta | Final
-
-
-def as_events(pairs: Iterable[tuple[str, Any]]) -> Iterator[StreamEvent]:
-    """A stream of ``(kind, value)`` pairs as typed events (typed events pass through)."""
-    for kind, value in pairs:
-        if kind == "delta":
-            yield Delta("delta", value)
-        elif kind == "answer":
-            yield Final("answer", value)
-        else:
-            raise ValueError(f"Unknown stream event {kind!r}.")

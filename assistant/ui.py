@@ -35,7 +35,7 @@ import gradio as gr
 from assistant import phrases
 from assistant.errors import AssistantError
 from assistant.feedback import Feedback, FeedbackStore, Rating
-from assistant.schema import Delta, as_events
+from assistant.schema import Delta
 from assistant.sections_page import section_url
 from assistant.settings import Settings
 
@@ -407,7 +407,7 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
         turns[-1] = turn
         try:
             a = holder.wait()
-            for event in as_events(a.stream(question, history_of(turns[:-1]))):
+            for event in a.stream(question, history_of(turns[:-1])):
                 if isinstance(event, Delta):
                     turn["text"] += event.text
                     yield render_html(turns), turns

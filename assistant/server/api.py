@@ -21,7 +21,7 @@ from assistant import phrases
 from assistant.errors import InvalidQuestion
 from assistant.feedback import Feedback, FeedbackStore
 from assistant.holder import AssistantHolder
-from assistant.schema import AnswerJSON, as_events
+from assistant.schema import AnswerJSON
 from assistant.server.schemas import (
     ERRORS,
     AskRequest,
@@ -60,7 +60,7 @@ def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings
     async def ask_stream(body: AskRequest) -> EventSourceResponse:
         history = _history(body)
         a = await run_in_threadpool(holder.wait)
-        events = as_events(a.stream(body.question, history))
+        events = a.stream(body.question, history)
         # Take the first event before answering 200, so a bad question is a 422, not a stream.
         first = await run_in_threadpool(first_event, events)
         return EventSourceResponse(sse(first, events), ping=15)
