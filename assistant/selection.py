@@ -1,0 +1,204 @@
+"""Choosing the evidence an answer quotes, besides the best sentences: answers computed over the
+guide's items (the cheapest certification, the second tool, the items the last answer named),
+the next step after the one the last answer was about, and the path into the career.
+
+Takes the question's ``Reading``, the conversation and the retrieval hits; gives a mode
+("list" or "sentences"), the evidence and an optional label, or None when it selects nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.conversation import MARKERS, said_before
+from assistant.extractive import Evidence, select, title_unit
+from assistant.items import Item, ask_words, content_stems, mentioned, pick
+from assistant.question import Reading, kind_of
+from assistant.retrieval import Hit
+from assistant.schema import Section
+from assistant.scope import stem
+from assistant.settings import Settings
+
+#: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
+Computed = tuple[str, list[Evidence], str]
+
+
+def selection_free_ordinal(reading: Reading) -> bool:
+    return reading.selection is None and reading.ordinal is not None
+
+
+@dataclass
+class Selector:
+    """The guide's items and families of sub-sections, and the selections made over them."""
+
+    items: list[Item]
+    families: list[tuple[Section, list[Section]]]
+    sections: dict[str, Section]
+    settings: Settings
+
+    def from_units(
+        self, reading: Reading, scored: list[Evidence], ask: str
+    ) -> tuple[str, list[Evidence]]:
+        """The evidence read from the scored units: the path, a person's section, or the best
+        sentences / the list (extractive.select)."""
+        s = self.settings
+        if reading.kind == "path" and scored:
+            path = self.path_answer(reading, scored)
+            if path is not None:
+                return path
+        if reading.kind == "person" and scored:
+            # A person's section opens with the name ("Taylor Rupe"): read it from the start.
+            best = scored[0]
+            units = best.section.units[: s.max_sentences]
+            return "sentences", [Evidence(best.section, u, best.score) for u in units]
+        return select(scored, ask, s, self.sections)
+
+    def path_answer(
+        self, reading: Reading, scored: list[Evidence]
+    ) -> tuple[str, list[Evidence]] | None:
+        """The path into the career: the family of sub-sections (steps) the best evidence
+        belongs to, as an overview; or its n-th step for "what should I learn first"."""
+        families = {p.path: (p, c) for p, c in self.families}
+        for ev in scored:
+            found = families.get(ev.section.path[:-1]) or families.get(ev.section.path)
+            if found is None:
+                continue
+            parent, children = found
+            if reading.ordinal is not None:
+                index = reading.ordinal[0]
+                if -len(children) <= index < len(children):
+                    child = children[index]
+                    body = [Evidence(child, u, ev.score) for u in child.units]
+                    return "list", [Evidence(child, title_unit(child), ev.score), *body]
+            lead = [Evidence(parent, u, ev.score) for u in parent.units[:1]]
+            for child in children[: self.settings.max_list_items]:
+                lead.append(Evidence(child, title_unit(child), ev.score))
+                lead.append(Evidence(child, child.units[0], ev.score))
+            return "list", lead
+        return None
+
+    def from_items(
+        self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit]
+    ) -> Computed | None:
+        """An answer computed over the guide's items: those the last answer named when the
+        question points back at them, else the list the question is about; None when the
+        question selects nothing among items."""
+        last = [m["content"] for m in turns if m["role"] == "assistant"]
+        pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
+        if not pool and (reading.selection is not None or reading.ordinal is not None):
+            if reading.kind == "path" or (reading.ordinal and reading.ordinal[1]):
+                return None  # "the second step", "what should I learn first": the steps
+            if selection_free_ordinal(reading) and not self.names_items(reading):
+                return None  # "the first thing she does in the morning" picks no item
+            pool = self.items_about(reading, hits)
+        if not pool:
+            return None
+        picked = pick(pool, reading, refers_back=bool(last) and reading.refers_back)
+        if picked is None:
+            return None
+        label, chosen = picked
+        evidence: list[Evidence] = []
+        for item in chosen[: self.settings.max_list_items]:
+            evidence.append(Evidence(item.section, item.unit, 1.0))
+            if item.unit.kind == "leadin":  # a sub-section: its lines follow its name
+                evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
+        mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
+        return mode, evidence, label
+
+    def _named_before(self, reading: Reading, last: str) -> list[Item]:
+        """The items the last answer quoted; or, when it was not ours (paraphrased), those it
+        names ("Cloud and Kubernetes certifications…" names no Kubernetes tool)."""
+        said = MARKERS.sub("", last)
+        pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said)
+        # An item the follow-up names itself ("the Terraform one") is what it means.
+        named = mentioned(self.items, reading.ask) + self.named_in(reading.names)
+        if named:
+            # Among the last answer's items first ("the kubernetes one" after the
+            # certifications is the CKA, not the tool), else what it names.
+            asked = content_stems(reading.ask)
+            pool = (
+                [i for i in pool if i in named]
+                or [i for i in pool if asked & content_stems(i.text)]
+                or named
+            )
+        return pool
+
+    def next_to_last(self, reading: Reading, turns: list[dict[str, str]]) -> Computed | None:
+        """ "What's the step after that one?": the sub-section (or list item) next to the one
+        the last answer was about, when it was about exactly one."""
+        said = said_before(turns)
+        if not reading.relative or not said:
+            return None
+        for _, children in self.families:
+            named = [i for i, c in enumerate(children) if c.title in said]
+            if len(named) == 1:
+                k = named[0] + reading.relative
+                if not 0 <= k < len(children):
+                    return None
+                child = children[k]
+                body = [Evidence(child, u, 1.0) for u in child.units]
+                return "list", [Evidence(child, title_unit(child), 1.0), *body], ""
+        named_items = mentioned(self.items, said)
+        if len(named_items) == 1:
+            item = named_items[0]
+            siblings = [
+                i for i in self.items if i.section.id == item.section.id and i.group == item.group
+            ]
+            k = siblings.index(item) + reading.relative
+            if 0 <= k < len(siblings):
+                return "sentences", [Evidence(siblings[k].section, siblings[k].unit, 1.0)], ""
+        return None
+
+    def names_money_item(self, ask: str) -> bool:
+        """Does the ask name an item of the guide whose name holds a money word ("Infrastructure
+        cost: Cost per prediction…")? Then it asks about that item, not for an amount."""
+        return any(
+            " " in i.name and kind_of(i.name) == "amount" for i in mentioned(self.items, ask)
+        )
+
+    def names_items(self, reading: Reading) -> bool:
+        """Does the word after the ordinal name items ("the third certification", "one")?"""
+        noun = stem(reading.ordinal_noun)
+        if noun in {"", "one", "item", "option", "entry"}:
+            return True
+        return any(noun in content_stems(f"{i.group} {i.section.heading}") for i in self.items)
+
+    def item_named(self, phrase: str) -> bool:
+        """Is a job-title-like phrase the name of an item ("the aws architect one" is the AWS
+        Solutions Architect Professional certification, not another job)?"""
+        words = set(ask_words(phrase))
+        return any(words <= set(ask_words(i.name)) for i in self.items if i.description)
+
+    def named_in(self, names: tuple[str, ...]) -> list[Item]:
+        """Items whose name holds a name the question typed ("Terraform" in "HashiCorp
+        Terraform Associate" and in "Terraform/Pulumi")."""
+        out = []
+        for name in names:
+            pattern = re.compile(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)")
+            out += [i for i in self.items if i.description and pattern.search(i.name.lower())]
+        return out
+
+    def items_about(self, reading: Reading, hits: list[Hit]) -> list[Item]:
+        """The items of the list the question is about, or of all the lists of its parent
+        when it names the parent and not the list ("the cheapest certification")."""
+        lists: dict[str, list[Item]] = {}
+        for item in self.items:
+            if item.unit.kind == "item":
+                lists.setdefault(item.section.id, []).append(item)
+        ask = content_stems(reading.ask)
+        for hit in hits[: self.settings.answer_sections]:
+            if hit.section_id not in lists:
+                continue
+            section = self.sections[hit.section_id]
+            parent = section.path[:-1]
+            siblings = [g for g in lists.values() if g[0].section.path[:-1] == parent]
+            parent_words = content_stems(" ".join(parent))
+            own = content_stems(section.title) - parent_words
+            if len(siblings) > 1 and not ask & own and ask & parent_words:
+                return [i for g in siblings for i in g]
+            return lists[hit.section_id]
+        return []
+
+
+__all__ = ["Computed", "Selector", "selection_free_ordinal"]
