@@ -3,8 +3,8 @@ and the things it names.
 
 - The **ask** is the interrogative or imperative part ("What steps should I follow?"); the
   **context** is what the asker says of themself ("I'm a Java backend developer with five years
-  of experience."). Only the ask decides scope; a name the guide lacks in the context earns a
-  caveat, not a refusal.
+  of experience."); assistant/asking.py splits the two. Only the ask decides scope; a name the
+  guide lacks in the context earns a caveat, not a refusal.
 - The **kind** of answer wanted: an amount, a duration, a rate, a count, a comparison, a list,
   the path into the career, the guide's own contents, a creative task, or anything else.
 - The **names**: acronyms, product names, capitalised phrases and words with digits ("CKAD",
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.text import tokenize
+from assistant.asking import ASKING, SENTENCES, TASK, ask_parts, split_ask
 
 Kind = Literal[
     "amount",
@@ -38,34 +38,6 @@ Kind = Literal[
     "task",
     "other",
 ]
-
-_SENTENCES = re.compile(
-    r"(?<=[.!?;])\s+|\n+"
-    # a capitalised question word after a lower-case word starts a sentence whose full stop went
-    # missing ("… some Python for test scripts What kinds of projects …")
-    r"|(?<=[a-z0-9)])\s+(?=(?:What|Which|Who|How|Where|Why|When|Is|Are|Do|Does|Can|Could"
-    r"|Should|Would|Will)\b)"
-)
-#: A sentence that talks about the asker rather than asking ("I'm a QA engineer.").
-_ABOUT_ME = re.compile(
-    r"^\s*(i|i'm|im|i've|ive|i am|i have|i was|i work|i worked|i've been|i know|i use|i do|i did"
-    r"|i studied|i graduated|i spent|i currently|i'd|i also|my|we|currently|right now|for the past"
-    r"|been|as an?|coming from|background|hi|hello|hey|so|ok|okay|thanks|thank you)\b",
-    re.IGNORECASE,
-)
-#: Words that open a question or a request.
-_ASKING = re.compile(
-    r"^\s*(what|what's|whats|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did"
-    r"|can|could|should|would|will|shall|may|might|must|tell|list|name|give|show|explain"
-    r"|describe|compare|recommend|any|anything|help)\b",
-    re.IGNORECASE,
-)
-#: "As a Java developer, how do I ...", "If my team uses PyTorch, which …": a leading clause that
-#: speaks of the asker (a first-person word, or "as a …") before the ask, in one sentence.
-_FIRST_PERSON = re.compile(
-    r"\b(i|i'm|im|i've|ive|i'd|my|me|we|we're|our|us)\b|^\s*(as an?|coming from|being an?)\b",
-    re.IGNORECASE,
-)
 
 _MONEY = (
     r"(salary|salaries|pay|price|prices|cost|costs|fee|fees|compensation|earnings?|income|wages?)"
@@ -144,14 +116,6 @@ _PERSON = re.compile(
     r"|\b(author|written by|editor)\b",
     re.IGNORECASE,
 )
-#: A request to produce something rather than to learn what the guide says.
-_TASK = re.compile(
-    r"^\s*(please\s+)?(write|compose|draft|generate|create|translate|summari[sz]e (this|my)"
-    r"|ignore|forget|pretend|act as|roleplay|print|repeat|reveal|disregard|sing|tell me a joke"
-    r"|code|debug|fix)\b",
-    re.IGNORECASE,
-)
-
 #: Refers back to the last answer.
 _BACK = re.compile(
     r"\b(it|its|that|this|those|these|they|them|their|one|ones|the same|the above|what about"
@@ -222,100 +186,8 @@ class Reading:
     extra: dict[str, str] = field(default_factory=dict)
 
 
-#: A question with its verb before its subject ("what does an mlops engineer do", "which
-#: monitoring tools does the guide mention"): it starts an ask even with no comma or "and"
-#: before it, as in a run-on with no punctuation ("…and honestly im bored what does…").
-_INVERTED = (
-    r"(?:what|which|how|who|where|why|when)(?:\s+[\w/+-]+){0,3}?\s+"
-    r"(?:does|do|did|is|are|was|were|would|should|can|could|will)\s+"
-    r"(?:the|a|an|an?\s+\w+|i|you|my|it|this|they|someone|one|mlops|\w+s)\b"
-)
-#: Where an ask starts inside a longer sentence: after a clause boundary or a joining word, or
-#: after "I want to know", "I was wondering" ("…and now i want to know what the challenges are").
-_ASK_START = re.compile(
-    r"(?:^|[,;:(]|\s[-–—]+|\b(?:so|and|but|then|now)\b|\s(?=" + _INVERTED + r"))\s*"
-    r"(?:(?:and|but|so|then|now)\s+)?"
-    r"(?:i\s*(?:want|wanted|would like|'d like|was wondering|wonder|am curious|'m curious|need)"
-    r"(?:\s+to\s+(?:know|ask|understand))?\s*(?:if|whether)?\s*)?"
-    r"(?=(?:what|what's|whats|which|who|how|is|are|do|does|can|could|should|would|will|where"
-    r"|why|when)\b)",
-    re.IGNORECASE,
-)
-#: A trailing clause about the asker: "…for someone like me who has done Jenkins", "…since I
-#: already know Python".
-_TRAILING_ME = re.compile(
-    r"[\s,]+(?:(?:for|as)\s+(?:someone|somebody|a person|people)\s+(?:like me|with|who)"
-    r"|(?:since|because|given that|considering|as)\s+(?:i|i'm|i've|my)\b).*$",
-    re.IGNORECASE,
-)
-#: Labels before an ask or a description ("Question:", "Me:", "Quick background:").
-_LABEL = re.compile(r"^\s*(?:question|q|my question|me|background|about me|context)\s*:\s*", re.I)
-
-
-def _asks(sentence: str) -> bool:
-    return bool(sentence.rstrip().endswith("?") or _ASKING.match(sentence) or _TASK.match(sentence))
-
-
-def _split_sentence(sentence: str) -> tuple[str, str]:
-    """(ask, what it says of the asker) within one asking sentence."""
-    before = ""
-    if _FIRST_PERSON.search(sentence) or not _ASKING.match(sentence):
-        # The ask starts at the last place a question starts after words about the asker.
-        starts = [m.end() for m in _ASK_START.finditer(sentence) if m.end() > 0]
-        for start in starts:
-            head, tail = sentence[:start], sentence[start:]
-            about_me = _FIRST_PERSON.search(head) or not _ASKING.match(sentence)
-            if about_me and len(tail.split()) >= 2:
-                before, sentence = head, tail
-                break
-    trailing = _TRAILING_ME.search(sentence)
-    after = ""
-    if trailing and trailing.start() > 0:
-        after, sentence = sentence[trailing.start() :], sentence[: trailing.start()]
-    context = " ".join(p.strip(" ,;:-–—(") for p in (before, after) if p.strip(" ,;:-–—("))
-    return sentence.strip(), context
-
-
-def split_ask(question: str) -> tuple[str, str]:
-    """(ask, context): what the question asks, and what the asker says of themself.
-
-    When some sentence asks, the sentences that do not ask are context ("Mainframe COBOL
-    programmer, 15 years at an insurer."); inside an asking sentence, a clause about the asker
-    before or after the ask is context too. A text with no asking sentence is all ask."""
-    sentences = [_LABEL.sub("", s.strip()) for s in _SENTENCES.split(question.strip())]
-    sentences = [s for s in sentences if s.strip()]
-    asking = [s for s in sentences if _asks(s) or _embedded_ask(s)]
-    if not asking:
-        return question.strip(), ""
-    ask: list[str] = []
-    context: list[str] = []
-    for sentence in sentences:
-        if sentence not in asking:
-            context.append(sentence)
-            continue
-        part, about = _split_sentence(sentence)
-        ask.append(part)
-        if about:
-            context.append(about)
-    return " ".join(ask), " ".join(context)
-
-
-_WH_START = re.compile(r"(what|what's|whats|which|who|how|where|why|when)\b", re.IGNORECASE)
-
-
-def _embedded_ask(sentence: str) -> bool:
-    """A sentence that asks further on, without a question mark: "…and now i have an interview
-    next month so what system design questions should I be ready for"."""
-    return any(
-        m.end() > 0
-        and _WH_START.match(sentence, m.end())
-        and (_FIRST_PERSON.search(sentence[: m.end()]) or not _ASKING.match(sentence))
-        for m in _ASK_START.finditer(sentence)
-    )
-
-
 def kind_of(ask: str) -> Kind:
-    if _TASK.match(ask):
+    if TASK.match(ask):
         return "task"
     if _CONTENTS.search(ask):
         return "contents"
@@ -329,7 +201,7 @@ def kind_of(ask: str) -> Kind:
         return "compare"
     if _COUNT.search(ask):
         return "count"
-    phrase = len(ask.split()) <= PHRASE_MAX_WORDS and not _ASKING.match(ask)
+    phrase = len(ask.split()) <= PHRASE_MAX_WORDS and not ASKING.match(ask)
     if (_AMOUNT.search(ask) or (phrase and _AMOUNT_PHRASE.search(ask))) and not _PATH.search(ask):
         return "amount"
     if _PATH.search(ask):
@@ -382,7 +254,7 @@ def names_in(text: str) -> list[str]:
     counts only where capitals are not just the start of a sentence or a title-cased line.
     """
     out: list[str] = []
-    for sentence in _SENTENCES.split(text):
+    for sentence in SENTENCES.split(text):
         words = list(_WORD.finditer(sentence))
         plain = [w.group(0) for w in words if w.group(0).isalpha()]
         titled = sum(1 for w in plain if w[:1].isupper()) > 0.6 * max(len(plain), 1)
@@ -476,13 +348,6 @@ def head_noun(ask: str) -> str:
     if word[:1].isupper() or _DETERMINERS & {w.lower() for w in between}:
         return ""  # "Prometheus" is a name; in "what each one involves" a verb ends in -s
     return word
-
-
-def ask_parts(ask: str) -> list[str]:
-    """The sentences of an ask ("Who is this role best suited for? Would someone like me
-    fit?"): each is matched against the guide on its own too, as two questions in one text
-    match each's answer less than either alone."""
-    return [s.strip() for s in _SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
 __all__ = [

@@ -44,6 +44,15 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """A unit an answer may quote, with how well it answers the question."""
+
+    section: Section
+    unit: Unit
+    score: float
+
+
+@dataclass(frozen=True)
 class Chunk:
     id: str
     section_id: str

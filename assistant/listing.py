@@ -1,0 +1,266 @@
+"""Lists in an answer: which sections read as lists, the n-th sub-section or item an ordinal
+asks for, the overview of a section's sub-sections, and the list a list question gets (with
+its sibling lists and its parent's lead line). Takes scored evidence (assistant/extractive.py)
+and the guide's sections; gives the evidence of a "list" answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assistant.question import head_noun
+from assistant.schema import Evidence, Section, Unit
+from assistant.scope import FRAME_WORDS, stem
+from assistant.settings import Settings
+from assistant.text import tokenize
+
+#: Words every question and heading here share: they say nothing about which section is meant.
+_DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
+_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
+#: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
+#: with the question, their score is scaled down (settings.short_unit_factor).
+SHORT_UNIT_WORDS = 5
+#: A section of at least this many one-line sentences reads as a list ("Technical Skills").
+PROSE_LIST_MIN_LINES = 3
+
+
+def stems(text: str) -> set[str]:
+    return {stem(t) for t in tokenize(text)}
+
+
+def has_list(section: Section) -> bool:
+    return any(u.kind == "item" for u in section.units)
+
+
+def is_listing(section: Section) -> bool:
+    """Bullet items, or at least PROSE_LIST_MIN_LINES lines of one sentence each."""
+    if has_list(section):
+        return True
+    lines = [line for line in section.text.splitlines() if line.strip()]
+    return len(lines) >= PROSE_LIST_MIN_LINES and len(lines) == len(section.units)
+
+
+def names_section(section: Section) -> bool:
+    """A listing of bare names, one a line ("California", "CA", …)."""
+    return is_listing(section) and all(
+        len(u.text.split()) < SHORT_UNIT_WORDS for u in section.units
+    )
+
+
+def _list_of(section: Section, score: float, limit: int) -> list[Evidence]:
+    kinds = ("leadin", "item") if has_list(section) else ("sentence",)
+    return [Evidence(section, u, score) for u in section.units if u.kind in kinds][: limit + 1]
+
+
+def _sibling_lists(section: Section, candidates: Iterable[Section], question: str) -> list[Section]:
+    parent = section.path[:-1]
+    if not parent:
+        return []
+    own = set(tokenize(section.title)) - set(tokenize(" ".join(parent)))
+    if own & set(tokenize(question)):
+        return []
+    seen = {section.id}
+    out = []
+    for other in candidates:
+        if other.id not in seen and other.path[:-1] == parent and has_list(other):
+            seen.add(other.id)
+            out.append(other)
+    return sorted(out, key=lambda s: s.order)
+
+
+def _titled(section: Section, evidence: list[Evidence]) -> list[Evidence]:
+    if not evidence or evidence[0].unit.kind == "leadin":
+        return evidence
+    return [Evidence(section, title_unit(section), evidence[0].score), *evidence]
+
+
+def title_unit(section: Section) -> Unit:
+    """The section's heading as a quotable unit (it is verbatim guide text)."""
+    return Unit(text=section.title, kind="leadin", position=-1)
+
+
+def ordinal_answer(
+    sections: dict[str, Section], best: Evidence, which: tuple[int, bool], max_items: int
+) -> tuple[str, list[Evidence]] | None:
+    index, structural = which
+    section = best.section
+    if structural:
+        # The nearest ancestor-or-self with sub-sections: its k-th sub-section, titled.
+        for depth in range(len(section.path), 0, -1):
+            path = section.path[:depth]
+            children = sorted(
+                (s for s in sections.values() if s.path[:-1] == path and s.units),
+                key=lambda s: s.order,
+            )
+            if len(children) >= 2 and -len(children) <= index < len(children):
+                child = children[index]
+                head = [Evidence(child, title_unit(child), best.score)]
+                body = [Evidence(child, u, best.score) for u in child.units][: max_items + 1]
+                return "list", head + body
+        return None
+    items = [u for u in section.units if u.kind == "item"]
+    if items and -len(items) <= index < len(items):
+        return "sentences", [Evidence(section, items[index], best.score)]
+    return None
+
+
+def _names_a_part(question: str, children: list[Section]) -> bool:
+    """Does the question name one of these sub-sections ("technical skills")?"""
+    asked = stems(question) - _DOMAIN_STEMS
+    names = [stems(c.title) - _DOMAIN_STEMS for c in children]
+    shared = set.intersection(*names)  # "skills" in "Technical Skills" and "Soft Skills"
+    return any(asked & (name - shared) for name in names)
+
+
+def _family(
+    sections: dict[str, Section], path: tuple[str, ...]
+) -> tuple[Section | None, list[Section]]:
+    """The section at `path` and its sub-sections with text, in the guide's order."""
+    parent = next((s for s in sections.values() if s.path == path), None)
+    children = sorted(
+        (s for s in sections.values() if s.path[:-1] == path and s.units),
+        key=lambda s: s.order,
+    )
+    return parent, children
+
+
+def about(question: str, section: Section) -> bool:
+    """Does the question use a word of the section's title (other than "MLOps engineer")?"""
+    return bool(stems(question) & (stems(section.title) - _DOMAIN_STEMS))
+
+
+def _parent_lead(
+    sections: dict[str, Section] | None, section: Section, question: str, score: float
+) -> list[Evidence]:
+    """The lead sentence of a list's parent section ("MLOps Engineers need strong DevOps skills
+    combined with ML domain knowledge."), for a question about the parent, not the list."""
+    if sections is None or len(section.path) < 2:
+        return []
+    parent, children = _family(sections, section.path[:-1])
+    if parent is None or not parent.units or parent.units[0].kind != "sentence":
+        return []
+    if not about(question, parent):
+        return []  # a question about the list alone ("which CI/CD tools")
+    if len(children) > 1 and _names_a_part(question, children):
+        return []
+    return [Evidence(parent, parent.units[0], score)]
+
+
+def overview(
+    sections: dict[str, Section], best: Evidence, question: str, max_items: int
+) -> list[Evidence] | None:
+    """A question about a section with sub-sections that names none of them ("how do I become
+    an MLOps engineer", "what skills do I need"): the section's lead line, then each
+    sub-section's name and first line; None when the question is not such a question."""
+    family = best.section.path[:-1] if len(best.section.path) > 1 else best.section.path
+    parent, children = _family(sections, family)
+    if parent is None or len(children) < 2 or any(c.units[0].kind != "sentence" for c in children):
+        return None  # sub-sections that open with a list are answered as lists (below)
+    if not about(question, parent):
+        return None  # not about this section
+    if _names_a_part(question, children):
+        return None
+    # Only a question about the section as a whole: "Do I need a degree to become…" asks about
+    # one thing in it ("degree"), not for the overview.
+    beyond = stems(question) - stems(parent.heading) - _DOMAIN_STEMS - _FRAME_STEMS
+    if beyond:
+        return None
+    lead = [Evidence(parent, u, best.score) for u in parent.units[:1]]
+    for child in children[:max_items]:
+        lead.append(Evidence(child, title_unit(child), best.score))
+        lead.append(Evidence(child, child.units[0], best.score))
+    return lead
+
+
+def asked_noun(question: str) -> str:
+    """The stem of what a "which/what …s" question asks for, unless it is a word that names no
+    kind of thing ("which ones", "what kinds", "what examples")."""
+    noun = head_noun(question)
+    return "" if not noun or noun in FRAME_WORDS or not tokenize(noun) else stem(noun)
+
+
+def lists(section: Section, noun: str) -> bool:
+    """Does the section list what is asked for: its title or a parent's, or its first line
+    ("Develop infrastructure and automation skills."), names it? Any listing does when nothing
+    is named."""
+    if not noun:
+        return True
+    first = section.units[0].text if section.units else ""
+    return noun in stems(" ".join(section.path)) or noun in stems(first)
+
+
+def best_listing(
+    scored: list[Evidence], best: Evidence, noun: str, margin: float
+) -> Evidence | None:
+    """The best-scoring unit of a listing (within `margin` of the best) that lists `noun`."""
+    return next(
+        (
+            ev
+            for ev in scored
+            if is_listing(ev.section)
+            and ev.score >= best.score - margin
+            and lists(ev.section, noun)
+        ),
+        None,
+    )
+
+
+def list_answer(
+    listing: Evidence,
+    scored: list[Evidence],
+    best: Evidence,
+    question: str,
+    settings: Settings,
+    sections: dict[str, Section] | None,
+) -> tuple[str, list[Evidence]]:
+    """The list `listing` belongs to, with its sibling lists and its parent's lead line."""
+    max_items = settings.max_list_items
+    section = listing.section
+    chosen = _list_of(section, listing.score, max_items)
+    if not has_list(section):
+        return "sentences", _parent_lead(sections, section, question, listing.score) + chosen
+    # A question about the parent ("which certifications") gets the sibling lists
+    # too, unless it names this list ("which cloud ML certifications"); a list
+    # without a lead-in line is then headed by its sub-section's name.
+    pool = sections.values() if sections else [ev.section for ev in scored]
+    siblings = _sibling_lists(section, pool, question)
+    if siblings:  # all the lists, in the guide's order
+        chosen = []
+        for other in sorted([section, *siblings], key=lambda s: s.order):
+            room = max_items - len(chosen)
+            more = _list_of(other, listing.score, room) if room > 0 else []
+            # past the item budget, a list is still named
+            chosen += (
+                _titled(other, more)
+                if more
+                else [Evidence(other, title_unit(other), listing.score)]
+            )
+    listed = {ev.section.id for ev in chosen if ev.unit.kind != "leadin"}
+    extra = [
+        ev
+        for ev in scored
+        if ev.section.id not in listed
+        and ev.unit.kind != "leadin"
+        and ev.score >= best.score - settings.list_extra_margin
+    ]
+    lead = _parent_lead(sections, section, question, listing.score)
+    extra = [ev for ev in extra if ev.unit not in {e.unit for e in lead}]
+    return "list", lead + chosen + extra[: settings.list_extra_units]
+
+
+__all__ = [
+    "PROSE_LIST_MIN_LINES",
+    "SHORT_UNIT_WORDS",
+    "about",
+    "asked_noun",
+    "best_listing",
+    "has_list",
+    "is_listing",
+    "list_answer",
+    "lists",
+    "names_section",
+    "ordinal_answer",
+    "overview",
+    "stems",
+    "title_unit",
+]
