@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import LiveServer, free_port
 
+from assistant.schema import Delta, StreamEvent
 from assistant.server import create_app
 from assistant.settings import Settings
 
@@ -63,11 +64,11 @@ class SlowStream:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._assistant, name)
 
-    def stream(self, question: Any, history: Any = None) -> Iterator[tuple[str, Any]]:
-        for kind, value in self._assistant.stream(question, history):
-            if kind == "delta":
+    def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
+        for event in self._assistant.stream(question, history):
+            if isinstance(event, Delta):
                 time.sleep(self.delay)
-            yield kind, value
+            yield event
 
 
 def host_page(app_url: str, title: str, attrs: str = "") -> bytes:
