@@ -26,11 +26,12 @@ from assistant.question import Reading, read
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Final, Section, StreamEvent
-from assistant.scope import Coverage, Reader, is_prompt, other_roles, reader
+from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.selection import Selector
 from assistant.settings import Settings
 from assistant.text import tokenize
 from assistant.validation import clean_history, clean_question
+from assistant.vocabulary import Coverage
 
 if TYPE_CHECKING:
     from assistant.backends import Backend

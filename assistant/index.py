@@ -18,7 +18,6 @@ from assistant import phrases
 from assistant.chunking import CHUNKER_VERSION, chunk_sections
 from assistant.errors import IndexUnavailable
 from assistant.guide import Guide, corpus_hash, load_guide
-from assistant.scope import guide_words
 from assistant.settings import Settings
 from assistant.snapshot import write_snapshot
 from assistant.store import (
@@ -35,6 +34,7 @@ from assistant.store import (
     stamp_key,
 )
 from assistant.text import neutral
+from assistant.vocabulary import guide_words
 
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder

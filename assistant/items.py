@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from assistant import phrases
 from assistant.question import Reading
 from assistant.schema import Section, Unit
-from assistant.scope import FRAME_WORDS, stem
 from assistant.text import tokenize
+from assistant.vocabulary import FRAME_WORDS, stem
 
 #: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
 _NAMED = re.compile(r"^(?P<head>[^:]{2,80}?):\s+(?P<body>\S.*)$")

@@ -10,9 +10,9 @@ from collections.abc import Iterable
 
 from assistant.question import head_noun
 from assistant.schema import Evidence, Section, Unit
-from assistant.scope import FRAME_WORDS, stem
 from assistant.settings import Settings
 from assistant.text import tokenize
+from assistant.vocabulary import FRAME_WORDS, stem
 
 #: Words every question and heading here share: they say nothing about which section is meant.
 _DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})

@@ -12,9 +12,9 @@ import numpy as np
 from assistant.conversation import is_follow_up, last_exchange
 from assistant.embeddings import Embedder
 from assistant.question import Reading
-from assistant.scope import FRAME_WORDS, Vocabulary
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize, without_domain
+from assistant.vocabulary import FRAME_WORDS, Vocabulary
 
 #: A query retrieval runs: its text, its vector and its weight in the fusion.
 Query = tuple[str, np.ndarray, float]

@@ -22,10 +22,10 @@ from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
 from assistant.schema import Section, Unit
-from assistant.scope import Vocabulary, roles, stem
 from assistant.settings import Settings
 from assistant.snapshot import open_collections
 from assistant.text import tokenize
+from assistant.vocabulary import Vocabulary, roles, stem
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ class Retriever:
         ]
 
     def stem_idf_weight(self, stems: set[str]) -> float:
-        """How telling a set of word stems is (see scope.stem): the sum of their IDFs."""
+        """How telling a set of word stems is (see vocabulary.stem): the sum of their IDFs."""
         return sum(self.stem_idf.get(w, 0.0) for w in stems)
 
     def unit_ranking(self, vector: np.ndarray) -> list[tuple[str, float]]:

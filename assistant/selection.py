@@ -17,8 +17,8 @@ from assistant.items import Item, ask_words, content_stems, mentioned, pick
 from assistant.question import Reading, kind_of
 from assistant.retrieval import Hit
 from assistant.schema import Section
-from assistant.scope import stem
 from assistant.settings import Settings
+from assistant.vocabulary import stem
 
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
 Computed = tuple[str, list[Evidence], str]

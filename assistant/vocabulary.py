@@ -1,26 +1,24 @@
-"""The guide's vocabulary and the question's words, for the scope policy (assistant/policy.py).
+"""The guide's words, for retrieval and for the scope policy: computed at ingest, read by every
+stage after it.
 
+- **stem** and **FRAME_WORDS**: the crude stemming every stage matches words with, and the words
+  that frame a question but never name its topic.
 - **Vocabulary**: the guide's words (with their embeddings, computed at ingest). A question word
   the guide does not use is matched exactly, by stem, as a short form ("cert"), or by spelling
   ("kubernets"; a correctly spelt English word is never taken for a similar-looking guide word);
   what is left is matched by meaning against the words of the lines an answer quotes — the
   question's *coverage*.
-- **Reader**: places named even in lower-case text ("salary in germany"), with spaCy's English
-  entity recogniser, loaded only for a question with a word the guide does not use.
-- **roles**: job titles ("data engineer") for the check of questions about another job.
-- **is_prompt**: the guide's own interview questions, which it asks but does not answer.
+- **roles**: job titles ("data engineer") a text names; the guide's are kept at load, for the
+  check of questions about another job (assistant/scope.py).
+- **guide_words**: the words of the guide's texts, as ingest stores them.
 """
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
 import os
 import re
-import sys
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -324,84 +322,6 @@ class Vocabulary:
         return Coverage(float(best[i]), unknown[i])
 
 
-#: Guide lines that are prompts, not statements: interview questions and tasks.
-_PROMPT = re.compile(
-    r"^(explain|design|describe|how would you|how do you|what's the difference)\b|\?$", re.I
-)
-
-
-def is_prompt(text: str) -> bool:
-    """A line that asks something (an interview question) rather than stating it."""
-    return bool(_PROMPT.search(text.strip()))
-
-
-#: Entity labels of places, named reliably even in lower-case text.
-PLACE_LABELS = frozenset(["GPE", "LOC"])
-#: Most questions whose names are remembered.
-NAMES_MEMO = 4096
-#: Only the entity recogniser runs (on the token vectors it shares with the tagger).
-_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
-
-
-class Reader:
-    """Finds the places, organisations, people and products a text names, with a spaCy English
-    pipeline installed as a package. Loaded on first use, as loading takes ~1 s."""
-
-    def __init__(self, model: str) -> None:
-        self.model = model
-        self._nlp: Any = None
-        self._lock = threading.Lock()
-
-    def load(self) -> Reader:
-        with self._lock:
-            if self._nlp is None:
-                with _torch_hidden():
-                    import spacy
-
-                    self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
-        return self
-
-    def places(self, text: str) -> list[str]:
-        """The places a text names, found even in lower-case text ("salary in germany")."""
-        return [name for name, label in self._entities(text) if label in PLACE_LABELS]
-
-    @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
-    def _entities(self, text: str) -> tuple[tuple[str, str], ...]:
-        """Memoised: spaCy costs ~5 ms a question alone and far more under 16 concurrent
-        requests (it holds the GIL), and the same questions come again and again."""
-        self.load()
-        with self._lock:
-            doc = self._nlp(text)
-        return tuple((e.text, e.label_) for e in doc.ents)
-
-
-@contextlib.contextmanager
-def _torch_hidden() -> Iterator[None]:
-    """thinc, spaCy's backend, imports torch when it is installed (~1.3 s and ~200 MB here) though
-    a CPU pipeline never uses it. Unless torch is loaded already, it is hidden while spaCy loads
-    (a None entry in sys.modules makes `import torch` raise ImportError, which thinc handles),
-    then shown again, so a later `import torch` (an ingest) works as usual."""
-    if "torch" in sys.modules:
-        yield
-        return
-    sys.modules["torch"] = None  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        if "torch" in sys.modules and sys.modules["torch"] is None:
-            del sys.modules["torch"]
-
-
-_readers: dict[str, Reader] = {}
-_readers_lock = threading.Lock()
-
-
-def reader(model: str) -> Reader:
-    """The process-wide Reader for a spaCy pipeline (loaded once, on first use)."""
-    with _readers_lock:
-        return _readers.setdefault(model, Reader(model))
-
-
 #: Job titles end in one of these words ("data engineer", "cloud architect").
 _ROLE = re.compile(
     r"\b([\w/+-]+)\s+(engineer|scientist|architect|researcher|developer|analyst|administrator"
@@ -442,7 +362,6 @@ _GRADES = frozenset(
         "part-time",
     ]
 )
-_MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECASE)
 
 
 def roles(text: str) -> dict[str, str]:
@@ -455,16 +374,22 @@ def roles(text: str) -> dict[str, str]:
     return found
 
 
-def other_roles(question: str, guide_roles: set[str]) -> list[str]:
-    """Job titles a question asks about that the guide never names, as written, unless it
-    mentions MLOps (then it asks about MLOps, e.g. moving there from another job)."""
-    if _MLOPS.search(question):
-        return []
-    return [span for key, span in roles(question).items() if key not in guide_roles]
-
-
 def guide_words(texts: list[str]) -> list[str]:
     words: set[str] = set()
     for text in texts:
         words.update(tokenize(text))
     return sorted(words)
+
+
+__all__ = [
+    "FRAME_WORDS",
+    "MEMO_WORDS",
+    "MIN_CORRECTED_LENGTH",
+    "SPELLING_CUTOFF",
+    "Coverage",
+    "Vocabulary",
+    "guide_words",
+    "is_english",
+    "roles",
+    "stem",
+]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.scope import Vocabulary, is_english, other_roles, reader, roles
+from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.vocabulary import Vocabulary, is_english, roles
 
 GUIDE = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 

@@ -1,0 +1,111 @@
+"""What the scope policy (assistant/policy.py) reads in a question besides its words (the
+guide's vocabulary and job titles are in assistant/vocabulary.py):
+
+- **Reader**: places named even in lower-case text ("salary in germany"), with spaCy's English
+  entity recogniser, loaded only for a question with a word the guide does not use.
+- **other_roles**: job titles a question asks about that the guide never names.
+- **is_prompt**: the guide's own interview questions, which it asks but does not answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import sys
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.vocabulary import roles
+
+#: Guide lines that are prompts, not statements: interview questions and tasks.
+_PROMPT = re.compile(
+    r"^(explain|design|describe|how would you|how do you|what's the difference)\b|\?$", re.I
+)
+
+
+def is_prompt(text: str) -> bool:
+    """A line that asks something (an interview question) rather than stating it."""
+    return bool(_PROMPT.search(text.strip()))
+
+
+#: Entity labels of places, named reliably even in lower-case text.
+PLACE_LABELS = frozenset(["GPE", "LOC"])
+#: Most questions whose names are remembered.
+NAMES_MEMO = 4096
+#: Only the entity recogniser runs (on the token vectors it shares with the tagger).
+_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+
+
+class Reader:
+    """Finds the places, organisations, people and products a text names, with a spaCy English
+    pipeline installed as a package. Loaded on first use, as loading takes ~1 s."""
+
+    def __init__(self, model: str) -> None:
+        self.model = model
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    def load(self) -> Reader:
+        with self._lock:
+            if self._nlp is None:
+                with _torch_hidden():
+                    import spacy
+
+                    self._nlp = spacy.load(self.model, exclude=_UNUSED_PIPES)
+        return self
+
+    def places(self, text: str) -> list[str]:
+        """The places a text names, found even in lower-case text ("salary in germany")."""
+        return [name for name, label in self._entities(text) if label in PLACE_LABELS]
+
+    @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
+    def _entities(self, text: str) -> tuple[tuple[str, str], ...]:
+        """Memoised: spaCy costs ~5 ms a question alone and far more under 16 concurrent
+        requests (it holds the GIL), and the same questions come again and again."""
+        self.load()
+        with self._lock:
+            doc = self._nlp(text)
+        return tuple((e.text, e.label_) for e in doc.ents)
+
+
+@contextlib.contextmanager
+def _torch_hidden() -> Iterator[None]:
+    """thinc, spaCy's backend, imports torch when it is installed (~1.3 s and ~200 MB here) though
+    a CPU pipeline never uses it. Unless torch is loaded already, it is hidden while spaCy loads
+    (a None entry in sys.modules makes `import torch` raise ImportError, which thinc handles),
+    then shown again, so a later `import torch` (an ingest) works as usual."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
+
+
+_readers: dict[str, Reader] = {}
+_readers_lock = threading.Lock()
+
+
+def reader(model: str) -> Reader:
+    """The process-wide Reader for a spaCy pipeline (loaded once, on first use)."""
+    with _readers_lock:
+        return _readers.setdefault(model, Reader(model))
+
+
+_MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECASE)
+
+
+def other_roles(question: str, guide_roles: set[str]) -> list[str]:
+    """Job titles a question asks about that the guide never names, as written, unless it
+    mentions MLOps (then it asks about MLOps, e.g. moving there from another job)."""
+    if _MLOPS.search(question):
+        return []
+    return [span for key, span in roles(question).items() if key not in guide_roles]
+
+
+__all__ = ["PLACE_LABELS", "Reader", "is_prompt", "other_roles", "reader"]
