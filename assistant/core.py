@@ -25,7 +25,7 @@ from assistant.queries import Queries, build_queries, mean
 from assistant.question import Reading, read
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
-from assistant.schema import Answer, Delta, Final, Section, StreamEvent
+from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
 from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.selection import Selector
 from assistant.settings import Settings
@@ -174,10 +174,14 @@ class Assistant:
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":
             answer = contents(q, self.guide)
-            answer.extra["diagnostics"] = {
-                "outcome": "answer", "reason": "contents", "kind": reading.kind,
-                "ask": reading.ask, "relevance": 1.0, "coverage": 1.0,
-            }  # fmt: skip
+            answer.extra["diagnostics"] = Diagnostics(
+                outcome="answer",
+                reason="contents",
+                kind=reading.kind,
+                ask=reading.ask,
+                relevance=1.0,
+                coverage=1.0,
+            ).to_dict()
         else:
             answer = self._answer(reading, turns)
         answer.latency_ms = (time.perf_counter() - start) * 1000
@@ -199,20 +203,20 @@ class Assistant:
         evidence = choice.evidence
         verdict = decide(case) if evidence else decide(case, (*CHECKS[:1], _nothing))
         answer = self._compose(reading, hits, verdict, choice)
-        answer.extra["diagnostics"] = {
-            "outcome": verdict.outcome,
-            "reason": verdict.reason,
-            "kind": reading.kind,
-            "ask": reading.ask,
-            "relevance": round(case.relevance, 4),
-            "ask_relevance": round(ask_relevance, 4),
-            "lexical": case.lexical,
-            "coverage": round(coverage.score, 4),
-            "least_covered_word": coverage.word,
-            "unknown_names": case.unknown_names + case.other_roles,
-            "context_unknown": case.context_unknown,
-            "selected_items": choice.selected,
-        }
+        answer.extra["diagnostics"] = Diagnostics(
+            outcome=verdict.outcome,
+            reason=verdict.reason,
+            kind=reading.kind,
+            ask=reading.ask,
+            relevance=round(case.relevance, 4),
+            ask_relevance=round(ask_relevance, 4),
+            lexical=case.lexical,
+            coverage=round(coverage.score, 4),
+            least_covered_word=coverage.word,
+            unknown_names=case.unknown_names + case.other_roles,
+            context_unknown=case.context_unknown,
+            selected_items=choice.selected,
+        ).to_dict()
         return answer
 
     def _choose(

@@ -133,10 +133,50 @@ class CitationJSON(BaseModel):
     score: float
 
 
+class Diagnostics(BaseModel):
+    """How the question was read and decided (the answer's ``diagnostics``): for reading the
+    logs and calibrating, not for display. A field is present only when it was set: the guide's
+    contents carry the first six, with no ``ask_relevance``, ``lexical`` or the names."""
+
+    model_config = ConfigDict(extra="allow")
+    outcome: Literal["answer", "caveat", "refuse"] | None = Field(
+        None, description="What the scope policy decided."
+    )
+    reason: str | None = Field(
+        None, description="The policy's check that decided ('grounded' when none objected)."
+    )
+    kind: str | None = Field(None, description="The kind of answer the question asks for.")
+    ask: str | None = Field(None, description="What the question asks, without the context.")
+    relevance: float | None = Field(
+        None, description="Best cosine of the guide to the question (with a follow-up's context)."
+    )
+    ask_relevance: float | None = Field(None, description="The same for the question's own words.")
+    lexical: bool | None = Field(
+        None, description="Every content word of the ask stands in one guide line."
+    )
+    coverage: float | None = Field(
+        None, description="Weakest meaning-match of an ask word the guide does not use."
+    )
+    least_covered_word: str | None = Field(None, description="That word (null: none).")
+    unknown_names: list[str] | None = Field(
+        None, description="What the ask names that the guide never does (other jobs included)."
+    )
+    context_unknown: list[str] | None = Field(
+        None, description="The same, in what the asker says of themself."
+    )
+    selected_items: bool | None = Field(
+        None, description="The answer is computed over the guide's items."
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The fields that were set, in this order: what ``answer.extra["diagnostics"]`` holds."""
+        return self.model_dump(exclude_unset=True)
+
+
 class AnswerJSON(BaseModel):
     """The answer's JSON: what `Answer.to_dict()`, `assistant ask --json`, `POST /api/ask` and
-    the stream's `answer` event return. Keys beyond these are diagnostics (how the question was
-    read and decided), described in docs/asking.md."""
+    the stream's `answer` event return. ``diagnostics`` says how the question was read and
+    decided (docs/asking.md); other keys of ``Answer.extra`` follow."""
 
     model_config = ConfigDict(extra="allow")
     question: str
@@ -152,6 +192,9 @@ class AnswerJSON(BaseModel):
         None,
         description="Only when what the asker said of themself is beyond the guide "
         "(the answer stands, with this caveat).",
+    )
+    diagnostics: Diagnostics | None = Field(
+        None, description="How the question was read and decided (the extractive answer)."
     )
 
 

@@ -376,8 +376,11 @@ def test_the_chat_page_widget_and_docs_are_served_without_a_cdn(client: httpx.Cl
     assert assets and all(a.startswith("/vendor/") for a in assets)
     for asset in assets:
         assert client.get(asset).status_code == 200
-    paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/ask", "/api/ask/stream", "/api/sections", "/api/feedback"} <= set(paths)
+    openapi = client.get("/openapi.json").json()
+    paths = set(openapi["paths"])
+    assert {"/api/ask", "/api/ask/stream", "/api/sections", "/api/feedback"} <= paths
+    diagnostics = openapi["components"]["schemas"]["Diagnostics"]["properties"]
+    assert {"outcome", "reason", "relevance", "coverage", "selected_items"} <= set(diagnostics)
 
 
 def test_gradio_clients_can_call_the_pinned_chat_endpoint(
