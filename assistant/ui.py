@@ -28,6 +28,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
@@ -391,88 +392,178 @@ def _hint(text: str = "") -> str:
     return f'<p role="status">{escape(text)}</p>'
 
 
-def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) -> gr.Blocks:
-    def take_question(text: str, turns: list[Turn]) -> tuple[Any, Any, str, Any, str]:
-        if not (text or "").strip():  # an empty submit only hints
-            return gr.skip(), gr.skip(), "", gr.skip(), _hint(EMPTY_HINT)
-        turns = [*turns, {"question": text, "text": "", "answer": None}]
-        return gr.update(value=""), render_html(turns), text, turns, _hint()
+def _take_question(text: str, turns: list[Turn]) -> tuple[Any, Any, str, Any, str]:
+    """A question asked (typed, an example, the contents): the box emptied, the question drawn
+    with no answer yet, and handed on (`pending`) to `respond`."""
+    if not (text or "").strip():  # an empty submit only hints
+        return gr.skip(), gr.skip(), "", gr.skip(), _hint(EMPTY_HINT)
+    turns = [*turns, {"question": text, "text": "", "answer": None}]
+    return gr.update(value=""), render_html(turns), text, turns, _hint()
 
-    def respond(question: str, turns: list[Turn]) -> Iterator[tuple[Any, Any]]:
-        if not question:
-            yield gr.skip(), gr.skip()
-            return
-        turns = list(turns)
-        turn = dict(turns[-1])
-        turns[-1] = turn
-        try:
-            a = holder.wait()
-            for event in a.stream(question, history_of(turns[:-1])):
-                if isinstance(event, Delta):
-                    turn["text"] += event.text
-                    yield render_html(turns), turns
-                else:
-                    answer = event.answer.to_dict()
-                    turn["answer"] = {k: answer[k] for k in ANSWER_FIELDS if k in answer}
-                    turn["text"] = event.answer.text
-        except AssistantError as exc:  # a bad question, or the index is not loaded
-            turn["text"] = str(exc)
-            turn["error"] = True
-        yield render_html(turns), turns
 
-    def on_select(turns: list[Turn], data: gr.SelectData) -> tuple[Any, Any, str, Any, str]:
-        return take_question(str(data.value or ""), turns)
+def _respond(
+    holder: AssistantHolder, question: str, turns: list[Turn]
+) -> Iterator[tuple[Any, Any]]:
+    """The last turn's answer, drawn as it streams."""
+    if not question:
+        yield gr.skip(), gr.skip()
+        return
+    turns = list(turns)
+    turn = dict(turns[-1])
+    turns[-1] = turn
+    try:
+        a = holder.wait()
+        for event in a.stream(question, history_of(turns[:-1])):
+            if isinstance(event, Delta):
+                turn["text"] += event.text
+                yield render_html(turns), turns
+            else:
+                answer = event.answer.to_dict()
+                turn["answer"] = {k: answer[k] for k in ANSWER_FIELDS if k in answer}
+                turn["text"] = event.answer.text
+    except AssistantError as exc:  # a bad question, or the index is not loaded
+        turn["text"] = str(exc)
+        turn["error"] = True
+    yield render_html(turns), turns
 
-    def on_rate(turns: list[Turn], data: gr.LikeData) -> tuple[Any, Any]:
-        """A thumb (liked: "up", "down", or None to take the rating back) or, when `value` is
-        text, a comment on the rated answer."""
-        i = data.index if isinstance(data.index, int) else -1
-        if not 0 <= i < len(turns) or not turns[i].get("answer"):
+
+def _feedback_row(turn: Turn, rating: Rating, comment: str | None) -> Feedback:
+    answer = turn["answer"]
+    return Feedback(
+        rating=rating,
+        question=turn["question"],
+        answer=answer["answer"],
+        citations=answer.get("citations", []),
+        guide_version=answer.get("guide_version", ""),
+        comment=comment,
+        channel="ui",
+    )
+
+
+def _rate(
+    store: FeedbackStore, max_comment_chars: int, turns: list[Turn], data: gr.LikeData
+) -> tuple[Any, Any]:
+    """A thumb (liked: "up", "down", or None to take the rating back) or, when `value` is
+    text, a comment on the rated answer."""
+    i = data.index if isinstance(data.index, int) else -1
+    if not 0 <= i < len(turns) or not turns[i].get("answer"):
+        return gr.skip(), gr.skip()
+    turn = dict(turns[i])
+    rating: Rating | None = "up" if data.liked == "up" else "down" if data.liked == "down" else None
+    if isinstance(data.value, str):  # a comment on the rated answer
+        text = data.value.strip()[:max_comment_chars]
+        if turn.get("feedback_id") and text:
+            store.set_comment(turn["feedback_id"], text)
+        elif rating and text:  # rated before a reload: the row id stayed on the server
+            turn["feedback_id"] = store.add(_feedback_row(turn, rating, text))
+        else:
             return gr.skip(), gr.skip()
-        turn = dict(turns[i])
-        rating: Rating | None = (
-            "up" if data.liked == "up" else "down" if data.liked == "down" else None
+        turn["comment_saved"] = True
+    elif rating is None:  # the pressed thumb again: take the rating back
+        if turn.get("feedback_id"):
+            store.delete(turn["feedback_id"])
+        turn.update(feedback_id=None, rating=None, comment_saved=False)
+    else:
+        if turn.get("feedback_id"):
+            store.set_rating(turn["feedback_id"], rating)
+        else:
+            turn["feedback_id"] = store.add(_feedback_row(turn, rating, None))
+        turn["rating"] = rating
+    turns = [*turns[:i], turn, *turns[i + 1 :]]
+    return render_html(turns), turns
+
+
+def _on_select(turns: list[Turn], data: gr.SelectData) -> tuple[Any, Any, str, Any, str]:
+    return _take_question(str(data.value or ""), turns)
+
+
+def _on_load(saved: str) -> tuple[Any, Any]:
+    turns = restore(saved)
+    return (render_html(turns), turns) if turns else (gr.skip(), gr.skip())
+
+
+@dataclass
+class _Page:
+    """The page's components."""
+
+    toc: Any
+    clear: Any
+    turns: Any
+    pending: Any
+    saved: Any
+    chatbox: Any
+    question: Any
+    hint: Any
+
+
+def _page() -> _Page:
+    """The page's layout: a one-line header, the conversation, the question box."""
+    with gr.Row(elem_id="top"):
+        gr.HTML(f"<h1>{escape(phrases.APP_TITLE)}</h1>", elem_id="title", js_on_load=None)
+        toc = gr.Button("Contents", elem_id="toc", size="sm", scale=0, min_width=44)
+        clear = gr.Button("New chat", elem_id="clear", size="sm", scale=0, min_width=44)
+    turns = gr.State([])
+    pending = gr.State("")
+    saved = gr.Textbox(visible=False)
+    chatbox = gr.HTML(
+        render_html([]),
+        elem_id="chat",
+        js_on_load=CHAT_JS,
+        apply_default_css=False,
+    )
+    question = gr.Textbox(
+        elem_id="question",
+        show_label=False,
+        label="Your question",
+        placeholder=phrases.CHAT_PLACEHOLDER,
+        max_lines=6,
+        submit_btn="Ask",
+        autofocus=True,
+    )
+    hint = gr.HTML(_hint(), elem_id="hint", js_on_load=None)
+    return _Page(toc, clear, turns, pending, saved, chatbox, question, hint)
+
+
+def _wire(blocks: gr.Blocks, page: _Page, respond: Any, on_rate: Any) -> None:
+    """The page's events: a question asked (typed, the contents, an example or a suggested
+    section) is drawn at once, then answered by `respond`; a rating; a new chat; a reload."""
+    asked = [page.question, page.chatbox, page.pending, page.turns, page.hint]
+
+    def then_respond(event: Any) -> None:
+        event.then(
+            respond,
+            [page.pending, page.turns],
+            [page.chatbox, page.turns],
+            api_visibility="private",
+            concurrency_limit=4,
+            show_progress="hidden",
         )
 
-        def add(rating: Rating, comment: str | None) -> int:
-            answer = turn["answer"]
-            return store.add(
-                Feedback(
-                    rating=rating,
-                    question=turn["question"],
-                    answer=answer["answer"],
-                    citations=answer.get("citations", []),
-                    guide_version=answer.get("guide_version", ""),
-                    comment=comment,
-                    channel="ui",
-                )
-            )
+    for trigger, fn, inputs in (
+        (page.question.submit, _take_question, [page.question, page.turns]),
+        (page.toc.click, lambda t: _take_question(phrases.COVERAGE_QUESTION, t), [page.turns]),
+        (page.chatbox.select, _on_select, [page.turns]),
+    ):
+        then_respond(trigger(fn, inputs, asked, queue=False, api_visibility="private"))
+    page.chatbox.like(on_rate, [page.turns], [page.chatbox, page.turns], api_visibility="private")
+    page.clear.click(
+        lambda: (render_html([]), [], _hint()),
+        None,
+        [page.chatbox, page.turns, page.hint],
+        queue=False,
+        api_visibility="private",
+    )
+    blocks.load(
+        _on_load, [page.saved], [page.chatbox, page.turns], js=RESTORE_JS, api_visibility="private"
+    )
 
-        if isinstance(data.value, str):  # a comment on the rated answer
-            text = data.value.strip()[: settings.max_comment_chars]
-            if turn.get("feedback_id") and text:
-                store.set_comment(turn["feedback_id"], text)
-            elif rating and text:  # rated before a reload: the row id stayed on the server
-                turn["feedback_id"] = add(rating, text)
-            else:
-                return gr.skip(), gr.skip()
-            turn["comment_saved"] = True
-        elif rating is None:  # the pressed thumb again: take the rating back
-            if turn.get("feedback_id"):
-                store.delete(turn["feedback_id"])
-            turn.update(feedback_id=None, rating=None, comment_saved=False)
-        else:
-            if turn.get("feedback_id"):
-                store.set_rating(turn["feedback_id"], rating)
-            else:
-                turn["feedback_id"] = add(rating, None)
-            turn["rating"] = rating
-        turns = [*turns[:i], turn, *turns[i + 1 :]]
-        return render_html(turns), turns
 
-    def on_load(saved: str) -> tuple[Any, Any]:
-        turns = restore(saved)
-        return (render_html(turns), turns) if turns else (gr.skip(), gr.skip())
+def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) -> gr.Blocks:
+    def respond(question: str, turns: list[Turn]) -> Iterator[tuple[Any, Any]]:
+        yield from _respond(holder, question, turns)
+
+    def on_rate(turns: list[Turn], data: gr.LikeData) -> tuple[Any, Any]:
+        return _rate(store, settings.max_comment_chars, turns, data)
 
     def chat(message: str, history: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """Answer `message` about the guide; `history` is a list of {"role", "content"} turns.
@@ -483,56 +574,7 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
             raise gr.Error(str(exc)) from exc
 
     with gr.Blocks(title=phrases.APP_TITLE, analytics_enabled=False) as blocks:
-        with gr.Row(elem_id="top"):
-            gr.HTML(f"<h1>{escape(phrases.APP_TITLE)}</h1>", elem_id="title", js_on_load=None)
-            toc = gr.Button("Contents", elem_id="toc", size="sm", scale=0, min_width=44)
-            clear = gr.Button("New chat", elem_id="clear", size="sm", scale=0, min_width=44)
-        turns = gr.State([])
-        pending = gr.State("")
-        saved = gr.Textbox(visible=False)
-        chatbox = gr.HTML(
-            render_html([]),
-            elem_id="chat",
-            js_on_load=CHAT_JS,
-            apply_default_css=False,
-        )
-        question = gr.Textbox(
-            elem_id="question",
-            show_label=False,
-            label="Your question",
-            placeholder=phrases.CHAT_PLACEHOLDER,
-            max_lines=6,
-            submit_btn="Ask",
-            autofocus=True,
-        )
-        hint = gr.HTML(_hint(), elem_id="hint", js_on_load=None)
-        asked = [question, chatbox, pending, turns, hint]
-
-        def then_respond(event: Any) -> None:
-            event.then(
-                respond,
-                [pending, turns],
-                [chatbox, turns],
-                api_visibility="private",
-                concurrency_limit=4,
-                show_progress="hidden",
-            )
-
-        for trigger, fn, inputs in (
-            (question.submit, take_question, [question, turns]),
-            (toc.click, lambda t: take_question(phrases.COVERAGE_QUESTION, t), [turns]),
-            (chatbox.select, on_select, [turns]),
-        ):
-            then_respond(trigger(fn, inputs, asked, queue=False, api_visibility="private"))
-        chatbox.like(on_rate, [turns], [chatbox, turns], api_visibility="private")
-        clear.click(
-            lambda: (render_html([]), [], _hint()),
-            None,
-            [chatbox, turns, hint],
-            queue=False,
-            api_visibility="private",
-        )
-        blocks.load(on_load, [saved], [chatbox, turns], js=RESTORE_JS, api_visibility="private")
+        _wire(blocks, _page(), respond, on_rate)
         gr.api(chat, api_name="chat", concurrency_limit=4)
     blocks.queue(default_concurrency_limit=4)
     return blocks
