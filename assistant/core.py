@@ -7,7 +7,6 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -16,7 +15,7 @@ from assistant import phrases
 from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import BackendUnavailable, IndexUnavailable
-from assistant.extractive import Evidence, compose, score_units
+from assistant.extractive import compose, score_units
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
@@ -27,7 +26,7 @@ from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
 from assistant.scope import Reader, is_prompt, other_roles, reader
-from assistant.selection import Selector
+from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.text import tokenize
 from assistant.validation import clean_history, clean_question
@@ -35,15 +34,6 @@ from assistant.vocabulary import Coverage
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
-
-
-@dataclass
-class _Choice:
-    mode: str  # "list" or "sentences"
-    evidence: list[Evidence]
-    label: str  # what a computed answer opens with ("" none)
-    selected: bool  # computed over the guide's items
-    scored: list[Evidence]  # the best units, best first
 
 
 def _nothing(case: Case) -> Verdict | None:
@@ -226,7 +216,7 @@ class Assistant:
         hits: list[Hit],
         queries: Queries,
         ask: str,
-    ) -> _Choice:
+    ) -> Choice:
         """The evidence to answer with: computed over the guide's items, or the best units
         (what the last answer already quoted set aside, unless the follow-up names it)."""
         leaning = queries.leaning
@@ -240,7 +230,7 @@ class Assistant:
         )
         if computed is not None:
             mode, evidence, label = computed
-            return _Choice(mode, evidence, label, True, scored)
+            return Choice(mode, evidence, label, True, scored)
         mode, evidence = selector.from_units(reading, scored, ask)
         said = said_before(turns) if queries.follow_up else ""
         if mode == "sentences" and any(e.unit.text in said for e in evidence):
@@ -255,9 +245,9 @@ class Assistant:
             mode_new, evidence_new = selector.from_units(reading, fresh, ask)
             if evidence_new:
                 mode, evidence = mode_new, evidence_new
-        return _Choice(mode, evidence, "", False, scored)
+        return Choice(mode, evidence, "", False, scored)
 
-    def _case(self, reading: Reading, choice: _Choice, relevance: float) -> tuple[Case, Coverage]:
+    def _case(self, reading: Reading, choice: Choice, relevance: float) -> tuple[Case, Coverage]:
         """What the scope policy decides on (assistant/policy.py), and the ask's coverage."""
         retriever, s, evidence = self.retriever, self.settings, choice.evidence
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
@@ -296,7 +286,7 @@ class Assistant:
         return case, coverage
 
     def _compose(
-        self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: _Choice
+        self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: Choice
     ) -> Answer:
         """The answer's text and citations, as the verdict has it."""
         if verdict.outcome == "refuse":

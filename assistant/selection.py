@@ -24,6 +24,17 @@ from assistant.vocabulary import stem
 Computed = tuple[str, list[Evidence], str]
 
 
+@dataclass
+class Choice:
+    """The evidence an answer is composed from, and how it was chosen."""
+
+    mode: str  # "list" or "sentences"
+    evidence: list[Evidence]
+    label: str  # what a computed answer opens with ("" none)
+    selected: bool  # computed over the guide's items
+    scored: list[Evidence]  # the best units, best first
+
+
 def selection_free_ordinal(reading: Reading) -> bool:
     return reading.selection is None and reading.ordinal is not None
 
@@ -201,4 +212,4 @@ class Selector:
         return []
 
 
-__all__ = ["Computed", "Selector", "selection_free_ordinal"]
+__all__ = ["Choice", "Computed", "Selector", "selection_free_ordinal"]
