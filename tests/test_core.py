@@ -6,9 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
-import numpy as np
 import pytest
 from conftest import assert_grounded
+from fakes import CountingEmbedder
 
 from assistant import Assistant, InvalidQuestion, phrases
 from assistant.embeddings import get_embedder
@@ -131,23 +131,9 @@ def test_invisible_format_characters_are_ignored(assistant: Assistant) -> None:
     assert "$395" in answer.text
 
 
-class CountingEmbedder:
+def counting(settings: Settings, fail_after: int | None = None) -> CountingEmbedder:
     """The real model behind the Embedder interface, counting what it embeds."""
-
-    def __init__(self, settings: Settings, fail_after: int | None = None) -> None:
-        self.inner = get_embedder(settings)
-        self.name = self.inner.name
-        self.calls = 0
-        self.fail_after = fail_after
-
-    def embed_documents(self, texts: list[str]) -> np.ndarray:
-        self.calls += 1
-        if self.fail_after is not None and self.calls > self.fail_after:
-            raise RuntimeError("simulated crash in the middle of a build")
-        return self.inner.embed_documents(texts)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+    return CountingEmbedder(get_embedder(settings), fail_after)
 
 
 @pytest.fixture
@@ -162,7 +148,7 @@ def test_unchanged_ingest_embeds_nothing_and_a_change_rebuilds(
     tmp_path: Path, corpus_copy: Path
 ) -> None:
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
-    embedder = CountingEmbedder(settings)
+    embedder = counting(settings)
     first, built = ensure_index(settings, embedder=embedder)
     assert built and embedder.calls > 0
     embedder.calls = 0
@@ -178,9 +164,9 @@ def test_unchanged_ingest_embeds_nothing_and_a_change_rebuilds(
 
 def test_a_crash_mid_build_leaves_the_old_index_serving(tmp_path: Path, corpus_copy: Path) -> None:
     settings = Settings(corpus_dir=corpus_copy, index_dir=tmp_path / "index")
-    old, _ = ensure_index(settings, embedder=CountingEmbedder(settings))
+    old, _ = ensure_index(settings, embedder=counting(settings))
     with pytest.raises(RuntimeError, match="simulated crash"):
-        ensure_index(settings, rebuild=True, embedder=CountingEmbedder(settings, fail_after=1))
+        ensure_index(settings, rebuild=True, embedder=counting(settings, fail_after=1))
     assert (settings.index_dir / ACTIVE).resolve() == old
     answer = Assistant(settings).ask("How much is the CKA certification?")
     assert "$395" in answer.text
