@@ -47,10 +47,10 @@ test: install-test chromium postgresql lint
 CONTRACT_GATES = --fail-under quote_fidelity=1 --fail-over false_refusal_rate=0 \
 	--fail-under fact_recall=0.95 --fail-under refusal_accuracy=0.85 --fail-over errors=0
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.85 --fail-under hit@3=0.85 --fail-under refusal_accuracy=0.8 \
+	--fail-under fact_recall=0.9 --fail-under hit@3=0.85 --fail-under refusal_accuracy=0.8 \
 	--fail-over false_refusal_rate=0.05 --fail-over errors=0
 DEV_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.8 --fail-under refusal_accuracy=0.55 \
+	--fail-under fact_recall=0.85 --fail-under refusal_accuracy=0.6 \
 	--fail-over false_refusal_rate=0.05 --fail-over errors=0
 
 lint:
