@@ -24,7 +24,19 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 WIDGET = "#mlops-guide-widget"
 
 
+#: Settled: no animation or transition running, and nothing on the page drawn see-through
+#: (Gradio fades components in while it loads; axe measures contrast as drawn at that moment).
+SETTLED = """() => {
+    if (!document.getAnimations().every(a => a.playState !== "running")) return false;
+    for (let n = document.querySelector("#chat"); n; n = n.parentElement)
+        if (getComputedStyle(n).opacity !== "1") return false;
+    return true;
+}"""
+
+
 def audit(pg: Any, state: str) -> None:
+    if pg.locator("#chat").count():  # the chat page (the widget's host page has no #chat)
+        pg.wait_for_function(SETTLED, timeout=15_000)
     every = axe_violations(pg, impacts=("critical", "serious", "moderate", "minor"))
     print(f"axe, {state}:", {v["id"]: v["impact"] for v in every} or "no violations")
     bad = [v for v in every if v["impact"] in ("critical", "serious")]
