@@ -158,7 +158,7 @@ def chat(backend: Annotated[BackendName | None, BACKEND_OPTION] = None) -> None:
             break
         try:
             answer = answer_streaming(
-                assistant, question, history[-assistant.settings.max_history_turns + 2 :]
+                assistant, question, history[-assistant.settings.limits.max_history_turns + 2 :]
             )
         except InvalidQuestion as exc:
             typer.echo(f"error: {exc}", err=True)

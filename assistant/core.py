@@ -222,7 +222,11 @@ class Assistant:
         leaning = queries.leaning
         unit_vector = mean(queries.vector, leaning[0][1]) if leaning else queries.vector
         scored = score_units(
-            self.retriever, hits, unit_vector, queries.lexical_text, self.settings.answer_sections
+            self.retriever,
+            hits,
+            unit_vector,
+            queries.lexical_text,
+            self.settings.retrieval.answer_sections,
         )
         selector = self.selector
         computed = selector.next_to_last(reading, turns) or (
@@ -277,10 +281,10 @@ class Assistant:
             and choice.mode != "list",
             selected=choice.selected,
             settings={
-                "refusal_threshold": s.refusal_threshold,
-                "coverage_threshold": s.coverage_threshold,
-                "coverage_bypass_relevance": s.coverage_bypass_relevance,
-                "echo_similarity": s.echo_similarity,
+                "refusal_threshold": s.scope.refusal_threshold,
+                "coverage_threshold": s.scope.coverage_threshold,
+                "coverage_bypass_relevance": s.scope.coverage_bypass_relevance,
+                "echo_similarity": s.scope.echo_similarity,
             },
         )
         return case, coverage
@@ -297,7 +301,7 @@ class Assistant:
                 choice.evidence,
                 self.retriever.sections,
                 self.guide.version,
-                self.settings.refusal_quotes,
+                self.settings.scope.refusal_quotes,
             )
         mode, label = choice.mode, choice.label
         text, sources = compose(mode, choice.evidence)
@@ -346,7 +350,9 @@ class Assistant:
             from assistant.backends import generate
 
             turns = clean_history(history, self.settings)
-            if self.settings.llm_rewrite_budget_s > 0 and is_follow_up(answer.question, turns):
+            if self.settings.generation.llm_rewrite_budget_s > 0 and is_follow_up(
+                answer.question, turns
+            ):
                 answer = self._rewritten(answer, turns)
             yield from generate(self, answer, turns)
             return
@@ -365,7 +371,9 @@ class Assistant:
             backend = self.backend
         except BackendUnavailable:
             return answer  # generate() reports it
-        record = rewrite(backend, answer.question, turns, self.settings.llm_rewrite_budget_s)
+        record = rewrite(
+            backend, answer.question, turns, self.settings.generation.llm_rewrite_budget_s
+        )
         chosen = answer
         if record["rewritten"]:
             standalone = self.ask_extractive(record["rewritten"])

@@ -55,10 +55,11 @@ _SINGLE_FACT = re.compile(
 #: "Which one ...", "which of those ...": pick one item of a list.
 _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
 #: The guide's interview questions ("What's the difference between data drift and concept
-#: drift?") are scaled down (settings.prompt_factor) unless the question is about interviews.
+#: drift?") are scaled down (settings.answer.prompt_factor) unless the question is about interviews.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
 #: A section that lists the guide's sources ("Data Sources", "References") names documents, it
-#: states nothing: scaled down (settings.reference_factor) unless the question asks for sources.
+#: states nothing: scaled down (settings.answer.reference_factor) unless the question asks for
+#: sources.
 _REFERENCES = re.compile(r"\b(sources?|references?|bibliography|further reading)\b", re.I)
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
@@ -93,26 +94,26 @@ def score_units(
     cosines = retriever.unit_scores(vector)
     q_stems = stems(question)
     w = retriever.settings
-    prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else w.prompt_factor
-    reference_factor = 1.0 if _ABOUT_SOURCES.search(question) else w.reference_factor
+    prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else w.answer.prompt_factor
+    reference_factor = 1.0 if _ABOUT_SOURCES.search(question) else w.answer.reference_factor
     stem_idf = retriever.stem_idf_weight
     scored: list[Evidence] = []
     for rank, hit in enumerate(hits[:n_sections]):
         section = retriever.sections[hit.section_id]
         title = stems(section.title)
         title_match = _idf_share(q_stems, title, stem_idf)
-        prior = 1.0 - w.rank_decay * rank
+        prior = 1.0 - w.answer.rank_decay * rank
         if _REFERENCES.search(section.title):
             prior *= reference_factor
         for unit, row in retriever.units_of(hit.section_id):
             score = (
-                (1 - w.section_weight) * float(cosines[row])
-                + w.section_weight * hit.dense
-                + w.lexical_weight * _idf_share(q_stems, stems(unit.text) | title, stem_idf)
-                + w.title_weight * title_match
+                (1 - w.answer.section_weight) * float(cosines[row])
+                + w.answer.section_weight * hit.dense
+                + w.answer.lexical_weight * _idf_share(q_stems, stems(unit.text) | title, stem_idf)
+                + w.answer.title_weight * title_match
             )
             if len(unit.text.split()) < SHORT_UNIT_WORDS and not q_stems & stems(unit.text):
-                score *= w.short_unit_factor
+                score *= w.answer.short_unit_factor
             if is_prompt(unit.text):
                 score *= prompt_factor
             score *= prior
@@ -140,7 +141,7 @@ def select(
     sections: dict[str, Section] | None = None,
 ) -> tuple[str, list[Evidence]]:
     """Return ("list" | "sentences", evidence in answer order)."""
-    max_items = settings.max_list_items
+    max_items = settings.answer.max_list_items
     if not scored:
         return "sentences", []
     best = scored[0]
@@ -169,7 +170,7 @@ def select(
             return "list", found_overview
     if wants_list:
         noun = asked_noun(question)
-        listing = best_listing(scored, best, noun, settings.list_margin)
+        listing = best_listing(scored, best, noun, settings.answer.list_margin)
         if listing is not None:
             return list_answer(listing, scored, best, question, settings, sections)
         # A section whose list is its sub-sections ("what are the steps?"): their names.
@@ -181,7 +182,7 @@ def select(
         if noun:
             # No list of what is asked for ("which cloud platforms": the certifications list
             # is of certifications): a line nearly as good that names it leads.
-            floor = best.score - settings.sentence_margin
+            floor = best.score - settings.answer.sentence_margin
             best = next(
                 (ev for ev in scored if ev.score >= floor and noun in stems(ev.unit.text)), best
             )
@@ -195,8 +196,8 @@ def _sentences(scored: list[Evidence], best: Evidence, settings: Settings) -> li
     chosen = [Evidence(best.section, u, best.score) for u in _paragraph(best.section, best.unit)]
     for ev in scored[1:]:
         if (
-            len(chosen) >= settings.max_sentences
-            or ev.score < best.score - settings.sentence_margin
+            len(chosen) >= settings.answer.max_sentences
+            or ev.score < best.score - settings.answer.sentence_margin
         ):
             break
         if ev.unit.kind == "leadin" or any(c.unit == ev.unit for c in chosen):

@@ -62,14 +62,14 @@ class GuardMiddleware:
     """One guard for every route: refuses a Host
     the server does not answer to (400, against DNS rebinding); for every request that makes
     the server work (/api/*, and the chat page's own POST endpoints) refuses foreign origins
-    (403) and bodies larger than settings.max_request_bytes (413) before the route sees them;
+    (403) and bodies larger than settings.limits.max_request_bytes (413) before the route sees them;
     refuses uploads (403), which the chat page does not need."""
 
     def __init__(self, app: ASGIApp, settings: Settings) -> None:
         self.app = app
         self.settings = settings
         self.allowed = set(settings.allowed_origins)
-        self.limit = settings.max_request_bytes
+        self.limit = settings.limits.max_request_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

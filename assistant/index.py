@@ -49,8 +49,8 @@ def expected_stamp(settings: Settings, guide_version: str | None = None) -> dict
         "schema": SCHEMA_VERSION,
         "guide_version": guide_version or corpus_hash(settings.corpus_dir),
         "embedding_model": os.path.basename(settings.embedding_model.rstrip("/")),
-        "chunk_size": settings.chunk_size,
-        "chunk_overlap": settings.chunk_overlap,
+        "chunk_size": settings.chunking.chunk_size,
+        "chunk_overlap": settings.chunking.chunk_overlap,
         "chunker_version": CHUNKER_VERSION,
     }
 
@@ -97,7 +97,9 @@ def build_index(
 
 
 def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> None:
-    chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
+    chunks = chunk_sections(
+        guide.sections, settings.chunking.chunk_size, settings.chunking.chunk_overlap
+    )
     space = {"hnsw": {"space": "cosine"}}
     collection = client.get_or_create_collection(
         CHUNKS, configuration=space, embedding_function=None

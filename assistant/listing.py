@@ -18,7 +18,7 @@ from assistant.vocabulary import FRAME_WORDS, stem
 _DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
 _FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
-#: with the question, their score is scaled down (settings.short_unit_factor).
+#: with the question, their score is scaled down (settings.answer.short_unit_factor).
 SHORT_UNIT_WORDS = 5
 #: A section of at least this many one-line sentences reads as a list ("Technical Skills").
 PROSE_LIST_MIN_LINES = 3
@@ -214,7 +214,7 @@ def list_answer(
     sections: dict[str, Section] | None,
 ) -> tuple[str, list[Evidence]]:
     """The list `listing` belongs to, with its sibling lists and its parent's lead line."""
-    max_items = settings.max_list_items
+    max_items = settings.answer.max_list_items
     section = listing.section
     chosen = _list_of(section, listing.score, max_items)
     if not has_list(section):
@@ -241,11 +241,11 @@ def list_answer(
         for ev in scored
         if ev.section.id not in listed
         and ev.unit.kind != "leadin"
-        and ev.score >= best.score - settings.list_extra_margin
+        and ev.score >= best.score - settings.answer.list_extra_margin
     ]
     lead = _parent_lead(sections, section, question, listing.score)
     extra = [ev for ev in extra if ev.unit not in {e.unit for e in lead}]
-    return "list", lead + chosen + extra[: settings.list_extra_units]
+    return "list", lead + chosen + extra[: settings.answer.list_extra_units]
 
 
 __all__ = [

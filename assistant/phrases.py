@@ -114,7 +114,8 @@ LLM_ANSWER_CUE = "Answer:"
 LLM_SOURCE_LINE = "[{n}] {quote}"
 #: Where a completion-style draft ends (the model starts another question).
 LLM_STOP = ("\nQuestion:", "\nSources:", "\n\n\n")
-#: Rewriting a follow-up as a standalone question, tried only within LLM_REWRITE_BUDGET_S.
+#: Rewriting a follow-up as a standalone question, tried only within the rewrite budget
+#: (settings.generation.llm_rewrite_budget_s).
 LLM_REWRITE_SYSTEM = (
     "Rewrite the last question of this conversation about the MLOps Engineer career guide as "
     "one standalone question: replace words such as 'it', 'that' or 'the first one' with what "

@@ -40,27 +40,31 @@ def build_queries(
     """The queries retrieval runs: the ask (retrieval reads it with misspelt guide words
     corrected, "kubernets"), each of its sentences, and what it leans on."""
     vector = embedder.embed_query(neutral(ask))
-    own: list[Query] = [(ask, vector, s.ask_weight)]
+    own: list[Query] = [(ask, vector, s.retrieval.ask_weight)]
     if reading.parts:
         # Each sentence of a many-sentence ask is a query of its own too, sharing the ask's
         # weight: two questions in one text match either's answer less than each alone.
         texts = [vocabulary.correct(p) for p in reading.parts]
         vectors = embedder.embed_documents([neutral(t) for t in texts])
-        own += [(t, v, s.ask_weight / len(texts)) for t, v in zip(texts, vectors, strict=True)]
+        own += [
+            (t, v, s.retrieval.ask_weight / len(texts)) for t, v in zip(texts, vectors, strict=True)
+        ]
     leaning: list[Query] = []  # what the ask leans on: the last exchange, or the asker
     follow_up = is_follow_up(reading.ask, turns)
     if follow_up:
         # A follow-up reads with the last exchange: the question and the answer it got.
         context = vocabulary.correct(last_exchange(turns))
-        leaning.append((context, embedder.embed_query(neutral(context)), s.context_weight))
+        leaning.append(
+            (context, embedder.embed_query(neutral(context)), s.retrieval.context_weight)
+        )
     lexical_text = ask  # the words a guide line is matched on, besides its meaning
-    if reading.context and len(tokenize(reading.ask)) < s.short_ask_words:
+    if reading.context and len(tokenize(reading.ask)) < s.retrieval.short_ask_words:
         # A short ask after a long self-description ("what should I do?") leans on it; an
         # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
         # its topic from what was said before it, at the ask's own weight.
         about = vocabulary.correct(reading.context)
         topicless = not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]
-        weight = s.ask_weight if topicless else s.asker_weight
+        weight = s.retrieval.ask_weight if topicless else s.retrieval.asker_weight
         leaning.append((about, embedder.embed_query(neutral(about)), weight))
         if topicless:
             lexical_text = f"{ask} {about}"

@@ -117,7 +117,7 @@ class Retriever:
     def search(self, queries: list[tuple[str, np.ndarray, float]]) -> list[Hit]:
         """Fuse dense and BM25 chunk rankings, and the unit and title section rankings, of one
         or more (text, vector, weight) queries; best section first."""
-        k, rrf_k = self.settings.top_k, self.settings.rrf_k
+        k, rrf_k = self.settings.retrieval.top_k, self.settings.retrieval.rrf_k
         fused: dict[str, float] = defaultdict(float)
         dense_best: dict[str, float] = defaultdict(float)
         section_of = {c.id: c.section_id for c in self.chunks}
@@ -132,7 +132,9 @@ class Retriever:
                 sid = section_of[chunk_id]
                 dense_best[sid] = max(dense_best[sid], sim)
             for rank, (sid, _) in enumerate(self.unit_ranking(vector)[:k]):
-                by_section[sid] += self.settings.unit_ranking_weight * weight / (rrf_k + rank + 1)
+                by_section[sid] += (
+                    self.settings.retrieval.unit_ranking_weight * weight / (rrf_k + rank + 1)
+                )
         chunk_part: dict[str, float] = defaultdict(float)
         for chunk_id, score in fused.items():
             sid = section_of[chunk_id]

@@ -61,7 +61,7 @@ class Selector:
         if reading.kind == "person" and scored:
             # A person's section opens with the name ("Taylor Rupe"): read it from the start.
             best = scored[0]
-            units = best.section.units[: s.max_sentences]
+            units = best.section.units[: s.answer.max_sentences]
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
         return select(scored, ask, s, self.sections)
 
@@ -83,7 +83,7 @@ class Selector:
                     body = [Evidence(child, u, ev.score) for u in child.units]
                     return "list", [Evidence(child, title_unit(child), ev.score), *body]
             lead = [Evidence(parent, u, ev.score) for u in parent.units[:1]]
-            for child in children[: self.settings.max_list_items]:
+            for child in children[: self.settings.answer.max_list_items]:
                 lead.append(Evidence(child, title_unit(child), ev.score))
                 lead.append(Evidence(child, child.units[0], ev.score))
             return "list", lead
@@ -110,7 +110,7 @@ class Selector:
             return None
         label, chosen = picked
         evidence: list[Evidence] = []
-        for item in chosen[: self.settings.max_list_items]:
+        for item in chosen[: self.settings.answer.max_list_items]:
             evidence.append(Evidence(item.section, item.unit, 1.0))
             if item.unit.kind == "leadin":  # a sub-section: its lines follow its name
                 evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
@@ -198,7 +198,7 @@ class Selector:
             if item.unit.kind == "item":
                 lists.setdefault(item.section.id, []).append(item)
         ask = content_stems(reading.ask)
-        for hit in hits[: self.settings.answer_sections]:
+        for hit in hits[: self.settings.retrieval.answer_sections]:
             if hit.section_id not in lists:
                 continue
             section = self.sections[hit.section_id]

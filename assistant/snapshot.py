@@ -154,7 +154,9 @@ def _from_chroma(
     store: IndexStore, location: Any, settings: Settings, guide: Guide
 ) -> tuple[list[Chunk], Any, Any, Any]:
     """What ``open_collections`` returns, read from the store's Chroma collections."""
-    chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
+    chunks = chunk_sections(
+        guide.sections, settings.chunking.chunk_size, settings.chunking.chunk_overlap
+    )
     collection, units, vocab = store.collections(location, [CHUNKS, UNITS, VOCAB])
     return (
         chunks,

@@ -367,7 +367,7 @@ def build_ui(holder: AssistantHolder, store: FeedbackStore, settings: Settings) 
         yield from _respond(holder, question, turns)
 
     def on_rate(turns: list[Turn], data: gr.LikeData) -> tuple[Any, Any]:
-        return _rate(store, settings.max_comment_chars, turns, data)
+        return _rate(store, settings.limits.max_comment_chars, turns, data)
 
     def chat(message: str, history: list[dict[str, Any]] | None = None) -> dict[str, Any]:
         """Answer `message` about the guide; `history` is a list of {"role", "content"} turns.

@@ -24,10 +24,10 @@ def clean_question(question: Any, settings: Settings) -> str:
             raise InvalidQuestion(phrases.BAD_CHARACTERS) from None
     if not isinstance(question, str):
         raise InvalidQuestion(phrases.EMPTY_QUESTION)
-    if len(question) > settings.max_question_chars:
+    if len(question) > settings.limits.max_question_chars:
         raise InvalidQuestion(
             phrases.QUESTION_TOO_LONG.format(
-                length=len(question), limit=settings.max_question_chars
+                length=len(question), limit=settings.limits.max_question_chars
             )
         )
     if "\ufffd" in question or any(
@@ -47,10 +47,10 @@ def clean_history(history: Any, settings: Settings) -> list[dict[str, str]]:
         return []
     if not isinstance(history, list):
         raise InvalidQuestion(phrases.BAD_HISTORY.format(reason="it is not a list"))
-    if len(history) > settings.max_history_turns:
+    if len(history) > settings.limits.max_history_turns:
         raise InvalidQuestion(
             phrases.HISTORY_TOO_LONG.format(
-                detail=f"{len(history)} messages, at most {settings.max_history_turns}"
+                detail=f"{len(history)} messages, at most {settings.limits.max_history_turns}"
             )
         )
     out: list[dict[str, str]] = []
@@ -67,10 +67,10 @@ def clean_history(history: Any, settings: Settings) -> list[dict[str, str]]:
                 phrases.BAD_HISTORY.format(reason=f"item {i} has no text content")
             )
         total += len(content)
-        if total > settings.max_history_chars:
+        if total > settings.limits.max_history_chars:
             raise InvalidQuestion(
                 phrases.HISTORY_TOO_LONG.format(
-                    detail=f"over {settings.max_history_chars} characters"
+                    detail=f"over {settings.limits.max_history_chars} characters"
                 )
             )
         out.append({"role": role, "content": content})

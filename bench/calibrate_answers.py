@@ -2,12 +2,12 @@
 
     python bench/calibrate_answers.py --train eval/train/*.jsonl --dev eval/dev/*.jsonl
 
-The weights that score a guide sentence for a question (settings: section_weight,
-lexical_weight, title_weight, rank_decay, answer_sections, unit_ranking_weight,
-reference_factor) are searched one
-at a time from the current settings (coordinate ascent, two rounds), keeping a change only when
-it raises the share of answerable training questions whose answer holds all their expected facts,
-and does not refuse more of them. Then the chosen and the current settings are both measured on
+The weights that score a guide sentence for a question (settings: answer.section_weight,
+answer.lexical_weight, answer.title_weight, answer.rank_decay, retrieval.answer_sections,
+retrieval.unit_ranking_weight, answer.reference_factor) are searched one at a time from the
+current settings (coordinate ascent, two rounds), keeping a change only when it raises the
+share of answerable training questions whose answer holds all their expected facts, and does
+not refuse more of them. Then the chosen and the current settings are both measured on
 the dev sets. Test sets are never read here.
 """
 
@@ -26,14 +26,20 @@ from assistant.evaluation.questions import EvalQuestion, load_questions
 from assistant.settings import Settings
 
 GRID: dict[str, list[Any]] = {
-    "section_weight": [0.3, 0.4, 0.5, 0.6],
-    "lexical_weight": [0.05, 0.15, 0.25, 0.35],
-    "title_weight": [0.15, 0.3, 0.45],
-    "rank_decay": [0.0, 0.04, 0.07, 0.12],
-    "answer_sections": [3, 4, 5],
-    "unit_ranking_weight": [1.0, 2.0, 3.0, 4.0],
-    "reference_factor": [1.0, 0.8, 0.6, 0.4],
+    "answer.section_weight": [0.3, 0.4, 0.5, 0.6],
+    "answer.lexical_weight": [0.05, 0.15, 0.25, 0.35],
+    "answer.title_weight": [0.15, 0.3, 0.45],
+    "answer.rank_decay": [0.0, 0.04, 0.07, 0.12],
+    "retrieval.answer_sections": [3, 4, 5],
+    "retrieval.unit_ranking_weight": [1.0, 2.0, 3.0, 4.0],
+    "answer.reference_factor": [1.0, 0.8, 0.6, 0.4],
 }
+
+
+def current(settings: Settings, name: str) -> Any:
+    """The value of a setting named group.field (as in GRID)."""
+    group, field = name.split(".")
+    return getattr(getattr(settings, group), field)
 
 
 def answerable(paths: list[Path]) -> list[EvalQuestion]:
@@ -65,7 +71,7 @@ def main() -> None:
     base = Settings()
     embedder = get_embedder(base)
     train = answerable(args.train)
-    chosen = {name: getattr(base, name) for name in GRID}
+    chosen = {name: current(base, name) for name in GRID}
     best = score(base, train, embedder)
     print(f"{len(train)} answerable training questions; current {chosen}: {best}")
     for _ in range(args.rounds):
@@ -75,7 +81,7 @@ def main() -> None:
                     continue
                 trial = {**chosen, name: value}
                 start = time.perf_counter()
-                got = score(base.model_copy(update=trial), train, embedder)
+                got = score(base.updated(trial), train, embedder)
                 print(
                     f"  {name}={value}: facts {got[0]:.3f} refused {got[1]:.3f}"
                     f" ({time.perf_counter() - start:.0f} s)"
@@ -88,7 +94,7 @@ def main() -> None:
         dev = answerable([path])
         report[path.stem] = {
             "current": score(base, dev, embedder),
-            "chosen": score(base.model_copy(update=chosen), dev, embedder),
+            "chosen": score(base.updated(chosen), dev, embedder),
         }
         print(path.stem, report[path.stem])
     print(json.dumps(report, indent=2))

@@ -71,8 +71,10 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, nargs="*", default=[])
     parser.add_argument("--max-false", type=float, default=0.03)
     args = parser.parse_args()
-    assistant = Assistant.from_settings(refusal_threshold=0.0, coverage_threshold=0.0).load()
-    bypass = assistant.settings.coverage_bypass_relevance
+    assistant = Assistant.from_settings(
+        scope={"refusal_threshold": 0.0, "coverage_threshold": 0.0}
+    ).load()
+    bypass = assistant.settings.scope.coverage_bypass_relevance
     train = observe(assistant, args.train)
     best = None
     for rel in np.arange(0.0, 0.41, 0.01):
@@ -103,7 +105,7 @@ def main() -> None:
             f"dev, all ({len(pooled)}): out of scope refused {d_oos:.1%}, "
             f"answerable refused {d_false:.1%}"
         )
-    print(json.dumps({"refusal_threshold": rel, "coverage_threshold": cov}))
+    print(json.dumps({"scope.refusal_threshold": rel, "scope.coverage_threshold": cov}))
 
 
 if __name__ == "__main__":

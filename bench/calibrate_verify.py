@@ -1,4 +1,5 @@
-"""Calibrate the verification thresholds (verify_lexical_threshold, verify_cosine_threshold).
+"""Calibrate the verification thresholds (generation.verify_lexical_threshold and
+generation.verify_cosine_threshold).
 
 A true citation is modelled by a guide unit shortened to its first 65 % of words (as a small
 model shortens a quote) against the unit itself; a wrong one by the same shortening against the

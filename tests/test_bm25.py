@@ -19,7 +19,9 @@ bm25s = pytest.importorskip("bm25s")
 def test_scores_and_rankings_match_bm25s_on_the_guide() -> None:
     settings = Settings()
     guide = load_guide(settings.corpus_dir)
-    chunks = chunk_sections(guide.sections, settings.chunk_size, settings.chunk_overlap)
+    chunks = chunk_sections(
+        guide.sections, settings.chunking.chunk_size, settings.chunking.chunk_overlap
+    )
     corpus = [tokenize(c.embed_text) for c in chunks]
     reference = bm25s.BM25()
     reference.index(corpus, show_progress=False)

@@ -144,7 +144,7 @@ def llm_site(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         index_dir=real_index_dir,
         data_dir=tmp_path_factory.mktemp("browser-llm-data"),
         backend="llamacpp",
-        llm_max_tokens=48,
+        generation={"llm_max_tokens": 48},
     )
     assistant = Assistant.from_settings(**settings.model_dump())
     expected = assistant.ask(LLM_QUESTION)  # temperature 0: the page gets the same draft

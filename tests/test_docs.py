@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import PROJECT_ROOT, Settings, settings_table
+from assistant.settings import GROUPS, PROJECT_ROOT, Settings, env_name, settings_table
 
 README = PROJECT_ROOT / "README.md"
 CHANGELOG = PROJECT_ROOT / "CHANGELOG.md"
@@ -54,8 +54,10 @@ def test_settings_doc_holds_the_generated_table() -> None:
 
 def test_settings_table_has_every_field_in_order() -> None:
     rows = [line for line in settings_table().splitlines() if line.startswith("| `ASSISTANT_")]
-    names = [row.split("`")[1].removeprefix("ASSISTANT_").lower() for row in rows]
-    assert names == list(Settings.model_fields)
+    names = [row.split("`")[1] for row in rows]
+    top = [env_name(None, name) for name in Settings.model_fields if name not in GROUPS]
+    nested = [env_name(g, name) for g, model in GROUPS.items() for name in model.model_fields]
+    assert names == top + nested
     table = settings_table()
     assert str(PROJECT_ROOT) not in table, "a default shows a path of this machine"
     assert "| `ASSISTANT_CORPUS_DIR` | `corpus` |" in table

@@ -422,7 +422,7 @@ def run_main(tmp_path: Path, *args: Any, **kw: Any) -> int:
 
 
 def overrides_to_kw(overrides: dict[str, Any]) -> dict[str, Any]:
-    return {"refuse_certs": overrides.get("refusal_threshold") == "0.99"}
+    return {"refuse_certs": overrides.get("scope.refusal_threshold") == "0.99"}
 
 
 def test_ask_all_records_rejected_and_crashing_questions() -> None:
@@ -486,14 +486,14 @@ def test_compare_two_configurations(tmp_path: Path) -> None:
         tmp_path,
         write_questions(tmp_path),
         out,
-        configs=["base=top_k=6", "strict=refusal_threshold=0.99,top_k=3"],
+        configs=["base=retrieval.top_k=6", "strict=scope.refusal_threshold=0.99,retrieval.top_k=3"],
     )
     assert code == EXIT_OK
     assert (out / "base" / "report.html").is_file() and (out / "strict" / "metrics.json").is_file()
     data = json.loads((out / "compare.json").read_text())
     assert data["configs"] == {
-        "base": {"top_k": "6"},
-        "strict": {"refusal_threshold": "0.99", "top_k": "3"},
+        "base": {"retrieval.top_k": "6"},
+        "strict": {"scope.refusal_threshold": "0.99", "retrieval.top_k": "3"},
     }
     fr = data["metrics"]["false_refusal_rate"]
     assert fr["values"] == {"base": 0.0, "strict": pytest.approx(2 / 3)}
@@ -509,8 +509,10 @@ def test_bad_config_is_an_input_error(tmp_path: Path, capsys: Any) -> None:
     path = write_questions(tmp_path)
     assert run_main(tmp_path, path, tmp_path / "o", configs=["a=nope=1"]) == EXIT_INPUT
     assert "'nope' is not a setting" in capsys.readouterr().err
-    assert run_main(tmp_path, path, tmp_path / "o", configs=["a=top_k=many"]) == EXIT_INPUT
-    assert "invalid setting (top_k:" in capsys.readouterr().err
+    assert (
+        run_main(tmp_path, path, tmp_path / "o", configs=["a=retrieval.top_k=many"]) == EXIT_INPUT
+    )
+    assert "invalid setting (retrieval.top_k:" in capsys.readouterr().err
     assert parse_config("k3=top_k=3, answer_sections=2", ["top_k", "answer_sections"]) == (
         "k3",
         {"top_k": "3", "answer_sections": "2"},

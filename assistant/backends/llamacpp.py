@@ -60,9 +60,9 @@ class LlamaCppBackend(Backend):
                 )
             self._llm = Llama(
                 str(path),
-                n_ctx=self.settings.llm_n_ctx,
-                n_threads=self.settings.llm_n_threads,
-                n_threads_batch=self.settings.llm_n_threads,
+                n_ctx=self.settings.generation.llm_n_ctx,
+                n_threads=self.settings.generation.llm_n_threads,
+                n_threads_batch=self.settings.generation.llm_n_threads,
                 verbose=False,
             )
         return self._llm
@@ -72,8 +72,8 @@ class LlamaCppBackend(Backend):
             llm = self._load()
             chunks = llm.create_completion(
                 prompt.completion,
-                max_tokens=self.settings.llm_max_tokens,
-                temperature=self.settings.llm_temperature,
+                max_tokens=self.settings.generation.llm_max_tokens,
+                temperature=self.settings.generation.llm_temperature,
                 stop=list(phrases.LLM_STOP),
                 stream=True,
             )

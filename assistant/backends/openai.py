@@ -36,14 +36,14 @@ class OpenAIBackend(Backend):
                 model=s.openai_model,
                 base_url=s.openai_base_url,
                 api_key=s.openai_api_key or "not-needed",
-                timeout=s.llm_timeout_s,
+                timeout=s.generation.llm_timeout_s,
                 max_retries=0,
-                max_tokens=s.llm_max_tokens,
+                max_tokens=s.generation.llm_max_tokens,
                 # LangChain sends max_completion_tokens; most local servers read max_tokens.
-                extra_body={"max_tokens": s.llm_max_tokens},
-                temperature=s.llm_temperature,
+                extra_body={"max_tokens": s.generation.llm_max_tokens},
+                temperature=s.generation.llm_temperature,
                 streaming=True,
-                stream_chunk_timeout=s.llm_timeout_s,
+                stream_chunk_timeout=s.generation.llm_timeout_s,
                 stop_sequences=list(phrases.LLM_STOP),
             )
         return self._model
@@ -71,7 +71,9 @@ class OpenAIBackend(Backend):
                 if time.monotonic() >= deadline:
                     break
         except openai.APITimeoutError as exc:
-            raise self._down(f"no reply within {self.settings.llm_timeout_s:g} s") from exc
+            raise self._down(
+                f"no reply within {self.settings.generation.llm_timeout_s:g} s"
+            ) from exc
         except openai.APIConnectionError as exc:
             raise self._down("connection failed") from exc
         except openai.APIStatusError as exc:

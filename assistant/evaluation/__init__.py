@@ -48,8 +48,9 @@ def _say(message: str, err: bool = False) -> None:
 
 def _assistant_factory(overrides: dict[str, Any]) -> Answerer:
     from assistant import Assistant
+    from assistant.settings import nest
 
-    return Assistant.from_settings(**overrides).load()
+    return Assistant.from_settings(**nest(overrides)).load()
 
 
 class _InputError(Exception):
@@ -131,12 +132,12 @@ def _plan(
 
     from assistant.errors import AssistantError
     from assistant.evaluation import run
-    from assistant.settings import Settings
+    from assistant.settings import Settings, nest, setting_names
 
     try:
         under = [run.parse_threshold(t) for t in fail_under]
         over = [run.parse_threshold(t) for t in fail_over]
-        named = [run.parse_config(c, list(Settings.model_fields)) for c in configs]
+        named = [run.parse_config(c, setting_names()) for c in configs]
         if answers_path is not None and named:
             raise ValueError(
                 "--answers scores answers already made; it cannot be combined with --config"
@@ -148,8 +149,8 @@ def _plan(
                     f"--config name {n!r} must be unique and made of letters, digits, . _ -"
                 )
         for _, overrides in named:
-            Settings(**{**base, **overrides})
-        settings = Settings(**base)
+            Settings(**nest({**base, **overrides}))
+        settings = Settings(**nest(base))
         out = out or settings.data_dir / "eval"
         questions, row_errors = load_questions(questions_path)
         if context is None:

@@ -241,7 +241,9 @@ def check_gates(
 
 
 def parse_config(text: str, fields: Sequence[str]) -> tuple[str, dict[str, str]]:
-    """ "k3=top_k=3,answer_sections=2" -> ("k3", {"top_k": "3", "answer_sections": "2"})."""
+    """ "k3=retrieval.top_k=3,scope.refusal_threshold=0.3" ->
+    ("k3", {"retrieval.top_k": "3", "scope.refusal_threshold": "0.3"}): `fields` are the
+    settings' names (`settings.setting_names()`, a nested one as group.field)."""
     name, sep, rest = text.partition("=")
     name = name.strip()
     if not sep or not name:

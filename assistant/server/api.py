@@ -85,7 +85,7 @@ def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings
         response_model=FeedbackOut,
     )
     async def feedback(body: FeedbackRequest) -> dict[str, Any]:
-        comment = _checked_comment(body, settings.max_comment_chars)
+        comment = _checked_comment(body, settings.limits.max_comment_chars)
         version = body.guide_version
         if version is None:
             version = (await run_in_threadpool(holder.wait)).guide_version
