@@ -30,7 +30,7 @@ from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.text import tokenize
 from assistant.validation import clean_history, clean_question
-from assistant.vocabulary import Coverage
+from assistant.vocabulary import Coverage, is_english, weakest
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
@@ -203,6 +203,8 @@ class Assistant:
             lexical=case.lexical,
             coverage=round(coverage.score, 4),
             least_covered_word=coverage.word,
+            property_coverage=round(case.property_coverage, 4) if reading.yes_no else None,
+            property_word=case.property_word,
             unknown_names=case.unknown_names + case.other_roles,
             context_unknown=case.context_unknown,
             selected_items=choice.selected,
@@ -255,7 +257,9 @@ class Assistant:
         """What the scope policy decides on (assistant/policy.py), and the ask's coverage."""
         retriever, s, evidence = self.retriever, self.settings, choice.evidence
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
-        coverage = retriever.vocabulary.coverage(reading.ask, self.embedder.embed_documents, said)
+        matches = retriever.vocabulary.matches(reading.ask, self.embedder.embed_documents, said)
+        coverage = weakest(matches)
+        prop = weakest(matches, self._property_words(reading, matches))
         unknown = self._ungrounded(reading.names, reading.ask)
         case = Case(
             reading=reading,
@@ -280,11 +284,14 @@ class Assistant:
             and is_prompt(choice.scored[0].unit.text)
             and choice.mode != "list",
             selected=choice.selected,
+            property_coverage=prop.score,
+            property_word=prop.word,
             settings={
                 "refusal_threshold": s.scope.refusal_threshold,
                 "coverage_threshold": s.scope.coverage_threshold,
                 "coverage_bypass_relevance": s.scope.coverage_bypass_relevance,
                 "echo_similarity": s.scope.echo_similarity,
+                "property_threshold": s.scope.property_threshold,
             },
         )
         return case, coverage
@@ -322,6 +329,15 @@ class Assistant:
             + [0.0]
         )
         return best
+
+    def _property_words(self, reading: Reading, matches: dict[str, float]) -> list[str]:
+        """The words a yes/no ask asks about that the guide does not use: its nouns and
+        adjectives (spaCy's tagger; only when there are such words, as it loads spaCy), if
+        English words, as a misspelling or slang ("pls") says nothing of the property."""
+        if not reading.yes_no or not matches:
+            return []
+        nominal = self.reader.nominal(reading.ask)
+        return [w for w in matches if w in nominal and is_english(w)]
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names: the typed names no guide line holds

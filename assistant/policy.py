@@ -51,6 +51,10 @@ class Case:
     top_is_prompt: bool  # the best line is one of the guide's own questions (an interview one)
     selected: bool  # the answer is computed over the guide's items
     settings: dict[str, float] = field(default_factory=dict)
+    # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
+    # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
+    property_coverage: float = 1.0
+    property_word: str | None = None
 
 
 Check = Callable[[Case], Verdict | None]
@@ -99,6 +103,18 @@ def uncovered_word(case: Case) -> Verdict | None:
         return None
     if case.coverage < s["coverage_threshold"]:
         return Verdict("refuse", "uncovered_word", phrases.NOT_COVERED)
+    return None
+
+
+def unstated_property(case: Case) -> Verdict | None:
+    """A yes/no ask about a property the evidence does not state ("Does the CKA expire?", "Is
+    Weights & Biases free?"): its nouns and adjectives the guide does not use must find their
+    like in the evidence. Their verbs and adverbs frame the ask ("happens", "mostly"), so the
+    looser uncovered_word bar is theirs."""
+    if not case.reading.yes_no or case.selected:
+        return None
+    if case.property_coverage < case.settings["property_threshold"]:
+        return Verdict("refuse", "unstated_property", phrases.NOT_STATED)
     return None
 
 
@@ -160,6 +176,7 @@ CHECKS: tuple[Check, ...] = (
     other_role,
     unsaid_name,
     uncovered_word,
+    unstated_property,
     unstated_quantity,
     no_comparison,
     asked_not_answered,

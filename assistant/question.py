@@ -125,6 +125,14 @@ _BACK = re.compile(
 #: A position relative to what the last answer named: "the step after that one", "the next
 #: one", "and the one before?".
 _NEXT = re.compile(r"\b(next|after (that|this|it|those)|following one|then what)\b", re.I)
+#: A yes/no question: it opens with an auxiliary or modal verb ("Does the CKA expire?", "and is
+#: it free?"), unless it is a request put as one ("Can you explain…", "Could u list…").
+_YES_NO = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait)\W+)*"
+    r"(?:is|are|was|were|isn't|aren't|does|do|did|doesn't|don't|can|could|will|would|should"
+    r"|shall|may|might|must|has|have|had|am)\b(?!\s+(?:you|u)\b)",
+    re.IGNORECASE,
+)
 _PREVIOUS = re.compile(r"\b(previous|before (that|this|it)|prior one|one before)\b", re.I)
 _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
@@ -183,6 +191,7 @@ class Reading:
     wants_list: bool = False
     parts: tuple[str, ...] = ()  # the ask's sentences, when it has more than one
     relative: int = 0  # +1 "the next one", -1 "the one before": from what the last answer named
+    yes_no: bool = False  # the ask, or one of its sentences, is a yes/no question
     extra: dict[str, str] = field(default_factory=dict)
 
 
@@ -302,6 +311,7 @@ def read(question: str) -> Reading:
         selection=_selection(ask, kind),
         wants_list=kind == "list" or bool(_LIST.search(ask)),
         parts=tuple(parts) if len(parts := ask_parts(ask)) > 1 else (),
+        yes_no=any(_YES_NO.match(part) for part in [ask, *parts]),
     )
 
 

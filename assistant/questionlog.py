@@ -74,8 +74,11 @@ def missing_of(answer: Answer) -> list[str]:
             found += [str(v) for v in value]
     if not answer.refused and not answer.caveat:
         return []
-    if not found and d.get("reason") == "uncovered_word" and d.get("least_covered_word"):
-        found.append(str(d["least_covered_word"]))
+    # The word a refusal turned on, when no name was missing ("remote", "expire").
+    word = {"uncovered_word": "least_covered_word", "unstated_property": "property_word"}
+    key = word.get(str(d.get("reason")))
+    if not found and key and d.get(key):
+        found.append(str(d[key]))
     return list(dict.fromkeys(found))
 
 

@@ -158,6 +158,12 @@ class Diagnostics(BaseModel):
         None, description="Weakest meaning-match of an ask word the guide does not use."
     )
     least_covered_word: str | None = Field(None, description="That word (null: none).")
+    property_coverage: float | None = Field(
+        None,
+        description="Of a yes/no ask: the weakest match in the evidence of its nouns and "
+        "adjectives the guide does not use (1.0: none).",
+    )
+    property_word: str | None = Field(None, description="That word (null: none).")
     unknown_names: list[str] | None = Field(
         None, description="What the ask names that the guide never does (other jobs included)."
     )

@@ -34,8 +34,11 @@ def is_prompt(text: str) -> bool:
 PLACE_LABELS = frozenset(["GPE", "LOC"])
 #: Most questions whose names are remembered.
 NAMES_MEMO = 4096
-#: Only the entity recogniser runs (on the token vectors it shares with the tagger).
-_UNUSED_PIPES = ["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"]
+#: Only the entity recogniser and the tagger run (on the token vectors they share).
+_UNUSED_PIPES = ["parser", "senter", "attribute_ruler", "lemmatizer"]
+#: Penn Treebank tags of nouns, proper nouns and adjectives: the words that name what is asked
+#: about ("remote", "bootcamp", "free"), as against its verbs and adverbs ("happens", "mostly").
+NOMINAL_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS"])
 
 
 class Reader:
@@ -58,16 +61,22 @@ class Reader:
 
     def places(self, text: str) -> list[str]:
         """The places a text names, found even in lower-case text ("salary in germany")."""
-        return [name for name, label in self._entities(text) if label in PLACE_LABELS]
+        return [name for name, label in self._analysis(text)[0] if label in PLACE_LABELS]
+
+    def nominal(self, text: str) -> frozenset[str]:
+        """The text's nouns and adjectives, lower-cased (by the tagger's Penn Treebank tags)."""
+        return self._analysis(text)[1]
 
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
-    def _entities(self, text: str) -> tuple[tuple[str, str], ...]:
-        """Memoised: spaCy costs ~5 ms a question alone and far more under 16 concurrent
-        requests (it holds the GIL), and the same questions come again and again."""
+    def _analysis(self, text: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
+        """(entities with their labels, nominal words). Memoised: spaCy costs ~5 ms a question
+        alone and far more under 16 concurrent requests (it holds the GIL), and the same
+        questions come again and again."""
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        return tuple((e.text, e.label_) for e in doc.ents)
+        nominal = frozenset(t.lower_ for t in doc if t.tag_ in NOMINAL_TAGS)
+        return tuple((e.text, e.label_) for e in doc.ents), nominal
 
 
 @contextlib.contextmanager

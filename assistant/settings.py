@@ -155,17 +155,23 @@ class ScopeSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    # refusal_threshold and coverage_threshold fitted by bench/calibrate_refusal.py on eval/train.
+    # refusal_threshold, coverage_threshold and property_threshold fitted by
+    # bench/calibrate_refusal.py on eval/train.
     refusal_threshold: float = Field(
         0.28,
         description="Minimum relevance (best cosine of a guide sentence or chunk); below it "
         "the assistant says the guide does not cover the question.",
     )
     coverage_threshold: float = Field(
-        0.28,
+        0.27,
         description="Minimum coverage (how closely, by meaning, the ask's words the guide does "
         "not use are matched by a word of the lines the answer quotes); below it the question "
         "asks beyond what the guide says there.",
+    )
+    property_threshold: float = Field(
+        0.40,
+        description="Minimum coverage, among its nouns and adjectives, of a yes/no ask ('Does "
+        "the CKA expire?'); below it the guide does not state the property asked about.",
     )
     coverage_bypass_relevance: float = Field(
         0.95,

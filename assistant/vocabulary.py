@@ -19,6 +19,7 @@ import difflib
 import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -303,23 +304,30 @@ class Vocabulary:
 
         return re.sub(r"[A-Za-z]+", fix, text)
 
-    def coverage(self, question: str, embed, within: list[str] | None = None) -> Coverage:
-        """How closely, by meaning, the question's words the guide does not use are matched:
-        by any guide word, or only by the words of `within` (the texts an answer quotes, so
-        "remote" must find its like in the evidence, not anywhere in the guide)."""
-        unknown = self.unknown(question)
+    def matches(self, question: str, embed, within: list[str] | None = None) -> dict[str, float]:
+        """How closely, by meaning, each of the question's words the guide does not use is
+        matched: by any guide word, or only by the words of `within` (the texts an answer
+        quotes, so "remote" must find its like in the evidence, not anywhere in the guide)."""
+        unknown = list(dict.fromkeys(self.unknown(question)))
         if not unknown or not len(self.words):
-            return Coverage(1.0, None)
+            return {}
         vectors = self.vectors
         if within is not None:
             rows = sorted({self._rows[w] for t in within for w in tokenize(t) if w in self._rows})
             if not rows:
-                return Coverage(0.0, unknown[0])
+                return dict.fromkeys(unknown, 0.0)
             vectors = self.vectors[rows]
-        sims = embed(unknown) @ vectors.T
-        best = sims.max(axis=1)
-        i = int(best.argmin())
-        return Coverage(float(best[i]), unknown[i])
+        best = (embed(unknown) @ vectors.T).max(axis=1)
+        return {word: float(score) for word, score in zip(unknown, best, strict=True)}
+
+
+def weakest(matches: dict[str, float], among: Iterable[str] | None = None) -> Coverage:
+    """The weakest of `matches` (of the words `among`, when given): 1.0 and None for none."""
+    chosen = matches if among is None else {w: matches[w] for w in among if w in matches}
+    if not chosen:
+        return Coverage(1.0, None)
+    word = min(chosen, key=chosen.__getitem__)
+    return Coverage(chosen[word], word)
 
 
 #: Job titles end in one of these words ("data engineer", "cloud architect").
@@ -392,4 +400,5 @@ __all__ = [
     "is_english",
     "roles",
     "stem",
+    "weakest",
 ]

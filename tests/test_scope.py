@@ -8,7 +8,7 @@ import pytest
 
 from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.vocabulary import Vocabulary, is_english, roles
+from assistant.vocabulary import Vocabulary, is_english, roles, weakest
 
 GUIDE = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 
@@ -51,6 +51,31 @@ def test_a_short_word_is_not_read_as_a_typo_of_a_guide_word() -> None:
     words = ["cka", "certification"]
     vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32))
     assert vocabulary.unknown("Is the CKAD certification better?") == ["ckad"]  # not "cka"
+
+
+def test_each_unknown_word_has_its_match_and_the_weakest_is_the_coverage() -> None:
+    words = ["certification", "price", "free"]
+    vocabulary = Vocabulary(words, np.eye(3, dtype=np.float32))
+
+    def embed(texts: list[str]) -> np.ndarray:  # "expire" leans on "certification"
+        rows = {"expire": [0.3, 0.0, 0.0], "remote": [0.0, 0.0, 0.0], "cheap": [0.0, 0.8, 0.2]}
+        return np.array([rows[t] for t in texts], dtype=np.float32)
+
+    matches = vocabulary.matches("Is the cheap certification remote or does it expire", embed)
+    assert matches == pytest.approx({"cheap": 0.8, "remote": 0.0, "expire": 0.3})
+    assert weakest(matches).word == "remote" and weakest(matches).score == 0.0
+    assert weakest(matches, ["cheap", "expire"]).word == "expire"
+    # Matched only against the words of the evidence: "free" is not in "certification price".
+    within = vocabulary.matches("Is it cheap?", embed, within=["the certification"])
+    assert within == pytest.approx({"cheap": 0.0})
+    assert weakest({}).score == 1.0 and weakest({}).word is None
+
+
+@pytest.mark.slow
+def test_the_nouns_and_adjectives_of_a_question() -> None:
+    nominal = reader(Settings().reader_model).nominal("Are most MLOps jobs remote or in-office?")
+    assert {"jobs", "remote"} <= nominal
+    assert "are" not in nominal and "or" not in nominal
 
 
 @pytest.mark.slow
