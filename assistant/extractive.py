@@ -66,6 +66,8 @@ _ABOUT_SOURCES = re.compile(
 )
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
+#: A line that opens with its label: "Afternoon: Continue building …", "Why it matters: …".
+_LABELLED = re.compile(r"^\s*(?:[-*]\s+)?([A-Z][\w&/ -]{1,40}):\s")
 
 
 def is_list_question(question: str) -> bool:
@@ -105,11 +107,13 @@ def score_units(
         prior = 1.0 - w.answer.rank_decay * rank
         if _REFERENCES.search(section.title):
             prior *= reference_factor
+        labels = _labels(section)
         for unit, row in retriever.units_of(hit.section_id):
+            words = stems(unit.text) | title | labels.get(unit.text, set())
             score = (
                 (1 - w.answer.section_weight) * float(cosines[row])
                 + w.answer.section_weight * hit.dense
-                + w.answer.lexical_weight * _idf_share(q_stems, stems(unit.text) | title, stem_idf)
+                + w.answer.lexical_weight * _idf_share(q_stems, words, stem_idf)
                 + w.answer.title_weight * title_match
             )
             if len(unit.text.split()) < SHORT_UNIT_WORDS and not q_stems & stems(unit.text):
@@ -120,6 +124,21 @@ def score_units(
             scored.append(Evidence(section, unit, score))
     scored.sort(key=lambda e: -e.score)
     return scored
+
+
+def _labels(section: Section) -> dict[str, set[str]]:
+    """The label's words of each sentence in a labelled line ("Afternoon: Continue building …
+    Review a pull request …"): every sentence of the line is about its label, not the first
+    alone, so "what does the afternoon look like?" matches them all by its words."""
+    out: dict[str, set[str]] = {}
+    for line in section.text.splitlines():
+        m = _LABELLED.match(line)
+        if m:
+            label = stems(m.group(1))
+            for unit in section.units:
+                if unit.kind == "sentence" and unit.text in line:
+                    out[unit.text] = label
+    return out
 
 
 def _paragraph(section: Section, unit: Unit) -> list[Unit]:

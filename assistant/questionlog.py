@@ -75,10 +75,10 @@ def missing_of(answer: Answer) -> list[str]:
     if not answer.refused and not answer.caveat:
         return []
     # The word a refusal turned on, when no name was missing ("remote", "expire").
-    word = {"uncovered_word": "least_covered_word", "unstated_property": "property_word"}
-    key = word.get(str(d.get("reason")))
-    if not found and key and d.get(key):
-        found.append(str(d[key]))
+    fields = {"uncovered_word": "least_covered_word", "unstated_property": "property_word"}
+    word = d.get(fields.get(str(d.get("reason")), ""))
+    if not found and word:
+        found.append(str(word))
     return list(dict.fromkeys(found))
 
 
