@@ -164,14 +164,14 @@ class Assistant:
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":
             answer = contents(q, self.guide)
-            answer.extra["diagnostics"] = Diagnostics(
+            answer.diagnostics = Diagnostics(
                 outcome="answer",
                 reason="contents",
                 kind=reading.kind,
                 ask=reading.ask,
                 relevance=1.0,
                 coverage=1.0,
-            ).to_dict()
+            )
         else:
             answer = self._answer(reading, turns)
         answer.latency_ms = (time.perf_counter() - start) * 1000
@@ -193,7 +193,7 @@ class Assistant:
         evidence = choice.evidence
         verdict = decide(case) if evidence else decide(case, (*CHECKS[:1], _nothing))
         answer = self._compose(reading, hits, verdict, choice)
-        answer.extra["diagnostics"] = Diagnostics(
+        answer.diagnostics = Diagnostics(
             outcome=verdict.outcome,
             reason=verdict.reason,
             kind=reading.kind,
@@ -208,7 +208,7 @@ class Assistant:
             unknown_names=case.unknown_names + case.other_roles,
             context_unknown=case.context_unknown,
             selected_items=choice.selected,
-        ).to_dict()
+        )
         return answer
 
     def _choose(
@@ -380,7 +380,7 @@ class Assistant:
         """The answer to the follow-up as the model rewrote it, when the rewrite came within
         the budget and the guide answers it at least as closely; else `answer` (the
         extractive follow-up rule).
-        Either way answer.extra["rewrite"] records what happened."""
+        Either way the answer's `rewrite` records what happened."""
         from assistant.backends import rewrite
 
         try:
@@ -391,27 +391,29 @@ class Assistant:
             backend, answer.question, turns, self.settings.generation.llm_rewrite_budget_s
         )
         chosen = answer
-        if record["rewritten"]:
-            standalone = self.ask_extractive(record["rewritten"])
+        if record.rewritten:
+            standalone = self.ask_extractive(record.rewritten)
             relevance = _relevance(standalone), _relevance(answer)
             if standalone.refused:
-                record["reason"] = "the guide does not answer the rewritten question"
+                record.reason = "the guide does not answer the rewritten question"
             elif relevance[0] < relevance[1]:
-                record["reason"] = "the follow-up rule matched the guide better"
+                record.reason = "the follow-up rule matched the guide better"
             else:
                 standalone.question = answer.question
-                standalone.latency_ms += answer.latency_ms + record["ms"]
+                standalone.latency_ms += answer.latency_ms + record.ms
                 chosen = standalone
-        record["used"] = chosen is not answer
-        chosen.extra["rewrite"] = record
+        record.used = chosen is not answer
+        chosen.rewrite = record
         return chosen
 
 
 def _relevance(answer: Answer) -> float:
     """How closely the guide matches the question itself (a follow-up's own words, not the
     last exchange it also reads with)."""
-    diagnostics = answer.extra.get("diagnostics", {})
-    return float(diagnostics.get("ask_relevance", diagnostics.get("relevance", 0.0)))
+    d = answer.diagnostics
+    if d is None:
+        return 0.0
+    return float(d.ask_relevance if d.ask_relevance is not None else d.relevance or 0.0)
 
 
 __all__ = ["Assistant", "is_follow_up", "tokenize"]

@@ -125,7 +125,7 @@ class Metrics:
         self.answers.labels(answer.backend).inc()
         if answer.refused:
             self.refusals.inc()
-        if answer.extra.get("fallback"):
+        if answer.generation is not None and answer.generation.fallback:
             self.fallbacks.labels(answer.backend).inc()
         self.answer_seconds.observe(answer.latency_ms / 1000)
         if log:
@@ -152,7 +152,7 @@ def answer_record(answer: Answer) -> dict[str, Any]:
         "sections": sections,
         "citations": len(answer.sources),
         "backend": answer.backend,
-        "fallback": bool(answer.extra.get("fallback", False)),
+        "fallback": answer.generation is not None and answer.generation.fallback,
         "guide_version": answer.guide_version,
     }
 

@@ -56,8 +56,7 @@ def outcome_of(answer: Answer) -> str:
 def reason_of(answer: Answer) -> str:
     """The policy's check that decided (``diagnostics.reason``), or a plain word when the
     answer carries no diagnostics (a generative backend's fallback, a test double)."""
-    diagnostics = answer.extra.get("diagnostics") or {}
-    reason = diagnostics.get("reason")
+    reason = answer.diagnostics.reason if answer.diagnostics is not None else None
     if isinstance(reason, str) and reason:
         return reason[:64]
     return "refused" if answer.refused else "grounded"
@@ -66,17 +65,14 @@ def reason_of(answer: Answer) -> str:
 def missing_of(answer: Answer) -> list[str]:
     """What the question names or asks that the guide lacks, as the policy saw it: unknown
     names, roles and context, or the word it could not match ('CKAD', 'London', 'bonus')."""
-    d = answer.extra.get("diagnostics") or {}
-    found: list[str] = []
-    for key in ("unknown_names", "context_unknown"):
-        value = d.get(key) or []
-        if isinstance(value, list):
-            found += [str(v) for v in value]
-    if not answer.refused and not answer.caveat:
+    d = answer.diagnostics
+    if d is None or (not answer.refused and not answer.caveat):
         return []
+    found = [str(v) for v in (d.unknown_names or []) + (d.context_unknown or [])]
     # The word a refusal turned on, when no name was missing ("remote", "expire").
     fields = {"uncovered_word": "least_covered_word", "unstated_property": "property_word"}
-    word = d.get(fields.get(str(d.get("reason")), ""))
+    field = fields.get(d.reason or "")
+    word = getattr(d, field) if field else None
     if not found and word:
         found.append(str(word))
     return list(dict.fromkeys(found))

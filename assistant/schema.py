@@ -99,10 +99,16 @@ class Answer:
     notices: list[str] = field(default_factory=list)
     #: What the asker said of themself that the guide does not address (answered all the same).
     caveat: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: How the question was read and decided (set by the extractive answer).
+    diagnostics: Diagnostics | None = None
+    #: How a generative backend rewrote a follow-up (only when it tried).
+    rewrite: Rewrite | None = None
+    #: What a generative backend did with the answer (only with one).
+    generation: Generation | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The answer's JSON (``AnswerJSON``): empty optional fields left out, then ``extra``."""
+        """The answer's JSON (``AnswerJSON``): empty optional fields left out; the generation
+        report's fields stand at the top level (``fallback``, ``draft``, …)."""
         data: dict[str, Any] = {
             "question": self.question,
             "answer": self.text,
@@ -118,7 +124,12 @@ class Answer:
             data["notices"] = list(self.notices)
         if self.caveat:
             data["caveat"] = self.caveat
-        data.update(self.extra)
+        if self.diagnostics is not None:
+            data["diagnostics"] = self.diagnostics
+        if self.rewrite is not None:
+            data["rewrite"] = self.rewrite
+        if self.generation is not None:
+            data.update(self.generation.model_dump(exclude_unset=True))
         # Through the model, so what every interface returns is the shape /docs describes.
         return AnswerJSON.model_validate(data).model_dump(exclude_unset=True)
 
@@ -175,16 +186,69 @@ class Diagnostics(BaseModel):
     )
 
     def to_dict(self) -> dict[str, Any]:
-        """The fields that were set, in this order: what ``answer.extra["diagnostics"]`` holds."""
+        """The fields that were set, in this order (the answer's JSON ``diagnostics``)."""
         return self.model_dump(exclude_unset=True)
+
+
+class Rewrite(BaseModel):
+    """A follow-up rewritten by a generative backend's model as a standalone question, within
+    its time budget (the answer's ``rewrite``)."""
+
+    rewritten: str | None = Field(
+        description="The standalone question the model wrote; null when none was kept."
+    )
+    ms: float = Field(description="Milliseconds the rewrite took.")
+    reason: str = Field(
+        description="Why the rewrite was kept or not: 'rewritten', 'over the 2 s budget', 'not a "
+        "standalone question', or why the follow-up rule's evidence was kept instead."
+    )
+    used: bool = Field(
+        False, description="The answer's evidence was chosen for the rewritten question."
+    )
+
+
+class RemovedSentence(BaseModel):
+    """A sentence of the model's draft that verification removed."""
+
+    sentence: str
+    reason: str
+
+
+class LLMTiming(BaseModel):
+    """How the model's draft was timed (the answer's ``llm``); a field is there when measured."""
+
+    first_token_ms: float | None = None
+    generation_ms: float | None = None
+    pieces: int | None = None
+    pieces_per_s: float | None = None
+    stopped: str | None = Field(None, description="Why the draft was cut short, if it was.")
+
+
+class Generation(BaseModel):
+    """What a generative backend did with the answer. Its fields stand at the top level of the
+    answer's JSON, as they always have (``generated_survived``, ``fallback``, …)."""
+
+    generated_survived: bool = Field(
+        description="Some of the model's draft survived verification and is the answer."
+    )
+    fallback: bool = Field(
+        description="The answer is the extractive one: nothing of the draft survived, or the "
+        "backend failed (a notice says which)."
+    )
+    removed: list[RemovedSentence] = Field(
+        default_factory=list, description="The draft's sentences verification removed."
+    )
+    draft: str | None = Field(None, description="The model's draft, as it was streamed.")
+    llm: LLMTiming | None = None
 
 
 class AnswerJSON(BaseModel):
     """The answer's JSON: what `Answer.to_dict()`, `assistant ask --json`, `POST /api/ask` and
     the stream's `answer` event return. ``diagnostics`` says how the question was read and
-    decided (docs/asking.md); other keys of ``Answer.extra`` follow."""
+    decided (docs/asking.md); ``rewrite`` and the generation fields are there only with a
+    generative backend (docs/generative.md)."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(extra="forbid")
     question: str
     answer: str = Field(description="The answer text; [n] refers to citations[n-1].")
     refused: bool = Field(description="True when the guide does not cover the question.")
@@ -201,6 +265,22 @@ class AnswerJSON(BaseModel):
     )
     diagnostics: Diagnostics | None = Field(
         None, description="How the question was read and decided (the extractive answer)."
+    )
+    rewrite: Rewrite | None = Field(
+        None, description="How the model rewrote a follow-up (a generative backend only)."
+    )
+    generated_survived: bool | None = Field(
+        None, description="A generative backend only: some of the model's draft is the answer."
+    )
+    fallback: bool | None = Field(
+        None, description="A generative backend only: the answer is the extractive one."
+    )
+    removed: list[RemovedSentence] | None = Field(
+        None, description="A generative backend only: the draft's sentences verification removed."
+    )
+    draft: str | None = Field(None, description="A generative backend only: the model's draft.")
+    llm: LLMTiming | None = Field(
+        None, description="A generative backend only: how the draft was timed."
     )
 
 

@@ -31,7 +31,7 @@ def observe(assistant: Assistant, paths: list[Path]) -> list[dict]:
         questions, _ = load_questions(path)
         for q in questions:
             answer = assistant.ask(q.question, list(q.history) or None)
-            d = answer.extra["diagnostics"]
+            d = answer.diagnostics.to_dict() if answer.diagnostics else {}
             rows.append(
                 {
                     "set": path.stem,

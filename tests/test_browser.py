@@ -158,7 +158,7 @@ def test_chat_page_shows_the_models_draft_then_the_verified_answer(
     page: Any, llm_site: dict
 ) -> None:
     expected = llm_site["expected"]
-    draft = flat(expected.extra["draft"])
+    draft = flat(expected.generation.draft)
     assert draft and flat(expected.text) != draft
     page.goto(llm_site["app"] + "/")
     page.locator("#question textarea").wait_for()
@@ -178,7 +178,7 @@ def test_chat_page_shows_the_models_draft_then_the_verified_answer(
         # (a `has` locator is matched inside each group, so it names the item alone)
         group = page.locator("#chat .group").filter(has=page.locator(f"#t0-q{source.n}"))
         assert group.locator("h3 a").inner_text() == source.section
-    assert draft not in final or expected.extra["generated_survived"]
+    assert draft not in final or expected.generation.generated_survived
     for notice in expected.notices:
         assert flat(notice) in final
     shot(page, "chat-page-llamacpp-verified")

@@ -202,9 +202,9 @@ def test_a_question_for_a_quantity_needs_evidence_stating_one(
     assistant: Assistant, question: str, reasons: set[str]
 ) -> None:
     answer = assistant.ask(question)
-    assert answer.extra["diagnostics"]["reason"] in reasons, answer.text
+    assert answer.diagnostics.reason in reasons, answer.text
     assert answer.refused is ("grounded" not in reasons)
-    if answer.extra["diagnostics"]["reason"].startswith("no_"):
+    if answer.diagnostics.reason.startswith("no_"):
         # The refusal says so, then quotes what the guide says nearest, verbatim and cited.
         assert answer.text.startswith(f"{phrases.NOT_STATED} {phrases.NEAREST_SAID}")
         assert_grounded(answer)
@@ -214,8 +214,8 @@ def test_the_quantity_must_be_in_the_evidence_the_answer_rests_on(assistant: Ass
     # The best evidence is "Texas" (Top Employers); the national salary sentence that follows
     # it from another section is no salary for Texas.
     answer = assistant.ask("How much does an MLOps engineer earn in Texas?")
-    assert answer.refused and answer.extra["diagnostics"]["coverage"] == 1.0
-    assert answer.extra["diagnostics"]["reason"] == "no_amount"
+    assert answer.refused and answer.diagnostics.coverage == 1.0
+    assert answer.diagnostics.reason == "no_amount"
     assert answer.text.startswith(phrases.NOT_STATED)
 
 
@@ -246,7 +246,7 @@ def test_a_question_naming_something_the_guide_never_mentions_is_refused(
     answer = assistant.ask(question)
     assert answer.refused
     assert answer.text.startswith(phrases.not_mentioned(names))
-    assert answer.extra["diagnostics"]["unknown_names"] == names
+    assert answer.diagnostics.unknown_names == names
     assert answer.nearest_sections
 
 
@@ -261,8 +261,8 @@ def test_a_question_naming_something_the_guide_never_mentions_is_refused(
 def test_names_the_guide_mentions_are_answered(assistant: Assistant, question: str) -> None:
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
-    assert answer.extra["diagnostics"]["least_covered_word"] is not None
-    assert answer.extra["diagnostics"]["unknown_names"] == []
+    assert answer.diagnostics.least_covered_word is not None
+    assert answer.diagnostics.unknown_names == []
 
 
 @pytest.mark.parametrize(

@@ -249,6 +249,6 @@ def test_a_model_server_that_dies_mid_answer_falls_back(
     assert kind == "answer"
     assert answer.sources and "$395" in " ".join(s.quote for s in answer.sources)
     # Either the partial draft was verified, or the extractive answer came back with a notice.
-    assert answer.extra["fallback"] is True or answer.extra["generated_survived"] is True
-    if answer.extra["fallback"]:
+    assert answer.generation.fallback is True or answer.generation.generated_survived is True
+    if answer.generation.fallback:
         assert answer.notices

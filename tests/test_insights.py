@@ -25,7 +25,7 @@ from assistant.embeddings import get_embedder
 from assistant.feedback import Feedback, FeedbackStore
 from assistant.insights import build_report, case_lines, period
 from assistant.questionlog import QuestionLog, utcnow
-from assistant.schema import Answer, Source
+from assistant.schema import Answer, Diagnostics, Source
 from assistant.server import create_app
 from assistant.settings import Settings
 
@@ -169,7 +169,7 @@ def test_the_token_is_compared_in_constant_time(
 def answer(question: str, refused: bool, section: str = "s", **diagnostics: Any) -> Answer:
     sources = [] if refused else [Source(1, section, section, "quote", 0.9)]
     a = Answer(question, "text", refused, sources, "abc123abc123", latency_ms=10)
-    a.extra["diagnostics"] = {"reason": "unknown_name" if refused else "grounded", **diagnostics}
+    a.diagnostics = Diagnostics(reason="unknown_name" if refused else "grounded", **diagnostics)
     return a
 
 

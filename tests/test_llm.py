@@ -135,10 +135,11 @@ def assert_verified(answer, deltas: list[str]) -> None:  # type: ignore[no-untyp
     assert numbers == set(range(1, len(numbers) + 1))
     for sentence in split_sentences(answer.text):
         assert sentence.cited and set(sentence.cited) <= numbers, sentence.raw
-    extra = answer.extra
-    assert extra["generated_survived"] != extra["fallback"]
-    assert isinstance(extra["removed"], list)
-    if extra["fallback"]:
+    generation = answer.generation
+    assert generation is not None
+    assert generation.generated_survived != generation.fallback
+    assert isinstance(generation.removed, list)
+    if generation.fallback:
         assert answer.notices
 
 
@@ -178,7 +179,7 @@ def test_llamacpp_in_process_answers_with_verified_citations(
     deltas, answer = run(assistant, QUESTION)
     assert answer.backend == "llamacpp"
     assert_verified(answer, deltas)
-    assert answer.extra["draft"] == "".join(deltas)
+    assert answer.generation.draft == "".join(deltas)
 
 
 @pytest.fixture(scope="module")
@@ -261,7 +262,7 @@ def test_a_down_server_gives_the_extractive_answer_with_a_notice_quickly(
     answer = assistant.ask(QUESTION)
     assert time.monotonic() - start < 5
     assert answer.text == extractive.text
-    assert answer.extra["fallback"] is True and answer.extra["generated_survived"] is False
+    assert answer.generation.fallback is True and answer.generation.generated_survived is False
     assert answer.notices == [phrases.LLM_SERVER_DOWN.format(url=url, reason="connection failed")]
     assert re.search(r"\[1\]", answer.text)
 
@@ -295,6 +296,6 @@ def test_a_server_answering_garbage_gives_the_extractive_answer(
         index_dir=real_index_dir, backend="openai", openai_base_url=f"{server.url}/v1"
     )
     answer = assistant.ask(QUESTION)
-    assert answer.extra["fallback"] is True
+    assert answer.generation.fallback is True
     assert len(answer.notices) == 1 and reason in answer.notices[0], answer.notices
     assert all(source.quote in ORIGINAL for source in answer.sources)

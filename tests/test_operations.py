@@ -20,7 +20,7 @@ from assistant import phrases
 from assistant.feedback import Feedback, FeedbackStore, redact
 from assistant.limits import MAX_CLIENTS, TokenBucket
 from assistant.observability import question_hash, route_label
-from assistant.schema import Answer
+from assistant.schema import Answer, Generation
 from assistant.server import create_app
 from assistant.settings import Settings
 
@@ -126,7 +126,8 @@ class FallbackAssistant(FakeAssistant):
     def ask(self, question: Any, history: Any = None) -> Answer:
         answer = super().ask(question, history)
         answer.backend = "openai"
-        answer.extra["fallback"] = not answer.refused  # refusals never reach the model
+        if not answer.refused:  # refusals never reach the model
+            answer.generation = Generation(generated_survived=False, fallback=True)
         return answer
 
 

@@ -49,7 +49,7 @@ CERTIFICATIONS = {
 
 
 def diagnostics(answer: Any) -> dict[str, Any]:
-    return answer.extra["diagnostics"]
+    return answer.diagnostics.to_dict()
 
 
 # ==== reading a question (no model) ===========================================================
@@ -739,7 +739,7 @@ def test_salary_in_a_state_the_guide_names_only_as_an_employer_is_refused(
 ) -> None:
     answer = assistant.ask("What do MLOps engineers earn in Texas?")
     assert answer.refused, answer.text
-    assert answer.extra["diagnostics"]["reason"] in {"unsaid_name", "no_amount"}
+    assert answer.diagnostics.reason in {"unsaid_name", "no_amount"}
 
 
 @pytest.mark.slow

@@ -65,15 +65,15 @@ def test_a_rewrite_that_is_late_failed_or_not_a_question_is_not_used(
     backend: Scripted, reason: str
 ) -> None:
     record = rewrite(backend, FOLLOW_UP, HISTORY, budget_s=0.5)
-    assert record["rewritten"] is None
-    assert record["reason"] == reason
-    assert record["ms"] >= 0
+    assert record.rewritten is None
+    assert record.reason == reason
+    assert record.ms >= 0 and not record.used
 
 
 def test_a_prompt_shows_the_last_turns_and_stops_at_the_first_line() -> None:
     backend = Scripted()
     record = rewrite(backend, FOLLOW_UP, HISTORY, budget_s=5)
-    assert record == {"rewritten": STANDALONE, "ms": record["ms"], "reason": "rewritten"}
+    assert (record.rewritten, record.reason, record.used) == (STANDALONE, "rewritten", False)
     prompt = backend.prompts[0]
     assert "User: Which certifications does the guide list?" in prompt.user
     assert prompt.user.endswith(f"Last question: {FOLLOW_UP}")
@@ -88,8 +88,8 @@ def test_a_rewrite_within_the_budget_picks_the_evidence(real_index_dir: Path) ->
     )
     answer = Assistant(settings, backend=backend).ask(FOLLOW_UP, HISTORY)
     assert answer.question == FOLLOW_UP
-    assert answer.extra["rewrite"]["used"] is True
-    assert answer.extra["rewrite"]["rewritten"] == STANDALONE
+    assert answer.rewrite.used is True
+    assert answer.rewrite.rewritten == STANDALONE
     assert "Terraform Associate ($70)" in answer.text
     # The model is asked the standalone question, not the bare follow-up.
     assert backend.prompts[-1].user.endswith(f"Question: {STANDALONE}")
@@ -102,8 +102,8 @@ def test_past_the_budget_the_extractive_follow_up_rule_applies(real_index_dir: P
     )
     backend = Scripted(delay=0.4)
     answer = Assistant(settings, backend=backend).ask(FOLLOW_UP, HISTORY)
-    assert answer.extra["rewrite"]["used"] is False
-    assert "budget" in answer.extra["rewrite"]["reason"]
+    assert answer.rewrite.used is False
+    assert "budget" in answer.rewrite.reason
     assert "Terraform Associate ($70)" in answer.text  # the follow-up rule's evidence
     assert backend.prompts[-1].user.endswith(f"Question: {FOLLOW_UP}")
 
@@ -112,9 +112,9 @@ def test_past_the_budget_the_extractive_follow_up_rule_applies(real_index_dir: P
 def test_no_rewrite_for_a_first_question_or_a_zero_budget(real_index_dir: Path) -> None:
     backend = Scripted()
     settings = Settings(index_dir=real_index_dir, backend="llamacpp")
-    assert "rewrite" not in Assistant(settings, backend=backend).ask(STANDALONE).extra
+    assert Assistant(settings, backend=backend).ask(STANDALONE).rewrite is None
     off = settings.updated({"generation.llm_rewrite_budget_s": 0})
-    assert "rewrite" not in Assistant(off, backend=backend).ask(FOLLOW_UP, HISTORY).extra
+    assert Assistant(off, backend=backend).ask(FOLLOW_UP, HISTORY).rewrite is None
     assert all(p.cue != phrases.LLM_REWRITE_CUE for p in backend.prompts)
 
 
@@ -129,9 +129,9 @@ def test_the_real_model_rewrites_within_its_budget_or_falls_back(real_index_dir:
         generation={"llm_max_tokens": 32, "llm_rewrite_budget_s": 10},
     )
     answer = assistant.ask(FOLLOW_UP, HISTORY)
-    record = answer.extra["rewrite"]
-    assert set(record) == {"rewritten", "ms", "reason", "used"}
-    assert record["ms"] > 0
+    record = answer.rewrite
+    assert record is not None and set(record.model_dump()) == {"rewritten", "ms", "reason", "used"}
+    assert record.ms > 0
     # Used or not, the evidence is the Terraform line and every quote is the guide's.
     assert any("Terraform Associate ($70)" in s.quote for s in answer.sources)
-    assert answer.extra["generated_survived"] != answer.extra["fallback"]
+    assert answer.generation.generated_survived != answer.generation.fallback

@@ -381,6 +381,11 @@ def test_the_chat_page_widget_and_docs_are_served_without_a_cdn(client: httpx.Cl
     assert {"/api/ask", "/api/ask/stream", "/api/sections", "/api/feedback"} <= paths
     diagnostics = openapi["components"]["schemas"]["Diagnostics"]["properties"]
     assert {"outcome", "reason", "relevance", "coverage", "selected_items"} <= set(diagnostics)
+    # What a generative backend adds to the answer is declared too, not merged in untyped.
+    answer = openapi["components"]["schemas"]["AnswerJSON"]
+    generative = {"rewrite", "generated_survived", "fallback", "removed", "draft", "llm"}
+    assert generative <= set(answer["properties"])
+    assert answer.get("additionalProperties") is False
 
 
 def test_gradio_clients_can_call_the_pinned_chat_endpoint(

@@ -19,7 +19,7 @@ from sqlalchemy import inspect, text
 from assistant.db import Database, migrate
 from assistant.feedback import Feedback, FeedbackStore
 from assistant.questionlog import QuestionLog, utcnow
-from assistant.schema import Answer, Source
+from assistant.schema import Answer, Diagnostics, Source
 
 CITATIONS = [{"n": 1, "section": "Certifications", "quote": "CKA ($395)", "score": 0.9}]
 SECRET = "mail jane.doe@example.com, card 4111 1111 1111 1111"
@@ -59,7 +59,7 @@ def answer(
     sources = [] if refused else [Source(1, "certifications", "Certifications", "CKA ($395)", 0.9)]
     a = Answer(question, "text", refused, sources, "abc123abc123", latency_ms=12.34)
     a.caveat = caveat
-    a.extra["diagnostics"] = diag
+    a.diagnostics = Diagnostics(**diag)
     return a
 
 

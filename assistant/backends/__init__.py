@@ -19,7 +19,17 @@ from assistant import phrases
 from assistant.backends.base import Backend, Drafting, Prompt
 from assistant.backends.verify import verify
 from assistant.errors import BackendUnavailable
-from assistant.schema import Answer, Delta, Final, Source, StreamEvent
+from assistant.schema import (
+    Answer,
+    Delta,
+    Final,
+    Generation,
+    LLMTiming,
+    RemovedSentence,
+    Rewrite,
+    Source,
+    StreamEvent,
+)
 from assistant.settings import Settings
 from assistant.text import tokenize
 
@@ -58,10 +68,10 @@ def rewrite_prompt(question: str, history: list[dict[str, str]]) -> Prompt:
 
 def rewrite(
     backend: Backend, question: str, history: list[dict[str, str]], budget_s: float
-) -> dict[str, Any]:
+) -> Rewrite:
     """Ask the model for the follow-up `question` as a standalone question, within `budget_s`.
 
-    Returns {"rewritten": the question or None, "ms": time taken, "reason": why it is None}.
+    Returns the rewritten question or None, the time taken and why it is None (not yet used).
     A rewrite is kept only if it arrived within the budget, is one line of 2 to
     REWRITE_MAX_WORDS words, differs from the question and shares a content word with the
     conversation (a tiny model's ramble shares nothing or runs past the budget).
@@ -70,9 +80,9 @@ def rewrite(
     deadline = start + budget_s
     text = ""
 
-    def result(rewritten: str | None, reason: str) -> dict[str, Any]:
+    def result(rewritten: str | None, reason: str) -> Rewrite:
         ms = round((time.monotonic() - start) * 1000, 1)
-        return {"rewritten": rewritten, "ms": ms, "reason": reason}
+        return Rewrite(rewritten=rewritten, ms=ms, reason=reason)
 
     try:
         for piece in backend.stream(rewrite_prompt(question, history), deadline):
@@ -134,10 +144,22 @@ def _looping(draft: str) -> bool:
     return len(lines) > 1 and lines[-1] in lines[:-1]
 
 
-def _fallback(answer: Answer, backend: str, notice: str, **extra: Any) -> Answer:
+def _fallback(
+    answer: Answer,
+    backend: str,
+    notice: str,
+    draft: str | None = None,
+    timing: dict[str, Any] | None = None,
+    removed: list[RemovedSentence] | None = None,
+) -> Answer:
+    """The extractive `answer`, marked as the fallback of `backend` with `notice`."""
     answer.backend = backend
     answer.notices.append(notice)
-    answer.extra.update({"generated_survived": False, "fallback": True, "removed": [], **extra})
+    answer.generation = Generation(generated_survived=False, fallback=True, removed=removed or [])
+    if draft is not None:
+        answer.generation.draft = draft
+    if timing is not None:
+        answer.generation.llm = LLMTiming.model_validate(timing)
     return answer
 
 
@@ -152,8 +174,8 @@ def generate(
     pieces: list[str] = []
     timing: dict[str, Any] = {}
     # A follow-up the model rewrote is asked of the model (and verified) as the standalone question.
-    rewritten = answer.extra.get("rewrite", {})
-    asked = rewritten["rewritten"] if rewritten.get("used") else answer.question
+    done = answer.rewrite
+    asked = done.rewritten if done and done.used and done.rewritten else answer.question
     try:
         backend = assistant.backend
         prompt = build_prompt(asked, answer.sources)
@@ -191,17 +213,16 @@ def generate(
         )
     except Exception as exc:  # noqa: BLE001
         notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
-        yield Final("answer", _fallback(answer, name, notice, draft=draft, llm=timing))
+        yield Final("answer", _fallback(answer, name, notice, draft=draft, timing=timing))
         return
-    removed = [r.to_dict() for r in checked.removed]
+    removed = [RemovedSentence(**r.to_dict()) for r in checked.removed]
     if not checked.kept:
         notice = (
             phrases.LLM_TIMED_OUT.format(seconds=settings.generation.llm_timeout_s)
             if timed_out
             else phrases.LLM_NOTHING_SUPPORTED
         )
-        answer = _fallback(answer, name, notice, draft=draft, llm=timing)
-        answer.extra["removed"] = removed
+        answer = _fallback(answer, name, notice, draft=draft, timing=timing, removed=removed)
         answer.latency_ms += took * 1000
         yield Final("answer", answer)
         return
@@ -219,14 +240,15 @@ def generate(
         latency_ms=answer.latency_ms + took * 1000,
         backend=name,
         notices=notices,
-        extra={
-            **answer.extra,
-            "generated_survived": True,
-            "fallback": False,
-            "removed": removed,
-            "draft": draft,
-            "llm": timing,
-        },
+        diagnostics=answer.diagnostics,
+        rewrite=answer.rewrite,
+        generation=Generation(
+            generated_survived=True,
+            fallback=False,
+            removed=removed,
+            draft=draft,
+            llm=LLMTiming.model_validate(timing),
+        ),
     )
     yield Final("answer", final)
 
