@@ -38,6 +38,8 @@ from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Evidence, Section, Source, Unit
 from assistant.scope import is_prompt
 from assistant.settings import Settings
+from assistant.text import DEFINITION_WORDS, tokenize
+from assistant.vocabulary import stem
 
 _LIST_QUESTION = re.compile(
     r"\b(list|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
@@ -66,6 +68,19 @@ _ABOUT_SOURCES = re.compile(
 )
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
+#: A definition ask is about a few words ("MLOps engineer", "feature store"); more is no term.
+DEFINED_MAX_WORDS = 3
+#: Verbs of a definition ask that are not what it is about ("what does DVC *do*?").
+_ASK_VERBS = frozenset(
+    ["do", "does", "what", "whats", "used", "explain", "define", "actual", "actually", "really"]
+)
+_ARTICLES = frozenset(["a", "an", "the"])
+#: An ask for what something is: "what is an MLOps engineer?", "what does DVC do?", "who is …".
+_DEFINITION = re.compile(
+    r"^\W*(?:what\s+(?:is|are)|what's|whats|who\s+(?:is|are)|define|explain\s+what"
+    r"|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?[\w&/ -]{1,40}?\s+do\b)",
+    re.IGNORECASE,
+)
 #: A line that opens with its label: "Afternoon: Continue building …", "Why it matters: …".
 _LABELLED = re.compile(r"^\s*(?:[-*]\s+)?([A-Z][\w&/ -]{1,40}):\s")
 
@@ -99,6 +114,7 @@ def score_units(
     prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else w.answer.prompt_factor
     reference_factor = 1.0 if _ABOUT_SOURCES.search(question) else w.answer.reference_factor
     stem_idf = retriever.stem_idf_weight
+    defined = _defined(question)
     scored: list[Evidence] = []
     for rank, hit in enumerate(hits[:n_sections]):
         section = retriever.sections[hit.section_id]
@@ -118,12 +134,36 @@ def score_units(
             )
             if len(unit.text.split()) < SHORT_UNIT_WORDS and not q_stems & stems(unit.text):
                 score *= w.answer.short_unit_factor
+            if defined and _opens_with(unit.text, defined):
+                score += w.answer.definition_weight
             if is_prompt(unit.text):
                 score *= prompt_factor
             score *= prior
             scored.append(Evidence(section, unit, score))
     scored.sort(key=lambda e: -e.score)
     return scored
+
+
+def _defined(question: str) -> list[str]:
+    """What a definition ask is about, as stems in order ("mlop", "engineer"), or []."""
+    if not _DEFINITION.search(question):
+        return []
+    words = [stem(t) for t in tokenize(question) if t not in DEFINITION_WORDS]
+    words = [w for w in words if w not in _ASK_VERBS]
+    return words[:DEFINED_MAX_WORDS] if len(words) <= DEFINED_MAX_WORDS else []
+
+
+def _opens_with(text: str, defined: list[str]) -> bool:
+    """Does the sentence define the thing: open with it after an article ("An MLOps Engineer
+    builds …"), or with it and a colon or copula ("DVC: Data version control …", "Feast is …")?
+    A plural statement about it ("MLOps Engineers earn …") is no definition."""
+    words = re.findall(r"[\w'+/&-]+|:", text.lower())
+    article = bool(words) and words[0] in _ARTICLES
+    rest = words[1:] if article else words
+    term, after = rest[: len(defined)], rest[len(defined) : len(defined) + 1]
+    if [stem(w) for w in term] != defined:
+        return False
+    return (article and not term[-1].endswith("s")) or after[:1] in ([":"], ["is"], ["are"])
 
 
 def _labels(section: Section) -> dict[str, set[str]]:

@@ -131,6 +131,11 @@ class AnswerSettings(BaseModel):
         "unless the question asks where something comes from: it names documents, it states "
         "nothing.",
     )
+    definition_weight: float = Field(
+        0.1,
+        description="Added to the score of a sentence that opens with what a definition ask "
+        "('what is an MLOps engineer?', 'what does DVC do?') is about: its definition.",
+    )
     sentence_margin: float = Field(
         0.16,
         description="Other sentences join the best one when they score at most this much below.",

@@ -4,7 +4,8 @@
 
 The weights that score a guide sentence for a question (settings: answer.section_weight,
 answer.lexical_weight, answer.title_weight, answer.rank_decay, retrieval.answer_sections,
-retrieval.unit_ranking_weight, answer.reference_factor) are searched one at a time from the
+retrieval.unit_ranking_weight, answer.reference_factor, answer.definition_weight) are searched
+one at a time from the
 current settings (coordinate ascent, two rounds), keeping a change only when it raises the
 share of answerable training questions whose answer holds all their expected facts, and does
 not refuse more of them. Then the chosen and the current settings are both measured on
@@ -33,6 +34,7 @@ GRID: dict[str, list[Any]] = {
     "retrieval.answer_sections": [3, 4, 5],
     "retrieval.unit_ranking_weight": [1.0, 2.0, 3.0, 4.0],
     "answer.reference_factor": [1.0, 0.8, 0.6, 0.4],
+    "answer.definition_weight": [0.0, 0.1, 0.2],
 }
 
 

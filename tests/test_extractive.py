@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.extractive import _labels, stems
+from assistant.extractive import _defined, _labels, _opens_with, stems
 from assistant.guide import load_guide
 from assistant.settings import PROJECT_ROOT
 
@@ -17,3 +17,18 @@ def test_every_sentence_of_a_labelled_line_carries_its_label() -> None:
     # A line with no label gives its sentences none.
     plain = [u.text for u in day.units if u.kind == "sentence" and u.text not in labels]
     assert plain, "the section has unlabelled sentences too"
+
+
+def test_a_definition_ask_is_about_its_term() -> None:
+    assert _defined("what is an MLOps engineer, in one sentence?") == ["mlop", "engineer"]
+    assert _defined("What does an MLOps engineer actually do?") == ["mlop", "engineer"]
+    assert _defined("What is Feast?") == ["feast"]
+    assert _defined("How much does the CKA cost?") == []  # no definition ask
+
+
+def test_a_definition_opens_with_its_term_after_an_article_or_before_a_colon() -> None:
+    term = ["mlop", "engineer"]
+    assert _opens_with("An MLOps Engineer builds and maintains the infrastructure.", term)
+    assert not _opens_with("MLOps Engineers earn $120,000-$185,000.", term)  # a statement
+    assert not _opens_with("They create the pipelines.", term)
+    assert _opens_with("DVC: Data version control for ML projects.", ["dvc"])
