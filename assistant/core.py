@@ -334,8 +334,8 @@ class Assistant:
         """The words a yes/no ask asks about that the guide does not use: its nouns and
         adjectives (spaCy's tagger; only when there are such words, as it loads spaCy), if
         English words, as a misspelling or slang ("pls") says nothing of the property."""
-        if not reading.yes_no or not matches:
-            return []
+        if not reading.yes_no or reading.selection is not None or not matches:
+            return []  # a selection over the items' prices is computed ("is it the cheapest?")
         nominal = self.reader.nominal(reading.ask)
         return [w for w in matches if w in nominal and is_english(w)]
 

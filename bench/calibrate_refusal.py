@@ -8,7 +8,7 @@ assistant/policy.py decided (an unknown name, a quantity the evidence does not s
 thresholds then refuse a question when a threshold-free check did, or relevance <
 refusal_threshold (and no guide line holds all the ask's words), or (nothing was computed over
 items, relevance < coverage_bypass_relevance and) coverage < coverage_threshold, or (nothing was
-computed over items and) property coverage < property_threshold. The grid search keeps the
+a yes/no ask's property coverage < property_threshold. The grid search keeps the
 thresholds that refuse the most out-of-scope training questions while refusing at most
 --max-false (default 3 %) of the answerable ones. Test sets are never read here.
 """
@@ -54,7 +54,7 @@ def refused(rows: list[dict], rel: float, cov: float, bypass: float, prop: float
             r["fixed"]
             or (r["relevance"] < rel and not r["lexical"])
             or (not r["selected"] and r["relevance"] < bypass and r["coverage"] < cov)
-            or (not r["selected"] and r["property"] < prop)
+            or r["property"] < prop
             for r in rows
         ]
     )

@@ -390,7 +390,11 @@ def test_a_yes_no_ask_needs_its_property_stated() -> None:
     assert unstated.message == phrases.NOT_STATED and unstated.cite_nearest
     # Matched well enough in the evidence, or computed over items: answered.
     assert decide(make_case(expire, property_coverage=0.6)).outcome == "answer"
-    assert decide(make_case(expire, property_coverage=0.3, selected=True)).outcome == "answer"
+    # An item the ask points at must state it too; a selection over prices is computed.
+    that_one = make_case("does that one expire?", property_coverage=0.3, selected=True)
+    assert decide(that_one).reason == "unstated_property"
+    cheapest = make_case("Is it the cheapest?", property_coverage=0.3, selected=True)
+    assert decide(cheapest).outcome == "answer"
     # The same weak word in a question that is not yes/no is left to the looser checks.
     what = decide(make_case("What does the guide say about expiry?", property_coverage=0.3))
     assert what.outcome == "answer"
