@@ -14,7 +14,7 @@ import numpy as np
 from assistant import phrases
 from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
-from assistant.errors import BackendUnavailable, IndexUnavailable
+from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
@@ -363,57 +363,18 @@ class Assistant:
         """
         answer = self.ask_extractive(question, history)
         if self.settings.backend != "extractive" and not answer.refused:
-            from assistant.backends import generate
+            from assistant.backends import follow_up, generate
 
             turns = clean_history(history, self.settings)
             if self.settings.generation.llm_rewrite_budget_s > 0 and is_follow_up(
                 answer.question, turns
             ):
-                answer = self._rewritten(answer, turns)
+                answer = follow_up(self, answer, turns)
             yield from generate(self, answer, turns)
             return
         for piece in re.findall(r"\S+\s*|\s+", answer.text):
             yield Delta("delta", piece)
         yield Final("answer", answer)
-
-    def _rewritten(self, answer: Answer, turns: list[dict[str, str]]) -> Answer:
-        """The answer to the follow-up as the model rewrote it, when the rewrite came within
-        the budget and the guide answers it at least as closely; else `answer` (the
-        extractive follow-up rule).
-        Either way the answer's `rewrite` records what happened."""
-        from assistant.backends import rewrite
-
-        try:
-            backend = self.backend
-        except BackendUnavailable:
-            return answer  # generate() reports it
-        record = rewrite(
-            backend, answer.question, turns, self.settings.generation.llm_rewrite_budget_s
-        )
-        chosen = answer
-        if record.rewritten:
-            standalone = self.ask_extractive(record.rewritten)
-            relevance = _relevance(standalone), _relevance(answer)
-            if standalone.refused:
-                record.reason = "the guide does not answer the rewritten question"
-            elif relevance[0] < relevance[1]:
-                record.reason = "the follow-up rule matched the guide better"
-            else:
-                standalone.question = answer.question
-                standalone.latency_ms += answer.latency_ms + record.ms
-                chosen = standalone
-        record.used = chosen is not answer
-        chosen.rewrite = record
-        return chosen
-
-
-def _relevance(answer: Answer) -> float:
-    """How closely the guide matches the question itself (a follow-up's own words, not the
-    last exchange it also reads with)."""
-    d = answer.diagnostics
-    if d is None:
-        return 0.0
-    return float(d.ask_relevance if d.ask_relevance is not None else d.relevance or 0.0)
 
 
 __all__ = ["Assistant", "is_follow_up", "tokenize"]

@@ -13,11 +13,13 @@ import re
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from assistant import phrases
-from assistant.backends.base import Backend, Drafting, Prompt
-from assistant.backends.verify import verify
+from assistant.backends.base import Backend, Drafting, Prompt, Rewriting
+from assistant.backends.rewriting import follow_up, rewrite, rewrite_prompt
+from assistant.backends.verify import Verified, verify
 from assistant.errors import BackendUnavailable
 from assistant.schema import (
     Answer,
@@ -26,12 +28,10 @@ from assistant.schema import (
     Generation,
     LLMTiming,
     RemovedSentence,
-    Rewrite,
     Source,
     StreamEvent,
 )
 from assistant.settings import Settings
-from assistant.text import tokenize
 
 _NUMBERING = re.compile(r"^(?:[-*]|\d+[.)]|\[\d+\])\s*")
 
@@ -42,68 +42,6 @@ def build_prompt(question: str, sources: list[Source]) -> Prompt:
         phrases.LLM_SYSTEM_PROMPT,
         phrases.LLM_USER_PROMPT.format(sources=lines, question=question),
     )
-
-
-#: Turns of the conversation shown to the model when it rewrites a follow-up.
-REWRITE_TURNS = 4
-#: Characters of an assistant turn shown to the model (its answers are long and cited).
-REWRITE_TURN_CHARS = 240
-#: A rewrite longer than this many words is not one question.
-REWRITE_MAX_WORDS = 40
-
-
-def rewrite_prompt(question: str, history: list[dict[str, str]]) -> Prompt:
-    turns = "\n".join(
-        phrases.LLM_REWRITE_TURN.format(
-            role=m["role"].capitalize(), content=" ".join(m["content"].split())[:REWRITE_TURN_CHARS]
-        )
-        for m in history[-REWRITE_TURNS:]
-    )
-    return Prompt(
-        phrases.LLM_REWRITE_SYSTEM,
-        phrases.LLM_REWRITE_USER.format(history=turns, question=question),
-        phrases.LLM_REWRITE_CUE,
-    )
-
-
-def rewrite(
-    backend: Backend, question: str, history: list[dict[str, str]], budget_s: float
-) -> Rewrite:
-    """Ask the model for the follow-up `question` as a standalone question, within `budget_s`.
-
-    Returns the rewritten question or None, the time taken and why it is None (not yet used).
-    A rewrite is kept only if it arrived within the budget, is one line of 2 to
-    REWRITE_MAX_WORDS words, differs from the question and shares a content word with the
-    conversation (a tiny model's ramble shares nothing or runs past the budget).
-    """
-    start = time.monotonic()
-    deadline = start + budget_s
-    text = ""
-
-    def result(rewritten: str | None, reason: str) -> Rewrite:
-        ms = round((time.monotonic() - start) * 1000, 1)
-        return Rewrite(rewritten=rewritten, ms=ms, reason=reason)
-
-    try:
-        for piece in backend.stream(rewrite_prompt(question, history), deadline):
-            text += piece
-            if "\n" in text.strip():
-                break
-    except Exception as exc:  # noqa: BLE001 - a failed rewrite falls back, it never fails
-        return result(None, f"the model failed ({type(exc).__name__})")
-    if time.monotonic() > deadline:
-        return result(None, f"over the {budget_s:g} s budget")
-    line = (text.strip().splitlines() or [""])[0].strip().strip("\"'` ")
-    said = set(tokenize(" ".join([question, *(m["content"] for m in history)])))
-    words = line.split()
-    if (
-        not 2 <= len(words) <= REWRITE_MAX_WORDS
-        or line.lower() == question.strip().lower()
-        or not set(tokenize(line)) & said
-        or any(not c.isprintable() for c in line)
-    ):
-        return result(None, "not a standalone question")
-    return result(line, "rewritten")
 
 
 _backends: dict[tuple[Any, ...], Backend] = {}
@@ -163,48 +101,76 @@ def _fallback(
     return answer
 
 
+@dataclass
+class _Draft:
+    """The model's draft as it streams in, and how it was timed (the answer's ``llm``)."""
+
+    start: float  # time.perf_counter() when generation began
+    pieces: list[str] = field(default_factory=list)
+    timing: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+    def stream(self, backend: Backend, prompt: Prompt, deadline: float) -> Iterator[Delta]:
+        """Yield the model's pieces as they come; stop early at a repeated line."""
+        for piece in backend.stream(prompt, deadline):
+            if not self.pieces:
+                self.timing["first_token_ms"] = round((time.perf_counter() - self.start) * 1000, 1)
+            self.pieces.append(piece)
+            yield Delta("delta", piece)
+            if "\n" in piece and _looping(self.text):
+                self.timing["stopped"] = "repeated line"
+                break
+
+    def finish(self) -> float:
+        """Record the generation's time and pace; return the seconds it took."""
+        took = time.perf_counter() - self.start
+        self.timing["generation_ms"] = round(took * 1000, 1)
+        self.timing["pieces"] = len(self.pieces)
+        if len(self.pieces) > 1 and "first_token_ms" in self.timing:
+            after_first = took - self.timing["first_token_ms"] / 1000
+            pace = round((len(self.pieces) - 1) / after_first, 2) if after_first else None
+            self.timing["pieces_per_s"] = pace
+        return took
+
+
+def _failed(exc: Exception) -> str:
+    """The notice of a model or verification that raised."""
+    return phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
+
+
+def _asked(answer: Answer) -> str:
+    """The question the model answers: a follow-up the model rewrote is asked (and verified)
+    as the standalone question."""
+    done = answer.rewrite
+    return done.rewritten if done and done.used and done.rewritten else answer.question
+
+
 def generate(
     assistant: Drafting, answer: Answer, history: list[dict[str, str]]
 ) -> Iterator[StreamEvent]:
     """Stream the model's draft, then yield the verified answer (see the module docstring)."""
     settings = assistant.settings
     name = settings.backend
-    start = time.perf_counter()
+    draft = _Draft(time.perf_counter())
     deadline = time.monotonic() + settings.generation.llm_timeout_s
-    pieces: list[str] = []
-    timing: dict[str, Any] = {}
-    # A follow-up the model rewrote is asked of the model (and verified) as the standalone question.
-    done = answer.rewrite
-    asked = done.rewritten if done and done.used and done.rewritten else answer.question
+    asked = _asked(answer)
     try:
-        backend = assistant.backend
         prompt = build_prompt(asked, answer.sources)
-        for piece in backend.stream(prompt, deadline):
-            if not pieces:
-                timing["first_token_ms"] = round((time.perf_counter() - start) * 1000, 1)
-            pieces.append(piece)
-            yield Delta("delta", piece)
-            if "\n" in piece and _looping("".join(pieces)):
-                timing["stopped"] = "repeated line"
-                break
+        yield from draft.stream(assistant.backend, prompt, deadline)
     except BackendUnavailable as exc:
         yield Final("answer", _fallback(answer, name, str(exc)))
         return
     except Exception as exc:  # noqa: BLE001 - a broken backend must never break an answer
-        notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
-        yield Final("answer", _fallback(answer, name, notice, draft="".join(pieces)))
+        yield Final("answer", _fallback(answer, name, _failed(exc), draft=draft.text))
         return
-    took = time.perf_counter() - start
-    timing["generation_ms"] = round(took * 1000, 1)
-    timing["pieces"] = len(pieces)
-    if len(pieces) > 1 and "first_token_ms" in timing:
-        after_first = took - timing["first_token_ms"] / 1000
-        timing["pieces_per_s"] = round((len(pieces) - 1) / after_first, 2) if after_first else None
-    draft = "".join(pieces)
+    took = draft.finish()
     timed_out = time.monotonic() >= deadline
     try:
         checked = verify(
-            draft,
+            draft.text,
             answer.sources,
             asked,
             assistant.embedder,
@@ -212,26 +178,41 @@ def generate(
             settings.generation.verify_cosine_threshold,
         )
     except Exception as exc:  # noqa: BLE001
-        notice = phrases.LLM_MODEL_FAILED.format(reason=f"{type(exc).__name__}: {exc}"[:200])
-        yield Final("answer", _fallback(answer, name, notice, draft=draft, timing=timing))
+        fallback = _fallback(answer, name, _failed(exc), draft=draft.text, timing=draft.timing)
+        yield Final("answer", fallback)
         return
+    timeout_s = settings.generation.llm_timeout_s if timed_out else None
+    yield Final("answer", _verified(answer, checked, draft, took, name, timeout_s))
+
+
+def _verified(
+    answer: Answer,
+    checked: Verified,
+    draft: _Draft,
+    took: float,
+    name: str,
+    timeout_s: float | None,
+) -> Answer:
+    """The answer from what verification kept of the draft, or, when it kept nothing, the
+    extractive `answer` as the fallback. `timeout_s` is set when the draft ran out of time."""
     removed = [RemovedSentence(**r.to_dict()) for r in checked.removed]
     if not checked.kept:
         notice = (
-            phrases.LLM_TIMED_OUT.format(seconds=settings.generation.llm_timeout_s)
-            if timed_out
+            phrases.LLM_TIMED_OUT.format(seconds=timeout_s)
+            if timeout_s is not None
             else phrases.LLM_NOTHING_SUPPORTED
         )
-        answer = _fallback(answer, name, notice, draft=draft, timing=timing, removed=removed)
-        answer.latency_ms += took * 1000
-        yield Final("answer", answer)
-        return
+        fallback = _fallback(
+            answer, name, notice, draft=draft.text, timing=draft.timing, removed=removed
+        )
+        fallback.latency_ms += took * 1000
+        return fallback
     notices = []
-    if timed_out:
-        notices.append(phrases.LLM_TIMED_OUT.format(seconds=settings.generation.llm_timeout_s))
+    if timeout_s is not None:
+        notices.append(phrases.LLM_TIMED_OUT.format(seconds=timeout_s))
     if removed:
         notices.append(phrases.LLM_SOME_REMOVED.format(count=len(removed)))
-    final = Answer(
+    return Answer(
         question=answer.question,
         text=checked.text,
         refused=False,
@@ -246,11 +227,21 @@ def generate(
             generated_survived=True,
             fallback=False,
             removed=removed,
-            draft=draft,
-            llm=LLMTiming.model_validate(timing),
+            draft=draft.text,
+            llm=LLMTiming.model_validate(draft.timing),
         ),
     )
-    yield Final("answer", final)
 
 
-__all__ = ["Backend", "Drafting", "Prompt", "build_prompt", "generate", "get_backend", "rewrite"]
+__all__ = [
+    "Backend",
+    "Drafting",
+    "Prompt",
+    "Rewriting",
+    "build_prompt",
+    "follow_up",
+    "generate",
+    "get_backend",
+    "rewrite",
+    "rewrite_prompt",
+]

@@ -1,5 +1,6 @@
 """What every generative backend is: a `Backend` that streams a draft for a `Prompt`, and
-`Drafting`, the little `generate` needs of whoever asks (the Assistant, in practice).
+`Drafting` and `Rewriting`, the little `generate` and `follow_up` need of whoever asks (the
+Assistant, in practice).
 
 The backends' own modules (llamacpp, openai) import only this, so the package can load them lazily
 without the import running back into itself.
@@ -10,12 +11,13 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant import phrases
 
 if TYPE_CHECKING:
     from assistant.embeddings import Embedder
+    from assistant.schema import Answer
     from assistant.settings import Settings
 
 
@@ -61,4 +63,10 @@ class Drafting(Protocol):
     def embedder(self) -> Embedder: ...
 
 
-__all__ = ["Backend", "Drafting", "Prompt"]
+class Rewriting(Drafting, Protocol):
+    """What `follow_up` also uses of the asker: its extractive answer to a question."""
+
+    def ask_extractive(self, question: Any, history: Any = None) -> Answer: ...
+
+
+__all__ = ["Backend", "Drafting", "Prompt", "Rewriting"]

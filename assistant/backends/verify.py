@@ -109,7 +109,39 @@ def verify(
     lexical_threshold: float,
     cosine_threshold: float,
 ) -> Verified:
+    """The draft's sentences that cite a source supporting them (see the module docstring),
+    their citations renumbered; the others listed as removed, with why."""
     by_n = {s.n: s for s in sources}
+    candidates, removed = _candidates(draft, by_n)
+    kept: list[tuple[_Sentence, list[int]]] = []
+    if candidates:
+        claims = embedder.embed_documents([s.claim for s, _ in candidates])
+        quotes = embedder.embed_documents([s.quote for s in sources])
+        quote_of = {s.n: quotes[i] for i, s in enumerate(sources)}
+        for (s, valid), vector in zip(candidates, claims, strict=True):
+            supporting: list[int] = []
+            reasons: list[str] = []
+            for n in valid:
+                cosine = float(np.dot(vector, quote_of[n]))
+                thresholds = lexical_threshold, cosine_threshold
+                objection = _objection(s.claim, by_n[n], cosine, question, *thresholds)
+                if objection:
+                    reasons.append(objection)
+                else:
+                    supporting.append(n)
+            if supporting:
+                kept.append((s, supporting))
+            else:
+                removed.append(Removed(s.raw, "; ".join(reasons)))
+    text, new_sources = _renumbered(kept, by_n)
+    return Verified(text, new_sources, removed, len(kept))
+
+
+def _candidates(
+    draft: str, by_n: dict[int, Source]
+) -> tuple[list[tuple[_Sentence, list[int]]], list[Removed]]:
+    """The draft's sentences that cite a source that exists, each with those sources; and the
+    sentences removed before any support is checked (no citation, a repeat, a refusal)."""
     removed: list[Removed] = []
     candidates: list[tuple[_Sentence, list[int]]] = []
     seen: set[str] = set()
@@ -132,35 +164,33 @@ def verify(
             removed.append(Removed(s.raw, f"invalid citation {bad}: no such source"))
             continue
         candidates.append((s, valid))
+    return candidates, removed
 
-    kept: list[tuple[_Sentence, list[int]]] = []
-    if candidates:
-        claims = embedder.embed_documents([s.claim for s, _ in candidates])
-        quotes = embedder.embed_documents([s.quote for s in sources])
-        row = {s.n: i for i, s in enumerate(sources)}
-        for (s, valid), vector in zip(candidates, claims, strict=True):
-            supporting: list[int] = []
-            reasons: list[str] = []
-            for n in valid:
-                source = by_n[n]
-                evidence = f"{source.quote} {source.section}"
-                lexical = lexical_support(s.claim, evidence, question)
-                cosine = float(np.dot(vector, quotes[row[n]]))
-                numbers = missing_numbers(s.claim, source.quote)
-                if numbers:
-                    reasons.append(f"[{n}] does not state {', '.join(numbers)}")
-                elif lexical < lexical_threshold or cosine < cosine_threshold:
-                    reasons.append(
-                        f"[{n}] does not support it (lexical {lexical:.2f}, cosine {cosine:.2f})"
-                    )
-                else:
-                    supporting.append(n)
-            if supporting:
-                kept.append((s, supporting))
-            else:
-                removed.append(Removed(s.raw, "; ".join(reasons)))
 
-    # Renumber the kept citations 1..k in order of first use.
+def _objection(
+    claim: str,
+    source: Source,
+    cosine: float,
+    question: str,
+    lexical_threshold: float,
+    cosine_threshold: float,
+) -> str | None:
+    """Why `source` does not support `claim` (None when it does): a number it does not state,
+    or too few of the claim's own words in it (or its heading), or too far in meaning."""
+    numbers = missing_numbers(claim, source.quote)
+    if numbers:
+        return f"[{source.n}] does not state {', '.join(numbers)}"
+    lexical = lexical_support(claim, f"{source.quote} {source.section}", question)
+    if lexical < lexical_threshold or cosine < cosine_threshold:
+        return f"[{source.n}] does not support it (lexical {lexical:.2f}, cosine {cosine:.2f})"
+    return None
+
+
+def _renumbered(
+    kept: list[tuple[_Sentence, list[int]]], by_n: dict[int, Source]
+) -> tuple[str, list[Source]]:
+    """The kept sentences as text, line by line, with their citations renumbered 1..k in order
+    of first use; and the sources so renumbered."""
     renumber: dict[int, int] = {}
     for _, ns in kept:
         for n in ns:
@@ -175,7 +205,7 @@ def verify(
     text = "\n".join(
         ("- " if bullets[k] else "") + " ".join(parts) for k, parts in sorted(lines.items())
     )
-    return Verified(text, new_sources, removed, len(kept))
+    return text, new_sources
 
 
 __all__ = ["Removed", "Verified", "lexical_support", "split_sentences", "verify"]

@@ -43,6 +43,15 @@ STREAM_DESCRIPTION = (
 
 def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings) -> APIRouter:
     router = APIRouter(tags=["api"], responses=ERRORS)
+    _add_ask(router, holder)
+    _add_sections(router, holder)
+    _add_feedback(router, holder, store, settings.limits.max_comment_chars)
+    _add_not_found(router)
+    return router
+
+
+def _add_ask(router: APIRouter, holder: AssistantHolder) -> None:
+    """POST /api/ask (the whole answer) and /api/ask/stream (server-sent events)."""
 
     @router.post("/api/ask", summary="Answer a question, with citations", response_model=AnswerJSON)
     async def ask(body: AskRequest) -> JSONResponse:
@@ -65,6 +74,10 @@ def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings
         first = await run_in_threadpool(first_event, events)
         return EventSourceResponse(sse(first, events), ping=15)
 
+
+def _add_sections(router: APIRouter, holder: AssistantHolder) -> None:
+    """GET /api/sections: the guide's table of contents."""
+
     @router.get(
         "/api/sections", summary="The guide's table of contents", response_model=SectionsOut
     )
@@ -78,6 +91,12 @@ def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings
             ],
         }
 
+
+def _add_feedback(
+    router: APIRouter, holder: AssistantHolder, store: FeedbackStore, max_comment_chars: int
+) -> None:
+    """POST /api/feedback: a thumbs up/down on an answer, stored."""
+
     @router.post(
         "/api/feedback",
         summary="Store a thumbs up/down on an answer",
@@ -85,7 +104,7 @@ def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings
         response_model=FeedbackOut,
     )
     async def feedback(body: FeedbackRequest) -> dict[str, Any]:
-        comment = _checked_comment(body, settings.limits.max_comment_chars)
+        comment = _checked_comment(body, max_comment_chars)
         version = body.guide_version
         if version is None:
             version = (await run_in_threadpool(holder.wait)).guide_version
@@ -99,9 +118,6 @@ def api_router(holder: AssistantHolder, store: FeedbackStore, settings: Settings
             channel="api",
         )
         return {"id": await run_in_threadpool(store.add, item), "stored": True}
-
-    _add_not_found(router)
-    return router
 
 
 def _add_not_found(router: APIRouter) -> None:
