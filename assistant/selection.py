@@ -131,9 +131,30 @@ class Selector:
             pool = (
                 [i for i in pool if i in named]
                 or [i for i in pool if asked & content_stems(i.text)]
+                or self._kin(pool, self.items, reading.ask)
                 or named
             )
-        return pool
+            return pool
+        return self._kin(pool, self.items, reading.ask) or pool
+
+    @staticmethod
+    def _kin(pool: list[Item], among: list[Item], ask: str) -> list[Item]:
+        """What a follow-up means when it names none of the last answer's items ("and the azure
+        one?", "and the terraform one?" after the AWS certification): the items of `among`
+        with a word of `ask` in their list, else in their part of the guide."""
+        asked = content_stems(ask)
+        if not pool or not asked or any(asked & content_stems(i.text) for i in pool):
+            return []
+        for kin in (lambda i: i.group, lambda i: i.section.id.split("/")[0]):
+            near = {kin(i) for i in pool}
+            found = [
+                i
+                for i in among
+                if kin(i) in near and i not in pool and asked & content_stems(i.text)
+            ]
+            if found:
+                return found
+        return []
 
     def next_to_last(self, reading: Reading, turns: list[dict[str, str]]) -> Computed | None:
         """ "What's the step after that one?": the sub-section (or list item) next to the one

@@ -507,6 +507,29 @@ def test_and_the_google_one(assistant: Assistant, after_cloud: list) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("follow_up", "meant", "not_meant"),
+    [
+        ("and the azure one?", "Azure AI Engineer Associate ($165)", "$300"),
+        # Terraform names a tool too; after a certification it is the certification.
+        ("and the terraform one?", "HashiCorp Terraform Associate ($70)", "Pulumi"),
+    ],
+)
+def test_the_x_one_after_one_item_is_its_kin(
+    assistant: Assistant, follow_up: str, meant: str, not_meant: str
+) -> None:
+    # The last answer (a paraphrase, not ours) named one certification only.
+    history = [
+        {"role": "user", "content": "How much does the AWS Machine Learning Specialty cost?"},
+        {"role": "assistant", "content": "The AWS Machine Learning Specialty costs $300."},
+    ]
+    answer = assistant.ask(follow_up, history)
+    assert not answer.refused, answer.text
+    assert meant in answer.text and not_meant not in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
 def test_the_second_step(assistant: Assistant, after_steps: list) -> None:
     answer = assistant.ask("what do I do in the second one?", after_steps)
     assert not answer.refused
