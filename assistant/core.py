@@ -236,7 +236,7 @@ class Assistant:
         )
         if computed is not None:
             mode, evidence, label = computed
-            return Choice(mode, evidence, label, True, scored)
+            return Choice(mode, selector.with_answers(mode, evidence), label, True, scored)
         mode, evidence = selector.from_units(reading, scored, ask)
         said = said_before(turns) if queries.follow_up else ""
         if mode == "sentences" and any(e.unit.text in said for e in evidence):
@@ -251,7 +251,7 @@ class Assistant:
             mode_new, evidence_new = selector.from_units(reading, fresh, ask)
             if evidence_new:
                 mode, evidence = mode_new, evidence_new
-        return Choice(mode, evidence, "", False, scored)
+        return Choice(mode, selector.with_answers(mode, evidence), "", False, scored)
 
     def _case(self, reading: Reading, choice: Choice, relevance: float) -> tuple[Case, Coverage]:
         """What the scope policy decides on (assistant/policy.py), and the ask's coverage."""

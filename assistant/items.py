@@ -254,9 +254,30 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     return None
 
 
+#: The title of a list that answers the list before it: "How experienced engineers handle these".
+_ANSWERS_THESE = re.compile(r"\b(these|those|them)\W*$", re.IGNORECASE)
+
+
+def answers(items: list[Item]) -> dict[str, Item]:
+    """Lists that answer the list before them item by item ("Common challenges:" then "How
+    experienced MLOps engineers handle these:", of as many items): each item of the first list
+    to the item of the second at its place."""
+    lists: dict[str, list[Item]] = {}
+    for item in items:
+        if item.unit.kind == "item":
+            lists.setdefault(item.section.id, []).append(item)
+    ordered = sorted(lists.values(), key=lambda found: found[0].order)
+    out: dict[str, Item] = {}
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        if len(first) == len(second) and _ANSWERS_THESE.search(second[0].section.title):
+            out.update({a.unit.text: b for a, b in zip(first, second, strict=True)})
+    return out
+
+
 __all__ = [
     "Item",
     "Terms",
+    "answers",
     "said_in",
     "ask_words",
     "content_stems",

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, select, title_unit
-from assistant.items import Item, ask_words, content_stems, mentioned, pick
+from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick
 from assistant.question import Reading, kind_of
 from assistant.retrieval import Hit
 from assistant.schema import Section
@@ -47,6 +47,25 @@ class Selector:
     families: list[tuple[Section, list[Section]]]
     sections: dict[str, Section]
     settings: Settings
+
+    def __post_init__(self) -> None:
+        self.answers = answers(self.items)
+
+    def with_answers(self, mode: str, evidence: list[Evidence]) -> list[Evidence]:
+        """A quoted item of a list that another list answers item by item ("Data scientist
+        friction: …" and "Create self-service tools …" in "How experienced MLOps engineers
+        handle these") is followed by its answer, in a sentences answer."""
+        if mode != "sentences":
+            return evidence
+        quoted = {e.unit.text for e in evidence}
+        out: list[Evidence] = []
+        for e in evidence:
+            out.append(e)
+            answer = self.answers.get(e.unit.text)
+            if answer is not None and answer.unit.text not in quoted:
+                out.append(Evidence(answer.section, answer.unit, e.score))
+                quoted.add(answer.unit.text)
+        return out
 
     def from_units(
         self, reading: Reading, scored: list[Evidence], ask: str

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
 from assistant.guide import load_guide
-from assistant.items import Item, Terms, extract_items, families, mentioned, pick
+from assistant.items import Item, Terms, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
 from assistant.question import head_noun, kind_of, names_in, read, split_ask
 from assistant.settings import PROJECT_ROOT, Settings
@@ -214,6 +214,24 @@ def test_pick_computes_over_items(guide_items: list[Item]) -> None:
     label, chosen = pick(certifications, read("How many are there?"), False) or ("", [])
     assert label == phrases.COUNT_LABEL.format(count=6) and len(chosen) == 6
     assert pick(certifications, read("What is Kubeflow?"), False) is None
+
+
+def test_a_list_that_handles_these_answers_the_list_before_it(guide_items: list[Item]) -> None:
+    paired = answers(guide_items)
+    friction = next(t for t in paired if t.startswith("Data scientist friction"))
+    assert paired[friction].unit.text.startswith("Create self-service tools")
+    assert len(paired) == 5  # the five challenges, each to its handling; nothing else pairs
+    assert all(a.section.title.startswith("How experienced") for a in paired.values())
+
+
+@pytest.mark.slow
+def test_a_challenge_is_quoted_with_how_it_is_handled(assistant: Assistant) -> None:
+    challenges = conversation(assistant, "What are the common challenges?")
+    answer = assistant.ask("ok how do experienced people deal with the first one?", challenges)
+    assert answer.text.startswith("On-call burden")
+    assert "Build robust monitoring to catch issues before they page you" in answer.text
+    assert "Standardize" not in answer.text  # the first one's handling alone
+    assert_grounded(answer)
 
 
 def test_the_steps_are_a_family_of_sub_sections() -> None:
