@@ -1,10 +1,18 @@
-"""Hostile input through the Python API, the CLI and the HTTP API, against the real assistant.
+"""Hostile input through the Python API, the CLI and the HTTP API.
 
 Every case gets a normal answer or a clear 4xx (a ValueError with one sentence, exit status 2, a
-JSON error); never a 5xx or a traceback. After the battery the server is still healthy, still
-answers correctly, and the feedback store passes SQLite's integrity check with every row intact.
+JSON error); never a 5xx or a traceback. After the battery the server is still healthy and the
+feedback store passes SQLite's integrity check with every row intact; the real assistant, after
+the hostile questions, still answers correctly.
 Cases already covered by tests/test_server.py (malformed JSON, wrong field types, blank and
 over-long questions, malformed histories, oversized bodies) are not repeated here.
+
+Only what answers questions needs the real model and index (marked slow): the hostile questions
+that must be answered, and `assistant serve` as its own process; so is the receive-deadline test,
+which waits out real deadlines for seconds. Input that must be refused is
+refused before anything loads, so those cases run on an Assistant that has loaded nothing, the
+CLI with no index, and the server in front of tests/fakes.py's FakeAssistant (which checks input
+with the same assistant.validation): the fast tier.
 """
 
 from __future__ import annotations
@@ -23,7 +31,8 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import LiveServer, free_port, stop, wait_healthy
+from conftest import FakeAssistant, LiveServer, free_port, stop, wait_healthy
+from fakes import HashEmbedder
 from typer.testing import CliRunner
 
 from assistant import phrases
@@ -32,8 +41,6 @@ from assistant.core import Assistant
 from assistant.errors import InvalidQuestion
 from assistant.server import create_app
 from assistant.settings import Settings
-
-pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = " ".join((ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text().split())
@@ -85,6 +92,14 @@ def assistant(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return Assistant.from_settings(index_dir=real_index_dir, data_dir=data).load()
 
 
+@pytest.fixture(scope="module")
+def unloaded(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    """The real Assistant before anything is loaded (no index, no model): what it refuses, it
+    refuses before loading anything."""
+    data = tmp_path_factory.mktemp("unloaded")
+    return Assistant(Settings(index_dir=data / "no-index", data_dir=data), embedder=HashEmbedder())
+
+
 #: How every refusal opens: off-topic, a task, an unstated quantity or comparison, one of the
 #: guide's own interview questions, or a name the guide never mentions ("DROP TABLE", "DAN").
 REFUSAL_OPENINGS = (
@@ -105,6 +120,7 @@ def assert_grounded(answer: Any) -> None:
 
 
 # --- the Python API ---------------------------------------------------------------------------
+@pytest.mark.slow
 @pytest.mark.parametrize("question", list(ANSWERABLE.values()), ids=list(ANSWERABLE))
 def test_python_api_answers_hostile_text_normally(assistant: Assistant, question: str) -> None:
     assert_grounded(assistant.ask(question))
@@ -112,10 +128,10 @@ def test_python_api_answers_hostile_text_normally(assistant: Assistant, question
 
 @pytest.mark.parametrize(("question", "says"), list(REFUSED.values()), ids=list(REFUSED))
 def test_python_api_refuses_bad_text_with_one_sentence(
-    assistant: Assistant, question: str, says: str
+    unloaded: Assistant, question: str, says: str
 ) -> None:
     with pytest.raises(InvalidQuestion) as info:
-        assistant.ask(question)
+        unloaded.ask(question)
     assert says in str(info.value)
 
 
@@ -149,12 +165,14 @@ def test_python_api_refuses_bad_text_with_one_sentence(
     ],
 )
 def test_python_api_refuses_wrong_types(
-    assistant: Assistant, question: Any, history: Any, says: str
+    unloaded: Assistant, question: Any, history: Any, says: str
 ) -> None:
     with pytest.raises(InvalidQuestion, match=says):
-        assistant.ask(question, history)
+        unloaded.ask(question, history)
+    assert unloaded._retriever is None  # refused before the index or the model was loaded
 
 
+@pytest.mark.slow
 def test_python_api_takes_latin1_text_once_decoded(assistant: Assistant) -> None:
     raw = "Quel est le salaire d'un ingénieur MLOps?".encode("latin-1")
     with pytest.raises(InvalidQuestion):
@@ -174,9 +192,21 @@ def cli_env(real_index_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     return tmp_path
 
 
+@pytest.fixture
+def bare_cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The CLI with no index: what it refuses, it refuses before loading (or building) one."""
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "no-index"))
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(work)
+    return work
+
+
 CLI_ANSWERABLE = ["script", "injection", "path-unix", "emoji", "bidi-override", "format-string"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CLI_ANSWERABLE)
 def test_cli_answers_hostile_text(cli_env: Path, name: str) -> None:
     result = runner.invoke(cli_app, ["ask", ANSWERABLE[name], "--json"])
@@ -189,12 +219,13 @@ def test_cli_answers_hostile_text(cli_env: Path, name: str) -> None:
 @pytest.mark.parametrize(
     "name", ["empty", "whitespace", "null-byte", "escape-sequences", "lone-surrogate", "200k-chars"]
 )
-def test_cli_refuses_bad_text_with_one_line(cli_env: Path, name: str) -> None:
+def test_cli_refuses_bad_text_with_one_line(bare_cli_env: Path, name: str) -> None:
     question, says = REFUSED[name]
     result = runner.invoke(cli_app, ["ask", question])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("error: ") and says in result.stderr
     assert "Traceback" not in result.output
+    assert not (bare_cli_env.parent / "no-index").exists()
 
 
 @pytest.mark.parametrize(
@@ -209,8 +240,8 @@ def test_cli_refuses_bad_text_with_one_line(cli_env: Path, name: str) -> None:
     ],
     ids=["deeply-nested", "binary", "utf16", "object", "system-role", "huge"],
 )
-def test_cli_refuses_a_hostile_history_file(cli_env: Path, content: bytes, says: str) -> None:
-    history = cli_env / "h.json"
+def test_cli_refuses_a_hostile_history_file(bare_cli_env: Path, content: bytes, says: str) -> None:
+    history = bare_cli_env / "h.json"
     history.write_bytes(content)
     result = runner.invoke(cli_app, ["ask", "salary?", "--history", str(history)])
     assert result.exit_code == 2, result.output
@@ -220,9 +251,10 @@ def test_cli_refuses_a_hostile_history_file(cli_env: Path, content: bytes, says:
 
 # --- the HTTP API -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def server(
+def real_server(
     assistant: Assistant, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, Settings]]:
+    """The API in front of the real assistant, for the questions it must answer."""
     data = tmp_path_factory.mktemp("hostile-server")
     settings = assistant.settings.model_copy(
         update={"data_dir": data, "rate_limit_per_minute": 0.0}
@@ -232,15 +264,35 @@ def server(
 
 
 @pytest.fixture
+def real_client(real_server: tuple[str, Settings]) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=real_server[0], timeout=60) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
+    """The API (server, guards, feedback store: all real) in front of the FakeAssistant, which
+    checks input like the real one: the battery of what must be refused."""
+    data = tmp_path_factory.mktemp("hostile-battery")
+    settings = Settings(index_dir=data / "index", data_dir=data, rate_limit_per_minute=0.0)
+    app = create_app(settings, FakeAssistant(settings), with_ui=False)  # type: ignore[arg-type]
+    with LiveServer(app) as live:
+        yield live.url, settings
+
+
+@pytest.fixture
 def client(server: tuple[str, Settings]) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=server[0], timeout=60) as c:
         yield c
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", ["/api/ask", "/api/ask/stream"])
 @pytest.mark.parametrize("question", list(ANSWERABLE.values()), ids=list(ANSWERABLE))
-def test_http_answers_hostile_text_normally(client: httpx.Client, path: str, question: str) -> None:
-    r = client.post(path, json={"question": question})
+def test_http_answers_hostile_text_normally(
+    real_client: httpx.Client, path: str, question: str
+) -> None:
+    r = real_client.post(path, json={"question": question})
     assert r.status_code == 200, r.text
     if path == "/api/ask":
         assert r.headers["content-type"] == "application/json"
@@ -250,6 +302,16 @@ def test_http_answers_hostile_text_normally(client: httpx.Client, path: str, que
     else:
         assert r.headers["content-type"].startswith("text/event-stream")
         assert "event: answer" in r.text and "event: error" not in r.text
+
+
+@pytest.mark.slow
+def test_after_the_hostile_questions_the_real_assistant_still_answers_right(
+    real_client: httpx.Client,
+) -> None:
+    assert real_client.get("/healthz").status_code == 200
+    r = real_client.post("/api/ask", json={"question": "How much is the CKA certification?"})
+    assert r.status_code == 200 and "$395" in r.json()["answer"]
+    assert 'status="500"' not in real_client.get("/metrics").text
 
 
 @pytest.mark.parametrize(("question", "says"), list(REFUSED.values()), ids=list(REFUSED))
@@ -481,10 +543,10 @@ def test_hostile_feedback_bodies_get_a_4xx(client: httpx.Client, body: bytes) ->
 def test_after_the_battery_the_server_is_healthy_and_the_store_intact(
     client: httpx.Client, server: tuple[str, Settings]
 ) -> None:
-    # Runs last in this module (pytest keeps definition order).
+    # Runs after the battery (pytest keeps definition order).
     assert client.get("/healthz").status_code == 200
-    r = client.post("/api/ask", json={"question": "How much is the CKA certification?"})
-    assert r.status_code == 200 and "$395" in r.json()["answer"]
+    r = client.post("/api/ask", json={"question": "Which certifications are there?"})
+    assert r.status_code == 200 and not r.json()["refused"]
     db = server[1].data_dir / server[1].feedback_db
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -522,6 +584,7 @@ def served(real_index_dir: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
         stop(proc)
 
 
+@pytest.mark.slow
 def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
     real_index_dir: Path, tmp_path: Path
 ) -> None:
@@ -558,8 +621,6 @@ def test_the_bar_a_fresh_assistant_serve_survives_the_battery(
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
     """The whole app, chat page included, with a small rate limit, on loopback."""
-    from conftest import FakeAssistant
-
     data = tmp_path_factory.mktemp("guarded")
     settings = Settings(
         index_dir=data / "index", data_dir=data, rate_limit_per_minute=1.0, rate_limit_burst=3
@@ -579,8 +640,6 @@ def _exhaust(url: str, path: str, body: Any, headers: dict[str, str] | None = No
 
 
 def test_x_forwarded_for_does_not_reset_the_rate_limit(tmp_path: Path) -> None:
-    from conftest import FakeAssistant
-
     settings = Settings(
         index_dir=tmp_path / "i", data_dir=tmp_path, rate_limit_per_minute=1.0, rate_limit_burst=3
     )
@@ -600,8 +659,6 @@ def test_the_chat_pages_endpoints_are_rate_limited(guarded: tuple[str, Settings]
 
 
 def test_the_chat_pages_endpoints_refuse_big_bodies_and_uploads(tmp_path: Path) -> None:
-    from conftest import FakeAssistant
-
     settings = Settings(index_dir=tmp_path / "i", data_dir=tmp_path, rate_limit_per_minute=0.0)
     with LiveServer(create_app(settings, FakeAssistant(settings))) as live:  # type: ignore[arg-type]
         big = json.dumps({"data": ["x" * 3_000_000]})
@@ -667,8 +724,6 @@ def test_the_chat_page_shows_what_was_typed_as_text() -> None:
 @pytest.fixture(scope="module")
 def page_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The whole app with the chat page, no rate limit, on loopback."""
-    from conftest import FakeAssistant
-
     data = tmp_path_factory.mktemp("page")
     settings = Settings(index_dir=data / "index", data_dir=data, rate_limit_per_minute=0.0)
     with LiveServer(create_app(settings, FakeAssistant(settings))) as live:  # type: ignore[arg-type]
@@ -708,6 +763,7 @@ def test_other_methods_on_the_api_get_a_405(page_server: str, method: str) -> No
         assert reply.json()["error"] == "Use POST for /api/ask."
 
 
+@pytest.mark.slow
 def test_assistant_serve_logs_no_personal_data(real_index_dir: Path, tmp_path: Path) -> None:
     """Cards, IBANs, phone numbers and e-mails sent in every place a request can carry them
     (the chat page's inputs and history roles, the API's question, feedback fields) appear in
@@ -744,13 +800,12 @@ def test_assistant_serve_logs_no_personal_data(real_index_dir: Path, tmp_path: P
         assert secret not in database, secret
 
 
+@pytest.mark.slow  # waits out real receive deadlines on a live server: about 7 s
 def test_a_request_that_never_arrives_whole_is_closed_and_answers_still_stream(
     tmp_path: Path,
 ) -> None:
     """A client trickling its headers, or its body, is cut off at the receive deadline; a
     streamed answer that takes longer than the deadline is not."""
-    from conftest import FakeAssistant
-
     settings = Settings(
         index_dir=tmp_path / "i",
         data_dir=tmp_path,
@@ -817,8 +872,6 @@ def test_an_event_stream_for_an_unknown_session_ends_cleanly(page_server: str) -
 
 
 def test_connections_beyond_the_cap_get_503(tmp_path: Path) -> None:
-    from conftest import FakeAssistant
-
     settings = Settings(
         index_dir=tmp_path / "i", data_dir=tmp_path, rate_limit_per_minute=0.0, max_connections=2
     )
