@@ -248,9 +248,31 @@ def _ordinal_noun(ask: str) -> str:
     return (m.group(2) or "").lower() if m else ""
 
 
+#: Words after an ordinal that show it names no thing: "learn first if I'm …", "first and …".
+_CLAUSE_WORDS = frozenset(["if", "and", "or", "then", "before", "when", "so", "because", "to"])
+
+
+#: "which programming language(s) should …": a which/what ask with a thing of its own.
+_WHICH_THING = re.compile(
+    r"^\W*(what|which)\s+(?!(?:is|are|do|does|should|can|would|will)\b)[\w/-]+(\s+[\w/-]+){0,3}?"
+    r"\s+(should|do|does|can|must|would|will|to|are|is)\b",
+    re.IGNORECASE,
+)
+
+
+def _adverbial_ordinal(ask: str) -> bool:
+    """ "Which programming languages should I learn first?": a trailing "first" says when, not
+    which item, in an ask about a thing of its own (the languages); "what should I do first?"
+    still asks for the first step."""
+    m = _ORDINAL.search(ask)
+    if not m or not _WHICH_THING.search(ask):
+        return False
+    return m.group(2) is None or m.group(2).lower() in _CLAUSE_WORDS
+
+
 def ordinal_of(ask: str) -> tuple[int, bool] | None:
     m = _ORDINAL.search(ask)
-    if not m:
+    if not m or _adverbial_ordinal(ask):
         return None
     noun = (m.group(2) or "").lower()
     return _ORDINALS[m.group(1).lower()], noun in STRUCTURAL

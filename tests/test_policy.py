@@ -23,7 +23,7 @@ from assistant import Assistant, phrases
 from assistant.guide import load_guide
 from assistant.items import Item, Terms, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
-from assistant.question import head_noun, kind_of, names_in, read, split_ask
+from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.text import neutral
 
@@ -143,6 +143,23 @@ def test_ordinals_and_references_back() -> None:
     assert read("what is the third step?").ordinal == (2, True)  # a sub-section
     assert read("and the last one?").ordinal == (-1, False)
     assert read("which of those is cheapest?").refers_back
+
+
+@pytest.mark.parametrize(
+    ("ask", "ordinal"),
+    [
+        # "first" says when, in an ask about a thing of its own: no item is picked.
+        ("what programming language should I learn first?", None),
+        ("which container tools should I learn first if I'm heading toward MLOps", None),
+        ("Which certification should I get first?", None),
+        # ... and which, when it names the place or stands alone.
+        ("What should I do first?", (0, False)),
+        ("what is the first step?", (0, True)),
+        ("which is first?", (0, False)),
+    ],
+)
+def test_an_ordinal_that_says_when_picks_nothing(ask: str, ordinal: tuple | None) -> None:
+    assert ordinal_of(ask) == ordinal and read(ask).ordinal == ordinal
 
 
 def test_read_puts_the_askers_names_in_the_context_only() -> None:
