@@ -33,7 +33,7 @@ from assistant.listing import (
     stems,
     title_unit,
 )
-from assistant.question import PLURAL_ASK, ordinal_of
+from assistant.question import PLURAL_ASK, head_phrase, ordinal_of
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Evidence, Section, Source, Unit
 from assistant.scope import is_prompt
@@ -81,6 +81,8 @@ _DEFINITION = re.compile(
     r"|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?[\w&/ -]{1,40}?\s+do\b)",
     re.IGNORECASE,
 )
+#: A bracketed enumeration of examples: "(GitHub Actions, Jenkins, etc.)", "(AWS, GCP, or Azure)".
+_EXAMPLES = re.compile(r"\([^()]*,[^()]*\)")
 #: A line that opens with its label: "Afternoon: Continue building …", "Why it matters: …".
 _LABELLED = re.compile(r"^\s*(?:[-*]\s+)?([A-Z][\w&/ -]{1,40}):\s")
 
@@ -227,6 +229,11 @@ def select(
         found_overview = overview(sections, best, question, max_items)
         if found_overview is not None:
             return "list", found_overview
+    named = _naming_examples(scored, best, question, settings, sections)
+    if named is not None:
+        # "Which CI/CD tools …?": the line that gives examples of them names them.
+        best, scored = named, [named] + [ev for ev in scored if ev is not named]
+        return "sentences", _sentences(scored, best, settings)
     if wants_list:
         noun = asked_noun(question)
         listing = best_listing(scored, best, noun, settings.answer.list_margin)
@@ -247,6 +254,38 @@ def select(
             )
             scored = [best] + [ev for ev in scored if ev is not best]
     return "sentences", _sentences(scored, best, settings)
+
+
+def _naming_examples(
+    scored: list[Evidence],
+    best: Evidence,
+    question: str,
+    settings: Settings,
+    sections: dict[str, Section] | None,
+) -> Evidence | None:
+    """For "which CI/CD tools …", "which cloud platforms …": a line nearly as good as the best
+    that has the words of what is asked before its noun and names examples in brackets
+    ("Master CI/CD pipelines (GitHub Actions, Jenkins, etc.)"). A word common across the guide
+    ("ML" in "what ML basics") tells no line apart and is not required."""
+    modifiers, _ = head_phrase(question)
+    wanted = stems(" ".join(modifiers))
+    if not wanted or not sections:
+        return None
+    units = [stems(u.text) for section in sections.values() for u in section.units]
+    common = settings.answer.common_word_share * len(units)
+    wanted = {w for w in wanted if sum(w in u for u in units) <= common}
+    if not wanted:
+        return None
+    return next(
+        (
+            ev
+            for ev in scored
+            if ev.score >= best.score - settings.answer.sentence_margin
+            and _EXAMPLES.search(ev.unit.text)
+            and wanted <= stems(ev.unit.text)
+        ),
+        None,
+    )
 
 
 def _sentences(scored: list[Evidence], best: Evidence, settings: Settings) -> list[Evidence]:

@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import ASKING, SENTENCES, TASK, ask_parts, split_ask
+from assistant.asking import ASKING, TASK, ask_parts, split_ask
+from assistant.names import names_in
 
 Kind = Literal[
     "amount",
@@ -81,7 +82,7 @@ _COMPARE = re.compile(
 #: "what/which" and a plural noun within two words: "which industries", "what DevOps skills".
 #: Words in -ops name a practice, not many of something ("what is an MLOps engineer").
 PLURAL_ASK = (
-    r"\b(what|which)\s+(\w+\s+){0,2}"
+    r"\b(what|which)\s+([\w/&+-]+\s+){0,2}"
     r"(?!does\b|is\b|was\b|has\b|this\b|its\b|(?:ml|dev|llm|data|ai|fin|git|sec)ops\b)\w{3,}s\b"
 )
 _LIST = re.compile(
@@ -156,15 +157,6 @@ _BELOW = re.compile(
     r"\b(under|below|less than|cheaper than|at most|up to|within)\s+\$?\s?([\d,]+)", re.I
 )
 _ABOVE = re.compile(r"\b(over|above|more than|at least|pricier than)\s+\$?\s?([\d,]+)", re.I)
-
-#: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights".
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+]|[A-Za-z]")
-_WH_WORDS = (
-    "what whats what's which who whom whose when where why how is are was were do does did can "
-    "could should would will shall may might must i i'm im i've ive the a an and or of to in on "
-    "for with by at as my me it its if so please hi hello hey ok okay"
-)
-_WH = frozenset(_WH_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -278,44 +270,6 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
     return _ORDINALS[m.group(1).lower()], noun in STRUCTURAL
 
 
-def names_in(text: str) -> list[str]:
-    """Acronyms, product names, capitalised phrases and words with digits, as typed.
-
-    A run of such words is one name ("AWS DevOps Engineer Professional"). A capitalised word
-    counts only where capitals are not just the start of a sentence or a title-cased line.
-    """
-    out: list[str] = []
-    for sentence in SENTENCES.split(text):
-        words = list(_WORD.finditer(sentence))
-        plain = [w.group(0) for w in words if w.group(0).isalpha()]
-        titled = sum(1 for w in plain if w[:1].isupper()) > 0.6 * max(len(plain), 1)
-        run: list[str] = []
-        for i, m in enumerate(words):
-            word = m.group(0)
-            if _is_name_word(word, first=(i == 0), titled=titled):
-                run.append(word)
-                continue
-            if run:
-                out.append(" ".join(run))
-                run = []
-        if run:
-            out.append(" ".join(run))
-    return out
-
-
-def _is_name_word(word: str, first: bool, titled: bool) -> bool:
-    low = word.lower()
-    if low in _WH or low.startswith("mlops") or len(word) < 2:
-        return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
-    if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
-        return True  # "DP-100", "S3", "1M"
-    if len(word) >= 2 and word.isupper() and word.isalpha():
-        return True  # "CKAD", "AWS"
-    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
-        return True  # "KServe", "MLflow", "PyTorch"
-    return word[:1].isupper() and not first and not titled
-
-
 def read(question: str) -> Reading:
     ask, context = split_ask(question)
     kind = kind_of(ask)
@@ -370,6 +324,17 @@ _DETERMINERS = frozenset(
 )
 
 
+def head_phrase(ask: str) -> tuple[list[str], str]:
+    """The words before the head noun and the head noun: (["CI/CD"], "tools") in "which CI/CD
+    tools does the guide name", ([], "") when the ask has none."""
+    noun = head_noun(ask)
+    if not noun:
+        return [], ""
+    m = _PLURAL_ASK.search(ask)
+    assert m is not None
+    return m.group(0).split()[1:-1], noun
+
+
 def head_noun(ask: str) -> str:
     """The plural noun a "which/what" ask is about: "platforms" in "which cloud platforms should I
     know", "" when it has none."""
@@ -386,6 +351,7 @@ __all__ = [
     "PLURAL_ASK",
     "Kind",
     "head_noun",
+    "head_phrase",
     "Reading",
     "Selection",
     "kind_of",

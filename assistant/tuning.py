@@ -106,6 +106,11 @@ class AnswerSettings(BaseModel):
         description="Added to the score of a sentence that opens with what a definition ask "
         "('what is an MLOps engineer?', 'what does DVC do?') is about: its definition.",
     )
+    common_word_share: float = Field(
+        0.1,
+        description="A word in more than this share of the guide's lines is common: it does not "
+        "pick the line that names examples of what a 'which … tools' ask asks for.",
+    )
     sentence_margin: float = Field(
         0.16,
         description="Other sentences join the best one when they score at most this much below.",

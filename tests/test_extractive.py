@@ -32,3 +32,23 @@ def test_a_definition_opens_with_its_term_after_an_article_or_before_a_colon() -
     assert not _opens_with("MLOps Engineers earn $120,000-$185,000.", term)  # a statement
     assert not _opens_with("They create the pipelines.", term)
     assert _opens_with("DVC: Data version control for ML projects.", ["dvc"])
+
+
+def test_which_tools_gets_the_line_that_names_examples_of_them() -> None:
+    from assistant.extractive import select
+    from assistant.schema import Evidence
+    from assistant.settings import Settings
+
+    guide = load_guide(PROJECT_ROOT / "corpus")
+    sections = {s.id: s for s in guide.sections}
+    units = [(s, u) for s in guide.sections for u in s.units]
+    ci = next((s, u) for s, u in units if u.text.startswith("Master CI/CD pipelines"))
+    duty = next((s, u) for s, u in units if u.text.startswith("Creating CI/CD pipelines"))
+    scored = [Evidence(*duty, 0.42), Evidence(*ci, 0.36)]  # the duty scores better
+    mode, chosen = select(scored, "Which CI/CD tools does the guide name?", Settings(), sections)
+    assert chosen[0].unit.text == "Master CI/CD pipelines (GitHub Actions, Jenkins, etc.)"
+    # A modifier common across the guide ("ML") picks no line by itself.
+    ml = next((s, u) for s, u in units if u.text.startswith("Learn ML-specific tools"))
+    scored = [Evidence(*duty, 0.42), Evidence(*ml, 0.40)]
+    _, chosen = select(scored, "What ML basics do I need?", Settings(), sections)
+    assert chosen[0].unit.text != ml[1].text

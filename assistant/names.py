@@ -1,0 +1,61 @@
+"""The things a text names, as typed: acronyms, product names, capitalised phrases and words
+with digits ("CKAD", "KServe", "AWS DevOps Engineer Professional", "DP-100", "Netflix"). Takes
+a question's text; gives the names, each later grounded in the guide's own terms
+(assistant/items.py). Nothing here knows the guide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.asking import SENTENCES
+
+#: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights".
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+]|[A-Za-z]")
+_WH_WORDS = (
+    "what whats what's which who whom whose when where why how is are was were do does did can "
+    "could should would will shall may might must i i'm im i've ive the a an and or of to in on "
+    "for with by at as my me it its if so please hi hello hey ok okay"
+)
+_WH = frozenset(_WH_WORDS.split())
+
+
+def names_in(text: str) -> list[str]:
+    """Acronyms, product names, capitalised phrases and words with digits, as typed.
+
+    A run of such words is one name ("AWS DevOps Engineer Professional"). A capitalised word
+    counts only where capitals are not just the start of a sentence or a title-cased line.
+    """
+    out: list[str] = []
+    for sentence in SENTENCES.split(text):
+        words = list(_WORD.finditer(sentence))
+        plain = [w.group(0) for w in words if w.group(0).isalpha()]
+        titled = sum(1 for w in plain if w[:1].isupper()) > 0.6 * max(len(plain), 1)
+        run: list[str] = []
+        for i, m in enumerate(words):
+            word = m.group(0)
+            if _is_name_word(word, first=(i == 0), titled=titled):
+                run.append(word)
+                continue
+            if run:
+                out.append(" ".join(run))
+                run = []
+        if run:
+            out.append(" ".join(run))
+    return out
+
+
+def _is_name_word(word: str, first: bool, titled: bool) -> bool:
+    low = word.lower()
+    if low in _WH or low.startswith("mlops") or len(word) < 2:
+        return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
+    if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
+        return True  # "DP-100", "S3", "1M"
+    if len(word) >= 2 and word.isupper() and word.isalpha():
+        return True  # "CKAD", "AWS"
+    if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
+        return True  # "KServe", "MLflow", "PyTorch"
+    return word[:1].isupper() and not first and not titled
+
+
+__all__ = ["names_in"]
