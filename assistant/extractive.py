@@ -82,7 +82,9 @@ _DEFINITION = re.compile(
     re.IGNORECASE,
 )
 #: A bracketed enumeration of examples: "(GitHub Actions, Jenkins, etc.)", "(AWS, GCP, or Azure)".
-_EXAMPLES = re.compile(r"\([^()]*,[^()]*\)")
+_EXAMPLES = re.compile(r"\([^()]*[A-Za-z][^()]*,\s*(?:or\s+|and\s+)?[A-Za-z][^()]*\)")
+#: Words that make "what do/are … Xs" a clause, not a noun phrase: "what do MLOps engineers earn".
+_AUXILIARIES = frozenset(["do", "does", "did", "are", "is", "was", "were", "should", "can", "will"])
 #: A line that opens with its label: "Afternoon: Continue building …", "Why it matters: …".
 _LABELLED = re.compile(r"^\s*(?:[-*]\s+)?([A-Z][\w&/ -]{1,40}):\s")
 
@@ -269,7 +271,7 @@ def _naming_examples(
     ("ML" in "what ML basics") tells no line apart and is not required."""
     modifiers, _ = head_phrase(question)
     wanted = stems(" ".join(modifiers))
-    if not wanted or not sections:
+    if not wanted or not sections or _AUXILIARIES & {m.lower() for m in modifiers}:
         return None
     units = [stems(u.text) for section in sections.values() for u in section.units]
     common = settings.answer.common_word_share * len(units)

@@ -52,3 +52,8 @@ def test_which_tools_gets_the_line_that_names_examples_of_them() -> None:
     scored = [Evidence(*duty, 0.42), Evidence(*ml, 0.40)]
     _, chosen = select(scored, "What ML basics do I need?", Settings(), sections)
     assert chosen[0].unit.text != ml[1].text
+    # A clause is no noun phrase, and a citation is no enumeration of examples.
+    pay = next((s, u) for s, u in units if u.text.startswith("MLOps Engineers earn"))
+    scored = [Evidence(*duty, 0.5), Evidence(*pay, 0.45)]  # "(Levels.fyi, 2025)" is cited
+    _, chosen = select(scored, "What do MLOps engineers earn in Texas?", Settings(), sections)
+    assert chosen[0].unit.text == duty[1].text
