@@ -108,11 +108,26 @@ def families(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
     return out
 
 
+def _head(title: str) -> str:
+    """The stem of a list title's last word: "certification" of "Infrastructure certifications"."""
+    words = tokenize(title)
+    return stem(words[-1]) if words else ""
+
+
+def _modifies(after: str, heads: set[str]) -> bool:
+    """Does a name stand before another list's noun, as its modifier ("Kubernetes
+    certifications" names certifications, not the Kubernetes tool)?"""
+    m = re.match(r"\s+([a-z][\w-]*)", after)
+    return bool(m) and stem(m.group(1)) in heads
+
+
 def mentioned(items: list[Item], text: str) -> list[Item]:
     """The items `text` names (as whole words: by name, a part of it, or an acronym), in the
     order named. A name within a longer one that is named ("Kubernetes" in "Certified Kubernetes
-    Administrator") is not named on its own there."""
+    Administrator") is not named on its own there, nor one before another list's noun
+    ("Kubernetes certifications")."""
     low = text.lower()
+    heads = {_head(item.group) for item in items} - {""}
     spans: list[tuple[int, int, Item]] = []
     for item in items:
         found = [
@@ -120,6 +135,7 @@ def mentioned(items: list[Item], text: str) -> list[Item]:
             for n in item.names()
             if len(n) >= 2
             for m in re.finditer(r"(?<![\w])" + re.escape(n.lower()) + r"(?![\w])", low)
+            if not _modifies(low[m.end() :], heads - {_head(item.group)})
         ]
         if found:
             start, end = min(found, key=lambda sp: (sp[0], -sp[1]))
