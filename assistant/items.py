@@ -118,7 +118,7 @@ def _modifies(after: str, heads: set[str]) -> bool:
     """Does a name stand before another list's noun, as its modifier ("Kubernetes
     certifications" names certifications, not the Kubernetes tool)?"""
     m = re.match(r"\s+([a-z][\w-]*)", after)
-    return bool(m) and stem(m.group(1)) in heads
+    return m is not None and stem(m.group(1)) in heads
 
 
 def mentioned(items: list[Item], text: str) -> list[Item]:
