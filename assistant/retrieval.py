@@ -21,11 +21,12 @@ import numpy as np
 from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
+from assistant.roles import roles
 from assistant.schema import Section, Unit
 from assistant.settings import Settings
 from assistant.snapshot import open_collections
 from assistant.text import tokenize
-from assistant.vocabulary import Vocabulary, roles, stem
+from assistant.vocabulary import Vocabulary, stem
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.vocabulary import roles
+from assistant.roles import roles
 
 #: Guide lines that are prompts, not statements: interview questions and tasks.
 _PROMPT = re.compile(

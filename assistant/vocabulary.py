@@ -8,8 +8,6 @@ stage after it.
   ("kubernets"; a correctly spelt English word is never taken for a similar-looking guide word);
   what is left is matched by meaning against the words of the lines an answer quotes — the
   question's *coverage*.
-- **roles**: job titles ("data engineer") a text names; the guide's are kept at load, for the
-  check of questions about another job (assistant/scope.py).
 - **guide_words**: the words of the guide's texts, as ingest stores them.
 """
 
@@ -159,8 +157,7 @@ FRAME_WORDS = frozenset(
         "job",
         "jobs",
         "role",
-        "roles",
-        "work",
+            "work",
         "works",
         "career",
         "field",
@@ -330,58 +327,6 @@ def weakest(matches: dict[str, float], among: Iterable[str] | None = None) -> Co
     return Coverage(chosen[word], word)
 
 
-#: Job titles end in one of these words ("data engineer", "cloud architect").
-_ROLE = re.compile(
-    r"\b([\w/+-]+)\s+(engineer|scientist|architect|researcher|developer|analyst|administrator"
-    r"|designer|consultant|specialist|programmer|manager)s?\b",
-    re.IGNORECASE,
-)
-#: Words before a job title that say how senior or good, not which job.
-_GRADES = frozenset(
-    [
-        "senior",
-        "junior",
-        "lead",
-        "principal",
-        "staff",
-        "chief",
-        "head",
-        "experienced",
-        "aspiring",
-        "new",
-        "good",
-        "great",
-        "successful",
-        "typical",
-        "average",
-        "entry",
-        "mid-level",
-        "entry-level",
-        "remote",
-        "freelance",
-        "certified",
-        "professional",
-        "former",
-        "future",
-        "fellow",
-        "young",
-        "older",
-        "full-time",
-        "part-time",
-    ]
-)
-
-
-def roles(text: str) -> dict[str, str]:
-    """The job titles a text names: {"data engineer": "data engineers" (as written), ...}."""
-    found: dict[str, str] = {}
-    for m in _ROLE.finditer(text):
-        modifier, title = m.group(1).lower(), m.group(2).lower()
-        if tokenize(modifier) and modifier not in _GRADES and modifier not in FRAME_WORDS:
-            found.setdefault(f"{modifier} {title}", m.group(0))
-    return found
-
-
 def guide_words(texts: list[str]) -> list[str]:
     words: set[str] = set()
     for text in texts:
@@ -398,7 +343,6 @@ __all__ = [
     "Vocabulary",
     "guide_words",
     "is_english",
-    "roles",
     "stem",
     "weakest",
 ]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from assistant.roles import roles
 from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.vocabulary import Vocabulary, is_english, roles, weakest
+from assistant.vocabulary import Vocabulary, is_english, weakest
 
 GUIDE = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 

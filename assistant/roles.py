@@ -1,0 +1,64 @@
+"""Job titles a text names ("data engineer", "cloud architect"): the guide's are kept at load,
+and a question about another job is refused (assistant/scope.py). Takes text; gives titles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text import tokenize
+from assistant.vocabulary import FRAME_WORDS
+
+#: Job titles end in one of these words ("data engineer", "cloud architect").
+_ROLE = re.compile(
+    r"\b([\w/+-]+)\s+(engineer|scientist|architect|researcher|developer|analyst|administrator"
+    r"|designer|consultant|specialist|programmer|manager)s?\b",
+    re.IGNORECASE,
+)
+#: Words before a job title that say how senior or good, not which job.
+_GRADES = frozenset(
+    [
+        "senior",
+        "junior",
+        "lead",
+        "principal",
+        "staff",
+        "chief",
+        "head",
+        "experienced",
+        "aspiring",
+        "new",
+        "good",
+        "great",
+        "successful",
+        "typical",
+        "average",
+        "entry",
+        "mid-level",
+        "entry-level",
+        "remote",
+        "freelance",
+        "certified",
+        "professional",
+        "former",
+        "future",
+        "fellow",
+        "young",
+        "older",
+        "full-time",
+        "part-time",
+    ]
+)
+
+
+def roles(text: str) -> dict[str, str]:
+    """The job titles a text names: {"data engineer": "data engineers" (as written), ...}."""
+    found: dict[str, str] = {}
+    for m in _ROLE.finditer(text):
+        modifier, title = m.group(1).lower(), m.group(2).lower()
+        if tokenize(modifier) and modifier not in _GRADES and modifier not in FRAME_WORDS:
+            found.setdefault(f"{modifier} {title}", m.group(0))
+    return found
+
+
+__all__ = ["roles"]
