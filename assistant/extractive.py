@@ -35,7 +35,7 @@ from assistant.listing import (
 )
 from assistant.question import PLURAL_ASK, head_phrase, ordinal_of
 from assistant.retrieval import Hit, Retriever
-from assistant.schema import SEP, Evidence, Section, Source, Unit
+from assistant.schema import SEP, Composed, Evidence, Mode, Section, Source, Unit
 from assistant.scope import is_prompt
 from assistant.settings import Settings
 from assistant.text import DEFINITION_WORDS, tokenize
@@ -202,7 +202,7 @@ def select(
     question: str,
     settings: Settings,
     sections: dict[str, Section] | None = None,
-) -> tuple[str, list[Evidence]]:
+) -> Composed:
     """Return ("list" | "sentences", evidence in answer order)."""
     max_items = settings.answer.max_list_items
     if not scored:
@@ -308,7 +308,7 @@ def _sentences(scored: list[Evidence], best: Evidence, settings: Settings) -> li
     return chosen
 
 
-def compose(mode: str, evidence: list[Evidence]) -> tuple[str, list[Source]]:
+def compose(mode: Mode, evidence: list[Evidence]) -> tuple[str, list[Source]]:
     """The answer text with [n] after each quote, and the sources n -> quote."""
     sources: list[Source] = []
     parts: list[str] = []

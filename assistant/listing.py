@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from assistant.question import head_noun
-from assistant.schema import Evidence, Section, Unit
+from assistant.schema import Composed, Evidence, Section, Unit
 from assistant.settings import Settings
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
@@ -81,7 +81,7 @@ def title_unit(section: Section) -> Unit:
 
 def ordinal_answer(
     sections: dict[str, Section], best: Evidence, which: tuple[int, bool], max_items: int
-) -> tuple[str, list[Evidence]] | None:
+) -> Composed | None:
     index, structural = which
     section = best.section
     if structural:
@@ -212,7 +212,7 @@ def list_answer(
     question: str,
     settings: Settings,
     sections: dict[str, Section] | None,
-) -> tuple[str, list[Evidence]]:
+) -> Composed:
     """The list `listing` belongs to, with its sibling lists and its parent's lead line."""
     max_items = settings.answer.max_list_items
     section = listing.section

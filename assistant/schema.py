@@ -52,6 +52,12 @@ class Evidence:
     score: float
 
 
+#: How an answer's quotes are put together: a list (lead line, then items) or sentences.
+Mode = Literal["list", "sentences"]
+#: An answer's mode and the evidence it quotes, in answer order.
+Composed = tuple[Mode, list[Evidence]]
+
+
 @dataclass(frozen=True)
 class Chunk:
     id: str

@@ -16,19 +16,19 @@ from assistant.extractive import Evidence, select, title_unit
 from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick
 from assistant.question import Reading, kind_of
 from assistant.retrieval import Hit
-from assistant.schema import Section
+from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.vocabulary import stem
 
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
-Computed = tuple[str, list[Evidence], str]
+Computed = tuple[Mode, list[Evidence], str]
 
 
 @dataclass
 class Choice:
     """The evidence an answer is composed from, and how it was chosen."""
 
-    mode: str  # "list" or "sentences"
+    mode: Mode
     evidence: list[Evidence]
     label: str  # what a computed answer opens with ("" none)
     selected: bool  # computed over the guide's items
@@ -51,7 +51,7 @@ class Selector:
     def __post_init__(self) -> None:
         self.answers = answers(self.items)
 
-    def with_answers(self, mode: str, evidence: list[Evidence]) -> list[Evidence]:
+    def with_answers(self, mode: Mode, evidence: list[Evidence]) -> list[Evidence]:
         """A quoted item of a list that another list answers item by item ("Data scientist
         friction: …" and "Create self-service tools …" in "How experienced MLOps engineers
         handle these") is followed by its answer, in a sentences answer."""
@@ -67,9 +67,7 @@ class Selector:
                 quoted.add(answer.unit.text)
         return out
 
-    def from_units(
-        self, reading: Reading, scored: list[Evidence], ask: str
-    ) -> tuple[str, list[Evidence]]:
+    def from_units(self, reading: Reading, scored: list[Evidence], ask: str) -> Composed:
         """The evidence read from the scored units: the path, a person's section, or the best
         sentences / the list (extractive.select)."""
         s = self.settings
@@ -84,9 +82,7 @@ class Selector:
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
         return select(scored, ask, s, self.sections)
 
-    def path_answer(
-        self, reading: Reading, scored: list[Evidence]
-    ) -> tuple[str, list[Evidence]] | None:
+    def path_answer(self, reading: Reading, scored: list[Evidence]) -> Composed | None:
         """The path into the career: the family of sub-sections (steps) the best evidence
         belongs to, as an overview; or its n-th step for "what should I learn first"."""
         families = {p.path: (p, c) for p, c in self.families}
@@ -133,7 +129,7 @@ class Selector:
             evidence.append(Evidence(item.section, item.unit, 1.0))
             if item.unit.kind == "leadin":  # a sub-section: its lines follow its name
                 evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
-        mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
+        mode: Mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
         return mode, evidence, label
 
     def _named_before(self, reading: Reading, last: str) -> list[Item]:

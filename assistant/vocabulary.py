@@ -157,7 +157,7 @@ FRAME_WORDS = frozenset(
         "job",
         "jobs",
         "role",
-            "work",
+        "work",
         "works",
         "career",
         "field",
