@@ -268,7 +268,13 @@ class Assistant:
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=unknown,
-            unsaid_names=[n for n in reading.names if n not in unknown and not said_in(n, said)]
+            unsaid_names=[
+                n
+                for n in reading.names
+                if n not in unknown
+                and self.terms.specific(n, s.answer.common_word_share)
+                and not said_in(n, said)
+            ]
             if evidence
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),

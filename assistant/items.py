@@ -174,6 +174,13 @@ class Terms:
         words = _name_tokens(name)
         return not words or self.together(words)
 
+    def specific(self, name: str, common_share: float) -> bool:
+        """Is `name` a thing the guide names ("Texas", "Google"), not its subject ("ML", in
+        more than `common_share` of its lines: no answer can leave it unsaid)?"""
+        forms = [_forms(w) for w in _name_tokens(name)]
+        holding = sum(1 for line in self.lines if all(f & line for f in forms))
+        return bool(forms) and holding <= common_share * len(self.lines)
+
 
 def _words(text: str) -> set[str]:
     """Stems of the lower-case words (so "engineers" meets "engineer"), stopwords dropped."""

@@ -20,6 +20,9 @@ _WH_WORDS = (
 _WH = frozenset(_WH_WORDS.split())
 
 
+_ORDINAL_NUMBER = re.compile(r"\d+(st|nd|rd|th)")
+
+
 def names_in(text: str) -> list[str]:
     """Acronyms, product names, capitalised phrases and words with digits, as typed.
 
@@ -49,6 +52,8 @@ def _is_name_word(word: str, first: bool, titled: bool) -> bool:
     low = word.lower()
     if low in _WH or low.startswith("mlops") or len(word) < 2:
         return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
+    if _ORDINAL_NUMBER.fullmatch(low):
+        return False  # "2nd", "3rd": a place in a list, not a name
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
         return True  # "DP-100", "S3", "1M"
     if len(word) >= 2 and word.isupper() and word.isalpha():

@@ -112,6 +112,11 @@ def test_names_in_a_title_cased_question_are_not_every_capitalised_word() -> Non
     assert names_in("What Skills Does An Engineer Need?") == []
 
 
+def test_an_ordinal_number_is_no_name() -> None:
+    assert names_in("price of 2nd") == [] and read("price of 2nd").ordinal == (1, False)
+    assert names_in("is DP-100 like the 3rd one?") == ["DP-100"]
+
+
 @pytest.mark.parametrize(
     ("ask", "op", "amount"),
     [
@@ -255,6 +260,13 @@ def test_the_steps_are_a_family_of_sub_sections() -> None:
     sections = list(load_guide(PROJECT_ROOT / "corpus").sections)
     found = {parent.title: [c.title for c in children] for parent, children in families(sections)}
     assert found["How to Become an MLOps Engineer: Step-by-Step Guide"] == STEPS
+
+
+def test_a_name_the_guide_is_about_is_no_specific_thing() -> None:
+    terms = Terms(load_guide(PROJECT_ROOT / "corpus").sections)
+    # "ML" stands in a third of the guide's lines: no answer can be said to leave it out.
+    assert not terms.specific("ML", 0.1)
+    assert terms.specific("Texas", 0.1) and terms.specific("Google", 0.1)
 
 
 def test_terms_ground_a_compound_name_only_when_one_line_holds_all_its_words() -> None:
