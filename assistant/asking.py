@@ -81,6 +81,15 @@ def _asks(sentence: str) -> bool:
     return bool(sentence.rstrip().endswith("?") or ASKING.match(sentence) or TASK.match(sentence))
 
 
+#: A question's own opening phrase, not the asker's: "Of all the certifications, which …",
+#: "Among the three cloud ML certifications, which …", "For the CI/CD part, which tools …".
+_SCOPING = re.compile(
+    r"^\s*(of|among|amongst|for|in|outside|besides|beside|between|within|on|regarding"
+    r"|apart from|other than|aside from|compared to|of the|out of)\b",
+    re.IGNORECASE,
+)
+
+
 def _split_sentence(sentence: str) -> tuple[str, str]:
     """(ask, what it says of the asker) within one asking sentence."""
     before = ""
@@ -89,7 +98,9 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
         starts = [m.end() for m in _ASK_START.finditer(sentence) if m.end() > 0]
         for start in starts:
             head, tail = sentence[:start], sentence[start:]
-            about_me = _FIRST_PERSON.search(head) or not ASKING.match(sentence)
+            about_me = _FIRST_PERSON.search(head) or not (
+                ASKING.match(sentence) or _SCOPING.match(sentence)
+            )
             if about_me and len(tail.split()) >= 2:
                 before, sentence = head, tail
                 break

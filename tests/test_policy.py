@@ -53,6 +53,18 @@ def diagnostics(answer: Any) -> dict[str, Any]:
 
 
 # ==== reading a question (no model) ===========================================================
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Of all the certifications in the guide, which one is cheapest?",
+        "Among the three cloud ML certifications, which is the least expensive?",
+        "For the CI/CD part, which tools does the guide mention?",
+    ],
+)
+def test_a_questions_own_opening_phrase_is_part_of_the_ask(question: str) -> None:
+    assert split_ask(question) == (question, "")
+
+
 def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
     ask, context = split_ask(JAVA)
     assert ask == "What steps should I follow to become an MLOps engineer?"
