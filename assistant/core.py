@@ -275,7 +275,8 @@ class Assistant:
                 and self.terms.specific(n, s.answer.common_word_share)
                 and not said_in(n, said)
             ]
-            if evidence
+            # a step chosen next to the one the ask names ("after DevOps …") leaves it unsaid
+            if evidence and not (choice.selected and reading.relative)
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),
             other_roles=[

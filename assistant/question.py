@@ -125,7 +125,11 @@ _BACK = re.compile(
 )
 #: A position relative to what the last answer named: "the step after that one", "the next
 #: one", "and the one before?".
-_NEXT = re.compile(r"\b(next|after (that|this|it|those)|following one|then what)\b", re.I)
+_NEXT = re.compile(
+    r"\b(next|after (that|this|it|those)|following one|then what"
+    r"|(comes?|is|goes) (right |immediately |directly |just )?after)\b",
+    re.I,
+)
 #: A yes/no question: it opens with an auxiliary or modal verb ("Does the CKA expire?", "and is
 #: it free?"), unless it is a request put as one ("Can you explain…", "Could u list…").
 _YES_NO = re.compile(
@@ -134,7 +138,11 @@ _YES_NO = re.compile(
     r"|shall|may|might|must|has|have|had|am)\b(?!\s+(?:you|u)\b)",
     re.IGNORECASE,
 )
-_PREVIOUS = re.compile(r"\b(previous|before (that|this|it)|prior one|one before)\b", re.I)
+_PREVIOUS = re.compile(
+    r"\b(previous|before (that|this|it)|prior one|one before"
+    r"|(comes?|is|goes) (right |immediately |directly |just )?before)\b",
+    re.I,
+)
 _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
     "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1,

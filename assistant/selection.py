@@ -173,12 +173,16 @@ class Selector:
 
     def next_to_last(self, reading: Reading, turns: list[dict[str, str]]) -> Computed | None:
         """ "What's the step after that one?": the sub-section (or list item) next to the one
-        the last answer was about, when it was about exactly one."""
+        the last answer was about, when it was about exactly one; "what comes after gaining
+        DevOps experience?": next to the one the ask names."""
         said = said_before(turns)
-        if not reading.relative or not said:
+        if not reading.relative:
             return None
+        asked = content_stems(reading.ask)
         for _, children in self.families:
-            named = [i for i, c in enumerate(children) if c.title in said]
+            named = [i for i, c in enumerate(children) if content_stems(c.title) <= asked] or [
+                i for i, c in enumerate(children) if said and c.title in said
+            ]
             if len(named) == 1:
                 k = named[0] + reading.relative
                 if not 0 <= k < len(children):

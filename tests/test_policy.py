@@ -179,6 +179,22 @@ def test_an_ordinal_that_says_when_picks_nothing(ask: str, ordinal: tuple | None
     assert ordinal_of(ask) == ordinal and read(ask).ordinal == ordinal
 
 
+def test_what_comes_after_or_before_a_named_step_is_relative() -> None:
+    assert read("what stage comes immediately after gaining DevOps experience?").relative == 1
+    assert read("What comes before Learn ML Fundamentals?").relative == -1
+    assert read("What comes after the salary section?").relative == 1
+    assert read("What happens after an incident?").relative == 0
+
+
+@pytest.mark.slow
+def test_the_step_after_the_one_the_ask_names(assistant: Assistant) -> None:
+    answer = assistant.ask("In the guide's path, what comes right after gaining DevOps experience?")
+    assert not answer.refused, answer.text
+    assert answer.text.startswith("Learn ML Fundamentals")
+    assert "Gain DevOps Experience" not in answer.text
+    assert_grounded(answer)
+
+
 def test_read_puts_the_askers_names_in_the_context_only() -> None:
     reading = read(JAVA)
     assert reading.kind == "path"
