@@ -45,12 +45,12 @@ test: install-test chromium postgresql lint
 # of its bars hold (no answerable question refused, fact recall >= 0.95); out-of-scope refusal
 # ("refusal_accuracy" counts out-of-scope questions; bar 0.94) stands at 0.88 and is gated there.
 CONTRACT_GATES = --fail-under quote_fidelity=1 --fail-over false_refusal_rate=0 \
-	--fail-under fact_recall=0.95 --fail-under refusal_accuracy=0.85 --fail-over errors=0
+	--fail-under fact_recall=0.95 --fail-under refusal_accuracy=0.94 --fail-over errors=0
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.9 --fail-under hit@3=0.85 --fail-under refusal_accuracy=0.8 \
+	--fail-under fact_recall=0.95 --fail-under hit@3=0.85 --fail-under refusal_accuracy=0.8 \
 	--fail-over false_refusal_rate=0.05 --fail-over errors=0
 DEV_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
-	--fail-under fact_recall=0.85 --fail-under refusal_accuracy=0.6 \
+	--fail-under fact_recall=0.88 --fail-under refusal_accuracy=0.65 \
 	--fail-over false_refusal_rate=0.05 --fail-over errors=0
 
 lint:
