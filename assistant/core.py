@@ -21,7 +21,7 @@ from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, mean
-from assistant.question import Reading, read
+from assistant.question import STRUCTURAL, Reading, read
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
@@ -340,11 +340,12 @@ class Assistant:
     def _property_words(self, reading: Reading, matches: dict[str, float]) -> list[str]:
         """The words a yes/no ask asks about that the guide does not use: its nouns and
         adjectives (spaCy's tagger; only when there are such words, as it loads spaCy), if
-        English words, as a misspelling or slang ("pls") says nothing of the property."""
+        English words, as a misspelling or slang ("pls") says nothing of the property, and not
+        a word for a part of the guide ("the ML fundamentals *stage*")."""
         if not reading.yes_no or reading.selection is not None or not matches:
             return []  # a selection over the items' prices is computed ("is it the cheapest?")
         nominal = self.reader.nominal(reading.ask)
-        return [w for w in matches if w in nominal and is_english(w)]
+        return [w for w in matches if w in nominal and is_english(w) and w not in STRUCTURAL]
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names: the typed names no guide line holds
@@ -358,6 +359,8 @@ class Assistant:
         # only places are names in lower case too ("salary in germany").
         if vocabulary.unknown(text):
             for name in self.reader.places(text):
+                if name.islower() and not all(is_english(w) for w in name.split()):
+                    continue  # "actualy" is a typo, not a place; "germany" is a place
                 if not terms.grounded(name) and name.lower() not in " ".join(out).lower():
                     out.append(name)
         return list(dict.fromkeys(out))

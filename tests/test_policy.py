@@ -1085,3 +1085,18 @@ def test_a_yes_no_ask_about_an_unstated_property_is_refused_with_its_word(
     assert all(source.quote in ORIGINAL for source in answer.sources)  # the nearest, cited
     stated = assistant.ask("Is the Terraform Associate an infrastructure as code certification?")
     assert not stated.refused, stated.text
+
+
+@pytest.mark.slow
+def test_a_misspelt_word_is_no_place_and_a_guide_part_is_no_property(assistant: Assistant) -> None:
+    # spaCy calls "actualy" a place; a place in lower case must be a dictionary word.
+    typo = assistant.ask("so do mlops ppl actualy spend more time on pipelines or on neural nets")
+    assert not typo.refused, typo.text
+    assert "more time on pipelines than on neural networks" in typo.text
+    germany = assistant.ask("what is the mlops salary in germany")
+    assert germany.refused and diagnostics(germany)["unknown_names"] == ["germany"]
+    # "stage" names a part of the guide, not a property the evidence must state.
+    stage = assistant.ask(
+        "Does the ML fundamentals stage of the roadmap include data preprocessing?"
+    )
+    assert not stage.refused, stage.text
