@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant import phrases
-from assistant.question import Reading
+from assistant.question import Reading, which_one
 from assistant.schema import Section, Unit
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
@@ -269,6 +269,11 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
         # items apart (not those all of them share).
         shared = set.intersection(*(content_stems(i.text) for i in pool))
         asked = content_stems(reading.ask) - shared - _FRAME_STEMS
+        # "the on-call one": the words before "one" tell which, not the rest of the ask
+        # ("how do experienced *engineers* deal with …").
+        which = content_stems(which_one(reading.ask)) - shared
+        if which:
+            asked = which
         matches = [i for i in pool if asked & content_stems(i.text)]
         if matches and len(matches) < len(pool):
             return "", matches

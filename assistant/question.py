@@ -195,6 +195,21 @@ class Reading:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+_THE_X_ONE = re.compile(r"\bthe\s+((?:[\w/&+-]+\s+){0,2}?[\w/&+-]+)\s+ones?\b", re.IGNORECASE)
+
+
+def which_one(ask: str) -> str:
+    """The words that tell which in "the on-call one", "the devops one" ("" when none)."""
+    m = _THE_X_ONE.search(ask)
+    return m.group(1) if m else ""
+
+
+def about_the_path(text: str) -> bool:
+    """Does a text speak of the path into the career ("How to Become an MLOps Engineer",
+    "roadmap", "what steps")?"""
+    return bool(_PATH.search(text))
+
+
 def kind_of(ask: str) -> Kind:
     if TASK.match(ask):
         return "task"
@@ -358,6 +373,8 @@ def head_noun(ask: str) -> str:
 __all__ = [
     "PLURAL_ASK",
     "Kind",
+    "about_the_path",
+    "which_one",
     "head_noun",
     "head_phrase",
     "Reading",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, select, title_unit
 from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick
-from assistant.question import Reading, kind_of
+from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
@@ -84,23 +84,30 @@ class Selector:
 
     def path_answer(self, reading: Reading, scored: list[Evidence]) -> Composed | None:
         """The path into the career: the family of sub-sections (steps) the best evidence
-        belongs to, as an overview; or its n-th step for "what should I learn first"."""
+        belongs to, as an overview; or its n-th step for "what should I learn first" ("the
+        last stage", "the second step": of the path itself, whatever ranked first)."""
         families = {p.path: (p, c) for p, c in self.families}
-        for ev in scored:
-            found = families.get(ev.section.path[:-1]) or families.get(ev.section.path)
-            if found is None:
+        found = [
+            (families.get(ev.section.path[:-1]) or families.get(ev.section.path), ev.score)
+            for ev in scored
+        ]
+        if reading.ordinal is not None and reading.ordinal[1] and scored:
+            path = [(p, c) for p, c in self.families if about_the_path(p.title)]
+            found = [(path[0], scored[0].score)] if len(path) == 1 else found
+        for family, score in found:
+            if family is None:
                 continue
-            parent, children = found
+            parent, children = family
             if reading.ordinal is not None:
                 index = reading.ordinal[0]
                 if -len(children) <= index < len(children):
                     child = children[index]
-                    body = [Evidence(child, u, ev.score) for u in child.units]
-                    return "list", [Evidence(child, title_unit(child), ev.score), *body]
-            lead = [Evidence(parent, u, ev.score) for u in parent.units[:1]]
+                    body = [Evidence(child, u, score) for u in child.units]
+                    return "list", [Evidence(child, title_unit(child), score), *body]
+            lead = [Evidence(parent, u, score) for u in parent.units[:1]]
             for child in children[: self.settings.answer.max_list_items]:
-                lead.append(Evidence(child, title_unit(child), ev.score))
-                lead.append(Evidence(child, child.units[0], ev.score))
+                lead.append(Evidence(child, title_unit(child), score))
+                lead.append(Evidence(child, child.units[0], score))
             return "list", lead
         return None
 
@@ -179,10 +186,13 @@ class Selector:
         if not reading.relative:
             return None
         asked = content_stems(reading.ask)
+        which = content_stems(which_one(reading.ask))  # "what comes after the devops one"
         for _, children in self.families:
-            named = [i for i, c in enumerate(children) if content_stems(c.title) <= asked] or [
-                i for i, c in enumerate(children) if said and c.title in said
-            ]
+            named = (
+                [i for i, c in enumerate(children) if content_stems(c.title) <= asked]
+                or [i for i, c in enumerate(children) if content_stems(c.title) & which]
+                or [i for i, c in enumerate(children) if said and c.title.lower() in said.lower()]
+            )
             if len(named) == 1:
                 k = named[0] + reading.relative
                 if not 0 <= k < len(children):

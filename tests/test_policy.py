@@ -1100,3 +1100,32 @@ def test_a_misspelt_word_is_no_place_and_a_guide_part_is_no_property(assistant: 
         "Does the ML fundamentals stage of the roadmap include data preprocessing?"
     )
     assert not stage.refused, stage.text
+
+
+@pytest.mark.slow
+def test_the_words_before_one_tell_which(assistant: Assistant) -> None:
+    challenges = [
+        {"role": "user", "content": "What career challenges does the guide warn about?"},
+        {"role": "assistant", "content": "On-call burden, tool fragmentation, and technical debt."},
+    ]
+    # "engineers" is the ask's subject, not which challenge ("ML engineering" is in another).
+    answer = assistant.ask("How do experienced engineers deal with the on-call one?", challenges)
+    assert answer.text.startswith("On-call burden") and "Undefined scope" not in answer.text
+    steps = [
+        {"role": "user", "content": "what are the steps?"},
+        {"role": "assistant", "content": "Build a foundation, gain DevOps experience, learn ML."},
+    ]
+    after = assistant.ask("what comes after the devops one", steps)
+    assert after.text.startswith("Learn ML Fundamentals"), after.text
+    # A relative word about something else picks no step.
+    assert not assistant.ask("what job title comes after mlops engineer?").text.startswith(
+        "Gain DevOps Experience"
+    )
+
+
+@pytest.mark.slow
+def test_the_last_stage_is_of_the_path(assistant: Assistant) -> None:
+    answer = assistant.ask("What is the last stage of the roadmap, and which tools does it name?")
+    assert answer.text.startswith("Specialize in ML Infrastructure"), answer.text
+    assert "MLflow, Kubeflow, SageMaker" in answer.text
+    assert_grounded(answer)
