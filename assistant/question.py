@@ -105,7 +105,9 @@ _PATH = re.compile(
 )
 #: A question about the guide itself: "What does the guide cover?", "what topics are there".
 _CONTENTS = re.compile(
-    r"\b(what|which)\b[^?]{0,30}\b(guide|document|page|you)\b[^?]{0,12}\b(cover|covers|contain"
+    r"\b(what|which)\b(\s+(else|topics?|sections?|subjects?|things|stuff|all|parts?))?"
+    r"(\s+(does|do|is|are|can|will))?\s+(the|this|that|your|you)?\s*(guide|document|page|you)\b"
+    r"[^?]{0,12}\b(cover|covers|contain"
     r"|contains|include|includes|talk about|discuss|know about|answer)\b"
     r"|\b(what|which) (topics|sections|subjects) (does|do|are|is) (the guide|this guide|it|you)\b"
     r"|\btable of contents\b|\bwhat can (i|you) ask\b",
