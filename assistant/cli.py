@@ -262,7 +262,7 @@ def insights(
         start,
         end,
         embed_questions(settings),
-        settings.question_log_retention_days,
+        settings,
     )
     if export is not None:
         n = export_cases(report, export)

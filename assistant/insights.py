@@ -1,13 +1,14 @@
 """The owner's report: what visitors asked in a period, how it went, where the guide falls short.
 
-``build_report(db, since, until, embed)`` reads the question log and the feedback of the period
-and gives:
+``build_report(db, since, until, embed, settings)`` reads the question log and the feedback of
+the period and gives:
 
 - questions per day, by outcome, and the share answered / with a caveat / refused;
 - the most asked topics: the period's distinct questions clustered by meaning (the packaged
   MiniLM's vectors, scikit-learn's agglomerative clustering with average linkage and a cosine
-  distance threshold, so the number of topics follows the data), each named by its most central
-  question and the sections its answers cite;
+  distance threshold, the setting ``insights.cluster_distance``, so the number of topics
+  follows the data), each named by its most central question and the sections its answers
+  cite;
 - content gaps: the refused questions clustered the same way on their own, largest first, with
   what they name that the guide lacks ('CKAD', 'London');
 - rated-down answers with their comments.
@@ -32,14 +33,9 @@ import numpy as np
 from assistant.db import Database
 from assistant.feedback import Feedback, FeedbackStore
 from assistant.questionlog import OUTCOMES, LoggedQuestion, QuestionLog, utcnow
+from assistant.settings import Settings
 
 Embed = Callable[[list[str]], np.ndarray]
-
-#: Questions whose average cosine distance is below this share a topic (cosine similarity above
-#: 0.45). At this distance 'How much does the CKAD exam cost?', 'What is the price of the CKAD
-#: certification?' and 'Is CKAD worth it for MLOps?' meet, and the questions about salaries in
-#: London stay apart from them (tests/test_insights.py).
-CLUSTER_DISTANCE = 0.55
 
 
 def normalise(text: str) -> str:
@@ -160,10 +156,9 @@ def _distinct(rows: Sequence[LoggedQuestion], feedback: Sequence[Feedback]) -> l
     return sorted(by_key.values(), key=lambda d: -d.asked)
 
 
-def cluster(
-    items: Sequence[Distinct], embed: Embed, distance: float = CLUSTER_DISTANCE
-) -> list[Cluster]:
-    """`items` grouped by meaning, most asked cluster first."""
+def cluster(items: Sequence[Distinct], embed: Embed, distance: float) -> list[Cluster]:
+    """`items` grouped by meaning, most asked cluster first: questions whose average cosine
+    distance is below `distance` (settings.insights.cluster_distance) share a cluster."""
     if not items:
         return []
     vectors = np.asarray(embed([d.question for d in items]), dtype=np.float32)
@@ -212,9 +207,11 @@ def _iso(moment: datetime, ceil: bool = False) -> str:
 
 
 def build_report(
-    db: Database, since: datetime, until: datetime, embed: Embed, retention_days: int = 90
+    db: Database, since: datetime, until: datetime, embed: Embed, settings: Settings
 ) -> Report:
-    log = QuestionLog(db, retention_days)
+    """The report of the period: `settings` gives the question log's retention
+    (question_log_retention_days) and the topics' distance (insights.cluster_distance)."""
+    log = QuestionLog(db, settings.question_log_retention_days)
     log.purge()  # a report never shows rows past the retention
     rows = log.between(since, until)
     feedback = FeedbackStore(db).between(_iso(since), _iso(until, ceil=True))
@@ -229,6 +226,7 @@ def build_report(
         days.setdefault(row.created_at.date(), Counter())[row.outcome] += 1
     outcomes = Counter(row.outcome for row in rows)
     reasons = Counter(row.reason or "refused" for row in rows if row.outcome == "refused")
+    distance = settings.insights.cluster_distance
     return Report(
         since=since,
         until=until,
@@ -236,8 +234,8 @@ def build_report(
         per_day=[(d, {o: c.get(o, 0) for o in OUTCOMES}) for d, c in sorted(days.items())],
         outcomes={o: outcomes.get(o, 0) for o in OUTCOMES},
         reasons=reasons.most_common(),
-        topics=cluster(distinct, embed),
-        gaps=cluster([d for d in distinct if d.outcome == "refused"], embed),
+        topics=cluster(distinct, embed, distance),
+        gaps=cluster([d for d in distinct if d.outcome == "refused"], embed, distance),
         rated_down=[f for f in feedback if f.rating == "down"],
         ratings={
             "up": sum(f.rating == "up" for f in feedback),
@@ -316,7 +314,6 @@ def render_text(report: Report, topics: int = 10, gaps: int = 10) -> str:
 
 
 __all__ = [
-    "CLUSTER_DISTANCE",
     "Cluster",
     "Distinct",
     "Report",

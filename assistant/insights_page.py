@@ -219,7 +219,7 @@ def insights_router(settings: Settings, db: Database, embed: Callable[[], Embed]
 
     def report_for(days: int | None, since: date | None, until: date | None) -> Report:
         start, end = period(days, since, until)
-        return build_report(db, start, end, embed(), settings.question_log_retention_days)
+        return build_report(db, start, end, embed(), settings)
 
     @router.get("/insights", include_in_schema=False)
     def insights(

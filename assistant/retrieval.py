@@ -65,7 +65,9 @@ class Retriever:
         for row, (section_id, _) in enumerate(self.unit_keys):
             self._unit_rows[section_id].append(row)
         self.vocabulary = Vocabulary(
-            list(vocab["ids"]), np.asarray(vocab["embeddings"], dtype=np.float32)
+            list(vocab["ids"]),
+            np.asarray(vocab["embeddings"], dtype=np.float32),
+            settings.retrieval,
         )
         #: The job titles the guide names ("data scientist"), for the refusal of other jobs.
         self.roles = set(roles("\n".join(f"{s.heading}\n{s.text}" for s in guide.sections)))

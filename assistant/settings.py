@@ -2,7 +2,7 @@
 
 What a deployment sets (paths, models, backend, server, operations) is a top-level field; the
 tuning numbers are grouped by the pipeline stage that uses them, one nested model each:
-``chunking``, ``retrieval``, ``answer``, ``scope``, ``generation`` and ``limits``.
+``chunking``, ``retrieval``, ``answer``, ``scope``, ``generation``, ``limits`` and ``insights``.
 
 Values come from (highest first): keyword overrides / CLI flags, environment variables with the
 prefix ``ASSISTANT_`` (e.g. ``ASSISTANT_INDEX_DIR``; a nested one joins its group with ``__``:
@@ -27,6 +27,7 @@ from assistant.tuning import (
     AnswerSettings,
     ChunkingSettings,
     GenerationSettings,
+    InsightsSettings,
     LimitsSettings,
     RetrievalSettings,
     ScopeSettings,
@@ -214,6 +215,9 @@ class Settings(BaseSettings):
     )
     limits: LimitsSettings = Field(
         default_factory=LimitsSettings, description=LimitsSettings.__doc__
+    )
+    insights: InsightsSettings = Field(
+        default_factory=InsightsSettings, description=InsightsSettings.__doc__
     )
 
     @model_validator(mode="before")

@@ -1,7 +1,7 @@
 """The tuning settings, one model per pipeline stage, nested in `assistant.settings.Settings`
-as its fields ``chunking``, ``retrieval``, ``answer``, ``scope``, ``generation`` and ``limits``
-(environment: ``ASSISTANT_<GROUP>__<FIELD>``). Every field has a description: docs/settings.md
-is generated from them."""
+as its fields ``chunking``, ``retrieval``, ``answer``, ``scope``, ``generation``, ``limits``
+and ``insights`` (environment: ``ASSISTANT_<GROUP>__<FIELD>``). Every field has a description:
+docs/settings.md is generated from them."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ class ChunkingSettings(BaseModel):
 
 class RetrievalSettings(BaseModel):
     """How chunks are found (assistant/retrieval.py, assistant/queries.py): dense and BM25
-    rankings of the question's queries, fused."""
+    rankings of the question's queries, fused; and how a misspelt guide word is recognised
+    (assistant/vocabulary.py), for the queries and for the words the guide does not use."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -51,6 +52,20 @@ class RetrievalSettings(BaseModel):
         4,
         description="An ask with fewer content words than this also searches with the asker's "
         "own description ('I'm a backend dev with five years of Python. What should I do?').",
+    )
+    spelling_cutoff: float = Field(
+        0.8,
+        ge=0,
+        le=1,
+        description="Least similarity (difflib ratio) of an unknown word to a guide word for it "
+        "to be read as a misspelling of that word ('kubernets'): retrieval searches with the "
+        "guide word, and the word counts as one the guide uses.",
+    )
+    min_corrected_length: int = Field(
+        5,
+        ge=1,
+        description="Shortest word, in letters, read as a misspelling of a guide word; shorter "
+        "ones have too many near neighbours ('ckad' is not 'cka').",
     )
 
 
@@ -187,6 +202,23 @@ class GenerationSettings(BaseModel):
         "conversation into a standalone one; past it, or at 0, the extractive follow-up rule "
         "picks the evidence.",
     )
+    llm_rewrite_turns: int = Field(
+        4,
+        ge=1,
+        description="Last turns of the conversation the model sees when it rewrites a follow-up.",
+    )
+    llm_rewrite_turn_chars: int = Field(
+        240,
+        ge=1,
+        description="Characters of each turn shown to the model when it rewrites a follow-up "
+        "(the assistant's answers are long and cited).",
+    )
+    llm_rewrite_max_words: int = Field(
+        40,
+        ge=2,
+        description="Most words of a kept rewrite; a longer one is not one question, and the "
+        "extractive follow-up rule picks the evidence.",
+    )
     llm_max_tokens: int = Field(160, description="Most tokens the model may draft per answer.")
     llm_temperature: float = Field(0.0, description="Sampling temperature of the model.")
     # Calibrated by bench/calibrate_verify.py on the guide's 110 units of 6+ words: together they
@@ -220,6 +252,22 @@ class LimitsSettings(BaseModel):
     )
 
 
+class InsightsSettings(BaseModel):
+    """The owner's report of what visitors asked (assistant/insights.py: `assistant insights`
+    and /insights)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    cluster_distance: float = Field(
+        0.55,
+        gt=0,
+        description="Questions whose average cosine distance is below this share a topic (or a "
+        "content gap): at 0.55 (cosine similarity above 0.45) 'How much does the CKAD exam "
+        "cost?' and 'Is CKAD worth it for MLOps?' meet, and questions about salaries in London "
+        "stay apart from them. Lower gives more, narrower topics.",
+    )
+
+
 #: The nested groups of tuning settings, in pipeline order: the name of the field of `Settings`
 #: (and of the environment's ASSISTANT_<GROUP>__ prefix) -> its model.
 GROUPS: dict[str, type[BaseModel]] = {
@@ -229,6 +277,7 @@ GROUPS: dict[str, type[BaseModel]] = {
     "scope": ScopeSettings,
     "generation": GenerationSettings,
     "limits": LimitsSettings,
+    "insights": InsightsSettings,
 }
 
 
@@ -237,6 +286,7 @@ __all__ = [
     "AnswerSettings",
     "ChunkingSettings",
     "GenerationSettings",
+    "InsightsSettings",
     "LimitsSettings",
     "RetrievalSettings",
     "ScopeSettings",

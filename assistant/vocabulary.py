@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from assistant.text import tokenize
+from assistant.tuning import RetrievalSettings
 
 #: Words that frame a question but never name its topic ("what is X *used* for").
 FRAME_WORDS = frozenset(
@@ -204,12 +205,8 @@ FRAME_WORDS = frozenset(
         "within",
     ]
 )
-#: Similarity (difflib ratio) above which an unknown word is read as a misspelt guide word.
-SPELLING_CUTOFF = 0.8
 #: Most words whose closest guide word is remembered (a bound on the memo's memory).
 MEMO_WORDS = 50_000
-#: Shorter words are never corrected (too many near neighbours).
-MIN_CORRECTED_LENGTH = 5
 _SUFFIX = re.compile(r"(ies|es|s|ing|ed|ly)$")
 
 
@@ -244,8 +241,13 @@ class Coverage:
 
 
 class Vocabulary:
-    def __init__(self, words: list[str], vectors: np.ndarray) -> None:
+    """The guide's words and their vectors; `spelling` says when an unknown word is a misspelt
+    guide word (the retrieval settings' spelling_cutoff and min_corrected_length)."""
+
+    def __init__(self, words: list[str], vectors: np.ndarray, spelling: RetrievalSettings) -> None:
         self.words = words
+        self.spelling_cutoff = spelling.spelling_cutoff
+        self.min_corrected_length = spelling.min_corrected_length
         self.vectors = vectors
         self.exact = set(words)
         self.stems = {stem(w) for w in words}
@@ -260,7 +262,7 @@ class Vocabulary:
         ("conferences" is not "inferences"), unless it is a form of it ("interviewers")."""
         if word in self._closest:
             return self._closest[word]
-        close = difflib.get_close_matches(word, self.words, n=1, cutoff=SPELLING_CUTOFF)
+        close = difflib.get_close_matches(word, self.words, n=1, cutoff=self.spelling_cutoff)
         found = close[0] if close else None
         if found and not _same_stem(word, found) and is_english(word):
             found = None
@@ -281,7 +283,7 @@ class Vocabulary:
                 continue
             if len(token) >= 4 and any(w.startswith(token) for w in self.words):
                 continue  # a short form: "cert", "infra", "prod"
-            if len(token) >= MIN_CORRECTED_LENGTH and self.closest(token):
+            if len(token) >= self.min_corrected_length and self.closest(token):
                 continue  # a misspelling of a guide word
             out.append(token)
         return out
@@ -293,7 +295,7 @@ class Vocabulary:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             low = word.lower()
-            if len(low) < MIN_CORRECTED_LENGTH or low in self.exact or low in FRAME_WORDS:
+            if len(low) < self.min_corrected_length or low in self.exact or low in FRAME_WORDS:
                 return word
             if not tokenize(low):  # a stopword
                 return word
@@ -337,8 +339,6 @@ def guide_words(texts: list[str]) -> list[str]:
 __all__ = [
     "FRAME_WORDS",
     "MEMO_WORDS",
-    "MIN_CORRECTED_LENGTH",
-    "SPELLING_CUTOFF",
     "Coverage",
     "Vocabulary",
     "guide_words",

@@ -204,7 +204,7 @@ def test_the_report_counts_clusters_and_joins_feedback(tmp_path: Path, embed: An
     )
     FeedbackStore(db).add(Feedback("up", "Unrelated question", "a", [], "v"))
     since, until = period(days=7)
-    report = build_report(db, since, until, embed)
+    report = build_report(db, since, until, embed, Settings())
 
     assert report.total == 8 and len(report.distinct) == 7
     assert report.outcomes == {"answered": 3, "caveat": 0, "refused": 5}
@@ -233,7 +233,7 @@ def test_the_export_is_an_eval_question_set_with_draft_labels(tmp_path: Path) ->
     for q, refused, diag in QUESTIONS:
         log.add(answer(q, refused, "certifications", **diag))
     FeedbackStore(db).add(Feedback("down", QUESTIONS[5][0], "a", [], "v", comment="Too short"))
-    report = build_report(db, *period(days=1), HashEmbedder().embed_documents)
+    report = build_report(db, *period(days=1), HashEmbedder().embed_documents, Settings())
     path = tmp_path / "cases.jsonl"
     path.write_text("".join(case_lines(report)), encoding="utf-8")
     cases, errors = load_questions(path)
@@ -246,3 +246,19 @@ def test_the_export_is_an_eval_question_set_with_draft_labels(tmp_path: Path) ->
     assert cka.answerable is True and cka.expected_sections == ("certifications",)
     assert cka.extra["asked"] == 2
     assert cka.extra["feedback"] == {"up": 0, "down": 1, "comments": ["Too short"]}
+
+
+def test_the_cluster_distance_is_a_setting(tmp_path: Path) -> None:
+    """The hash embedder's cosine is word overlap: near 0 every distinct question is a topic of
+    its own; past 1 (no shared word) all are one topic."""
+    db = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    log = QuestionLog(db)
+    for q, refused, diag in QUESTIONS:
+        log.add(answer(q, refused, "certifications", **diag))
+    embed = HashEmbedder().embed_documents
+    counts = {}
+    for distance in (0.05, 1.5):
+        settings = Settings(insights={"cluster_distance": distance})
+        report = build_report(db, *period(days=1), embed, settings)
+        counts[distance] = (len(report.topics), len(report.gaps))
+    assert counts == {0.05: (7, 5), 1.5: (1, 1)}

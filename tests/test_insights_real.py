@@ -66,7 +66,7 @@ def filled(real_index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     store.add(Feedback("down", "How much do MLOps engineers make?", "a", [], "v",
                        comment="Not for Europe"))  # fmt: skip
     store.add(Feedback("up", "Which tools are used for model serving?", "a", [], "v"))
-    report = build_report(db, *period(days=1), embed_questions(settings))
+    report = build_report(db, *period(days=1), embed_questions(settings), settings)
     yield Filled(settings, assistant, asked, report)
 
 

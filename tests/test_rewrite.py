@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakes import HashEmbedder
 
 from assistant import phrases
-from assistant.backends import Backend, Prompt, rewrite
+from assistant.backends import Backend, Prompt, rewrite, rewrite_prompt
 from assistant.core import Assistant
 from assistant.errors import BackendUnavailable
 from assistant.settings import Settings
+from assistant.tuning import GenerationSettings
 
 HISTORY = [
     {"role": "user", "content": "Which certifications does the guide list?"},
@@ -64,7 +66,7 @@ class Scripted(Backend):
 def test_a_rewrite_that_is_late_failed_or_not_a_question_is_not_used(
     backend: Scripted, reason: str
 ) -> None:
-    record = rewrite(backend, FOLLOW_UP, HISTORY, budget_s=0.5)
+    record = rewrite(backend, FOLLOW_UP, HISTORY, GenerationSettings(llm_rewrite_budget_s=0.5))
     assert record.rewritten is None
     assert record.reason == reason
     assert record.ms >= 0 and not record.used
@@ -72,12 +74,40 @@ def test_a_rewrite_that_is_late_failed_or_not_a_question_is_not_used(
 
 def test_a_prompt_shows_the_last_turns_and_stops_at_the_first_line() -> None:
     backend = Scripted()
-    record = rewrite(backend, FOLLOW_UP, HISTORY, budget_s=5)
+    record = rewrite(backend, FOLLOW_UP, HISTORY, GenerationSettings(llm_rewrite_budget_s=5))
     assert (record.rewritten, record.reason, record.used) == (STANDALONE, "rewritten", False)
     prompt = backend.prompts[0]
     assert "User: Which certifications does the guide list?" in prompt.user
     assert prompt.user.endswith(f"Last question: {FOLLOW_UP}")
     assert prompt.completion.endswith(phrases.LLM_REWRITE_CUE)
+
+
+def test_the_turns_shown_and_their_length_are_settings() -> None:
+    default = rewrite_prompt(FOLLOW_UP, HISTORY, GenerationSettings()).user
+    assert "User: Which certifications" in default and "Assistant: Cloud and" in default
+    last = GenerationSettings(llm_rewrite_turns=1, llm_rewrite_turn_chars=9)
+    shown = rewrite_prompt(FOLLOW_UP, HISTORY, last).user
+    assert "Assistant: Cloud and" in shown and "Assistant: Cloud and K" not in shown
+    assert "Which certifications" not in shown
+
+
+def test_a_rewrite_longer_than_the_setting_is_not_one_question() -> None:
+    short = GenerationSettings(llm_rewrite_max_words=len(STANDALONE.split()) - 1)
+    record = rewrite(Scripted(), FOLLOW_UP, HISTORY, short)
+    assert (record.rewritten, record.reason) == (None, "not a standalone question")
+
+
+def test_the_assistant_rewrites_with_its_own_generation_settings(tiny_settings: Settings) -> None:
+    """The tiny guide, the hash embedder and the scripted model: the Assistant's settings reach
+    the rewrite (a limit of 7 words rejects an 8-word rewrite)."""
+    standalone = "How much is the HashiCorp Terraform Associate certification?"
+    base = tiny_settings.updated({"backend": "llamacpp", "generation.llm_rewrite_budget_s": 5})
+    for words, rewritten in [(40, standalone), (7, None)]:
+        settings = base.updated({"generation.llm_rewrite_max_words": words})
+        backend = Scripted(rewrite=standalone)
+        assistant = Assistant(settings, embedder=HashEmbedder(), backend=backend).load()
+        record = assistant.ask(FOLLOW_UP, HISTORY).rewrite
+        assert record.rewritten == rewritten and record.used is (rewritten is not None)
 
 
 @pytest.mark.slow

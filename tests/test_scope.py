@@ -9,6 +9,7 @@ import pytest
 from assistant.roles import roles
 from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary, is_english, weakest
 
 GUIDE = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
@@ -40,7 +41,7 @@ def test_a_question_about_another_job(question: str, other: list[str]) -> None:
 
 def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
     words = ["inferences", "interviews", "kubernetes", "requirement"]
-    vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32))
+    vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32), RetrievalSettings())
     assert is_english("conferences") and not is_english("kubernets")
     assert vocabulary.closest("conferences") is None  # not "inferences"
     assert vocabulary.closest("retirement") is None  # not "requirement"
@@ -48,15 +49,40 @@ def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
     assert vocabulary.closest("kubernets") == "kubernetes"  # a typo
 
 
+def test_how_close_and_how_long_a_misspelling_must_be_are_settings() -> None:
+    words = ["kubernetes", "mlflow"]
+    vectors = np.eye(len(words), dtype=np.float32)
+    default = Vocabulary(words, vectors, RetrievalSettings())
+    assert default.correct("kubernets and mlflw") == "kubernetes and mlflow"
+    assert default.unknown("kubernets mlflw") == []
+    strict = Vocabulary(words, vectors, RetrievalSettings(spelling_cutoff=0.95))
+    assert strict.correct("kubernets and mlflw") == "kubernets and mlflw"
+    assert strict.unknown("kubernets mlflw") == ["mlflw"]  # "kubernets" is read by its stem
+    longer = Vocabulary(words, vectors, RetrievalSettings(min_corrected_length=6))
+    assert longer.correct("kubernets and mlflw") == "kubernetes and mlflw"
+    assert longer.unknown("kubernets mlflw") == ["mlflw"]
+
+
+def test_the_retriever_reads_misspellings_with_its_settings(tiny_settings: Settings) -> None:
+    from fakes import HashEmbedder
+
+    from assistant.core import Assistant
+
+    strict = tiny_settings.updated({"retrieval.spelling_cutoff": 0.95})
+    for settings, corrected in [(tiny_settings, "kubernetes"), (strict, "kubernets")]:
+        assistant = Assistant(settings, embedder=HashEmbedder()).load()
+        assert assistant.retriever.vocabulary.correct("kubernets") == corrected
+
+
 def test_a_short_word_is_not_read_as_a_typo_of_a_guide_word() -> None:
     words = ["cka", "certification"]
-    vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32))
+    vocabulary = Vocabulary(words, np.eye(len(words), dtype=np.float32), RetrievalSettings())
     assert vocabulary.unknown("Is the CKAD certification better?") == ["ckad"]  # not "cka"
 
 
 def test_each_unknown_word_has_its_match_and_the_weakest_is_the_coverage() -> None:
     words = ["certification", "price", "free"]
-    vocabulary = Vocabulary(words, np.eye(3, dtype=np.float32))
+    vocabulary = Vocabulary(words, np.eye(3, dtype=np.float32), RetrievalSettings())
 
     def embed(texts: list[str]) -> np.ndarray:  # "expire" leans on "certification"
         rows = {"expire": [0.3, 0.0, 0.0], "remote": [0.0, 0.0, 0.0], "cheap": [0.0, 0.8, 0.2]}

@@ -14,21 +14,20 @@ from assistant.backends.base import Backend, Prompt, Rewriting
 from assistant.errors import BackendUnavailable
 from assistant.schema import Answer, Rewrite
 from assistant.text import tokenize
-
-#: Turns of the conversation shown to the model when it rewrites a follow-up.
-REWRITE_TURNS = 4
-#: Characters of an assistant turn shown to the model (its answers are long and cited).
-REWRITE_TURN_CHARS = 240
-#: A rewrite longer than this many words is not one question.
-REWRITE_MAX_WORDS = 40
+from assistant.tuning import GenerationSettings
 
 
-def rewrite_prompt(question: str, history: list[dict[str, str]]) -> Prompt:
+def rewrite_prompt(
+    question: str, history: list[dict[str, str]], generation: GenerationSettings
+) -> Prompt:
+    """The prompt asking for `question` as a standalone question: the last llm_rewrite_turns
+    turns, each cut to llm_rewrite_turn_chars characters (the answers are long and cited)."""
+    chars = generation.llm_rewrite_turn_chars
     turns = "\n".join(
         phrases.LLM_REWRITE_TURN.format(
-            role=m["role"].capitalize(), content=" ".join(m["content"].split())[:REWRITE_TURN_CHARS]
+            role=m["role"].capitalize(), content=" ".join(m["content"].split())[:chars]
         )
-        for m in history[-REWRITE_TURNS:]
+        for m in history[-generation.llm_rewrite_turns :]
     )
     return Prompt(
         phrases.LLM_REWRITE_SYSTEM,
@@ -38,15 +37,20 @@ def rewrite_prompt(question: str, history: list[dict[str, str]]) -> Prompt:
 
 
 def rewrite(
-    backend: Backend, question: str, history: list[dict[str, str]], budget_s: float
+    backend: Backend,
+    question: str,
+    history: list[dict[str, str]],
+    generation: GenerationSettings,
 ) -> Rewrite:
-    """Ask the model for the follow-up `question` as a standalone question, within `budget_s`.
+    """Ask the model for the follow-up `question` as a standalone question, within
+    llm_rewrite_budget_s seconds.
 
     Returns the rewritten question or None, the time taken and why it is None (not yet used).
     A rewrite is kept only if it arrived within the budget, is one line of 2 to
-    REWRITE_MAX_WORDS words, differs from the question and shares a content word with the
+    llm_rewrite_max_words words, differs from the question and shares a content word with the
     conversation (a tiny model's ramble shares nothing or runs past the budget).
     """
+    budget_s = generation.llm_rewrite_budget_s
     start = time.monotonic()
     deadline = start + budget_s
     text = ""
@@ -56,7 +60,7 @@ def rewrite(
         return Rewrite(rewritten=rewritten, ms=ms, reason=reason)
 
     try:
-        for piece in backend.stream(rewrite_prompt(question, history), deadline):
+        for piece in backend.stream(rewrite_prompt(question, history, generation), deadline):
             text += piece
             if "\n" in text.strip():
                 break
@@ -68,7 +72,7 @@ def rewrite(
     said = set(tokenize(" ".join([question, *(m["content"] for m in history)])))
     words = line.split()
     if (
-        not 2 <= len(words) <= REWRITE_MAX_WORDS
+        not 2 <= len(words) <= generation.llm_rewrite_max_words
         or line.lower() == question.strip().lower()
         or not set(tokenize(line)) & said
         or any(not c.isprintable() for c in line)
@@ -86,8 +90,7 @@ def follow_up(asker: Rewriting, answer: Answer, turns: list[dict[str, str]]) -> 
         backend = asker.backend
     except BackendUnavailable:
         return answer  # generate() reports it
-    budget_s = asker.settings.generation.llm_rewrite_budget_s
-    record = rewrite(backend, answer.question, turns, budget_s)
+    record = rewrite(backend, answer.question, turns, asker.settings.generation)
     chosen = answer
     if record.rewritten:
         standalone = asker.ask_extractive(record.rewritten)
@@ -114,4 +117,4 @@ def _relevance(answer: Answer) -> float:
     return float(d.ask_relevance if d.ask_relevance is not None else d.relevance or 0.0)
 
 
-__all__ = ["REWRITE_MAX_WORDS", "follow_up", "rewrite", "rewrite_prompt"]
+__all__ = ["follow_up", "rewrite", "rewrite_prompt"]
