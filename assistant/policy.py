@@ -148,7 +148,7 @@ def unstated_quantity(case: Case) -> Verdict | None:
 
 def no_comparison(case: Case) -> Verdict | None:
     """The ask wants a comparison and the evidence makes none."""
-    if case.reading.kind != "compare" or case.selected:
+    if case.reading.kind != "compare" or case.reading.selection is not None:
         return None
     if any(_COMPARED.search(text) for text in case.evidence):
         return None

@@ -76,7 +76,9 @@ _COUNT = re.compile(
 COUNTED_WORDS = 3
 _COMPARE = re.compile(
     r"\b\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b|\bcompared?\b"
-    r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b",
+    r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b"
+    # a judgement among things: "which of those three is the most widely adopted?"
+    r"|\bwhich\b[^?.]{0,40}\b(is|are)\s+(the\s+)?(most|least|best|worst|easiest|hardest)\b",
     re.IGNORECASE,
 )
 #: "what/which" and a plural noun within two words: "which industries", "what DevOps skills".

@@ -376,6 +376,11 @@ def test_a_quantity_or_comparison_needs_evidence_stating_one() -> None:
     assert decide(priced).outcome == "answer"
     compare = decide(make_case("Is Kubeflow better than MLflow?", evidence=["Kubeflow: ML."]))
     assert compare.reason == "no_comparison"
+    # A judgement among items the last answer named is no computation over them, as a price is.
+    adopted = make_case("Which of those three is the most widely adopted?", selected=True)
+    assert decide(adopted).reason == "no_comparison"
+    priciest = make_case("Which of those is the most expensive?", selected=True)
+    assert decide(priciest).outcome == "answer"
 
 
 def test_the_removed_settings_are_gone() -> None:
