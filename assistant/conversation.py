@@ -11,14 +11,15 @@ _FOLLOW_UP = re.compile(
     r"|and|also|else|other|another|more|which of)\b",
     re.IGNORECASE,
 )
-FOLLOW_UP_MAX_WORDS = 8
 MARKERS = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")
 
 
-def is_follow_up(question: str, history: list[dict[str, str]]) -> bool:
+def is_follow_up(question: str, history: list[dict[str, str]], max_words: int) -> bool:
+    """Does `question` read with the conversation before it: it is short (at most `max_words`
+    words) or points back ("those", "it")?"""
     if not any(m["role"] == "user" for m in history):
         return False
-    return len(question.split()) <= FOLLOW_UP_MAX_WORDS or bool(_FOLLOW_UP.search(question))
+    return len(question.split()) <= max_words or bool(_FOLLOW_UP.search(question))
 
 
 def last_exchange(turns: list[dict[str, str]]) -> str:
@@ -34,4 +35,4 @@ def said_before(turns: list[dict[str, str]]) -> str:
     return MARKERS.sub("", said[0]) if said else ""
 
 
-__all__ = ["FOLLOW_UP_MAX_WORDS", "MARKERS", "is_follow_up", "last_exchange", "said_before"]
+__all__ = ["MARKERS", "is_follow_up", "last_exchange", "said_before"]

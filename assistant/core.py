@@ -377,7 +377,7 @@ class Assistant:
 
             turns = clean_history(history, self.settings)
             if self.settings.generation.llm_rewrite_budget_s > 0 and is_follow_up(
-                answer.question, turns
+                answer.question, turns, self.settings.retrieval.follow_up_max_words
             ):
                 answer = follow_up(self, answer, turns)
             yield from generate(self, answer, turns)

@@ -50,7 +50,7 @@ def build_queries(
             (t, v, s.retrieval.ask_weight / len(texts)) for t, v in zip(texts, vectors, strict=True)
         ]
     leaning: list[Query] = []  # what the ask leans on: the last exchange, or the asker
-    follow_up = is_follow_up(reading.ask, turns)
+    follow_up = is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words)
     if follow_up:
         # A follow-up reads with the last exchange: the question and the answer it got.
         context = vocabulary.correct(last_exchange(turns))

@@ -53,6 +53,12 @@ class RetrievalSettings(BaseModel):
         description="An ask with fewer content words than this also searches with the asker's "
         "own description ('I'm a backend dev with five years of Python. What should I do?').",
     )
+    follow_up_max_words: int = Field(
+        8,
+        ge=1,
+        description="With a conversation before it, a question of at most this many words reads "
+        "as a follow-up (with the last exchange), as does one that points back ('those', 'it').",
+    )
     spelling_cutoff: float = Field(
         0.8,
         ge=0,

@@ -1138,3 +1138,14 @@ def test_the_last_stage_is_of_the_path(assistant: Assistant) -> None:
     assert answer.text.startswith("Specialize in ML Infrastructure"), answer.text
     assert "MLflow, Kubeflow, SageMaker" in answer.text
     assert_grounded(answer)
+
+
+def test_a_short_question_after_a_conversation_is_a_follow_up() -> None:
+    from assistant.conversation import is_follow_up
+
+    history = [{"role": "user", "content": "Which certifications are there?"}]
+    short = "How much is the CKA exam now?"  # seven words, no word pointing back
+    assert is_follow_up(short, history, Settings().retrieval.follow_up_max_words)
+    assert not is_follow_up(short, history, max_words=3)  # the setting takes effect
+    assert is_follow_up("and what about the price of those certifications now?", history, 3)
+    assert not is_follow_up(short, [], 8)  # nothing before it
