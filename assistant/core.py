@@ -16,12 +16,13 @@ from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
+from assistant.grounding import property_words, ungrounded
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, mean
-from assistant.question import STRUCTURAL, Reading, read
+from assistant.question import Reading, read
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
@@ -30,7 +31,7 @@ from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.text import tokenize
 from assistant.validation import clean_history, clean_question
-from assistant.vocabulary import Coverage, is_english, weakest
+from assistant.vocabulary import Coverage, weakest
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
@@ -259,7 +260,7 @@ class Assistant:
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
         matches = retriever.vocabulary.matches(reading.ask, self.embedder.embed_documents, said)
         coverage = weakest(matches)
-        prop = weakest(matches, self._property_words(reading, matches))
+        prop = weakest(matches, property_words(reading, matches, self.reader))
         unknown = self._ungrounded(reading.names, reading.ask)
         case = Case(
             reading=reading,
@@ -337,33 +338,13 @@ class Assistant:
         )
         return best
 
-    def _property_words(self, reading: Reading, matches: dict[str, float]) -> list[str]:
-        """The words a yes/no ask asks about that the guide does not use: its nouns and
-        adjectives (spaCy's tagger; only when there are such words, as it loads spaCy), if
-        English words, as a misspelling or slang ("pls") says nothing of the property, and not
-        a word for a part of the guide ("the ML fundamentals *stage*")."""
-        if not reading.yes_no or reading.selection is not None or not matches:
-            return []  # a selection over the items' prices is computed ("is it the cheapest?")
-        nominal = self.reader.nominal(reading.ask)
-        return [w for w in matches if w in nominal and is_english(w) and w not in STRUCTURAL]
-
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
-        """What `text` names that the guide never names: the typed names no guide line holds
-        together ("CKAD", "AWS DevOps Engineer Professional"), and places the entity recogniser
-        finds in lower-case text ("germany"; only when a word is unknown, as it loads spaCy)."""
-        if not text:
-            return []
-        terms, vocabulary = self.terms, self.retriever.vocabulary
-        out = [n for n in names if not terms.grounded(n)]
-        # Lower-case words are ordinary words, matched by spelling and meaning (coverage);
-        # only places are names in lower case too ("salary in germany").
-        if vocabulary.unknown(text):
-            for name in self.reader.places(text):
-                if name.islower() and not all(is_english(w) for w in name.split()):
-                    continue  # "actualy" is a typo, not a place; "germany" is a place
-                if not terms.grounded(name) and name.lower() not in " ".join(out).lower():
-                    out.append(name)
-        return list(dict.fromkeys(out))
+        """What `text` names that the guide never names (assistant/grounding.py)."""
+        vocabulary, coverage = self.retriever.vocabulary, self.settings.scope.term_coverage
+        return ungrounded(names, text, self.terms, vocabulary, self.reader, self._embed, coverage)
+
+    def _embed(self, words: list[str]) -> Any:
+        return self.embedder.embed_documents(words)
 
     def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
         """Yield Delta events (pieces of text), then one Final event (the Answer).

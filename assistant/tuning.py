@@ -174,6 +174,11 @@ class ScopeSettings(BaseModel):
         description="Minimum coverage, among its nouns and adjectives, of a yes/no ask ('Does "
         "the CKA expire?'); below it the guide does not state the property asked about.",
     )
+    term_coverage: float = Field(
+        0.5,
+        description="A word no dictionary holds ('databricks', 'leetcode') is a name the guide "
+        "never names when no guide word comes this near it in meaning ('datasets' does).",
+    )
     coverage_bypass_relevance: float = Field(
         0.95,
         description="Relevance at or above which the coverage check is skipped.",

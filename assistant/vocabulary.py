@@ -234,6 +234,13 @@ def is_english(word: str) -> bool:
     return word in _english()
 
 
+def is_term(word: str) -> bool:
+    """Is `word` a term the dictionary lacks ("bootcamp", "databricks"), not a typo or slang of
+    an English word one letter away ("actualy", "pls", "yrs")?"""
+    spelling = _english()
+    return word not in spelling and not spelling.known(spelling.edit_distance_1(word))
+
+
 @dataclass(frozen=True)
 class Coverage:
     score: float  # weakest match of a content word (1.0 when every word is in the guide)

@@ -1149,3 +1149,13 @@ def test_a_short_question_after_a_conversation_is_a_follow_up() -> None:
     assert not is_follow_up(short, history, max_words=3)  # the setting takes effect
     assert is_follow_up("and what about the price of those certifications now?", history, 3)
     assert not is_follow_up(short, [], 8)  # nothing before it
+
+
+@pytest.mark.slow
+def test_a_term_no_guide_word_comes_near_is_an_unknown_name(assistant: Assistant) -> None:
+    databricks = assistant.ask("is databricks certification worth it for mlops")
+    assert databricks.refused and diagnostics(databricks)["unknown_names"] == ["databricks"]
+    assert databricks.text.startswith(phrases.not_mentioned(["databricks"]))
+    # "datasets" is no dictionary word either, but it means what the guide's "data" does.
+    datasets = assistant.ask("what tool should i use for versioning my datasets")
+    assert not datasets.refused and "DVC" in datasets.text

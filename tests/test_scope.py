@@ -137,3 +137,12 @@ def test_the_names_a_question_types(question: str, names: list[str]) -> None:
     from assistant.question import names_in
 
     assert names_in(question) == names
+
+
+def test_a_term_is_a_word_no_dictionary_holds_that_is_no_typo() -> None:
+    from assistant.vocabulary import is_term
+
+    assert is_term("databricks") and is_term("bootcamp")
+    # One letter from an English word: a typo or slang, not a term.
+    assert not is_term("actualy") and not is_term("pls") and not is_term("yrs")
+    assert not is_term("certification")  # an English word

@@ -1,0 +1,66 @@
+"""Grounding what a question names and asks about in the guide's own words, for the scope
+policy (assistant/policy.py). Takes the question's reading and the guide's terms, vocabulary
+and tagger; gives the names the guide never names and the words a yes/no ask turns on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from assistant.items import Terms
+from assistant.question import STRUCTURAL, Reading
+from assistant.scope import Reader
+from assistant.vocabulary import Vocabulary, is_english, is_term
+
+#: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
+TERM_MIN_LENGTH = 4
+
+
+def property_words(reading: Reading, matches: dict[str, float], reader: Reader) -> list[str]:
+    """The words a yes/no ask asks about that the guide does not use: its nouns and
+    adjectives (spaCy's tagger; only when there are such words, as it loads spaCy) that are
+    English words or terms ("bootcamp"), as a typo or slang ("pls") says nothing of the
+    property, and not a word for a part of the guide ("the ML fundamentals *stage*")."""
+    if not reading.yes_no or reading.selection is not None or not matches:
+        return []  # a selection over the items' prices is computed ("is it the cheapest?")
+    nominal = reader.nominal(reading.ask)
+    return [
+        w for w in matches if w in nominal and (is_english(w) or is_term(w)) and w not in STRUCTURAL
+    ]
+
+
+def ungrounded(
+    names: tuple[str, ...],
+    text: str,
+    terms: Terms,
+    vocabulary: Vocabulary,
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    term_coverage: float,
+) -> list[str]:
+    """What `text` names that the guide never names: the typed names no guide line holds
+    together ("CKAD", "AWS DevOps Engineer Professional"); places the entity recogniser finds
+    in lower-case text ("germany"); and terms no dictionary holds that no guide word comes near
+    in meaning (best cosine below `term_coverage`: "databricks", "leetcode"; not "datasets")."""
+    if not text:
+        return []
+    out = [n for n in names if not terms.grounded(n)]
+    unknown = vocabulary.unknown(text)
+    if not unknown:
+        return out
+    # Lower-case words are ordinary words, matched by spelling and meaning (coverage); places
+    # are names in lower case too ("salary in germany"), and so are terms.
+    for name in reader.places(text):
+        if name.islower() and not all(is_english(w) for w in name.split()):
+            continue  # "actualy" is a typo, not a place; "germany" is a place
+        if not terms.grounded(name) and name.lower() not in " ".join(out).lower():
+            out.append(name)
+    candidates = [w for w in unknown if len(w) >= TERM_MIN_LENGTH and is_term(w)]
+    if candidates:
+        near = vocabulary.matches(" ".join(candidates), embed)
+        out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]
+    return list(dict.fromkeys(out))
+
+
+__all__ = ["TERM_MIN_LENGTH", "property_words", "ungrounded"]
