@@ -231,11 +231,9 @@ def select(
         found_overview = overview(sections, best, question, max_items)
         if found_overview is not None:
             return "list", found_overview
-    named = _naming_examples(scored, best, question, settings, sections)
+    named = examples_answer(scored, question, settings, sections)
     if named is not None:
-        # "Which CI/CD tools …?": the line that gives examples of them names them.
-        best, scored = named, [named] + [ev for ev in scored if ev is not named]
-        return "sentences", _sentences(scored, best, settings)
+        return named
     if wants_list:
         noun = asked_noun(question)
         listing = best_listing(scored, best, noun, settings.answer.list_margin)
@@ -256,6 +254,19 @@ def select(
             )
             scored = [best] + [ev for ev in scored if ev is not best]
     return "sentences", _sentences(scored, best, settings)
+
+
+def examples_answer(
+    scored: list[Evidence], question: str, settings: Settings, sections: dict[str, Section] | None
+) -> Composed | None:
+    """ "Which CI/CD tools …?": the line that gives examples of them, first."""
+    if not scored:
+        return None
+    named = _naming_examples(scored, scored[0], question, settings, sections)
+    if named is None:
+        return None
+    ranked = [named] + [ev for ev in scored if ev is not named]
+    return "sentences", _sentences(ranked, named, settings)
 
 
 def _naming_examples(
@@ -336,6 +347,7 @@ __all__ = [
     "SHORT_UNIT_WORDS",
     "Evidence",
     "compose",
+    "examples_answer",
     "is_list_question",
     "score_units",
     "select",

@@ -351,15 +351,23 @@ _DETERMINERS = frozenset(
 )
 
 
+#: An ask that opens with what it is about: "CI/CD tools named in the roadmap?".
+_PHRASE_ASK = re.compile(r"^\W*((?:[\w/&+-]+\s+){1,2})([a-z]{3,}s)\b(?!\s+(is|are|do|does)\b)")
+
+
 def head_phrase(ask: str) -> tuple[list[str], str]:
     """The words before the head noun and the head noun: (["CI/CD"], "tools") in "which CI/CD
-    tools does the guide name", ([], "") when the ask has none."""
+    tools does the guide name" and in "CI/CD tools named in the roadmap?", ([], "") when the
+    ask has none."""
     noun = head_noun(ask)
-    if not noun:
-        return [], ""
-    m = _PLURAL_ASK.search(ask)
-    assert m is not None
-    return m.group(0).split()[1:-1], noun
+    if noun:
+        m = _PLURAL_ASK.search(ask)
+        assert m is not None
+        return m.group(0).split()[1:-1], noun
+    phrase = _PHRASE_ASK.match(ask)
+    if phrase and not ASKING.match(ask):
+        return phrase.group(1).split(), phrase.group(2)
+    return [], ""
 
 
 def head_noun(ask: str) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.conversation import MARKERS, said_before
-from assistant.extractive import Evidence, select, title_unit
+from assistant.extractive import Evidence, examples_answer, select, title_unit
 from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
@@ -72,7 +72,10 @@ class Selector:
         sentences / the list (extractive.select)."""
         s = self.settings
         if reading.kind == "path" and scored:
-            path = self.path_answer(reading, scored)
+            # "CI/CD tools named in the roadmap?" asks for them, not for the whole path
+            path = examples_answer(scored, ask, s, self.sections) or self.path_answer(
+                reading, scored
+            )
             if path is not None:
                 return path
         if reading.kind == "person" and scored:

@@ -57,3 +57,11 @@ def test_which_tools_gets_the_line_that_names_examples_of_them() -> None:
     scored = [Evidence(*duty, 0.5), Evidence(*pay, 0.45)]  # "(Levels.fyi, 2025)" is cited
     _, chosen = select(scored, "What do MLOps engineers earn in Texas?", Settings(), sections)
     assert chosen[0].unit.text == duty[1].text
+
+
+def test_an_ask_that_opens_with_its_thing_has_a_head_phrase() -> None:
+    from assistant.question import head_phrase
+
+    assert head_phrase("CI/CD tools named in the roadmap?") == (["CI/CD"], "tools")
+    assert head_phrase("Which cloud platforms should I know?") == (["cloud"], "platforms")
+    assert head_phrase("How do I become an MLOps engineer?") == ([], "")

@@ -1159,3 +1159,11 @@ def test_a_term_no_guide_word_comes_near_is_an_unknown_name(assistant: Assistant
     # "datasets" is no dictionary word either, but it means what the guide's "data" does.
     datasets = assistant.ask("what tool should i use for versioning my datasets")
     assert not datasets.refused and "DVC" in datasets.text
+
+
+@pytest.mark.slow
+def test_a_path_question_for_named_things_gets_the_line_naming_them(assistant: Assistant) -> None:
+    answer = assistant.ask("CI/CD tools named in the roadmap?")
+    assert answer.text.startswith("Master CI/CD pipelines (GitHub Actions, Jenkins, etc.)")
+    overview = assistant.ask("What are the steps to become an MLOps engineer?")
+    assert "Build Software Engineering Foundation" in overview.text  # the path, as before
