@@ -127,20 +127,36 @@ class Selector:
                 return None  # "the second step", "what should I learn first": the steps
             if selection_free_ordinal(reading) and not self.names_items(reading):
                 return None  # "the first thing she does in the morning" picks no item
-            pool = self.items_about(reading, hits)
+            # "Which is pricier, the CKA or the AWS Solutions Architect Professional?": the
+            # items it names, when it names two or more, else the list it is about
+            compared = self._compared(reading)
+            pool = compared or self.items_about(reading, hits)
+        else:
+            compared = []
         if not pool:
             return None
         picked = pick(pool, reading, refers_back=bool(last) and reading.refers_back)
         if picked is None:
             return None
         label, chosen = picked
+        # the others compared are quoted after the one chosen ("… ($395) [1] … ($300) [2]")
+        chosen = chosen + [i for i in compared if i not in chosen]
         evidence: list[Evidence] = []
         for item in chosen[: self.settings.answer.max_list_items]:
             evidence.append(Evidence(item.section, item.unit, 1.0))
             if item.unit.kind == "leadin":  # a sub-section: its lines follow its name
                 evidence += [Evidence(item.section, u, 1.0) for u in item.section.units]
-        mode: Mode = "list" if len(chosen) > 1 or chosen[0].unit.kind == "leadin" else "sentences"
+        many = len(chosen) > 1 and not compared
+        mode: Mode = "list" if many or chosen[0].unit.kind == "leadin" else "sentences"
         return mode, evidence, label
+
+    def _compared(self, reading: Reading) -> list[Item]:
+        """The priced items a selection names, when it names two or more."""
+        if reading.selection is None or reading.selection.op not in ("min", "max"):
+            return []
+        named = mentioned(self.items, reading.ask) + self.named_in(reading.names)
+        priced = list(dict.fromkeys(i for i in named if i.price is not None))
+        return priced if len(priced) >= 2 else []
 
     def _named_before(self, reading: Reading, last: str) -> list[Item]:
         """The items the last answer quoted; or, when it was not ours (paraphrased), those it

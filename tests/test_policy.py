@@ -1167,3 +1167,13 @@ def test_a_path_question_for_named_things_gets_the_line_naming_them(assistant: A
     assert answer.text.startswith("Master CI/CD pipelines (GitHub Actions, Jenkins, etc.)")
     overview = assistant.ask("What are the steps to become an MLOps engineer?")
     assert "Build Software Engineering Foundation" in overview.text  # the path, as before
+
+
+@pytest.mark.slow
+def test_a_selection_between_named_items_quotes_each(assistant: Assistant) -> None:
+    answer = assistant.ask("Which is pricier, the CKA or the AWS Solutions Architect Professional?")
+    assert not answer.refused, answer.text
+    assert answer.text.startswith(f"{phrases.DEAREST} Certified Kubernetes Administrator (CKA)")
+    assert "AWS Solutions Architect Professional ($300)" in answer.text  # the other, cited
+    assert "Terraform" not in answer.text  # only those named
+    assert_grounded(answer)
