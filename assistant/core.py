@@ -179,7 +179,7 @@ class Assistant:
         return answer
 
     def _answer(self, reading: Reading, turns: list[dict[str, str]]) -> Answer:
-        ask = self.retriever.vocabulary.correct(reading.ask)
+        ask = self.terms.expand(self.retriever.vocabulary.correct(reading.ask), reading.names)
         queries = build_queries(
             reading, turns, ask, self.embedder, self.retriever.vocabulary, self.settings
         )
@@ -274,7 +274,7 @@ class Assistant:
                 for n in reading.names
                 if n not in unknown
                 and self.terms.specific(n, s.answer.common_word_share)
-                and not said_in(n, said)
+                and not said_in(self.terms.expansion(n) or n, said)
             ]
             # a step chosen next to the one the ask names ("after DevOps …") leaves it unsaid
             if evidence and not (choice.selected and reading.relative)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from assistant import phrases
 from assistant.question import Reading, which_one
 from assistant.schema import Section, Unit
-from assistant.text import tokenize
+from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
 
 #: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
@@ -150,17 +150,25 @@ def mentioned(items: list[Item], text: str) -> list[Item]:
     return [item for _, _, item in spans if id(item) not in inside]
 
 
+#: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,6}")
+#: The words of a guide line for initials: "infrastructure-as-code" is three words.
+_LETTERS = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
 class Terms:
     """The guide's words per line, for grounding the names a question uses."""
 
     def __init__(self, sections: Iterable[Section]) -> None:
         self.lines: list[set[str]] = []
+        self.texts: list[str] = []
         self.words: set[str] = set()
         for section in sections:
             texts = [section.title] + [u.text for u in section.units]
             for text in texts:
                 words = _words(text)
                 self.lines.append(words)
+                self.texts.append(text)
                 self.words |= words
 
     def together(self, words: list[str]) -> bool:
@@ -170,9 +178,35 @@ class Terms:
 
     def grounded(self, name: str) -> bool:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
-        plural or possessive "s": "GPUs", "NVIDIA's")?"""
+        plural or possessive "s": "GPUs", "NVIDIA's"), or spell out the acronym it is?"""
         words = _name_tokens(name)
-        return not words or self.together(words)
+        return not words or self.together(words) or self.expansion(name) is not None
+
+    def expansion(self, name: str) -> str | None:
+        """The guide's phrase an acronym the guide never writes abbreviates, by its words'
+        initials: "IaC" is "infrastructure-as-code". Three letters at least (two are too often
+        someone's initials), and the phrase starts and ends with a content word."""
+        if not _ACRONYM.fullmatch(name) or self.together(_name_tokens(name)):
+            return None
+        want = name.lower()
+        for text in self.texts:
+            words = _LETTERS.findall(text)
+            for i in range(len(words) - len(want) + 1):
+                phrase = words[i : i + len(want)]
+                if "".join(w[0] for w in phrase).lower() == want and all(
+                    w.lower() not in STOPWORDS for w in (phrase[0], phrase[-1])
+                ):
+                    return " ".join(phrase)
+        return None
+
+    def expand(self, text: str, names: Iterable[str]) -> str:
+        """The text with each acronym the guide spells out followed by its phrase, for
+        retrieval: "IaC tooling listed?" -> "IaC (infrastructure as code) tooling listed?"."""
+        for name in names:
+            phrase = self.expansion(name)
+            if phrase:
+                text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", f"{name} ({phrase})", text)
+        return text
 
     def specific(self, name: str, common_share: float) -> bool:
         """Is `name` a thing the guide names ("Texas", "Google"), not its subject ("ML", in

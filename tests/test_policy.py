@@ -301,6 +301,17 @@ def test_a_name_the_guide_is_about_is_no_specific_thing() -> None:
     assert terms.specific("Texas", 0.1) and terms.specific("Google", 0.1)
 
 
+def test_an_acronym_the_guide_spells_out_is_grounded_by_its_initials() -> None:
+    terms = Terms(load_guide(PROJECT_ROOT / "corpus").sections)
+    assert terms.expansion("IaC") == "Infrastructure as code" and terms.grounded("IaC")
+    assert terms.expand("IaC tooling listed?", ["IaC"]) == (
+        "IaC (Infrastructure as code) tooling listed?"
+    )
+    # Not a name the guide writes as it is, nor a different one, nor two letters.
+    assert terms.expansion("CKA") is None and terms.expansion("CKAD") is None
+    assert terms.expansion("AM") is None and not terms.grounded("CKAD")
+
+
 def test_terms_ground_a_compound_name_only_when_one_line_holds_all_its_words() -> None:
     terms = Terms(load_guide(PROJECT_ROOT / "corpus").sections)
     assert terms.grounded("Certified Kubernetes Administrator")
@@ -1177,3 +1188,10 @@ def test_a_selection_between_named_items_quotes_each(assistant: Assistant) -> No
     assert "AWS Solutions Architect Professional ($300)" in answer.text  # the other, cited
     assert "Terraform" not in answer.text  # only those named
     assert_grounded(answer)
+
+
+@pytest.mark.slow
+def test_an_acronym_of_a_guide_phrase_is_answered_from_it(assistant: Assistant) -> None:
+    answer = assistant.ask("IaC tooling listed?")
+    assert not answer.refused, answer.text
+    assert answer.text.startswith("Terraform/Pulumi: Infrastructure as code")
