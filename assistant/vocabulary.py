@@ -314,7 +314,8 @@ class Vocabulary:
         """How closely, by meaning, each of the question's words the guide does not use is
         matched: by any guide word, or only by the words of `within` (the texts an answer
         quotes, so "remote" must find its like in the evidence, not anywhere in the guide)."""
-        unknown = list(dict.fromkeys(self.unknown(question)))
+        # a typo or slang of an English word ("actualy", "lol", "pls") says nothing of the topic
+        unknown = [w for w in dict.fromkeys(self.unknown(question)) if is_english(w) or is_term(w)]
         if not unknown or not len(self.words):
             return {}
         vectors = self.vectors

@@ -146,3 +146,15 @@ def test_a_term_is_a_word_no_dictionary_holds_that_is_no_typo() -> None:
     # One letter from an English word: a typo or slang, not a term.
     assert not is_term("actualy") and not is_term("pls") and not is_term("yrs")
     assert not is_term("certification")  # an English word
+
+
+def test_a_typo_or_slang_word_is_no_topic_to_cover() -> None:
+    words = ["meetings", "engineers"]
+    vocabulary = Vocabulary(words, np.eye(2, dtype=np.float32), RetrievalSettings())
+
+    def embed(texts: list[str]) -> np.ndarray:
+        return np.zeros((len(texts), 2), dtype=np.float32)  # nothing comes near anything
+
+    matches = vocabulary.matches("what meetings do engineers sit in lol", embed)
+    assert "lol" not in matches and "sit" in matches  # slang says nothing; "sit" is English
+    assert "bootcamp" in vocabulary.matches("any bootcamp for engineers", embed)  # a term
