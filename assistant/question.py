@@ -100,6 +100,7 @@ _PATH = re.compile(
     r"|how to (get|break|move|switch|transition|pivot|become|start)"
     r"|what (should|do|does|would|could|must) " + _WHO + r" (do|learn|study|focus on|follow)"
     r"|what steps|which steps|where (do|should|can) (i|you|one) (start|begin)|roadmap|path into"
+    r"|stages (of|in) the (career|path|roadmap|journey)|step-by-step path"
     r"|steps\b[^?.]{0,40}\b(become|becoming|get into|getting into|move into|moving into"
     r"|transition\w*|switch\w*|break into|breaking into|pivot\w*)"
     r"|how (do|can) i prepare)\b",

@@ -20,6 +20,8 @@ from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.vocabulary import stem
 
+#: A word this long or longer may stand for a longer one it starts ("cert", "infra").
+SHORT_FORM_MIN = 4
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
 Computed = tuple[Mode, list[Evidence], str]
 
@@ -71,7 +73,8 @@ class Selector:
         """The evidence read from the scored units: the path, a person's section, or the best
         sentences / the list (extractive.select)."""
         s = self.settings
-        if reading.kind == "path" and scored:
+        step = reading.ordinal is not None and reading.ordinal[1]  # "the third stage"
+        if (reading.kind == "path" or step) and scored:
             # "CI/CD tools named in the roadmap?" asks for them, not for the whole path
             path = examples_answer(scored, ask, s, self.sections) or self.path_answer(
                 reading, scored
@@ -120,6 +123,8 @@ class Selector:
         """An answer computed over the guide's items: those the last answer named when the
         question points back at them, else the list the question is about; None when the
         question selects nothing among items."""
+        if reading.ordinal is not None and reading.ordinal[1]:
+            return None  # "the third stage": a step of the path, whatever the last answer named
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
         if not pool and (reading.selection is not None or reading.ordinal is not None):
@@ -260,25 +265,39 @@ class Selector:
         return out
 
     def items_about(self, reading: Reading, hits: list[Hit]) -> list[Item]:
-        """The items of the list the question is about, or of all the lists of its parent
-        when it names the parent and not the list ("the cheapest certification")."""
+        """The items of the list the question is about (one whose own title it names first:
+        "portfolio *project* ideas"), or of all the lists of its parent when it names the
+        parent and not the list ("the cheapest certification", "the priciest cert")."""
         lists: dict[str, list[Item]] = {}
         for item in self.items:
             if item.unit.kind == "item":
                 lists.setdefault(item.section.id, []).append(item)
         ask = content_stems(reading.ask)
-        for hit in hits[: self.settings.retrieval.answer_sections]:
-            if hit.section_id not in lists:
-                continue
-            section = self.sections[hit.section_id]
-            parent = section.path[:-1]
+        found = [h.section_id for h in hits[: self.settings.retrieval.answer_sections]]
+        found = [i for i in found if i in lists]
+
+        def parent_words(section_id: str) -> set[str]:
+            return content_stems(" ".join(self.sections[section_id].path[:-1]))
+
+        def own(section_id: str) -> set[str]:
+            return content_stems(self.sections[section_id].title) - parent_words(section_id)
+
+        named = [i for i in found if _names(ask, own(i))]
+        for section_id in named + [i for i in found if i not in named]:
+            parent = self.sections[section_id].path[:-1]
             siblings = [g for g in lists.values() if g[0].section.path[:-1] == parent]
-            parent_words = content_stems(" ".join(parent))
-            own = content_stems(section.title) - parent_words
-            if len(siblings) > 1 and not ask & own and ask & parent_words:
+            about_parent = _names(ask, parent_words(section_id))
+            if len(siblings) > 1 and not _names(ask, own(section_id)) and about_parent:
                 return [i for g in siblings for i in g]
-            return lists[hit.section_id]
+            return lists[section_id]
         return []
+
+
+def _names(asked: set[str], words: set[str]) -> bool:
+    """Does the ask use one of these words, whole or as its short form ("cert", "infra")?"""
+    return any(
+        a == w or (len(a) >= SHORT_FORM_MIN and w.startswith(a)) for a in asked for w in words
+    )
 
 
 __all__ = ["Choice", "Computed", "Selector", "selection_free_ordinal"]

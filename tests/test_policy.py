@@ -88,6 +88,9 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("Which is better, SageMaker or Vertex AI?", "compare"),
         ("What tools are used for model serving?", "list"),
         ("How do I become an MLOps engineer?", "path"),
+        ("List the four stages of the step-by-step path in order.", "path"),
+        ("What are the stages of the interview?", "list"),
+        ("What is the career path salary?", "amount"),
         ("What does the guide cover?", "contents"),
         ("Which sections does this guide include?", "contents"),
         # a question about a thing the guide covers is about that thing, not the contents
@@ -1195,3 +1198,16 @@ def test_an_acronym_of_a_guide_phrase_is_answered_from_it(assistant: Assistant) 
     answer = assistant.ask("IaC tooling listed?")
     assert not answer.refused, answer.text
     assert answer.text.startswith("Terraform/Pulumi: Infrastructure as code")
+
+
+@pytest.mark.slow
+def test_a_step_ordinal_and_a_short_form_choose_the_right_list(assistant: Assistant) -> None:
+    first = [
+        {"role": "user", "content": "What is the first stage of the career path?"},
+        {"role": "assistant", "content": "Build Software Engineering Foundation: a CS degree."},
+    ]
+    third = assistant.ask("And what is the third stage called?", first)
+    assert third.text.startswith("Learn ML Fundamentals"), third.text
+    # "cert" stands for the certifications: all of them, not the first list retrieved.
+    priciest = assistant.ask("whats the most expensive cert on their list")
+    assert "Certified Kubernetes Administrator (CKA) ($395)" in priciest.text
