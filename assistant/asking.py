@@ -18,13 +18,6 @@ SENTENCES = re.compile(
     r"|(?<=[a-z0-9)])\s+(?=(?:What|Which|Who|How|Where|Why|When|Is|Are|Do|Does|Can|Could"
     r"|Should|Would|Will)\b)"
 )
-#: A sentence that talks about the asker rather than asking ("I'm a QA engineer.").
-_ABOUT_ME = re.compile(
-    r"^\s*(i|i'm|im|i've|ive|i am|i have|i was|i work|i worked|i've been|i know|i use|i do|i did"
-    r"|i studied|i graduated|i spent|i currently|i'd|i also|my|we|currently|right now|for the past"
-    r"|been|as an?|coming from|background|hi|hello|hey|so|ok|okay|thanks|thank you)\b",
-    re.IGNORECASE,
-)
 #: Words that open a question or a request.
 ASKING = re.compile(
     r"^\s*(what|what's|whats|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did"

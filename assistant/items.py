@@ -152,6 +152,8 @@ def mentioned(items: list[Item], text: str) -> list[Item]:
 
 #: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,6}")
+#: Most acronyms whose spelt-out phrase (or its absence) is remembered.
+EXPANSION_MEMO = 4096
 #: The words of a guide line for initials: "infrastructure-as-code" is three words.
 _LETTERS = re.compile(r"[A-Za-z][A-Za-z']*")
 
@@ -161,6 +163,7 @@ class Terms:
 
     def __init__(self, sections: Iterable[Section]) -> None:
         self.lines: list[set[str]] = []
+        self._expansions: dict[str, str | None] = {}
         self.texts: list[str] = []
         self.words: set[str] = set()
         for section in sections:
@@ -180,7 +183,7 @@ class Terms:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
         plural or possessive "s": "GPUs", "NVIDIA's"), or spell out the acronym it is?"""
         words = _name_tokens(name)
-        return not words or self.together(words) or self.expansion(name) is not None
+        return not words or self.together(words) or self._spelt_out(name) is not None
 
     def expansion(self, name: str) -> str | None:
         """The guide's phrase an acronym the guide never writes abbreviates, by its words'
@@ -188,7 +191,21 @@ class Terms:
         someone's initials), and the phrase starts and ends with a content word."""
         if not _ACRONYM.fullmatch(name) or self.together(_name_tokens(name)):
             return None
-        want = name.lower()
+        return self._spelt_out(name)
+
+    def _spelt_out(self, name: str) -> str | None:
+        """The phrase whose initials spell an acronym (memoised per name: a question asks for
+        it up to three times, and each look scans the guide's lines)."""
+        if not _ACRONYM.fullmatch(name):
+            return None
+        if name in self._expansions:
+            return self._expansions[name]
+        found = self._initials_of(name.lower())
+        if len(self._expansions) < EXPANSION_MEMO:  # bounded: names come from askers
+            self._expansions[name] = found
+        return found
+
+    def _initials_of(self, want: str) -> str | None:
         for text in self.texts:
             words = _LETTERS.findall(text)
             for i in range(len(words) - len(want) + 1):

@@ -45,10 +45,6 @@ OS_ERROR = (
     "{error}; check the folders set by ASSISTANT_INDEX_DIR, ASSISTANT_DATA_DIR and "
     "ASSISTANT_CORPUS_DIR."
 )
-EXAMPLES_BROKEN = (
-    "The labelled questions in {path} could not be read ({reason}); fix the file, remove it, or "
-    "set ASSISTANT_SCOPE_EXAMPLES= (empty) to turn the nearest-question check off."
-)
 INDEX_BROKEN = "The index in {path} could not be read ({reason}); run `assistant ingest --rebuild`."
 
 # --- chat page, widget and HTTP API -------------------------------------------------------------
@@ -57,10 +53,8 @@ APP_DESCRIPTION = (
     "Ask about becoming and working as an MLOps Engineer. Every answer quotes the guide; "
     "open a citation [n] to see the section and the exact words."
 )
-WIDGET_TITLE = "Ask the MLOps career guide"
 CHAT_PLACEHOLDER = "Ask a question about the MLOps Engineer career guide"
 COVERAGE_QUESTION = "What does the guide cover?"
-COVERAGE_INTRO = "The guide (version {version}) has these sections:"
 CONTENTS_INTRO = "The guide covers:"
 EXAMPLE_QUESTIONS = (
     "What skills does an MLOps engineer need?",
@@ -68,9 +62,7 @@ EXAMPLE_QUESTIONS = (
     "Which tools are used for model serving?",
     COVERAGE_QUESTION,
 )
-FEEDBACK_THANKS = "Thanks for the feedback. Add a comment if you like (optional)."
 FEEDBACK_COMMENT_SAVED = "Comment saved. Thank you!"
-FEEDBACK_NOTHING_TO_RATE = "There is no answer to rate yet; ask a question first."
 LOADING = "The assistant is still loading the guide's index; retry in a few seconds."
 LOAD_FAILED = "The assistant could not start: {reason}"
 BAD_JSON = "The request body is not valid JSON ({reason}); send a JSON object."

@@ -234,6 +234,7 @@ def is_english(word: str) -> bool:
     return word in _english()
 
 
+@functools.lru_cache(maxsize=MEMO_WORDS)
 def is_term(word: str) -> bool:
     """Is `word` a term the dictionary lacks ("bootcamp", "databricks"), not a typo or slang of
     an English word one letter away ("actualy", "pls", "yrs")?"""
