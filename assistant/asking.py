@@ -143,6 +143,22 @@ def _embedded_ask(sentence: str) -> bool:
     )
 
 
+#: A yes/no question ("Is it…", "Does the guide…"), after fillers ("ok so…").
+YES_NO = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait)\W+)*"
+    r"(?:is|are|was|were|isn't|aren't|does|do|did|doesn't|don't|can|could|will|would|should"
+    r"|shall|may|might|must|has|have|had|am)\b(?!\s+(?:you|u)\b)",
+    re.IGNORECASE,
+)
+#: A wh-question among an ask's sentences ("Is it real? What does it depend on?", "… and if so,
+#: in what language?"): it asks for the thing, not whether the guide states a property.
+WH_ASK = re.compile(
+    r"^\W*(?:(?:and|but|so|ok|okay|also|then)\W+)*(?:what|which|how|where|when|why|who)\b"
+    r"|\bif so\W+(?:\w+\s+)?(?:what|which|how|where|when|why|who)\b",
+    re.IGNORECASE,
+)
+
+
 def ask_parts(ask: str) -> list[str]:
     """The sentences of an ask ("Who is this role best suited for? Would someone like me
     fit?"): each is matched against the guide on its own too, as two questions in one text
@@ -150,4 +166,4 @@ def ask_parts(ask: str) -> list[str]:
     return [s.strip() for s in SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
-__all__ = ["ASKING", "SENTENCES", "TASK", "ask_parts", "split_ask"]
+__all__ = ["ASKING", "SENTENCES", "TASK", "WH_ASK", "YES_NO", "ask_parts", "split_ask"]

@@ -16,7 +16,7 @@ from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
-from assistant.grounding import property_words, ungrounded
+from assistant.grounding import other_people, property_words, ungrounded
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
@@ -265,7 +265,7 @@ class Assistant:
         case = Case(
             reading=reading,
             relevance=relevance,
-            lexical=self.terms.together(ask_words(reading.ask)),
+            lexical=self.terms.together(ask_words(reading.ask)) or self._of_items(reading.ask),
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=unknown,
@@ -284,7 +284,10 @@ class Assistant:
                 r
                 for r in other_roles(reading.ask, retriever.roles)
                 if not self.selector.item_named(r)
-            ],
+            ]
+            + other_people(
+                reading.ask, retriever.vocabulary, self.reader, self._embed, s.scope.term_coverage
+            ),
             evidence=[e.unit.text for e in evidence if e.section is evidence[0].section]
             if evidence
             else [],
@@ -292,6 +295,7 @@ class Assistant:
             and is_prompt(choice.scored[0].unit.text)
             and choice.mode != "list",
             selected=choice.selected,
+            compared=sum(1 for name in self._items_named(reading.ask) if said_in(name, said)),
             property_coverage=prop.score,
             property_word=prop.word,
             settings={
@@ -337,6 +341,16 @@ class Assistant:
             + [0.0]
         )
         return best
+
+    def _of_items(self, ask: str) -> bool:
+        """Does the ask name the guide's items, in words all of the guide ("feast vs tecton
+        diff?")? Meaning alone misses it: the model knows few product names."""
+        return not self.retriever.vocabulary.unknown(ask) and bool(self._items_named(ask))
+
+    def _items_named(self, ask: str) -> set[str]:
+        """The names of the guide's items that the ask's name words ("tecton") are in."""
+        words = [w for w in ask_words(ask) if w in self.retriever.vocabulary.names]
+        return {i.name for w in words for i in self.selector.named_in((w,))}
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names (assistant/grounding.py)."""

@@ -9,9 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.items import Terms
+from assistant.lexicon import is_occupation, is_place
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
-from assistant.vocabulary import Vocabulary, is_english, is_term
+from assistant.text import tokenize
+from assistant.vocabulary import Vocabulary, is_english, is_term, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
@@ -30,6 +32,29 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     ]
 
 
+def other_people(
+    text: str,
+    vocabulary: Vocabulary,
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    term_coverage: float,
+) -> list[str]:
+    """Jobs the ask names, as nouns, that no guide word comes near in meaning ("travel
+    nurses", "pilots"; not "interviewer", near "interview"): another job's question."""
+    people = [
+        w
+        for w in tokenize(text)
+        if w not in vocabulary.exact and stem(w) not in vocabulary.stems and is_occupation(w)
+    ]
+    if people:
+        nominal = reader.nominal(text)
+        people = [w for w in people if w in nominal]
+    if not people:
+        return []
+    near = vocabulary.matches(" ".join(people), embed)
+    return [w for w in people if near.get(w, 1.0) < term_coverage]
+
+
 def ungrounded(
     names: tuple[str, ...],
     text: str,
@@ -46,9 +71,17 @@ def ungrounded(
     if not text:
         return []
     out = [n for n in names if not terms.grounded(n)]
+    # a place typed in lower case ("mlops salary uk?"); as typed in capitals it is a name
+    out += [
+        w.upper() if len(w) <= 3 else w.title()
+        for w in tokenize(text)
+        if w not in vocabulary.exact and w != "us" and is_place(w) and not terms.grounded(w)
+    ]  # "us" in lower case is the pronoun
     unknown = vocabulary.unknown(text)
     if not unknown:
         return out
+    # one letter off an acronym of the guide is another acronym ("ckad", not "cka")
+    out += [w.upper() for w in unknown if vocabulary.acronym_variant(w) and w.upper() not in out]
     # Lower-case words are ordinary words, matched by spelling and meaning (coverage); places
     # are names in lower case too ("salary in germany"), and so are terms.
     for name in reader.places(text):
@@ -63,4 +96,4 @@ def ungrounded(
     return list(dict.fromkeys(out))
 
 
-__all__ = ["TERM_MIN_LENGTH", "property_words", "ungrounded"]
+__all__ = ["TERM_MIN_LENGTH", "other_people", "property_words", "ungrounded"]

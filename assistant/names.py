@@ -7,6 +7,7 @@ a question's text; gives the names, each later grounded in the guide's own terms
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from assistant.asking import SENTENCES
 
@@ -21,6 +22,7 @@ _WH = frozenset(_WH_WORDS.split())
 
 
 _ORDINAL_NUMBER = re.compile(r"\d+(st|nd|rd|th)")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def names_in(text: str) -> list[str]:
@@ -54,6 +56,8 @@ def _is_name_word(word: str, first: bool, titled: bool) -> bool:
         return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
     if _ORDINAL_NUMBER.fullmatch(low):
         return False  # "2nd", "3rd": a place in a list, not a name
+    if _YEAR.fullmatch(word):
+        return True  # "2023": a year the guide may not speak of
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):
         return True  # "DP-100", "S3", "1M"
     if len(word) >= 2 and word.isupper() and word.isalpha():
@@ -63,4 +67,18 @@ def _is_name_word(word: str, first: bool, titled: bool) -> bool:
     return word[:1].isupper() and not first and not titled
 
 
-__all__ = ["names_in"]
+def written_as_names(texts: Iterable[str]) -> set[str]:
+    """The words a text always writes with a capital ("Tecton", "CKA", "Kubernetes"), as
+    written (an acronym in capitals): the names a question may type in lower case."""
+    forms: dict[str, set[str]] = {}
+    for text in texts:
+        for word in re.findall(r"[A-Za-z][A-Za-z0-9]+", text):
+            forms.setdefault(word.lower(), set()).add(word)
+    return {
+        min(written)
+        for written in forms.values()
+        if all(w[0].isupper() for w in written) and len(written) == 1
+    }
+
+
+__all__ = ["names_in", "written_as_names"]

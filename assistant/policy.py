@@ -50,6 +50,7 @@ class Case:
     evidence: list[str]  # the texts the answer would rest on (the best section's part)
     top_is_prompt: bool  # the best line is one of the guide's own questions (an interview one)
     selected: bool  # the answer is computed over the guide's items
+    compared: int = 0  # the guide's items the ask names whose lines the evidence quotes
     settings: dict[str, float] = field(default_factory=dict)
     # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
     # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
@@ -136,6 +137,13 @@ _COMPARED = re.compile(
 )
 
 
+#: A judgement between things ("better", "easier than"): the guide must make it itself.
+_JUDGED = re.compile(
+    r"\b(better|worse|best|worst|more|less|most|least|prefer\w*|recommend\w*|\w+er\s+than)\b",
+    re.IGNORECASE,
+)
+
+
 def unstated_quantity(case: Case) -> Verdict | None:
     """The ask wants an amount, a duration, a rate or a number, and the evidence states none."""
     stated = _STATED.get(case.reading.kind)
@@ -150,6 +158,8 @@ def no_comparison(case: Case) -> Verdict | None:
     """The ask wants a comparison and the evidence makes none."""
     if case.reading.kind != "compare" or case.reading.selection is not None:
         return None
+    if case.compared >= 2 and not _JUDGED.search(case.reading.ask):
+        return None  # "feast vs tecton?": the items' own lines, side by side (not "better")
     if any(_COMPARED.search(text) for text in case.evidence):
         return None
     return Verdict("refuse", "no_comparison", phrases.NOT_STATED)

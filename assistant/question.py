@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import ASKING, TASK, ask_parts, split_ask
+from assistant.asking import ASKING, TASK, WH_ASK, YES_NO, ask_parts, split_ask
 from assistant.names import names_in
 
 Kind = Literal[
@@ -137,12 +137,6 @@ _NEXT = re.compile(
 )
 #: A yes/no question: it opens with an auxiliary or modal verb ("Does the CKA expire?", "and is
 #: it free?"), unless it is a request put as one ("Can you explain…", "Could u list…").
-_YES_NO = re.compile(
-    r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait)\W+)*"
-    r"(?:is|are|was|were|isn't|aren't|does|do|did|doesn't|don't|can|could|will|would|should"
-    r"|shall|may|might|must|has|have|had|am)\b(?!\s+(?:you|u)\b)",
-    re.IGNORECASE,
-)
 _PREVIOUS = re.compile(
     r"\b(previous|before (that|this|it)|prior one|one before"
     r"|(comes?|is|goes) (right |immediately |directly |just )?before)\b",
@@ -315,7 +309,8 @@ def read(question: str) -> Reading:
         selection=_selection(ask, kind),
         wants_list=kind == "list" or bool(_LIST.search(ask)),
         parts=tuple(parts) if len(parts := ask_parts(ask)) > 1 else (),
-        yes_no=any(_YES_NO.match(part) for part in [ask, *parts]),
+        yes_no=any(YES_NO.match(part) for part in [ask, *parts])
+        and not any(WH_ASK.search(part) for part in [ask, *parts]),
     )
 
 

@@ -21,6 +21,7 @@ import numpy as np
 from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
+from assistant.names import written_as_names
 from assistant.roles import roles
 from assistant.schema import Section, Unit
 from assistant.settings import Settings
@@ -64,10 +65,12 @@ class Retriever:
         self._unit_rows: dict[str, list[int]] = defaultdict(list)
         for row, (section_id, _) in enumerate(self.unit_keys):
             self._unit_rows[section_id].append(row)
+        lines = [text for s in guide.sections for text in (s.title, *(u.text for u in s.units))]
         self.vocabulary = Vocabulary(
             list(vocab["ids"]),
             np.asarray(vocab["embeddings"], dtype=np.float32),
             settings.retrieval,
+            names=written_as_names(lines),
         )
         #: The job titles the guide names ("data scientist"), for the refusal of other jobs.
         self.roles = set(roles("\n".join(f"{s.heading}\n{s.text}" for s in guide.sections)))

