@@ -18,6 +18,7 @@ from assistant.errors import AssistantError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant import lexicon
     from assistant.core import Assistant
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,7 @@ def build_assistant(settings: Settings) -> Assistant:
         load()
     assistant.ask(phrases.EXAMPLE_QUESTIONS[0])  # loads the embedding model before the first user
     assistant.reader.load()  # and spaCy (~2 s), which the CLI loads only when a question needs it
+    lexicon.load()  # and WordNet (~3 s), likewise
     return assistant
 
 
