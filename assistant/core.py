@@ -286,7 +286,7 @@ class Assistant:
                 if not self.selector.item_named(r)
             ]
             + other_people(
-                reading.ask, retriever.vocabulary, self.reader, self._embed, s.scope.term_coverage
+                reading.ask, retriever.vocabulary, self.reader, self._embed, s.scope.same_word
             ),
             evidence=[e.unit.text for e in evidence if e.section is evidence[0].section]
             if evidence

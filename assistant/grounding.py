@@ -5,6 +5,7 @@ and tagger; gives the names the guide never names and the words a yes/no ask tur
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -37,14 +38,21 @@ def other_people(
     vocabulary: Vocabulary,
     reader: Reader,
     embed: Callable[[list[str]], Any],
-    term_coverage: float,
+    same_word: float,
 ) -> list[str]:
-    """Jobs the ask names, as nouns, that no guide word comes near in meaning ("travel
-    nurses", "pilots"; not "interviewer", near "interview"): another job's question."""
+    """Jobs the ask names as nouns that are not of the guide's world: no form of a guide word
+    ("orchestrators", "interviewer"), no nearer to one in meaning than `same_word`
+    ("psychologists" of "psychology"), and not named by a guide word before them ("MLOps
+    recruiters", "cloud providers"). "travel nurses", "airline pilots" are another job's."""
+    words = re.findall(r"[a-z0-9][a-z0-9-]*", text.lower())
     people = [
         w
-        for w in tokenize(text)
-        if w not in vocabulary.exact and stem(w) not in vocabulary.stems and is_occupation(w)
+        for i, w in enumerate(words)
+        if tokenize(w)
+        and w not in vocabulary.exact
+        and not vocabulary.is_form(w)
+        and not (i and words[i - 1] in vocabulary.exact and tokenize(words[i - 1]))
+        and is_occupation(w)
     ]
     if people:
         nominal = reader.nominal(text)
@@ -52,7 +60,7 @@ def other_people(
     if not people:
         return []
     near = vocabulary.matches(" ".join(people), embed)
-    return [w for w in people if near.get(w, 1.0) < term_coverage]
+    return [w for w in people if near.get(w, 0.0) < same_word]
 
 
 def ungrounded(

@@ -179,6 +179,11 @@ class ScopeSettings(BaseModel):
         description="A word no dictionary holds ('databricks', 'leetcode') is a name the guide "
         "never names when no guide word comes this near it in meaning ('datasets' does).",
     )
+    same_word: float = Field(
+        0.7,
+        description="A word this near a guide word in meaning is a form of it ('psychologists' "
+        "of 'psychology'): a job named so is of the guide's world.",
+    )
     coverage_bypass_relevance: float = Field(
         0.95,
         description="Relevance at or above which the coverage check is skipped.",

@@ -161,6 +161,13 @@ class Vocabulary:
             self._closest[word] = found
         return found
 
+    def is_form(self, word: str) -> bool:
+        """Is `word` a form of a guide word ("orchestrators" of "orchestration", "hire" of
+        "hiring")?"""
+        return stem(word) in self.stems or any(
+            _same_stem(word, w) for w in self.words if w[:3] == word[:3]
+        )
+
     def acronym_variant(self, word: str) -> bool:
         """Is `word` (not itself a guide word) one letter off an acronym of the guide ("ckad",
         "cka")? Then it is another acronym, not a misspelling."""
