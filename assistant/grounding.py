@@ -14,7 +14,7 @@ from assistant.lexicon import is_occupation, is_place
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.text import tokenize
-from assistant.vocabulary import Vocabulary, is_english, is_term, stem
+from assistant.vocabulary import Vocabulary, is_english, is_term
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
