@@ -16,7 +16,7 @@ from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
-from assistant.grounding import other_people, property_words, ungrounded
+from assistant.grounding import other_people, property_words, ungrounded, unsaid_attribute
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
@@ -280,14 +280,7 @@ class Assistant:
             if evidence and not (choice.selected and reading.relative)
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),
-            other_roles=[
-                r
-                for r in other_roles(reading.ask, retriever.roles)
-                if not self.selector.item_named(r)
-            ]
-            + other_people(
-                reading.ask, retriever.vocabulary, self.reader, self._embed, s.scope.same_word
-            ),
+            other_roles=self._other_jobs(reading.ask),
             evidence=[e.unit.text for e in evidence if e.section is evidence[0].section]
             if evidence
             else [],
@@ -295,7 +288,7 @@ class Assistant:
             and is_prompt(choice.scored[0].unit.text)
             and choice.mode != "list",
             selected=choice.selected,
-            compared=sum(1 for name in self._items_named(reading.ask) if said_in(name, said)),
+            **self._items_asked(reading, said),
             property_coverage=prop.score,
             property_word=prop.word,
             settings={
@@ -342,15 +335,37 @@ class Assistant:
         )
         return best
 
+    def _other_jobs(self, ask: str) -> list[str]:
+        """Job titles and people with jobs the ask names that the guide does not."""
+        retriever, selector = self.retriever, self.selector
+        titles = [r for r in other_roles(ask, retriever.roles) if not selector.item_named(r)]
+        same_word = self.settings.scope.same_word
+        return titles + other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
+
+    def _items_asked(self, reading: Reading, said: list[str]) -> dict[str, Any]:
+        """How many items the ask names the evidence quotes, and what it wants of one item
+        that its line does not give (the Case's `compared` and `unsaid_attribute`)."""
+        vocabulary = self.retriever.vocabulary
+        named = self.selector.named_by_words(reading.ask, vocabulary)
+        attribute = unsaid_attribute(
+            reading,
+            said,
+            self.selector,
+            vocabulary,
+            self.reader,
+            self._embed,
+            self.settings.scope.property_threshold,
+        )
+        return {
+            "compared": len([n for n in named if said_in(n, said)]),
+            "unsaid_attribute": attribute if said else None,
+        }
+
     def _of_items(self, ask: str) -> bool:
         """Does the ask name the guide's items, in words all of the guide ("feast vs tecton
         diff?")? Meaning alone misses it: the model knows few product names."""
-        return not self.retriever.vocabulary.unknown(ask) and bool(self._items_named(ask))
-
-    def _items_named(self, ask: str) -> set[str]:
-        """The names of the guide's items that the ask's name words ("tecton") are in."""
-        words = [w for w in ask_words(ask) if w in self.retriever.vocabulary.names]
-        return {i.name for w in words for i in self.selector.named_in((w,))}
+        vocabulary = self.retriever.vocabulary
+        return not vocabulary.unknown(ask) and bool(self.selector.named_by_words(ask, vocabulary))
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names (assistant/grounding.py)."""

@@ -9,12 +9,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.items import Terms
+from assistant.items import Terms, ask_words, said_in
 from assistant.lexicon import is_occupation, is_place
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
+from assistant.selection import Selector
 from assistant.text import tokenize
-from assistant.vocabulary import Vocabulary, is_english, is_term
+from assistant.vocabulary import FRAME_WORDS, Vocabulary, is_english, is_term
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
@@ -63,6 +64,43 @@ def other_people(
     return [w for w in people if near.get(w, 0.0) < same_word]
 
 
+def unsaid_attribute(
+    reading: Reading,
+    said: list[str],
+    selector: Selector,
+    vocabulary: Vocabulary,
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """What the ask wants of the one item it names that the item's line does not give, by
+    word or near meaning (below `threshold`): "the *passing score* of the Terraform
+    Associate", "seldon core *license*?". The guide gives an item's name, price and a line."""
+    if reading.kind != "other" or reading.yes_no:
+        return None
+    items = {i.name: i for i in selector.named_in(reading.names)}
+    if not items:  # typed in lower case
+        for name in selector.named_by_words(reading.ask, vocabulary):
+            items.update({i.name: i for i in selector.named_in((name,))})
+    if len(items) != 1:
+        return None
+    (item,) = items.values()
+    if not any(item.unit.text in t for t in said):
+        return None
+    named = set(ask_words(item.name))
+    words = [
+        w
+        for w in reader.nominal(reading.ask)
+        if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
+    ]
+    unsaid = [w for w in words if not said_in(w, [*said, item.group])]
+    if not unsaid:
+        return None
+    near = vocabulary.matches(" ".join(unsaid), embed, [*said, item.group])
+    weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
+    return weak[0] if weak else None
+
+
 def ungrounded(
     names: tuple[str, ...],
     text: str,
@@ -104,4 +142,4 @@ def ungrounded(
     return list(dict.fromkeys(out))
 
 
-__all__ = ["TERM_MIN_LENGTH", "other_people", "property_words", "ungrounded"]
+__all__ = ["TERM_MIN_LENGTH", "other_people", "property_words", "ungrounded", "unsaid_attribute"]

@@ -51,6 +51,7 @@ class Case:
     top_is_prompt: bool  # the best line is one of the guide's own questions (an interview one)
     selected: bool  # the answer is computed over the guide's items
     compared: int = 0  # the guide's items the ask names whose lines the evidence quotes
+    unsaid_attribute: str | None = None  # what the ask wants of an item its line does not give
     settings: dict[str, float] = field(default_factory=dict)
     # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
     # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
@@ -117,6 +118,14 @@ def unstated_property(case: Case) -> Verdict | None:
         return None
     if case.property_coverage < case.settings["property_threshold"]:
         return Verdict("refuse", "unstated_property", phrases.NOT_STATED)
+    return None
+
+
+def unstated_attribute(case: Case) -> Verdict | None:
+    """The ask wants something of one item that its line does not give: "What is the passing
+    score of the Terraform Associate?" (the guide gives its price and what it certifies)."""
+    if case.unsaid_attribute:
+        return Verdict("refuse", "unstated_attribute", phrases.NOT_STATED)
     return None
 
 
@@ -188,6 +197,7 @@ CHECKS: tuple[Check, ...] = (
     unsaid_name,
     uncovered_word,
     unstated_property,
+    unstated_attribute,
     unstated_quantity,
     no_comparison,
     asked_not_answered,

@@ -18,7 +18,7 @@ from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
-from assistant.vocabulary import stem
+from assistant.vocabulary import Vocabulary, stem
 
 #: A word this long or longer may stand for a longer one it starts ("cert", "infra").
 SHORT_FORM_MIN = 4
@@ -254,6 +254,12 @@ class Selector:
         Solutions Architect Professional certification, not another job)?"""
         words = set(ask_words(phrase))
         return any(words <= set(ask_words(i.name)) for i in self.items if i.description)
+
+    def named_by_words(self, ask: str, vocabulary: Vocabulary) -> set[str]:
+        """The names of the items that the ask's name words ("tecton", typed in lower case:
+        words the guide always writes with a capital) are in."""
+        words = [w for w in ask_words(ask) if w in vocabulary.names]
+        return {i.name for w in words for i in self.named_in((w,))}
 
     def named_in(self, names: tuple[str, ...]) -> list[Item]:
         """Items whose name holds a name the question typed ("Terraform" in "HashiCorp

@@ -32,7 +32,7 @@ FRAME_WORDS = frozenset(
     # whether a statement holds, not a property of it: "is it *true* that…", "a *real* problem"
     [
         "true", "real", "actual", "actually", "accurate", "correct", "really", "truly", "legit",
-        "genuine", "genuinely",
+        "genuine", "genuinely", "context",
     ]
 ) | frozenset(
     [

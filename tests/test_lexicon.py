@@ -130,3 +130,30 @@ def test_terse_and_chatty_asks_the_guide_answers_are_answered(
     for fact in facts:
         assert fact in answer.text
     assert_grounded(answer)
+
+
+def test_an_attribute_of_an_item_its_line_does_not_give_is_refused() -> None:
+    from test_policy import make_case
+
+    case = make_case("What is the passing score of the CKA?", unsaid_attribute="score")
+    assert decide(case).reason == "unstated_attribute"
+    assert decide(make_case("What does the CKA validate?")).outcome == "answer"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("What is the passing score for the HashiCorp Terraform Associate exam?", False),
+        ("seldon core license type? apache?", False),
+        ("How long is the Google Professional Machine Learning Engineer exam, in minutes?", False),
+        ("What does the CKA exam validate?", True),
+        ("What is Tecton used for?", True),
+        ("What does lead time mean in this context?", True),
+    ],
+)
+def test_an_item_is_answered_for_what_its_line_gives(
+    assistant: Assistant, question: str, answered: bool
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused is not answered, answer.text
