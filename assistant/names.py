@@ -35,7 +35,11 @@ def names_in(text: str) -> list[str]:
     for sentence in SENTENCES.split(text):
         words = list(_WORD.finditer(sentence))
         plain = [w.group(0) for w in words if w.group(0).isalpha()]
-        titled = sum(1 for w in plain if w[:1].isupper()) > 0.6 * max(len(plain), 1)
+        # A title-cased line capitalises its small words too ("How Much Does The CKA Cost");
+        # a sentence naming a long title does not ("How much does the AWS Certified … cost").
+        small = [w for w in plain[1:] if w.lower() in _WH]
+        capitals = small if len(small) >= 2 else plain
+        titled = sum(1 for w in capitals if w[:1].isupper()) > 0.6 * max(len(capitals), 1)
         run: list[str] = []
         for i, m in enumerate(words):
             word = m.group(0)

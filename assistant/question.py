@@ -49,7 +49,8 @@ _AMOUNT = re.compile(
     r"|dough|an?|the|it|they|mlops|for|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b"
     + _MONEY
-    + r"\b(?!\s+(data|numbers?|figures?|source|sources|metric|metrics|info)\b)"
+    # a money word that qualifies another ("cost-related metric", "cost metric") asks no amount
+    + r"\b(?!-\w|\s+(data|numbers?|figures?|source|sources|metric|metrics|info)\b)"
     r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b",

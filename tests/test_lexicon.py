@@ -157,3 +157,16 @@ def test_an_item_is_answered_for_what_its_line_gives(
 ) -> None:
     answer = assistant.ask(question)
     assert answer.refused is not answered, answer.text
+
+
+def test_a_long_title_in_a_sentence_is_one_name_and_a_title_cased_line_is_not() -> None:
+    long = "How much does the AWS Certified Machine Learning Engineer Associate cost?"
+    assert names_in(long) == ["AWS Certified Machine Learning Engineer Associate"]
+    assert names_in("How Much Does The CKA Cost?") == ["CKA"]
+
+
+def test_a_money_word_that_qualifies_another_asks_no_amount() -> None:
+    from assistant.question import kind_of
+
+    assert kind_of("What is the cost-related portfolio metric, and how is it measured?") != "amount"
+    assert kind_of("What is the cost of the CKA?") == "amount"
