@@ -313,7 +313,15 @@ def _sentences(scored: list[Evidence], best: Evidence, settings: Settings) -> li
             break
         if ev.unit.kind == "leadin" or any(c.unit == ev.unit for c in chosen):
             continue
-        chosen.append(ev)
+        # a paragraph's opening sentence comes with the rest of its short paragraph
+        paragraph = _paragraph(ev.section, ev.unit)
+        if paragraph[0] != ev.unit:
+            paragraph = [ev.unit]
+        chosen += [
+            Evidence(ev.section, u, ev.score)
+            for u in paragraph
+            if not any(c.unit == u for c in chosen)
+        ]
     rank = {ev.section.id: i for i, ev in reversed(list(enumerate(chosen)))}
     chosen.sort(key=lambda ev: (rank[ev.section.id], ev.unit.position))
     return chosen

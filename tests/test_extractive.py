@@ -65,3 +65,20 @@ def test_an_ask_that_opens_with_its_thing_has_a_head_phrase() -> None:
     assert head_phrase("CI/CD tools named in the roadmap?") == (["CI/CD"], "tools")
     assert head_phrase("Which cloud platforms should I know?") == (["cloud"], "platforms")
     assert head_phrase("How do I become an MLOps engineer?") == ([], "")
+
+
+def test_a_paragraphs_opening_sentence_brings_the_rest_of_it() -> None:
+    from assistant.extractive import _sentences
+    from assistant.schema import Section, Unit
+    from assistant.settings import Settings
+
+    text = "Your day revolves around systems. Expect a mix of incident response.\nMorning: Check."
+    units = [
+        Unit(kind="sentence", text="Your day revolves around systems.", position=0),
+        Unit(kind="sentence", text="Expect a mix of incident response.", position=1),
+        Unit(kind="sentence", text="Morning: Check.", position=2),
+    ]
+    section = Section("day", ("Day",), text, "guide.txt", 0, tuple(units))
+    scored = [Evidence(section, units[2], 0.9), Evidence(section, units[0], 0.88)]
+    chosen = _sentences(scored, scored[0], Settings())
+    assert [e.unit.text for e in chosen] == [u.text for u in units]
