@@ -68,7 +68,7 @@ def test_an_ask_that_opens_with_its_thing_has_a_head_phrase() -> None:
 
 
 def test_a_paragraphs_opening_sentence_brings_the_rest_of_it() -> None:
-    from assistant.extractive import _sentences
+    from assistant.extractive import Evidence, _sentences
     from assistant.schema import Section, Unit
     from assistant.settings import Settings
 
