@@ -90,7 +90,7 @@ def unsaid_attribute(
     named = set(ask_words(item.name))
     words = [
         w
-        for w in reader.nominal(reading.ask)
+        for w in reader.nouns(reading.ask)
         if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
     ]
     unsaid = [w for w in words if not said_in(w, [*said, item.group])]

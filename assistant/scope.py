@@ -67,16 +67,23 @@ class Reader:
         """The text's nouns and adjectives, lower-cased (by the tagger's Penn Treebank tags)."""
         return self._analysis(text)[1]
 
+    def nouns(self, text: str) -> frozenset[str]:
+        """The text's common nouns, lower-cased ("score" in "the passing score")."""
+        return self._analysis(text)[2]
+
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
-    def _analysis(self, text: str) -> tuple[tuple[tuple[str, str], ...], frozenset[str]]:
-        """(entities with their labels, nominal words). Memoised: spaCy costs ~5 ms a question
-        alone and far more under 16 concurrent requests (it holds the GIL), and the same
-        questions come again and again."""
+    def _analysis(
+        self, text: str
+    ) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
+        """(entities with their labels, nominal words, common nouns). Memoised: spaCy costs
+        ~5 ms a question alone and far more under 16 concurrent requests (it holds the GIL), and
+        the same questions come again and again."""
         self.load()
         with self._lock:
             doc = self._nlp(text)
         nominal = frozenset(t.lower_ for t in doc if t.tag_ in NOMINAL_TAGS)
-        return tuple((e.text, e.label_) for e in doc.ents), nominal
+        nouns = frozenset(t.lower_ for t in doc if t.tag_ in ("NN", "NNS"))
+        return tuple((e.text, e.label_) for e in doc.ents), nominal, nouns
 
 
 @contextlib.contextmanager

@@ -32,7 +32,7 @@ FRAME_WORDS = frozenset(
     # whether a statement holds, not a property of it: "is it *true* that…", "a *real* problem"
     [
         "true", "real", "actual", "actually", "accurate", "correct", "really", "truly", "legit",
-        "genuine", "genuinely", "context",
+        "genuine", "genuinely", "context", "word", "words", "possible", "supposed",
     ]
 ) | frozenset(
     [
@@ -173,6 +173,8 @@ class Vocabulary:
         "cka")? Then it is another acronym, not a misspelling."""
         if word in self.exact or not self.acronyms or word.removesuffix("s") in self.acronyms:
             return False  # "gpus" is the plural of "gpu"
+        if is_english(word):
+            return False  # "sec" is a word of its own, not "soc" one letter off
         return any(_one_edit(word, a) for a in self.acronyms)
 
     def unknown(self, question: str) -> list[str]:

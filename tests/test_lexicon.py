@@ -150,6 +150,7 @@ def test_an_attribute_of_an_item_its_line_does_not_give_is_refused() -> None:
         ("What does the CKA exam validate?", True),
         ("What is Tecton used for?", True),
         ("What does lead time mean in this context?", True),
+        ("How does the guide describe DVC, word for word if possible?", True),
     ],
 )
 def test_an_item_is_answered_for_what_its_line_gives(
@@ -170,3 +171,9 @@ def test_a_money_word_that_qualifies_another_asks_no_amount() -> None:
 
     assert kind_of("What is the cost-related portfolio metric, and how is it measured?") != "amount"
     assert kind_of("What is the cost of the CKA?") == "amount"
+
+
+def test_an_english_word_is_no_acronym_variant() -> None:
+    v = vocabulary(["soc", "cka"], written_as_names(["SOC 15-1252A", "the CKA"]))
+    assert not v.acronym_variant("sec")  # "per sec": a word, not "soc" one letter off
+    assert v.acronym_variant("ckad")
