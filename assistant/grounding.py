@@ -64,6 +64,9 @@ def other_people(
     return [w for w in people if near.get(w, 0.0) < same_word]
 
 
+_MANNER = re.compile(r"^\W*(?:(?:and|so|ok|but)\W+)*(?:how|why)\b", re.IGNORECASE)
+
+
 def unsaid_attribute(
     reading: Reading,
     said: list[str],
@@ -76,8 +79,8 @@ def unsaid_attribute(
     """What the ask wants of the one item it names that the item's line does not give, by
     word or near meaning (below `threshold`): "the *passing score* of the Terraform
     Associate", "seldon core *license*?". The guide gives an item's name, price and a line."""
-    if reading.kind != "other" or reading.yes_no:
-        return None
+    if reading.kind != "other" or reading.yes_no or _MANNER.match(reading.ask):
+        return None  # "how do people deal with the tool fragmentation one?" asks no attribute
     items = {i.name: i for i in selector.named_in(reading.names)}
     if not items:  # typed in lower case
         for name in selector.named_by_words(reading.ask, vocabulary):

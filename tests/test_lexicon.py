@@ -150,6 +150,7 @@ def test_an_attribute_of_an_item_its_line_does_not_give_is_refused() -> None:
         ("What does the CKA exam validate?", True),
         ("What is Tecton used for?", True),
         ("What does lead time mean in this context?", True),
+        ("how do experienced ppl deal with the tool fragmentation one", True),
         ("How does the guide describe DVC, word for word if possible?", True),
     ],
 )
