@@ -16,7 +16,7 @@ from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
-from assistant.grounding import other_people, property_words, ungrounded, unsaid_attribute
+from assistant.grounding import other_people, property_words, ungrounded, unsaid, unsaid_attribute
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
@@ -269,14 +269,10 @@ class Assistant:
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=unknown,
-            unsaid_names=[
-                n
-                for n in reading.names
-                if n not in unknown
-                and self.terms.specific(n, s.answer.common_word_share)
-                and not said_in(self.terms.expansion(n) or n, said)
-            ]
             # a step chosen next to the one the ask names ("after DevOps …") leaves it unsaid
+            unsaid_names=unsaid(
+                reading.names, unknown, said, self.terms, s.answer.common_word_share
+            )
             if evidence and not (choice.selected and reading.relative)
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),

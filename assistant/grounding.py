@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.items import Terms, ask_words, said_in
-from assistant.lexicon import is_occupation, is_place
+from assistant.lexicon import is_occupation, is_place, may_name_a_place_or_body
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.selection import Selector
@@ -67,6 +67,33 @@ def other_people(
 _MANNER = re.compile(r"^\W*(?:(?:and|so|ok|but)\W+)*(?:how|why)\b", re.IGNORECASE)
 
 
+def common_abbreviation(name: str) -> bool:
+    """A short word in capitals that is an ordinary word ("AM", "PM", "IT"), not one that may
+    name a place or a body ("US", "LA", "EU") nor an acronym the dictionary lacks ("SRE")."""
+    return (
+        len(name) <= 3
+        and name.isupper()
+        and is_english(name.lower())
+        and not may_name_a_place_or_body(name)
+    )
+
+
+def unsaid(
+    names: tuple[str, ...], unknown: list[str], said: list[str], terms: Terms, share: float
+) -> list[str]:
+    """The names the guide has but the evidence does not hold ("Texas" in "How much does an
+    MLOps engineer earn in Texas?": only among the top employers), the guide's subject aside
+    (a name in more than `share` of its lines, "ML")."""
+    return [
+        n
+        for n in names
+        if n not in unknown
+        and not common_abbreviation(n)
+        and terms.specific(n, share)
+        and not said_in(terms.expansion(n) or n, said)
+    ]
+
+
 def unsaid_attribute(
     reading: Reading,
     said: list[str],
@@ -119,7 +146,7 @@ def ungrounded(
     in meaning (best cosine below `term_coverage`: "databricks", "leetcode"; not "datasets")."""
     if not text:
         return []
-    out = [n for n in names if not terms.grounded(n)]
+    out = [n for n in names if not terms.grounded(n) and not common_abbreviation(n)]
     # a place typed in lower case ("mlops salary uk?"); as typed in capitals it is a name
     out += [
         w.upper() if len(w) <= 3 else w.title()
@@ -145,4 +172,12 @@ def ungrounded(
     return list(dict.fromkeys(out))
 
 
-__all__ = ["TERM_MIN_LENGTH", "other_people", "property_words", "ungrounded", "unsaid_attribute"]
+__all__ = [
+    "TERM_MIN_LENGTH",
+    "common_abbreviation",
+    "unsaid",
+    "other_people",
+    "property_words",
+    "ungrounded",
+    "unsaid_attribute",
+]

@@ -85,4 +85,16 @@ def is_place(word: str) -> bool:
     )
 
 
-__all__ = ["MEMO_WORDS", "is_occupation", "is_person", "is_place", "load"]
+def may_name_a_place_or_body(word: str) -> bool:
+    """Has `word` a sense as a place or a body of people ("la", "eu", "us")?"""
+    return any(lex in _PLACES or lex == "noun.group" for _, lex, _ in _senses(word.lower()))
+
+
+__all__ = [
+    "MEMO_WORDS",
+    "is_occupation",
+    "is_person",
+    "is_place",
+    "load",
+    "may_name_a_place_or_body",
+]

@@ -178,3 +178,11 @@ def test_an_english_word_is_no_acronym_variant() -> None:
     v = vocabulary(["soc", "cka"], written_as_names(["SOC 15-1252A", "the CKA"]))
     assert not v.acronym_variant("sec")  # "per sec": a word, not "soc" one letter off
     assert v.acronym_variant("ckad")
+
+
+def test_a_short_ordinary_word_in_capitals_is_no_name() -> None:
+    from assistant.grounding import common_abbreviation
+
+    assert common_abbreviation("AM") and common_abbreviation("PM")
+    assert not common_abbreviation("US") and not common_abbreviation("EU")  # places, bodies
+    assert not common_abbreviation("SRE") and not common_abbreviation("CKAD")
