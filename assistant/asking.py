@@ -159,6 +159,21 @@ WH_ASK = re.compile(
 )
 
 
+#: What an ask sets aside ("Besides the technical stuff, what people skills …"): not what to
+#: search for.
+_SET_ASIDE = re.compile(
+    r"^\W*(?:besides|other than|apart from|aside from|except for|beyond|not counting)\b"
+    r"[^,?.;:]*[,;:]",
+    re.IGNORECASE,
+)
+
+
+def without_set_aside(ask: str) -> str:
+    """The ask without what it sets aside; the ask itself when nothing else would be left."""
+    rest = _SET_ASIDE.sub(" ", ask).strip()
+    return rest if tokenize(rest) else ask
+
+
 def ask_parts(ask: str) -> list[str]:
     """The sentences of an ask ("Who is this role best suited for? Would someone like me
     fit?"): each is matched against the guide on its own too, as two questions in one text
@@ -166,4 +181,4 @@ def ask_parts(ask: str) -> list[str]:
     return [s.strip() for s in SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
-__all__ = ["ASKING", "SENTENCES", "TASK", "WH_ASK", "YES_NO", "ask_parts", "split_ask"]
+__all__ = ["ASKING", "SENTENCES", "TASK", "WH_ASK", "YES_NO", "ask_parts", "split_ask", "without_set_aside"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant import phrases
+from assistant.asking import without_set_aside
 from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
@@ -179,7 +180,8 @@ class Assistant:
         return answer
 
     def _answer(self, reading: Reading, turns: list[dict[str, str]]) -> Answer:
-        ask = self.terms.expand(self.retriever.vocabulary.correct(reading.ask), reading.names)
+        ask = without_set_aside(reading.ask)
+        ask = self.terms.expand(self.retriever.vocabulary.correct(ask), reading.names)
         queries = build_queries(
             reading, turns, ask, self.embedder, self.retriever.vocabulary, self.settings
         )

@@ -186,3 +186,22 @@ def test_a_short_ordinary_word_in_capitals_is_no_name() -> None:
     assert common_abbreviation("AM") and common_abbreviation("PM")
     assert not common_abbreviation("US") and not common_abbreviation("EU")  # places, bodies
     assert not common_abbreviation("SRE") and not common_abbreviation("CKAD")
+
+
+def test_what_an_ask_sets_aside_is_not_searched_for() -> None:
+    from assistant.asking import without_set_aside
+
+    ask = "Besides the technical stuff, what people skills does the guide say matter?"
+    assert without_set_aside(ask) == "what people skills does the guide say matter?"
+    assert without_set_aside("Other than that?") == "Other than that?"  # nothing else is left
+    kept = "What tools other than Kubernetes are listed?"  # not an opening clause
+    assert without_set_aside(kept) == kept
+
+
+@pytest.mark.slow
+def test_a_set_aside_list_is_not_the_answer(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Besides the technical stuff, what people skills does the guide say matter?"
+    )
+    assert "Working with data scientists, ML engineers, and platform teams." in answer.text
+    assert "Container orchestration" not in answer.text
