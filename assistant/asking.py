@@ -181,4 +181,13 @@ def ask_parts(ask: str) -> list[str]:
     return [s.strip() for s in SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
-__all__ = ["ASKING", "SENTENCES", "TASK", "WH_ASK", "YES_NO", "ask_parts", "split_ask", "without_set_aside"]
+__all__ = [
+    "ASKING",
+    "SENTENCES",
+    "TASK",
+    "WH_ASK",
+    "YES_NO",
+    "ask_parts",
+    "split_ask",
+    "without_set_aside",
+]
