@@ -182,8 +182,15 @@ class Assistant:
     def _answer(self, reading: Reading, turns: list[dict[str, str]]) -> Answer:
         ask = without_set_aside(reading.ask)
         ask = self.terms.expand(self.retriever.vocabulary.correct(ask), reading.names)
+        retriever = self.retriever
         queries = build_queries(
-            reading, turns, ask, self.embedder, self.retriever.vocabulary, self.settings
+            reading,
+            turns,
+            ask,
+            self.embedder,
+            retriever.vocabulary,
+            self.settings,
+            retriever.titles,
         )
         hits = self.retriever.search(queries.own + queries.leaning)
         follow_up = queries.follow_up

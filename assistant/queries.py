@@ -5,6 +5,7 @@ conversation; gives weighted query vectors."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,7 +15,7 @@ from assistant.embeddings import Embedder
 from assistant.question import Reading
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize, without_domain
-from assistant.vocabulary import FRAME_WORDS, Vocabulary
+from assistant.vocabulary import FRAME_WORDS, Vocabulary, stem
 
 #: A query retrieval runs: its text, its vector and its weight in the fusion.
 Query = tuple[str, np.ndarray, float]
@@ -36,6 +37,7 @@ def build_queries(
     embedder: Embedder,
     vocabulary: Vocabulary,
     s: Settings,
+    titles: Iterable[str] = (),
 ) -> Queries:
     """The queries retrieval runs: the ask (retrieval reads it with misspelt guide words
     corrected, "kubernets"), each of its sentences, and what it leans on."""
@@ -51,7 +53,7 @@ def build_queries(
         ]
     leaning: list[Query] = []  # what the ask leans on: the last exchange, or the asker
     follow_up = is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words)
-    if follow_up:
+    if follow_up and not names_a_title(ask, titles):
         # A follow-up reads with the last exchange: the question and the answer it got.
         context = vocabulary.correct(last_exchange(turns))
         leaning.append(
@@ -71,9 +73,20 @@ def build_queries(
     return Queries(own, leaning, vector, follow_up, lexical_text)
 
 
+def names_a_title(ask: str, titles: Iterable[str]) -> bool:
+    """Does the ask name a part of the guide by its title, two words or more ("which *model
+    serving* tools does it list then?")? A follow-up that does stands on its own words."""
+    words = {stem(w) for w in tokenize(ask)}
+    for title in titles:
+        title_words = {stem(w) for w in tokenize(title) if w not in FRAME_WORDS}
+        if len(title_words) >= 2 and title_words <= words:
+            return True
+    return False
+
+
 def mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     v = a + b
     return v / (np.linalg.norm(v) or 1.0)
 
 
-__all__ = ["Queries", "Query", "build_queries", "mean"]
+__all__ = ["Queries", "Query", "build_queries", "mean", "names_a_title"]

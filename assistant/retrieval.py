@@ -42,6 +42,8 @@ class Retriever:
         self.settings = settings
         self.guide = guide
         self.sections: dict[str, Section] = guide.by_id()
+        #: The titles of the guide's parts ("Model Serving"), for follow-ups that name one.
+        self.titles = sorted({section.path[-1] for section in self.sections.values()})
         try:
             # The build's vector snapshot when it has one (no Chroma import), else Chroma.
             self.chunks, self._chunks, units, vocab = open_collections(index_path, settings, guide)

@@ -205,3 +205,26 @@ def test_a_set_aside_list_is_not_the_answer(assistant: Assistant) -> None:
     )
     assert "Working with data scientists, ML engineers, and platform teams." in answer.text
     assert "Container orchestration" not in answer.text
+
+
+def test_a_follow_up_naming_a_part_of_the_guide_stands_on_its_own() -> None:
+    from assistant.queries import names_a_title
+
+    titles = ["Model Serving", "Infrastructure & Orchestration", "Salary"]
+    assert names_a_title("Which model serving tools does it list then?", titles)
+    assert not names_a_title("and the second one?", titles)
+    assert not names_a_title("what about the salary?", titles)  # one word: too little to tell
+
+
+@pytest.mark.slow
+def test_a_follow_up_naming_a_list_gets_that_list(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "What tool categories does the guide have?"},
+        {
+            "role": "assistant",
+            "content": "Infrastructure & Orchestration, ML Platform Tools, "
+            "Model Serving, Feature Stores & Data, Monitoring & Observability.",
+        },
+    ]
+    answer = assistant.ask("Which model serving tools does it list then?", history)
+    assert "Triton Inference Server" in answer.text and "Kubernetes:" not in answer.text
