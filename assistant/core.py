@@ -17,10 +17,10 @@ from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
-from assistant.grounding import other_people, property_words, ungrounded, unsaid, unsaid_attribute
+from assistant.grounding import items_asked, other_people, property_words, ungrounded, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
-from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families, said_in
+from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, mean
 from assistant.question import Reading, read
@@ -348,23 +348,10 @@ class Assistant:
         return titles + other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
 
     def _items_asked(self, reading: Reading, said: list[str]) -> dict[str, Any]:
-        """How many items the ask names the evidence quotes, and what it wants of one item
-        that its line does not give (the Case's `compared` and `unsaid_attribute`)."""
-        vocabulary = self.retriever.vocabulary
-        named = self.selector.named_by_words(reading.ask, vocabulary)
-        attribute = unsaid_attribute(
-            reading,
-            said,
-            self.selector,
-            vocabulary,
-            self.reader,
-            self._embed,
-            self.settings.scope.property_threshold,
-        )
-        return {
-            "compared": len([n for n in named if said_in(n, said)]),
-            "unsaid_attribute": attribute if said else None,
-        }
+        """The Case's `compared` and `unsaid_attribute` (assistant/grounding.py)."""
+        threshold = self.settings.scope.property_threshold
+        vocabulary, selector = self.retriever.vocabulary, self.selector
+        return items_asked(reading, said, selector, vocabulary, self.reader, self._embed, threshold)
 
     def _of_items(self, ask: str) -> bool:
         """Does the ask name the guide's items, in words all of the guide ("feast vs tecton

@@ -131,6 +131,25 @@ def unsaid_attribute(
     return weak[0] if weak else None
 
 
+def items_asked(
+    reading: Reading,
+    said: list[str],
+    selector: Selector,
+    vocabulary: Vocabulary,
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> dict[str, Any]:
+    """How many items the ask names the evidence quotes, and what it wants of one item that
+    its line does not give (a policy Case's `compared` and `unsaid_attribute`)."""
+    named = selector.named_by_words(reading.ask, vocabulary)
+    attribute = unsaid_attribute(reading, said, selector, vocabulary, reader, embed, threshold)
+    return {
+        "compared": len([n for n in named if said_in(n, said)]),
+        "unsaid_attribute": attribute if said else None,
+    }
+
+
 def ungrounded(
     names: tuple[str, ...],
     text: str,
