@@ -13,12 +13,11 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
-from assistant import phrases
+from assistant import lexicon, phrases
 from assistant.errors import AssistantError
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
-    from assistant import lexicon
     from assistant.core import Assistant
 
 log = logging.getLogger(__name__)
