@@ -135,7 +135,8 @@ _STATED = {
     "rate": re.compile(r"\d\s?%|\bpercent\b", re.I),
     # a number that is no price ("$300") and no figure of money ("120,000")
     "count": re.compile(
-        r"(?<![$\d.,])\d+(?![\d,])|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b",
+        r"(?<![$\d.,])(?!(?:19|20)\d\d\b)\d+(?![\d,])"  # a year is no count
+        r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|dozens?)\b",
         re.I,
     ),
 }

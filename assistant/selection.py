@@ -18,6 +18,7 @@ from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
+from assistant.text import without_domain
 from assistant.vocabulary import Vocabulary, stem
 
 #: A word this long or longer may stand for a longer one it starts ("cert", "infra").
@@ -279,6 +280,12 @@ class Selector:
             if item.unit.kind == "item":
                 lists.setdefault(item.section.id, []).append(item)
         ask = content_stems(reading.ask)
+        counting = reading.selection is not None and reading.selection.op == "count"
+        if counting:  # what a count counts names its list ("how many *job openings*"), or the
+            # words before the ask do ("Portfolio project ideas: how many are listed?"); the
+            # guide's subject ("MLOps") names none
+            counted = reading.selection.counted if reading.selection else ""
+            ask = content_stems(without_domain(f"{reading.context} {counted}")) or ask
         found = [h.section_id for h in hits[: self.settings.retrieval.answer_sections]]
         found = [i for i in found if i in lists]
 
@@ -293,6 +300,8 @@ class Selector:
             parent = self.sections[section_id].path[:-1]
             siblings = [g for g in lists.values() if g[0].section.path[:-1] == parent]
             about_parent = _names(ask, parent_words(section_id))
+            if counting and not named and not about_parent:
+                return []  # "how many job openings are there?" counts no list of the guide
             if len(siblings) > 1 and not _names(ask, own(section_id)) and about_parent:
                 return [i for g in siblings for i in g]
             return lists[section_id]

@@ -228,3 +228,30 @@ def test_a_follow_up_naming_a_list_gets_that_list(assistant: Assistant) -> None:
     ]
     answer = assistant.ask("Which model serving tools does it list then?", history)
     assert "Triton Inference Server" in answer.text and "Kubernetes:" not in answer.text
+
+
+def test_a_year_is_no_count() -> None:
+    from test_policy import make_case
+
+    stated = ["MLOps Engineers earn $120,000-$185,000 (Levels.fyi, 2025)"]
+    case = make_case("How many MLOps job openings are there?", evidence=stated)
+    assert decide(case).reason == "no_count"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("Portfolio project ideas: how many are listed and which one is last?", "6 in all"),
+        ("how many certifications does the guide list?", "6 in all"),
+        ("How many MLOps job openings are there right now?", None),
+    ],
+)
+def test_a_count_is_over_the_list_its_words_name(
+    assistant: Assistant, question: str, counted: str | None
+) -> None:
+    answer = assistant.ask(question)
+    if counted is None:
+        assert "in all" not in answer.text  # no list of the guide is of job openings
+    else:
+        assert answer.text.startswith(counted), answer.text
