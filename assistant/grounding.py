@@ -112,6 +112,17 @@ def unsaid_attribute(
     if not items:  # typed in lower case
         for name in selector.named_by_words(reading.ask, vocabulary):
             items.update({i.name: i for i in selector.named_in((name,))})
+    asked = set(ask_words(reading.ask))
+    if not items and reading.refers_back and said:  # "the pass mark on *that one*?"
+        if not any(asked & set(ask_words(i.name)) for i in selector.items if i.description):
+            items = {i.name: i for i in selector.items if i.unit.text == said[0]}
+    # a named thing of a list ("HashiCorp Terraform Associate ($70): …"), not a line ("MLOps
+    # Engineers earn …") nor a step of the path
+    items = {n: i for n, i in items.items() if i.description and i.unit.kind == "item"}
+    if len(items) > 1:  # "the azure ai engineer cert": the item most of whose name it types
+        overlap = {n: len(asked & set(ask_words(n))) for n in items}
+        most = max(overlap.values())
+        items = {n: i for n, i in items.items() if overlap[n] == most}
     if len(items) != 1:
         return None
     (item,) = items.values()
@@ -123,10 +134,11 @@ def unsaid_attribute(
         for w in reader.nouns(reading.ask)
         if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
     ]
-    unsaid = [w for w in words if not said_in(w, [*said, item.group])]
+    own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
+    unsaid = [w for w in words if not said_in(w, own)]
     if not unsaid:
         return None
-    near = vocabulary.matches(" ".join(unsaid), embed, [*said, item.group])
+    near = vocabulary.matches(" ".join(unsaid), embed, own)
     weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
     return weak[0] if weak else None
 

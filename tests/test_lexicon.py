@@ -161,6 +161,25 @@ def test_an_item_is_answered_for_what_its_line_gives(
     assert answer.refused is not answered, answer.text
 
 
+@pytest.mark.slow
+def test_the_item_a_follow_up_points_at_is_answered_for_what_its_line_gives(
+    assistant: Assistant,
+) -> None:
+    history = [
+        {"role": "user", "content": "How much is the Terraform cert?"},
+        {"role": "assistant", "content": "The HashiCorp Terraform Associate costs $70."},
+    ]
+    assert assistant.ask("What's the pass mark on that one?", history).refused
+    assert not assistant.ask("What does it validate?", history).refused
+    # "that figure" is of a line, not a named item: the guide gives its source
+    salary = [
+        {"role": "user", "content": "How much do they make?"},
+        {"role": "assistant", "content": "MLOps Engineers earn $120,000-$185,000."},
+    ]
+    assert "Levels.fyi" in assistant.ask("where does that figure come from?", salary).text
+    assert not assistant.ask("What role does dbt play in this stack?").refused
+
+
 def test_a_long_title_in_a_sentence_is_one_name_and_a_title_cased_line_is_not() -> None:
     long = "How much does the AWS Certified Machine Learning Engineer Associate cost?"
     assert names_in(long) == ["AWS Certified Machine Learning Engineer Associate"]
