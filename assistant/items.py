@@ -57,7 +57,16 @@ class Item:
         parts = [self.name, *self.acronyms]
         if "/" in self.name and self.description:  # a named item, not a line ("CI/CD pipeline…")
             parts += [p.strip() for p in self.name.split("/") if p.strip()]
+        words = self.name.split()
+        if not self.description and len(words) > LINE_HEAD_WORDS:
+            # a line is named by its opening words too, as a paraphrase names it ("a model
+            # monitoring dashboard" for "Model monitoring dashboard with drift detection …")
+            parts.append(" ".join(words[:LINE_HEAD_WORDS]))
         return parts
+
+
+#: The opening words that name a line-long item ("Model monitoring dashboard").
+LINE_HEAD_WORDS = 3
 
 
 def _item_of(section: Section, unit: Unit, order: int) -> Item:

@@ -274,3 +274,17 @@ def test_a_count_is_over_the_list_its_words_name(
         assert "in all" not in answer.text  # no list of the guide is of job openings
     else:
         assert answer.text.startswith(counted), answer.text
+
+
+@pytest.mark.slow
+def test_a_paraphrased_line_item_is_named_by_its_opening_words(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "What portfolio projects does the guide recommend?"},
+        {
+            "role": "assistant",
+            "content": "End-to-end ML pipeline, model monitoring dashboard, "
+            "a Kubernetes-based model serving platform, and a cost optimization project.",
+        },
+    ]
+    answer = assistant.ask("what about the kubernetes one, what feature should it have?", history)
+    assert "Kubernetes-based model serving platform with autoscaling" in answer.text
