@@ -113,9 +113,11 @@ def unsaid_attribute(
         for name in selector.named_by_words(reading.ask, vocabulary):
             items.update({i.name: i for i in selector.named_in((name,))})
     asked = set(ask_words(reading.ask))
-    if not items and reading.refers_back and said:  # "the pass mark on *that one*?"
-        if not any(asked & set(ask_words(i.name)) for i in selector.items if i.description):
-            items = {i.name: i for i in selector.items if i.unit.text == said[0]}
+    # "the pass mark on *that one*?": the item the evidence opens with, when the ask types no
+    # item's name of its own
+    typed = any(asked & set(ask_words(i.name)) for i in selector.items if i.description)
+    if not items and reading.refers_back and said and not typed:
+        items = {i.name: i for i in selector.items if i.unit.text == said[0]}
     # a named thing of a list ("HashiCorp Terraform Associate ($70): …"), not a line ("MLOps
     # Engineers earn …") nor a step of the path
     items = {n: i for n, i in items.items() if i.description and i.unit.kind == "item"}
