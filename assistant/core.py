@@ -362,7 +362,7 @@ class Assistant:
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names (assistant/grounding.py)."""
         vocabulary, coverage = self.retriever.vocabulary, self.settings.scope.term_coverage
-        return ungrounded(names, text, self.terms, vocabulary, self.reader, self._embed, coverage)
+        return ungrounded(names, text, self.terms, vocabulary, self._embed, coverage)
 
     def _embed(self, words: list[str]) -> Any:
         return self.embedder.embed_documents(words)
