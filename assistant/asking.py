@@ -88,7 +88,11 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
     before = ""
     if _FIRST_PERSON.search(sentence) or not ASKING.match(sentence):
         # The ask starts at the last place a question starts after words about the asker.
-        starts = [m.end() for m in _ASK_START.finditer(sentence) if m.end() > 0]
+        starts = [
+            m.end()
+            for m in _ASK_START.finditer(sentence)
+            if m.end() > 0 and not _RELATIVE.match(sentence, m.start())
+        ]
         for start in starts:
             head, tail = sentence[:start], sentence[start:]
             about_me = _FIRST_PERSON.search(head) or not (
@@ -138,9 +142,19 @@ def _embedded_ask(sentence: str) -> bool:
     return any(
         m.end() > 0
         and _WH_START.match(sentence, m.end())
+        and not _RELATIVE.match(sentence, m.start())
         and (_FIRST_PERSON.search(sentence[: m.end()]) or not ASKING.match(sentence))
         for m in _ASK_START.finditer(sentence)
     )
+
+
+#: ", which is maybe overkill", ", who works at Google": a relative clause (a verb follows),
+#: not an ask (", which tools should I learn").
+_RELATIVE = re.compile(
+    r"[,(]\s*(?:which|who)\s+(?:is|are|was|were|has|have|had|makes?|made|means?|seems?"
+    r"|sounds?|helps?|works?|worked|takes?|took|gives?|gave|gets?|got)\b",
+    re.IGNORECASE,
+)
 
 
 #: A yes/no question ("Is it…", "Does the guide…"), after fillers ("ok so…").

@@ -288,3 +288,14 @@ def test_a_paraphrased_line_item_is_named_by_its_opening_words(assistant: Assist
     ]
     answer = assistant.ask("what about the kubernetes one, what feature should it have?", history)
     assert "Kubernetes-based model serving platform with autoscaling" in answer.text
+
+
+def test_a_relative_clause_is_no_ask() -> None:
+    from assistant.asking import split_ask
+
+    ask, context = split_ask(
+        "I've made flashcards for all the tools, which is maybe overkill, but it helps me. "
+        "I'm stuck on Kubeflow - what is it used for again?"
+    )
+    assert ask == "what is it used for again?" and "Kubeflow" in context
+    assert split_ask("i work in QA, which tools should i learn")[0] == "which tools should i learn"
