@@ -97,10 +97,11 @@ a.ask({question!r})
 """
     env = {"ASSISTANT_INDEX_DIR": str(real_index_dir)}
     assert "spacy" not in imported_after(ask.format(question="How much is the CKA?"), **env)
-    loaded = imported_after(ask.format(question="What do they earn in Germany?"), **env)
+    # a yes/no ask with a word the guide lacks is tagged ("expire"), which loads spaCy
+    loaded = imported_after(ask.format(question="Does the CKA certification expire?"), **env)
     assert "spacy" in loaded and "torch" not in loaded
     # torch stays importable afterwards (an ingest in the same process needs it).
-    later = ask.format(question="What do they earn in Germany?") + "import torch"
+    later = ask.format(question="Does the CKA certification expire?") + "import torch"
     assert "torch" in imported_after(later, **env)
 
 
