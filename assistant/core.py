@@ -271,10 +271,13 @@ class Assistant:
         coverage = weakest(matches)
         prop = weakest(matches, property_words(reading, matches, self.reader))
         unknown = self._ungrounded(reading.names, reading.ask)
+        named = self.selector.named_by_words(reading.ask, retriever.vocabulary)
         case = Case(
             reading=reading,
             relevance=relevance,
-            lexical=self.terms.together(ask_words(reading.ask)) or self._of_items(reading.ask),
+            # items the model does not know, in the guide's words: "feast vs tecton diff?"
+            lexical=self.terms.together(ask_words(reading.ask))
+            or (bool(named) and not retriever.vocabulary.unknown(reading.ask)),
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=unknown,
@@ -293,7 +296,7 @@ class Assistant:
             and is_prompt(choice.scored[0].unit.text)
             and choice.mode != "list",
             selected=choice.selected,
-            **self._items_asked(reading, said),
+            **self._items_asked(reading, said, named),
             property_coverage=prop.score,
             property_word=prop.word,
             settings={
@@ -347,17 +350,13 @@ class Assistant:
         same_word = self.settings.scope.same_word
         return titles + other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
 
-    def _items_asked(self, reading: Reading, said: list[str]) -> dict[str, Any]:
+    def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/grounding.py)."""
         threshold = self.settings.scope.property_threshold
-        vocabulary, selector = self.retriever.vocabulary, self.selector
-        return items_asked(reading, said, selector, vocabulary, self.reader, self._embed, threshold)
-
-    def _of_items(self, ask: str) -> bool:
-        """Does the ask name the guide's items, in words all of the guide ("feast vs tecton
-        diff?")? Meaning alone misses it: the model knows few product names."""
-        vocabulary = self.retriever.vocabulary
-        return not vocabulary.unknown(ask) and bool(self.selector.named_by_words(ask, vocabulary))
+        vocabulary, selector, reader = self.retriever.vocabulary, self.selector, self.reader
+        return items_asked(
+            reading, said, named, selector, vocabulary, reader, self._embed, threshold
+        )
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names (assistant/grounding.py)."""

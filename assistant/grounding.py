@@ -97,6 +97,7 @@ def unsaid(
 def unsaid_attribute(
     reading: Reading,
     said: list[str],
+    named_by_words: set[str],
     selector: Selector,
     vocabulary: Vocabulary,
     reader: Reader,
@@ -105,18 +106,18 @@ def unsaid_attribute(
 ) -> str | None:
     """What the ask wants of the one item it names that the item's line does not give, by
     word or near meaning (below `threshold`): "the *passing score* of the Terraform
-    Associate", "seldon core *license*?". The guide gives an item's name, price and a line."""
+    Associate", "seldon core *license*?". The guide gives an item's name, price and a line.
+    `named_by_words`: the items the ask names in lower case (Selector.named_by_words)."""
     if reading.kind != "other" or reading.yes_no or _MANNER.match(reading.ask):
         return None  # "how do people deal with the tool fragmentation one?" asks no attribute
     items = {i.name: i for i in selector.named_in(reading.names)}
     if not items:  # typed in lower case
-        for name in selector.named_by_words(reading.ask, vocabulary):
+        for name in named_by_words:
             items.update({i.name: i for i in selector.named_in((name,))})
     asked = set(ask_words(reading.ask))
     # "the pass mark on *that one*?": the item the evidence opens with, when the ask types no
     # item's name of its own
-    typed = any(asked & set(ask_words(i.name)) for i in selector.items if i.description)
-    if not items and reading.refers_back and said and not typed:
+    if not items and reading.refers_back and said and not _types_an_item(asked, selector):
         items = {i.name: i for i in selector.items if i.unit.text == said[0]}
     # a named thing of a list ("HashiCorp Terraform Associate ($70): …"), not a line ("MLOps
     # Engineers earn …") nor a step of the path
@@ -145,9 +146,14 @@ def unsaid_attribute(
     return weak[0] if weak else None
 
 
+def _types_an_item(asked: set[str], selector: Selector) -> bool:
+    return any(asked & set(ask_words(i.name)) for i in selector.items if i.description)
+
+
 def items_asked(
     reading: Reading,
     said: list[str],
+    named: set[str],
     selector: Selector,
     vocabulary: Vocabulary,
     reader: Reader,
@@ -155,9 +161,11 @@ def items_asked(
     threshold: float,
 ) -> dict[str, Any]:
     """How many items the ask names the evidence quotes, and what it wants of one item that
-    its line does not give (a policy Case's `compared` and `unsaid_attribute`)."""
-    named = selector.named_by_words(reading.ask, vocabulary)
-    attribute = unsaid_attribute(reading, said, selector, vocabulary, reader, embed, threshold)
+    its line does not give (a policy Case's `compared` and `unsaid_attribute`); `named`: the
+    items the ask names in lower case (Selector.named_by_words)."""
+    attribute = unsaid_attribute(
+        reading, said, named, selector, vocabulary, reader, embed, threshold
+    )
     return {
         "compared": len([n for n in named if said_in(n, said)]),
         "unsaid_attribute": attribute if said else None,

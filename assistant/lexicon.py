@@ -9,8 +9,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-#: Most words whose kind is remembered (a bound on the memo's memory).
-MEMO_WORDS = 50_000
+from assistant.vocabulary import MEMO_WORDS
+
 _PLACES = frozenset(["noun.location", "noun.object"])
 #: A person whose kind descends from one of these has a job ("nurse" is a professional, "pilot"
 #: a skilled worker); a "candidate", a "guy" or a "beginner" has none.
@@ -91,7 +91,6 @@ def may_name_a_place_or_body(word: str) -> bool:
 
 
 __all__ = [
-    "MEMO_WORDS",
     "is_occupation",
     "is_person",
     "is_place",

@@ -37,7 +37,7 @@ def build_queries(
     embedder: Embedder,
     vocabulary: Vocabulary,
     s: Settings,
-    titles: Iterable[str] = (),
+    titles: Iterable[frozenset[str]] = (),
 ) -> Queries:
     """The queries retrieval runs: the ask (retrieval reads it with misspelt guide words
     corrected, "kubernets"), each of its sentences, and what it leans on."""
@@ -73,15 +73,17 @@ def build_queries(
     return Queries(own, leaning, vector, follow_up, lexical_text)
 
 
-def names_a_title(ask: str, titles: Iterable[str]) -> bool:
-    """Does the ask name a part of the guide by its title, two words or more ("which *model
+def title_words(titles: Iterable[str]) -> list[frozenset[str]]:
+    """The stems of each title of two words or more ("Model Serving"), once, at load."""
+    stems = [frozenset(stem(w) for w in tokenize(t) if w not in FRAME_WORDS) for t in titles]
+    return [words for words in stems if len(words) >= 2]
+
+
+def names_a_title(ask: str, titles: Iterable[frozenset[str]]) -> bool:
+    """Does the ask name a part of the guide by its title (`title_words`: "which *model
     serving* tools does it list then?")? A follow-up that does stands on its own words."""
     words = {stem(w) for w in tokenize(ask)}
-    for title in titles:
-        title_words = {stem(w) for w in tokenize(title) if w not in FRAME_WORDS}
-        if len(title_words) >= 2 and title_words <= words:
-            return True
-    return False
+    return any(title <= words for title in titles)
 
 
 def mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -89,4 +91,4 @@ def mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
-__all__ = ["Queries", "Query", "build_queries", "mean", "names_a_title"]
+__all__ = ["Queries", "Query", "build_queries", "mean", "names_a_title", "title_words"]

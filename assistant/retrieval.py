@@ -22,6 +22,7 @@ from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
 from assistant.names import written_as_names
+from assistant.queries import title_words
 from assistant.roles import roles
 from assistant.schema import Section, Unit
 from assistant.settings import Settings
@@ -43,7 +44,7 @@ class Retriever:
         self.guide = guide
         self.sections: dict[str, Section] = guide.by_id()
         #: The titles of the guide's parts ("Model Serving"), for follow-ups that name one.
-        self.titles = sorted({section.path[-1] for section in self.sections.values()})
+        self.titles = title_words(sorted({s.path[-1] for s in self.sections.values()}))
         try:
             # The build's vector snapshot when it has one (no Chroma import), else Chroma.
             self.chunks, self._chunks, units, vocab = open_collections(index_path, settings, guide)

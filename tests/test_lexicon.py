@@ -227,9 +227,9 @@ def test_a_set_aside_list_is_not_the_answer(assistant: Assistant) -> None:
 
 
 def test_a_follow_up_naming_a_part_of_the_guide_stands_on_its_own() -> None:
-    from assistant.queries import names_a_title
+    from assistant.queries import names_a_title, title_words
 
-    titles = ["Model Serving", "Infrastructure & Orchestration", "Salary"]
+    titles = title_words(["Model Serving", "Infrastructure & Orchestration", "Salary"])
     assert names_a_title("Which model serving tools does it list then?", titles)
     assert not names_a_title("and the second one?", titles)
     assert not names_a_title("what about the salary?", titles)  # one word: too little to tell
