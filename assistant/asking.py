@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant import lexicon
 from assistant.text import tokenize
 
 SENTENCES = re.compile(
@@ -70,6 +71,23 @@ _TRAILING_ME = re.compile(
 _LABEL = re.compile(r"^\s*(?:question|q|my question|me|background|about me|context)\s*:\s*", re.I)
 
 
+#: "ten years in QA", "5 yrs", "Power BI developer here": a leading fragment about the asker.
+_EXPERIENCE = re.compile(r"\b(?:years?|yrs?|months?|here)\b", re.IGNORECASE)
+
+
+def _describes_someone(head: str) -> bool:
+    """Does a leading fragment with no first-person word describe a person ("Support engineer at
+    VMware", "ten years as a windows admin"), or only how the asker asks ("Realistically,")?
+    Otherwise it is the ask's topic ("tool sprawl - how
+    do people deal", "Kubeflow vs MLflow - how does the guide describe each?")."""
+    words = tokenize(head)
+    return (
+        bool(_EXPERIENCE.search(head))
+        or any(lexicon.is_person(w) for w in words)
+        or all(lexicon.is_modifier(w) for w in words)  # "Realistically,", "Be honest:", "so"
+    )
+
+
 def _asks(sentence: str) -> bool:
     return bool(sentence.rstrip().endswith("?") or ASKING.match(sentence) or TASK.match(sentence))
 
@@ -95,8 +113,9 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
         ]
         for start in starts:
             head, tail = sentence[:start], sentence[start:]
-            about_me = _FIRST_PERSON.search(head) or not (
-                ASKING.match(sentence) or _SCOPING.match(sentence)
+            about_me = _FIRST_PERSON.search(head) or (
+                not (ASKING.match(sentence) or _SCOPING.match(sentence))
+                and _describes_someone(head)
             )
             if about_me and len(tail.split()) >= 2:
                 before, sentence = head, tail

@@ -159,7 +159,7 @@ class Assistant:
     def ask_extractive(self, question: Any, history: Any = None) -> Answer:
         """The embedded default: the guide's own sentences with citations, or a refusal."""
         start = time.perf_counter()
-        q = clean_question(question, self.settings)
+        q = self.retriever.vocabulary.spell_out(clean_question(question, self.settings))
         turns = clean_history(history, self.settings)
         reading = read(q)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):

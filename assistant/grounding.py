@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.items import Terms, ask_words, said_in
+from assistant.items import Terms, ask_words, said_in, said_spelt
 from assistant.lexicon import is_occupation, is_place, may_name_a_place_or_body
+from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.selection import Selector
@@ -64,7 +65,10 @@ def other_people(
     return [w for w in people if near.get(w, 0.0) < same_word]
 
 
-_MANNER = re.compile(r"^\W*(?:(?:and|so|ok|but)\W+)*(?:how|why)\b", re.IGNORECASE)
+#: A manner ask, at the start or after its topic ("tool sprawl - how do people deal?").
+_MANNER = re.compile(
+    r"(?:^|\s[-–—:]+|[,;:])\W*(?:(?:and|so|ok|but)\W+)*(?:how|why)\b", re.IGNORECASE
+)
 
 
 def common_abbreviation(name: str) -> bool:
@@ -91,6 +95,7 @@ def unsaid(
         and not common_abbreviation(n)
         and terms.specific(n, share)
         and not said_in(terms.expansion(n) or n, said)
+        and not said_spelt(n, said)
     ]
 
 
@@ -107,8 +112,14 @@ def unsaid_attribute(
     """What the ask wants of the one item it names that the item's line does not give, by
     word or near meaning (below `threshold`): "the *passing score* of the Terraform
     Associate", "seldon core *license*?". The guide gives an item's name, price and a line.
-    `named_by_words`: the items the ask names in lower case (Selector.named_by_words)."""
-    if reading.kind != "other" or reading.yes_no or _MANNER.match(reading.ask):
+    `named_by_words`: the items the ask names in lower case (Selector.named_by_words).
+    An amount, a duration, a rate or a number must be stated in the item's own line ("How
+    much does Tecton cost?": the guide prices only the certifications); the ask's kind is
+    then what it wants."""
+    quantity = STATED.get(reading.kind)
+    if reading.yes_no or (quantity is None and reading.kind != "other"):
+        return None
+    if quantity is None and _MANNER.search(reading.ask):
         return None  # "how do people deal with the tool fragmentation one?" asks no attribute
     items = {i.name: i for i in selector.named_in(reading.names)}
     if not items:  # typed in lower case
@@ -131,6 +142,8 @@ def unsaid_attribute(
     (item,) = items.values()
     if not any(item.unit.text in t for t in said):
         return None
+    if quantity is not None:
+        return None if quantity.search(item.unit.text) else reading.kind
     named = set(ask_words(item.name))
     words = [
         w

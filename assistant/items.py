@@ -254,6 +254,27 @@ def said_in(name: str, texts: list[str]) -> bool:
     return all(_forms(t) & words for t in _name_tokens(name))
 
 
+def said_spelt(name: str, texts: list[str]) -> bool:
+    """Do these texts hold `name` with its acronyms spelt out by initials ("Google Professional
+    ML Engineer" in "Google Professional Machine Learning Engineer ($200): …")?"""
+    short = [w for w in name.split() if w.isupper() and len(w) >= 2]  # noqa: PLR2004
+    rest = " ".join(w for w in name.split() if w not in short)
+    return (
+        bool(short and tokenize(rest))
+        and said_in(rest, texts)
+        and all(said_in(a, texts) or any(_spells(a.lower(), t) for t in texts) for a in short)
+    )
+
+
+def _spells(want: str, text: str) -> bool:
+    words = _LETTERS.findall(text)
+    return any(
+        "".join(w[0] for w in words[i : i + len(want)]).lower() == want
+        and not any(w.lower() in STOPWORDS for w in words[i : i + len(want)])
+        for i in range(len(words) - len(want) + 1)
+    )
+
+
 def ask_words(text: str) -> list[str]:
     """The content words of an ask, without frame words ("use", "need") and the domain name."""
     return [t for t in _name_tokens(text) if t not in FRAME_WORDS and not t.startswith("mlops")]

@@ -73,6 +73,12 @@ def is_person(word: str) -> bool:
     )
 
 
+def is_modifier(word: str) -> bool:
+    """Is `word` only an adjective or an adverb ("realistically", "honest"), naming nothing?"""
+    senses = _senses(word.lower())
+    return bool(senses) and all(pos in ("a", "s", "r") for pos, _, _ in senses)
+
+
 def is_place(word: str) -> bool:
     """Is `word` only the name of a place ("uk", "seattle", "europe"), with no sense as another
     part of speech ("nice", "mobile", "reading") and none as a common noun ("state")?"""
@@ -91,6 +97,7 @@ def may_name_a_place_or_body(word: str) -> bool:
 
 
 __all__ = [
+    "is_modifier",
     "is_occupation",
     "is_person",
     "is_place",

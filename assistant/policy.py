@@ -129,7 +129,8 @@ def unstated_attribute(case: Case) -> Verdict | None:
     return None
 
 
-_STATED = {
+#: What states an answer of each kind (also of one named item's line: assistant/grounding.py).
+STATED = {
     "amount": re.compile(r"\$\s?\d"),
     "duration": re.compile(r"\b\d[\d\s-]*\s*(years?|months?|weeks?|days?|hours?)\b", re.I),
     "rate": re.compile(r"\d\s?%|\bpercent\b", re.I),
@@ -156,7 +157,7 @@ _JUDGED = re.compile(
 
 def unstated_quantity(case: Case) -> Verdict | None:
     """The ask wants an amount, a duration, a rate or a number, and the evidence states none."""
-    stated = _STATED.get(case.reading.kind)
+    stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):
         return None  # a count over the guide's items is computed, not stated
     if any(stated.search(text) for text in case.evidence):
@@ -214,4 +215,4 @@ def decide(case: Case, checks: tuple[Check, ...] = CHECKS) -> Verdict:
     return Verdict("answer", "grounded", "")
 
 
-__all__ = ["CHECKS", "Case", "Check", "Outcome", "Verdict", "decide"]
+__all__ = ["CHECKS", "STATED", "Case", "Check", "Outcome", "Verdict", "decide"]

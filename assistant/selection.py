@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick
+from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick, said_spelt
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
@@ -171,6 +171,11 @@ class Selector:
         pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said)
         # An item the follow-up names itself ("the Terraform one") is what it means.
         named = mentioned(self.items, reading.ask) + self.named_in(reading.names)
+        # Two or more items it names in full are what it compares ("W&B vs Arize - each?").
+        typed = [i for i in named if i.name.lower() in reading.ask.lower()]
+        typed = list(dict.fromkeys(typed + self.named_in(reading.names)))
+        if reading.kind == "compare" and len({i.name for i in typed}) >= 2:
+            return typed
         if named:
             # Among the last answer's items first ("the kubernetes one" after the
             # certifications is the CKA, not the tool), else what it names.
@@ -268,7 +273,11 @@ class Selector:
         out = []
         for name in names:
             pattern = re.compile(r"(?<!\w)" + re.escape(name.lower()) + r"(?!\w)")
-            out += [i for i in self.items if i.description and pattern.search(i.name.lower())]
+            out += [
+                i
+                for i in self.items
+                if i.description and (pattern.search(i.name.lower()) or said_spelt(name, [i.name]))
+            ]
         return out
 
     def items_about(self, reading: Reading, hits: list[Hit]) -> list[Item]:

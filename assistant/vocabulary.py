@@ -120,6 +120,10 @@ class Coverage:
     word: str | None  # the weakest word, for explanations
 
 
+#: "k8s", "i18n", "o11y": a word's first and last letters around the count of the others.
+_NUMERONYM = re.compile(r"\b([A-Za-z])([1-9]\d?)([A-Za-z])\b")
+
+
 class Vocabulary:
     """The guide's words and their vectors; `spelling` says when an unknown word is a misspelt
     guide word (the retrieval settings' spelling_cutoff and min_corrected_length)."""
@@ -194,6 +198,21 @@ class Vocabulary:
                 continue  # a misspelling of a guide word
             out.append(token)
         return out
+
+    def spell_out(self, text: str) -> str:
+        """The text with each numeronym ("k8s": k, eight letters, s) spelt as the one guide word
+        it counts ("kubernetes")."""
+
+        def spell(m: re.Match[str]) -> str:
+            first, count, last = m.group(1).lower(), int(m.group(2)), m.group(3).lower()
+            words = {
+                w
+                for w in self.words
+                if len(w) == count + 2 and w[0] == first and w[-1] == last and w.isalpha()
+            }
+            return words.pop() if len(words) == 1 else m.group(0)
+
+        return _NUMERONYM.sub(spell, text)
 
     def correct(self, text: str) -> str:
         """The text with each misspelt word ("kubernets") replaced by the guide word it is
