@@ -1,0 +1,97 @@
+"""Asks typed as a topic then a question ("tool sprawl - how do ppl deal"), and names typed
+short: numeronyms ("k8s") and acronyms for words the guide spells out ("AWS ML Specialty")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import assert_grounded
+
+from assistant import Assistant
+from assistant.asking import split_ask
+from assistant.items import said_spelt
+from assistant.tuning import RetrievalSettings
+from assistant.vocabulary import Vocabulary
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index_dir: Path) -> Assistant:
+    return Assistant.from_settings(index_dir=real_index_dir).load()
+
+
+@pytest.mark.parametrize(
+    ("question", "ask", "context"),
+    [
+        ("tool sprawl - how do ppl deal", "tool sprawl - how do ppl deal", ""),
+        ("Kubeflow vs MLflow - how does it describe each?", "Kubeflow vs MLflow - how", ""),
+        ("Support engineer at VMware, what should I learn?", "what should I learn?", "Support"),
+        ("ten years as a windows admin so what do I do first", "what do I do first", "ten years"),
+        ("Realistically, how long does it take?", "how long does it take?", "Realistically"),
+    ],
+)
+def test_a_leading_fragment_is_the_topic_unless_it_describes_the_asker(
+    question: str, ask: str, context: str
+) -> None:
+    got_ask, got_context = split_ask(question)
+    assert got_ask.startswith(ask)
+    assert got_context.startswith(context)
+
+
+def test_a_numeronym_is_spelt_as_the_guide_word_it_counts() -> None:
+    words = ["kubernetes", "kafka", "yaml"]
+    v = Vocabulary(words, np.eye(3, dtype=np.float32), RetrievalSettings())
+    assert v.spell_out("interviews include k8s yaml?") == "interviews include kubernetes yaml?"
+    assert v.spell_out("k3s cluster") == "k3s cluster"  # counts no guide word
+    assert v.spell_out("a1 b2") == "a1 b2"
+
+
+def test_a_names_acronyms_match_the_words_they_spell() -> None:
+    line = ["AWS Machine Learning Specialty ($300): Validates SageMaker and AWS ML services."]
+    assert said_spelt("AWS ML Specialty", line)
+    assert not said_spelt("AWS DL Specialty", line)
+    assert not said_spelt("ML", line)  # a bare acronym is no name of an item
+    assert not said_spelt("AI", ["automation and infrastructure"])  # not by stopwords
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("tool sprawl - how do ppl deal", ["Standardize on a core set of tools"]),
+        ("Kubeflow vs MLflow - how does the guide describe each?", ["Kubeflow:", "MLflow:"]),
+        ("interviews include k8s yaml?", ["Kubernetes YAML"]),
+        (
+            "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
+            " is cheaper?",
+            ["Google Professional Machine Learning Engineer ($200)"],
+        ),
+    ],
+)
+def test_topics_and_short_names_are_answered(
+    assistant: Assistant, question: str, facts: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    for fact in facts:
+        assert fact in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much does Tecton cost for an enterprise license?",
+        "how much is the Seldon Core license?",
+    ],
+)
+def test_a_quantity_of_an_item_its_line_does_not_state_is_refused(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused, answer.text
+    assert answer.diagnostics is not None
+    assert answer.diagnostics.reason == "unstated_attribute"
+    assert not assistant.ask("How much does the CKA cost?").refused
