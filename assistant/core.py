@@ -159,7 +159,8 @@ class Assistant:
     def ask_extractive(self, question: Any, history: Any = None) -> Answer:
         """The embedded default: the guide's own sentences with citations, or a refusal."""
         start = time.perf_counter()
-        q = self.retriever.vocabulary.spell_out(clean_question(question, self.settings))
+        asked = clean_question(question, self.settings)
+        q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
         turns = clean_history(history, self.settings)
         reading = read(q)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
@@ -176,6 +177,7 @@ class Assistant:
             )
         else:
             answer = self._answer(reading, turns)
+        answer.question = asked
         answer.latency_ms = (time.perf_counter() - start) * 1000
         return answer
 

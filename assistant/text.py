@@ -119,7 +119,7 @@ CHAT_FORMS = {
     "cud": "could", "wud": "would", "pls": "please", "plz": "please", "thx": "thanks",
     "b4": "before", "bc": "because", "cuz": "because", "abt": "about",
     "yrs": "years", "yr": "year", "mo": "month",
-    "hrs": "hours", "govt": "government", "whats": "what is", "hows": "how is",
+    "hrs": "hours", "govt": "government", "whats": "what is", "wats": "what is", "hows": "how is",
     "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not", "isnt": "is not",
     "cant": "can not", "wont": "will not",
 }  # fmt: skip

@@ -200,8 +200,12 @@ class Vocabulary:
         return out
 
     def spell_out(self, text: str) -> str:
-        """The text with each numeronym ("k8s": k, eight letters, s) spelt as the one guide word
-        it counts ("kubernetes")."""
+        """The text as it is read: each chat form ("wat", "shud") as its words, and each
+        numeronym ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes")."""
+
+        def word(m: re.Match[str]) -> str:
+            low = m.group(0).lower()
+            return CHAT_FORMS[low] if low in CHAT_FORMS and low not in self.exact else m.group(0)
 
         def spell(m: re.Match[str]) -> str:
             first, count, last = m.group(1).lower(), int(m.group(2)), m.group(3).lower()
@@ -212,7 +216,7 @@ class Vocabulary:
             }
             return words.pop() if len(words) == 1 else m.group(0)
 
-        return _NUMERONYM.sub(spell, text)
+        return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'])[A-Za-z]+\d?(?![\w'])", word, text))
 
     def correct(self, text: str) -> str:
         """The text with each misspelt word ("kubernets") replaced by the guide word it is

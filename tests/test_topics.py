@@ -45,6 +45,7 @@ def test_a_numeronym_is_spelt_as_the_guide_word_it_counts() -> None:
     assert v.spell_out("interviews include k8s yaml?") == "interviews include kubernetes yaml?"
     assert v.spell_out("k3s cluster") == "k3s cluster"  # counts no guide word
     assert v.spell_out("a1 b2") == "a1 b2"
+    assert v.spell_out("wats the pay, k8s?") == "what is the pay, kubernetes?"  # chat forms too
 
 
 def test_a_names_acronyms_match_the_words_they_spell() -> None:
@@ -95,3 +96,15 @@ def test_a_quantity_of_an_item_its_line_does_not_state_is_refused(
     assert answer.diagnostics is not None
     assert answer.diagnostics.reason == "unstated_attribute"
     assert not assistant.ask("How much does the CKA cost?").refused
+
+
+@pytest.mark.slow
+def test_a_chat_form_ask_is_read_for_the_kind_of_answer_it_wants(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "which states r listed for salary"},
+        {"role": "assistant", "content": "It lists California, Washington, New York and Texas."},
+    ]
+    answer = assistant.ask("wats the pay in texas then", history)
+    assert answer.refused, answer.text  # the states are listed with no figure
+    assert answer.diagnostics is not None and answer.diagnostics.kind == "amount"
+    assert answer.question == "wats the pay in texas then"  # the asker's words, as typed
