@@ -55,7 +55,8 @@ FRAME_WORDS = frozenset(
         "especially", "basically", "anyway", "still", "ever", "even", "often", "always",
         "sometimes", "per", "guide", "page", "section", "doc", "document", "according",
         "consider", "considered", "off", "up", "out", "over", "under", "around", "express", "add",
-        "adds", "turn", "turns", "outside", "inside", "within",
+        "adds", "turn", "turns", "outside", "inside", "within", "too", "either", "again",
+        "though", "yet",
     ]
 )
 # fmt: on

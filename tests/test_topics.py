@@ -63,6 +63,7 @@ def test_a_names_acronyms_match_the_words_they_spell() -> None:
         ("tool sprawl - how do ppl deal", ["Standardize on a core set of tools"]),
         ("Kubeflow vs MLflow - how does the guide describe each?", ["Kubeflow:", "MLflow:"]),
         ("interviews include k8s yaml?", ["Kubernetes YAML"]),
+        ("Does this job have emergencies too?", ["paged"]),  # "too" asks nothing
         (
             "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
             " is cheaper?",
