@@ -56,8 +56,13 @@ _AMOUNT = re.compile(
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b",
     re.IGNORECASE,
 )
-#: A bare noun phrase that ends in a money word: "cka cost", "mlops pay?", "salary range".
-_AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + r"\s*(range)?\s*\??\s*$", re.IGNORECASE)
+#: A bare noun phrase with a money word: "cka cost", "mlops pay?", "salary range", "salary
+#: california?", "mlops pay sf" (not a money word qualifying another: "cost metric").
+_AMOUNT_PHRASE = re.compile(
+    r"\b" + _MONEY + r"\b(?!-\w|\s+(data|numbers?|figures?|source|sources|metric|metrics|info"
+    r"|optimization|efficiency|per)\b)",
+    re.IGNORECASE,
+)
 #: How many words a bare noun-phrase ask may have.
 PHRASE_MAX_WORDS = 5
 _DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
