@@ -35,6 +35,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
 #: a colon is a sentence ("The role combines DevOps practices with ML-specific concerns: …").
 NAME_MAX_WORDS = 7
 _FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
+#: What a count may select by ("how many certifications *cost* under $300").
+_MONEY_STEMS = frozenset(stem(w) for w in ("cost", "costs", "price", "priced", "fee", "dollars"))
 
 
 @dataclass(frozen=True)
@@ -308,13 +310,14 @@ def _price(item: Item) -> float:
 
 def _counts_these(counted: str, pool: list[Item]) -> bool:
     """Does a count of `counted` ("cloud certifications", "of those", "questions are on") count
-    these items: it names nothing, or what it names is a word of their list's title or section
-    (a short form too: "certs")?"""
-    asked = content_stems(counted) - _FRAME_STEMS
+    these items: it names nothing, or each word it names (a price word aside) is a word of their
+    list's title or section or of the items themselves, a short form too ("certs")? "interview
+    *rounds*" or "salary data *points*" count no list of the guide."""
+    asked = content_stems(counted) - _FRAME_STEMS - _MONEY_STEMS
     if not asked:
         return True
-    words = set().union(*(content_stems(f"{i.group} {i.section.heading}") for i in pool))
-    return any(a in words or any(w.startswith(a) for w in words if len(a) >= 4) for a in asked)
+    words = set().union(*(content_stems(f"{i.group} {i.section.heading} {i.text}") for i in pool))
+    return all(a in words or any(w.startswith(a) for w in words if len(a) >= 4) for a in asked)
 
 
 def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, list[Item]] | None:

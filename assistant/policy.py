@@ -24,6 +24,8 @@ from typing import Literal
 
 from assistant import phrases
 from assistant.question import Reading
+from assistant.text import tokenize
+from assistant.vocabulary import FRAME_WORDS, stem
 
 Outcome = Literal["answer", "caveat", "refuse"]
 
@@ -160,9 +162,21 @@ def unstated_quantity(case: Case) -> Verdict | None:
     stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):
         return None  # a count over the guide's items is computed, not stated
-    if any(stated.search(text) for text in case.evidence):
+    if any(stated.search(text) for text in _about_the_counted(case)):
         return None
     return Verdict("refuse", f"no_{case.reading.kind}", phrases.NOT_STATED)
+
+
+def _about_the_counted(case: Case) -> list[str]:
+    """The evidence a number must stand in: for a count, the lines that name what it counts
+    ("how many *women* …" is not answered by "dozens of overlapping tools")."""
+    selection = case.reading.selection
+    if case.reading.kind != "count" or selection is None:
+        return case.evidence
+    counted = {stem(w) for w in tokenize(selection.counted) if w not in FRAME_WORDS}
+    if not counted:
+        return case.evidence
+    return [t for t in case.evidence if counted & {stem(w) for w in tokenize(t)}]
 
 
 def no_comparison(case: Case) -> Verdict | None:

@@ -109,3 +109,25 @@ def test_a_chat_form_ask_is_read_for_the_kind_of_answer_it_wants(assistant: Assi
     assert answer.refused, answer.text  # the states are listed with no figure
     assert answer.diagnostics is not None and answer.diagnostics.kind == "amount"
     assert answer.question == "wats the pay in texas then"  # the asker's words, as typed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many interview rounds are typical for an MLOps position?",  # no list of rounds
+        "How many women work as MLOps engineers?",  # "dozens of … tools" counts no women
+    ],
+)
+def test_a_count_of_what_the_guide_does_not_count_is_refused(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused, answer.text
+    assert answer.diagnostics is not None and answer.diagnostics.reason == "no_count"
+
+
+@pytest.mark.slow
+def test_a_count_over_a_list_it_names_is_computed(assistant: Assistant) -> None:
+    assert assistant.ask("how many cloud certs are there").text.startswith("3 in all")
+    assert "$70" in assistant.ask("How many certifications cost under $300?").text
