@@ -160,8 +160,8 @@ class Assistant:
         """The embedded default: the guide's own sentences with citations, or a refusal."""
         start = time.perf_counter()
         asked = clean_question(question, self.settings)
-        q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
         turns = clean_history(history, self.settings)
+        q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
         reading = read(q)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"

@@ -115,12 +115,46 @@ def unsaid_attribute(
     `named_by_words`: the items the ask names in lower case (Selector.named_by_words).
     An amount, a duration, a rate or a number must be stated in the item's own line ("How
     much does Tecton cost?": the guide prices only the certifications); the ask's kind is
-    then what it wants."""
+    then what it wants. An amount asked of no item is of whom or what the lines stating
+    amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
     quantity = STATED.get(reading.kind)
     if reading.yes_no or (quantity is None and reading.kind != "other"):
         return None
     if quantity is None and _MANNER.search(reading.ask):
         return None  # "how do people deal with the tool fragmentation one?" asks no attribute
+    item = _asked_item(reading, said, named_by_words, selector)
+    if item is None:
+        stating = [t for t in said if quantity and quantity.search(t)]
+        if reading.kind != "amount" or not stating:
+            return None
+        # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
+        guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
+            w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
+        }
+        return _unsaid_noun(
+            reading.ask, stating, _AMOUNT_WORDS | guide_words, reader, vocabulary, embed, threshold
+        )
+    if quantity is not None:
+        return None if quantity.search(item.unit.text) else reading.kind
+    own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
+    named = set(ask_words(item.name))
+    return _unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
+
+
+#: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
+_AMOUNT_WORDS = frozenset(
+    ["salary", "salaries", "pay", "price", "prices", "cost", "costs", "fee", "fees", "compensation",
+     "earnings", "income", "wage", "wages", "range", "amount", "figure", "number", "money",
+     "dollars", "year", "month", "hour", "engineer", "engineers", "mlops", "dough", "cash",
+     "bucks", "tag", "paycheck"]
+)  # fmt: skip
+
+
+def _asked_item(
+    reading: Reading, said: list[str], named_by_words: set[str], selector: Selector
+) -> Any:
+    """The one listed item the ask names (or points at as "that one") whose line the evidence
+    quotes, or None."""
     items = {i.name: i for i in selector.named_in(reading.names)}
     if not items:  # typed in lower case
         for name in named_by_words:
@@ -140,17 +174,25 @@ def unsaid_attribute(
     if len(items) != 1:
         return None
     (item,) = items.values()
-    if not any(item.unit.text in t for t in said):
-        return None
-    if quantity is not None:
-        return None if quantity.search(item.unit.text) else reading.kind
-    named = set(ask_words(item.name))
+    return item if any(item.unit.text in t for t in said) else None
+
+
+def _unsaid_noun(
+    ask: str,
+    own: list[str],
+    named: set[str] | frozenset[str],
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """The first common noun of the ask that `own` neither says nor means (below
+    `threshold`), frame words and `named` aside."""
     words = [
         w
-        for w in reader.nouns(reading.ask)
+        for w in reader.nouns(ask)
         if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
     ]
-    own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
     unsaid = [w for w in words if not said_in(w, own)]
     if not unsaid:
         return None

@@ -179,6 +179,9 @@ class Selection:
     op: Literal["min", "max", "below", "above", "count"]
     amount: float | None = None
     counted: str = ""  # what a count counts: the words after "how many" ("questions are on")
+    #: the words before it, when the ask opens with its topic ("Portfolio project ideas: how
+    #: many are listed?")
+    topic: str = ""
 
 
 @dataclass(frozen=True)
@@ -251,7 +254,8 @@ def selection_of(ask: str) -> Selection | None:
         return Selection("max")
     m = _COUNT.search(ask)
     if m:
-        return Selection("count", counted=" ".join(ask[m.end() :].split()[:COUNTED_WORDS]))
+        counted = " ".join(ask[m.end() :].split()[:COUNTED_WORDS])
+        return Selection("count", counted=counted, topic=ask[: m.start()].strip())
     return None
 
 

@@ -293,7 +293,8 @@ class Selector:
         if counting:  # what a count counts names its list ("how many *job openings*"), or the
             # words before the ask do ("Portfolio project ideas: how many are listed?"); the
             # guide's subject ("MLOps") names none
-            counted = reading.selection.counted if reading.selection else ""
+            sel = reading.selection
+            counted = f"{sel.topic} {sel.counted}" if sel else ""
             ask = content_stems(without_domain(f"{reading.context} {counted}")) or ask
         found = [h.section_id for h in hits[: self.settings.retrieval.answer_sections]]
         found = [i for i in found if i in lists]

@@ -131,3 +131,20 @@ def test_a_count_of_what_the_guide_does_not_count_is_refused(
 def test_a_count_over_a_list_it_names_is_computed(assistant: Assistant) -> None:
     assert assistant.ask("how many cloud certs are there").text.startswith("3 in all")
     assert "$70" in assistant.ask("How many certifications cost under $300?").text
+
+
+@pytest.mark.slow
+def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
+    assistant: Assistant,
+) -> None:
+    beginner = assistant.ask("What would a beginner earn in their first MLOps job out of college?")
+    assert beginner.refused, beginner.text
+    assert beginner.diagnostics is not None
+    assert beginner.diagnostics.reason == "unstated_attribute"
+    for question in (
+        "how much dough do mlops folks make at FAANG?",
+        "What salary can a devops engineer switching to MLOps expect?",  # a guide word
+    ):
+        answer = assistant.ask(question)
+        assert not answer.refused, answer.text
+        assert "$120,000-$185,000" in answer.text
