@@ -43,26 +43,22 @@ Kind = Literal[
 _MONEY = (
     r"(salary|salaries|pay|price|prices|cost|costs|fee|fees|compensation|earnings?|income|wages?)"
 )
+#: A money word that qualifies another ("cost-related metric", "cost metric") asks no amount.
+_NOT_QUALIFYING = r"\b(?!-\w|\s+(data|numbers?|figures?|sources?|metrics?|info|optimization|per)\b)"
 _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
     r"\bhow much(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
     r"|dough|an?|the|it|they|mlops|for|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b"
     + _MONEY
-    # a money word that qualifies another ("cost-related metric", "cost metric") asks no amount
-    + r"\b(?!-\w|\s+(data|numbers?|figures?|source|sources|metric|metrics|info)\b)"
-    r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
+    + _NOT_QUALIFYING
+    + r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b",
     re.IGNORECASE,
 )
-#: A bare noun phrase with a money word: "cka cost", "mlops pay?", "salary range", "salary
-#: california?", "mlops pay sf" (not a money word qualifying another: "cost metric").
-_AMOUNT_PHRASE = re.compile(
-    r"\b" + _MONEY + r"\b(?!-\w|\s+(data|numbers?|figures?|source|sources|metric|metrics|info"
-    r"|optimization|efficiency|per)\b)",
-    re.IGNORECASE,
-)
+#: A bare noun phrase with a money word: "cka cost", "mlops pay sf" (not "cost metric").
+_AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + _NOT_QUALIFYING, re.IGNORECASE)
 #: How many words a bare noun-phrase ask may have.
 PHRASE_MAX_WORDS = 5
 _DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
@@ -179,9 +175,7 @@ class Selection:
     op: Literal["min", "max", "below", "above", "count"]
     amount: float | None = None
     counted: str = ""  # what a count counts: the words after "how many" ("questions are on")
-    #: the words before it, when the ask opens with its topic ("Portfolio project ideas: how
-    #: many are listed?")
-    topic: str = ""
+    topic: str = ""  # and the words before ("Portfolio project ideas: how many are listed?")
 
 
 @dataclass(frozen=True)
