@@ -127,6 +127,8 @@ def unsaid_attribute(
         stating = [t for t in said if quantity and quantity.search(t)]
         if reading.kind != "amount" or not stating:
             return None
+        if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
+            return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
         # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
         guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
             w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
