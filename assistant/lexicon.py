@@ -73,6 +73,12 @@ def is_person(word: str) -> bool:
     )
 
 
+def is_noun(word: str) -> bool:
+    """Is `word` first of all a noun ("steps"; not "become")?"""
+    senses = _senses(word.lower())
+    return bool(senses) and senses[0][0] == "n"
+
+
 def is_modifier(word: str) -> bool:
     """Is `word` only an adjective or an adverb ("realistically", "honest"), naming nothing?"""
     senses = _senses(word.lower())
@@ -98,6 +104,7 @@ def may_name_a_place_or_body(word: str) -> bool:
 
 __all__ = [
     "is_modifier",
+    "is_noun",
     "is_occupation",
     "is_person",
     "is_place",

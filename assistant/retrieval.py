@@ -30,6 +30,9 @@ from assistant.snapshot import open_collections
 from assistant.text import tokenize
 from assistant.vocabulary import Vocabulary, stem
 
+#: A line's label is the few words before its colon ("Total Time: …", "On-call burden: …").
+LABEL_MAX_WORDS = 4
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -43,8 +46,11 @@ class Retriever:
         self.settings = settings
         self.guide = guide
         self.sections: dict[str, Section] = guide.by_id()
-        #: The titles of the guide's parts ("Model Serving"), for follow-ups that name one.
-        self.titles = title_words(sorted({s.path[-1] for s in self.sections.values()}))
+        #: The titles of the guide's parts ("Model Serving") and the labels of its labelled
+        #: lines ("Total Time: 4-6 years"), for follow-ups that name one.
+        heads = {u.text.split(":")[0] for s in self.sections.values() for u in s.units}
+        labels = {h for h in heads if len(h.split()) <= LABEL_MAX_WORDS}
+        self.titles = title_words(sorted({s.path[-1] for s in self.sections.values()} | labels))
         try:
             # The build's vector snapshot when it has one (no Chroma import), else Chroma.
             self.chunks, self._chunks, units, vocab = open_collections(index_path, settings, guide)

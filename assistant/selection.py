@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
 from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick, said_spelt
@@ -18,7 +19,7 @@ from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
-from assistant.text import without_domain
+from assistant.text import tokenize, without_domain
 from assistant.vocabulary import Vocabulary, stem
 
 #: A word this long or longer may stand for a longer one it starts ("cert", "infra").
@@ -126,6 +127,9 @@ class Selector:
         question selects nothing among items."""
         if reading.ordinal is not None and reading.ordinal[1]:
             return None  # "the third stage": a step of the path, whatever the last answer named
+        steps = self._counted_steps(reading)
+        if steps is not None:
+            return steps
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
         if not pool and (reading.selection is not None or reading.ordinal is not None):
@@ -155,6 +159,22 @@ class Selector:
         many = len(chosen) > 1 and not compared
         mode: Mode = "list" if many or chosen[0].unit.kind == "leadin" else "sentences"
         return mode, evidence, label
+
+    def _counted_steps(self, reading: Reading) -> Computed | None:
+        """ "how many steps are there?": the steps of the path (its sub-sections), when what is
+        counted names the path's title, not the lines of its steps."""
+        sel = reading.selection
+        if sel is None or sel.op != "count":
+            return None
+        words = tokenize(without_domain(f"{sel.topic} {sel.counted}"))
+        counted = {stem(w) for w in words if lexicon.is_noun(w)}  # "steps", not "become"
+        for parent, children in self.families:
+            if about_the_path(parent.title) and counted & content_stems(
+                without_domain(parent.title)
+            ):
+                evidence = [Evidence(c, title_unit(c), 1.0) for c in children]
+                return "list", evidence, phrases.COUNT_LABEL.format(count=len(children))
+        return None
 
     def _compared(self, reading: Reading) -> list[Item]:
         """The priced items a selection names, when it names two or more."""

@@ -148,3 +148,20 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
         answer = assistant.ask(question)
         assert not answer.refused, answer.text
         assert "$120,000-$185,000" in answer.text
+
+
+@pytest.mark.slow
+def test_a_count_of_the_paths_steps_counts_its_steps(assistant: Assistant) -> None:
+    answer = assistant.ask("how many steps r there to become one")
+    assert answer.text.startswith("4 in all"), answer.text
+    assert "Specialize in ML Infrastructure" in answer.text
+    assert assistant.ask("How many engineers usually sit on an ML platform team?").refused
+
+
+@pytest.mark.slow
+def test_a_follow_up_naming_a_lines_label_stands_on_its_own(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "steps?"},
+        {"role": "assistant", "content": "Build Software Engineering Foundation → Gain DevOps"},
+    ]
+    assert "4-6 years" in assistant.ask("total time?", history).text
