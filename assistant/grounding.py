@@ -29,10 +29,20 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     property, and not a word for a part of the guide ("the ML fundamentals *stage*")."""
     if not reading.yes_no or reading.selection is not None or not matches:
         return []  # a selection over the items' prices is computed ("is it the cheapest?")
-    nominal = reader.nominal(reading.ask)
+    # the opposite it offers is no property to find ("… or is it a waste of money?")
+    main = _ALTERNATIVE.split(reading.ask)[0]
+    nominal = reader.nominal(main)
     return [
         w for w in matches if w in nominal and (is_english(w) or is_term(w)) and w not in STRUCTURAL
     ]
+
+
+#: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
+_ALTERNATIVE = re.compile(
+    r",?\s+or\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)"
+    r"\s+(?:it|that|this|they|there|you|u|i)\b",
+    re.IGNORECASE,
+)
 
 
 def other_people(

@@ -64,6 +64,7 @@ def test_a_names_acronyms_match_the_words_they_spell() -> None:
         ("Kubeflow vs MLflow - how does the guide describe each?", ["Kubeflow:", "MLflow:"]),
         ("interviews include k8s yaml?", ["Kubernetes YAML"]),
         ("Does this job have emergencies too?", ["paged"]),  # "too" asks nothing
+        ("Do certs actually matter for MLOps or is it a waste of money?", ["most valuable"]),
         (
             "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
             " is cheaper?",
