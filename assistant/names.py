@@ -11,8 +11,10 @@ from collections.abc import Iterable
 
 from assistant.asking import SENTENCES
 
-#: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights".
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+]|[A-Za-z]")
+#: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights", "C#".
+_WORD = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+#]|[A-Za-z]#?")
+#: A name written with a symbol: "C++", "C#", "F#", ".NET".
+_SYMBOL_NAME = re.compile(r"[A-Za-z]{1,3}(\+\+|#)|\.[A-Za-z]{2,}")
 _WH_WORDS = (
     "what whats what's which who whom whose when where why how is are was were do does did can "
     "could should would will shall may might must i i'm im i've ive the a an and or of to in on "
@@ -56,6 +58,8 @@ def names_in(text: str) -> list[str]:
 
 def _is_name_word(word: str, first: bool, titled: bool) -> bool:
     low = word.lower()
+    if _SYMBOL_NAME.fullmatch(word):
+        return True
     if low in _WH or low.startswith("mlops") or len(word) < 2:
         return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
     if _ORDINAL_NUMBER.fullmatch(low):

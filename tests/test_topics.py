@@ -166,3 +166,20 @@ def test_a_follow_up_naming_a_lines_label_stands_on_its_own(assistant: Assistant
         {"role": "assistant", "content": "Build Software Engineering Foundation → Gain DevOps"},
     ]
     assert "4-6 years" in assistant.ask("total time?", history).text
+
+
+def test_a_name_written_with_a_symbol_is_a_name() -> None:
+    from assistant.names import names_in
+
+    assert names_in("do i need c++ for triton") == ["c++"]
+    assert names_in("I am a C# developer, is .NET useful?") == ["C#", ".NET"]
+
+
+@pytest.mark.slow
+def test_a_language_the_guide_never_names_is_refused_or_caveated(assistant: Assistant) -> None:
+    answer = assistant.ask("do i need c++ for triton")
+    assert answer.refused and answer.diagnostics is not None
+    assert answer.diagnostics.reason == "unknown_name"
+    background = assistant.ask("I'm a C# developer. What steps should I follow?")
+    assert not background.refused and background.diagnostics is not None
+    assert background.diagnostics.outcome == "caveat"
