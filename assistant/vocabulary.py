@@ -56,7 +56,9 @@ FRAME_WORDS = frozenset(
         "sometimes", "per", "guide", "page", "section", "doc", "document", "according",
         "consider", "considered", "off", "up", "out", "over", "under", "around", "express", "add",
         "adds", "turn", "turns", "outside", "inside", "within", "too", "either", "again",
-        "though", "yet",
+        "though", "yet", "compare", "compared", "comparing", "comparison", "contrast", "versus",
+        "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
+        "portrays",
     ]
 )
 # fmt: on
