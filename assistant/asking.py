@@ -78,8 +78,8 @@ _EXPERIENCE = re.compile(r"\b(?:years?|yrs?|months?|here)\b", re.IGNORECASE)
 def _describes_someone(head: str) -> bool:
     """Does a leading fragment with no first-person word describe a person ("Support engineer at
     VMware", "ten years as a windows admin"), or only how the asker asks ("Realistically,")?
-    Otherwise it is the ask's topic ("tool sprawl - how
-    do people deal", "Kubeflow vs MLflow - how does the guide describe each?")."""
+    Otherwise it is the ask's topic ("tool sprawl - how do people deal", "Kubeflow vs MLflow -
+    how does the guide describe each?")."""
     words = tokenize(head)
     return (
         bool(_EXPERIENCE.search(head))

@@ -16,7 +16,7 @@ from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.selection import Selector
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS, Vocabulary, is_english, is_term
+from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary, is_english, is_term
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
@@ -154,11 +154,9 @@ def unsaid_attribute(
 
 
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
-_AMOUNT_WORDS = frozenset(
-    ["salary", "salaries", "pay", "price", "prices", "cost", "costs", "fee", "fees", "compensation",
-     "earnings", "income", "wage", "wages", "range", "amount", "figure", "number", "money",
-     "dollars", "year", "month", "hour", "engineer", "engineers", "mlops", "dough", "cash",
-     "bucks", "tag", "paycheck"]
+_AMOUNT_WORDS = MONEY_WORDS | frozenset(
+    ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
+     "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
 )  # fmt: skip
 
 

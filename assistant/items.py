@@ -24,7 +24,7 @@ from assistant import phrases
 from assistant.question import Reading, which_one
 from assistant.schema import Section, Unit
 from assistant.text import STOPWORDS, tokenize
-from assistant.vocabulary import FRAME_WORDS, stem
+from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, stem
 
 #: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
 _NAMED = re.compile(r"^(?P<head>[^:]{2,80}?):\s+(?P<body>\S.*)$")
@@ -36,7 +36,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
 NAME_MAX_WORDS = 7
 _FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 #: What a count may select by ("how many certifications *cost* under $300").
-_MONEY_STEMS = frozenset(stem(w) for w in ("cost", "costs", "price", "priced", "fee", "dollars"))
+_MONEY_STEMS = frozenset(stem(w) for w in MONEY_WORDS | {"priced", "dollars"})
 
 
 @dataclass(frozen=True)

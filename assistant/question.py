@@ -25,6 +25,7 @@ from typing import Literal
 
 from assistant.asking import ASKING, TASK, WH_ASK, YES_NO, ask_parts, split_ask
 from assistant.names import names_in
+from assistant.vocabulary import MONEY_WORDS
 
 Kind = Literal[
     "amount",
@@ -40,9 +41,7 @@ Kind = Literal[
     "other",
 ]
 
-_MONEY = (
-    r"(salary|salaries|pay|price|prices|cost|costs|fee|fees|compensation|earnings?|income|wages?)"
-)
+_MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
 #: A money word that qualifies another ("cost-related metric", "cost metric") asks no amount.
 _NOT_QUALIFYING = r"\b(?!-\w|\s+(data|numbers?|figures?|sources?|metrics?|info|optimization|per)\b)"
 _AMOUNT = re.compile(

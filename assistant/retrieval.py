@@ -46,8 +46,9 @@ class Retriever:
         self.settings = settings
         self.guide = guide
         self.sections: dict[str, Section] = guide.by_id()
-        #: The titles of the guide's parts ("Model Serving") and the labels of its labelled
-        #: lines ("Total Time: 4-6 years"), for follow-ups that name one.
+        #: The titles of the guide's parts ("Model Serving") and its short heads: a line's
+        #: label ("Total Time: 4-6 years") or a short line itself ("Gain DevOps Experience"),
+        #: for follow-ups that name one.
         heads = {u.text.split(":")[0] for s in self.sections.values() for u in s.units}
         labels = {h for h in heads if len(h.split()) <= LABEL_MAX_WORDS}
         self.titles = title_words(sorted({s.path[-1] for s in self.sections.values()} | labels))

@@ -190,10 +190,11 @@ class Selector:
         said = MARKERS.sub("", last)
         pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said)
         # An item the follow-up names itself ("the Terraform one") is what it means.
-        named = mentioned(self.items, reading.ask) + self.named_in(reading.names)
+        by_name = self.named_in(reading.names)
+        named = mentioned(self.items, reading.ask) + by_name
         # Two or more items it names in full are what it compares ("W&B vs Arize - each?").
-        typed = [i for i in named if i.name.lower() in reading.ask.lower()]
-        typed = list(dict.fromkeys(typed + self.named_in(reading.names)))
+        typed = [i for i in named if i in by_name or i.name.lower() in reading.ask.lower()]
+        typed = list(dict.fromkeys(typed))
         if reading.kind == "compare" and len({i.name for i in typed}) >= 2:
             return typed
         if named:
