@@ -180,12 +180,13 @@ def asked_noun(question: str) -> str:
 
 
 def lists(section: Section, noun: str) -> bool:
-    """Does the section list what is asked for: its title or a parent's, or its first line
-    ("Develop infrastructure and automation skills."), names it? Any listing does when nothing
-    is named."""
+    """Does the section list what is asked for: its title or a parent's, or the line leading
+    its items ("Develop infrastructure and automation skills."), names it? Any listing does
+    when nothing is named. A list of one-line sentences has no such line: its first line is
+    one of what it lists ("Working with … platform teams." names no list of platforms)."""
     if not noun:
         return True
-    first = section.units[0].text if section.units else ""
+    first = section.units[0].text if has_list(section) and section.units else ""
     return noun in stems(" ".join(section.path)) or noun in stems(first)
 
 
