@@ -185,6 +185,22 @@ def _labels(section: Section) -> dict[str, set[str]]:
     return out
 
 
+def _label_named(scored: list[Evidence], question: str) -> Evidence | None:
+    """The best-scoring sentence of a labelled line whose label the ask names in full
+    ("Afternoon: …" for "what do they do in the afternoon?"), or None."""
+    asked = stems(question)
+    return next(
+        (
+            ev
+            for ev in scored
+            if ev.unit.kind == "sentence"
+            and (label := _labels(ev.section).get(ev.unit.text))
+            and label <= asked
+        ),
+        None,
+    )
+
+
 def _paragraph(section: Section, unit: Unit) -> list[Unit]:
     """The unit's line (paragraph) as units, in order; just the unit when it is a list item."""
     if unit.kind != "sentence":
@@ -211,6 +227,9 @@ def select(
     if _PICK_ONE.search(question):
         best = next((ev for ev in scored if ev.unit.kind == "item"), best)
         scored = [best] + [ev for ev in scored if ev is not best]
+    labelled = _label_named(scored, question)
+    if labelled is not None:  # "what happens in the afternoon?": the "Afternoon: …" line
+        return "sentences", _sentences([labelled], labelled, settings)
     which = ordinal_of(question)
     if which is not None and sections is not None:
         found = ordinal_answer(sections, best, which, max_items)

@@ -48,3 +48,17 @@ def test_a_list_question_gets_the_line_that_names_what_it_asks_for(assistant: As
     answer = assistant.ask("Which cloud ML platforms does the guide list under technical skills?")
     assert "AWS SageMaker, GCP Vertex AI, or Azure ML." in answer.text
     assert "Debugging" not in answer.text  # not the list of soft skills
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do MLOps engineers do in the afternoon, according to the day in the life section?",
+        "what exactly do I work on in the afternoon?",
+    ],
+)
+def test_an_ask_naming_a_lines_label_gets_that_line(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
+    assert answer.text.startswith("Afternoon: Continue building"), answer.text
+    assert "Review a pull request for a training pipeline change." in answer.text
