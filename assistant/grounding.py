@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.items import Terms, ask_words, said_in, said_spelt
-from assistant.lexicon import is_occupation, is_place, may_name_a_place_or_body
+from assistant.lexicon import is_occupation, is_person, is_place, may_name_a_place_or_body
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
@@ -32,9 +32,20 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = _ALTERNATIVE.split(reading.ask)[0]
     nominal = reader.nominal(main)
+    # the asker's own people are who asks, not what ("does *my teenager* need a degree?")
+    theirs = {w for pair in _ASKERS_OWN.findall(main.lower()) for w in pair if is_person(w)}
     return [
-        w for w in matches if w in nominal and (is_english(w) or is_term(w)) and w not in STRUCTURAL
+        w
+        for w in matches
+        if w in nominal
+        and (is_english(w) or is_term(w))
+        and w not in STRUCTURAL
+        and w not in theirs
     ]
+
+
+#: "my son", "our new hire": a person of the asker's (the word after a first-person possessive).
+_ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(\w+)(?:\s+(\w+))?")
 
 
 #: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.

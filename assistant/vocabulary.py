@@ -64,6 +64,9 @@ FRAME_WORDS = frozenset(
         "though", "yet", "compare", "compared", "comparing", "comparison", "contrast", "versus",
         "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
         "portrays",
+        # a choice among, not a property: "any *particular* kinds", "an *alternative* tool"
+        "particular", "particularly", "specific", "specifically", "certain", "alternative",
+        "alternatives", "alongside",
     ]
 )
 # fmt: on

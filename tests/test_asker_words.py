@@ -1,0 +1,42 @@
+"""Words of a yes/no ask that are not the property it asks about: the asker's own people ("my
+teenager") and words that choose among things ("any particular kinds", "an alternative")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index_dir: Path) -> Assistant:
+    return Assistant.from_settings(index_dir=real_index_dir).load()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Is my daughter going to need a degree?", "Complete Bachelor's in CS or related field"),
+        (
+            "Does the guide suggest any particular kinds of degree programs I might explore?",
+            "Explore Machine Learning degree programs",
+        ),
+        ("Is there an alternative to Terraform for infrastructure as code?", "Terraform/Pulumi"),
+    ],
+)
+def test_who_asks_and_how_they_choose_are_not_the_property_asked(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.text
+
+
+@pytest.mark.slow
+def test_a_property_of_the_askers_person_is_still_checked(assistant: Assistant) -> None:
+    answer = assistant.ask("Does my son need a security clearance?")
+    assert answer.refused and answer.diagnostics is not None
+    assert answer.diagnostics.property_word == "clearance"  # not "son"
