@@ -277,9 +277,8 @@ class Assistant:
         case = Case(
             reading=reading,
             relevance=relevance,
-            # items the model does not know, in the guide's words: "feast vs tecton diff?"
             lexical=self.terms.together(ask_words(reading.ask))
-            or (bool(named) and not retriever.vocabulary.unknown(reading.ask)),
+            or self._names_items(reading, named),
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=unknown,
@@ -310,6 +309,14 @@ class Assistant:
             },
         )
         return case, coverage
+
+    def _names_items(self, reading: Reading, named: set[str]) -> bool:
+        """Does the ask name the guide's items (which the model may not know), and no noun or
+        adjective the guide never uses ("Feast vs Tecton: how does it *distinguish* them?")?"""
+        if not named:
+            return False
+        unknown = self.retriever.vocabulary.unknown(reading.ask)
+        return not unknown or not set(unknown) & self.reader.nominal(reading.ask)
 
     def _compose(
         self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: Choice

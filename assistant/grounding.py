@@ -138,6 +138,8 @@ def unsaid_attribute(
     much does Tecton cost?": the guide prices only the certifications); the ask's kind is
     then what it wants. An amount asked of no item is of whom or what the lines stating
     amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
+    if reading.kind == "compare" and not reading.yes_no:
+        return _unpriced(reading, said, named_by_words, selector)
     quantity = STATED.get(reading.kind)
     if reading.yes_no or (quantity is None and reading.kind != "other"):
         return None
@@ -171,15 +173,40 @@ _AMOUNT_WORDS = MONEY_WORDS | frozenset(
 )  # fmt: skip
 
 
+def _unpriced(
+    reading: Reading, said: list[str], named_by_words: set[str], selector: Selector
+) -> str | None:
+    """A comparison of the prices of items the ask names and the evidence quotes, one of which
+    the guide does not price ("What does Tecton cost compared with running Feast?"): "amount",
+    else None."""
+    if not set(ask_words(reading.ask)) & MONEY_WORDS:
+        return None
+    named = _named_items(reading, named_by_words, selector, both=True).values()
+    items = [i for i in named if any(i.unit.text in t for t in said)]
+    amount = STATED["amount"]
+    if len(items) >= 2 and not all(amount.search(i.unit.text) for i in items):
+        return "amount"
+    return None
+
+
+def _named_items(
+    reading: Reading, named_by_words: set[str], selector: Selector, both: bool = False
+) -> dict[str, Any]:
+    """The listed items the ask types as names ("CKA"), else (or `both`: and) those it names in
+    lower case or at the start of a sentence ("kubeflow vs MLflow")."""
+    items = {i.name: i for i in selector.named_in(reading.names)}
+    if both or not items:
+        for name in named_by_words:
+            items.update({i.name: i for i in selector.named_in((name,))})
+    return items
+
+
 def _asked_item(
     reading: Reading, said: list[str], named_by_words: set[str], selector: Selector
 ) -> Any:
     """The one listed item the ask names (or points at as "that one") whose line the evidence
     quotes, or None."""
-    items = {i.name: i for i in selector.named_in(reading.names)}
-    if not items:  # typed in lower case
-        for name in named_by_words:
-            items.update({i.name: i for i in selector.named_in((name,))})
+    items = _named_items(reading, named_by_words, selector)
     asked = set(ask_words(reading.ask))
     # "the pass mark on *that one*?": the item the evidence opens with, when the ask types no
     # item's name of its own
@@ -243,7 +270,9 @@ def items_asked(
         reading, said, named, selector, vocabulary, reader, embed, threshold
     )
     return {
-        "compared": len([n for n in named if said_in(n, said)]),
+        "compared": len(
+            [n for n in _named_items(reading, named, selector, both=True) if said_in(n, said)]
+        ),
         "unsaid_attribute": attribute if said else None,
     }
 

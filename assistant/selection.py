@@ -297,7 +297,12 @@ class Selector:
             out += [
                 i
                 for i in self.items
-                if i.description and (pattern.search(i.name.lower()) or said_spelt(name, [i.name]))
+                if i.description
+                and (
+                    pattern.search(i.name.lower())
+                    or name.lower() in (a.lower() for a in i.acronyms)  # "CKA"
+                    or said_spelt(name, [i.name])
+                )
             ]
         return out
 

@@ -184,3 +184,23 @@ def test_a_language_the_guide_never_names_is_refused_or_caveated(assistant: Assi
     background = assistant.ask("I'm a C# developer. What steps should I follow?")
     assert not background.refused and background.diagnostics is not None
     assert background.diagnostics.outcome == "caveat"
+
+
+@pytest.mark.slow
+def test_an_items_acronym_names_it(assistant: Assistant) -> None:
+    answer = assistant.ask("What's the passing score for the CKA exam?")
+    assert answer.refused and answer.diagnostics is not None
+    assert answer.diagnostics.reason == "unstated_attribute"  # the CKA's line has no score
+    priced = assistant.ask("How does the CKA price compare with the Terraform Associate?")
+    assert not priced.refused and "($395)" in priced.text and "($70)" in priced.text
+
+
+@pytest.mark.slow
+def test_a_price_comparison_with_an_unpriced_item_is_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("What does Tecton cost compared with running Feast ourselves?")
+    assert answer.refused and answer.diagnostics is not None
+    assert answer.diagnostics.reason == "unstated_attribute"
+    described = assistant.ask("Feast vs Tecton: how does the guide distinguish them?")
+    assert not described.refused
+    assert "Open source feature store." in described.text
+    assert "Enterprise feature store platform." in described.text
