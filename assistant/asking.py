@@ -207,6 +207,15 @@ def without_set_aside(ask: str) -> str:
     return rest if tokenize(rest) else ask
 
 
+#: An ask that is only a short phrase ("renewal?", "and the total time?"), no question word or
+#: verb to open it: in a conversation, it asks about what the last answer named.
+_BARE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|hmm)\W+)?(?:[\w/&+.'-]+\s*){1,3}\W*$", re.I)
+
+
+def is_bare(ask: str) -> bool:
+    return bool(_BARE.match(ask)) and not ASKING.match(ask)
+
+
 def ask_parts(ask: str) -> list[str]:
     """The sentences of an ask ("Who is this role best suited for? Would someone like me
     fit?"): each is matched against the guide on its own too, as two questions in one text
@@ -221,6 +230,7 @@ __all__ = [
     "WH_ASK",
     "YES_NO",
     "ask_parts",
+    "is_bare",
     "split_ask",
     "without_set_aside",
 ]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant import phrases
-from assistant.asking import without_set_aside
+from assistant.asking import is_bare, without_set_aside
 from assistant.conversation import is_follow_up, said_before
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
@@ -149,9 +149,7 @@ class Assistant:
     # -- answering ------------------------------------------------------------------------
     def ask(self, question: Any, history: Any = None) -> Answer:
         """Answer a question; `history` is [{"role": "user"|"assistant", "content": str}, ...].
-
-        Raises InvalidQuestion (a ValueError) for an empty, over-long or malformed input.
-        """
+        Raises InvalidQuestion (a ValueError) for an empty, over-long or malformed input."""
         *_, last = self.stream(question, history)
         assert isinstance(last, Final)
         return last.answer
@@ -201,6 +199,8 @@ class Assistant:
         )
         ask_relevance = self.relevance(queries.own, hits) if follow_up else relevance
         choice = self._choose(reading, turns, hits, queries, ask)
+        if follow_up and is_bare(reading.ask):  # "renewal?": of what the last answer named
+            reading = dataclasses.replace(reading, refers_back=True)
         case, coverage = self._case(reading, choice, relevance)
         evidence = choice.evidence
         verdict = decide(case) if evidence else decide(case, (*CHECKS[:1], _nothing))

@@ -204,3 +204,23 @@ def test_a_price_comparison_with_an_unpriced_item_is_refused(assistant: Assistan
     assert not described.refused
     assert "Open source feature store." in described.text
     assert "Enterprise feature store platform." in described.text
+
+
+def test_a_short_phrase_with_no_question_word_is_bare() -> None:
+    from assistant.asking import is_bare
+
+    assert is_bare("renewal?") and is_bare("and the total time?")
+    assert not is_bare("how long?") and not is_bare("is it free")
+
+
+@pytest.mark.slow
+def test_a_bare_follow_up_asks_about_what_the_last_answer_named(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "CKA cost?"},
+        {"role": "assistant", "content": "The Certified Kubernetes Administrator (CKA) is $395."},
+    ]
+    renewal = assistant.ask("renewal?", history)
+    assert renewal.refused and renewal.diagnostics is not None
+    assert renewal.diagnostics.reason == "unstated_attribute"
+    price = assistant.ask("price?", history)
+    assert not price.refused and "($395)" in price.text
