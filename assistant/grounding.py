@@ -10,13 +10,19 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.items import Terms, ask_words, said_in, said_spelt
-from assistant.lexicon import is_occupation, is_person, is_place, may_name_a_place_or_body
+from assistant.lexicon import (
+    is_noun,
+    is_occupation,
+    is_person,
+    is_place,
+    may_name_a_place_or_body,
+)
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.selection import Selector
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary, is_english, is_term
+from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary, is_english, is_term, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
@@ -54,6 +60,32 @@ _ALTERNATIVE = re.compile(
     r"\s+(?:it|that|this|they|there|you|u|i)\b",
     re.IGNORECASE,
 )
+
+
+def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
+    """A judgement the ask wants between things that the evidence does not make: a word that
+    grades them ("easier", "fastest", "more popular") in an ask that chooses ("which one",
+    "… or …"), said nowhere in the evidence. Prices are compared by computing ("cheapest");
+    "best" and "better" only frame an ask."""
+    if reading.selection is not None or not _CHOOSING.search(reading.ask):
+        return None
+    words = {stem(w) for t in said for w in tokenize(t)}
+    for word in reader.graded(reading.ask):
+        if word in FRAME_WORDS or _PRICED.match(word) or not word.isalpha() or is_noun(word):
+            continue  # a noun the tagger took for a comparative ("talker")
+        bases = {word, _COMPARED_BASE.sub("y", word), _DOUBLED.sub(r"\1", word)}
+        if not {stem(b) for b in bases} & words:
+            return word
+    return None
+
+
+#: An ask that chooses among things: "which one …", "airflow or dagster, …".
+_CHOOSING = re.compile(r"\b(?:which|whichever)\b|\w\s+or\s+\w", re.IGNORECASE)
+#: Grading by price or amount, computed over the guide's items and figures.
+_PRICED = re.compile(r"(?:cheap|expensive|costl|pric|afford|high|low|dear)", re.IGNORECASE)
+#: "easier" -> "easy"; "bigger" -> "big", "faster" -> "fast".
+_COMPARED_BASE = re.compile(r"i(?:er|est)$")
+_DOUBLED = re.compile(r"(?:(\w)\1)?(?<=\w)(?:er|est)$")
 
 
 def other_people(
@@ -263,13 +295,17 @@ def items_asked(
     embed: Callable[[list[str]], Any],
     threshold: float,
 ) -> dict[str, Any]:
-    """How many items the ask names the evidence quotes, and what it wants of one item that
-    its line does not give (a policy Case's `compared` and `unsaid_attribute`); `named`: the
-    items the ask names in lower case (Selector.named_by_words)."""
+    """How many items the ask names the evidence quotes, what it wants of one item that its
+    line does not give, and the judgement between things the evidence does not make (a policy
+    Case's `compared`, `unsaid_attribute` and `unjudged`); `named`: the items the ask names in
+    lower case (Selector.named_by_words). spaCy is read only for an ask with a word the guide
+    does not use ("easier")."""
     attribute = unsaid_attribute(
         reading, said, named, selector, vocabulary, reader, embed, threshold
     )
+    judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
     return {
+        "unjudged": judged if said else None,
         "compared": len(
             [n for n in _named_items(reading, named, selector, both=True) if said_in(n, said)]
         ),

@@ -54,6 +54,7 @@ class Case:
     selected: bool  # the answer is computed over the guide's items
     compared: int = 0  # the guide's items the ask names whose lines the evidence quotes
     unsaid_attribute: str | None = None  # what the ask wants of an item its line does not give
+    unjudged: str | None = None  # a grading word ("easier") of a choosing ask the evidence lacks
     settings: dict[str, float] = field(default_factory=dict)
     # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
     # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
@@ -190,6 +191,14 @@ def no_comparison(case: Case) -> Verdict | None:
     return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
 
 
+def unstated_judgement(case: Case) -> Verdict | None:
+    """The ask wants a judgement between things that the evidence does not make: "airflow or
+    dagster, which one is easier to learn?" (the guide names both, and grades neither)."""
+    if case.unjudged:
+        return Verdict("refuse", "unstated_judgement", phrases.NOT_STATED)
+    return None
+
+
 def asked_not_answered(case: Case) -> Verdict | None:
     """The guide only asks this (one of its interview questions); it does not answer it."""
     if case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]:
@@ -216,6 +225,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_attribute,
     unstated_quantity,
     no_comparison,
+    unstated_judgement,
     asked_not_answered,
     context_caveat,
 )

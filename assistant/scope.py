@@ -41,6 +41,13 @@ _UNUSED_PIPES = ["parser", "senter", "attribute_ruler", "lemmatizer"]
 NOMINAL_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS"])
 
 
+#: Comparative and superlative adjectives and adverbs; the adverbs of degree that grade the
+#: word after them.
+_GRADED_TAGS = frozenset(["JJR", "JJS", "RBR", "RBS"])
+_DEGREE = frozenset(["more", "most", "less", "least"])
+_PLAIN = frozenset(["JJ", "RB"])
+
+
 class Reader:
     """Finds the places, organisations, people and products a text names, with a spaCy English
     pipeline installed as a package. Loaded on first use, as loading takes ~1 s."""
@@ -71,19 +78,31 @@ class Reader:
         """The text's common nouns, lower-cased ("score" in "the passing score")."""
         return self._analysis(text)[2]
 
+    def graded(self, text: str) -> tuple[str, ...]:
+        """The words that grade things, lower-cased: comparatives and superlatives ("easier",
+        "fastest"), and the word "more" or "most" grades ("popular" in "more popular")."""
+        return self._analysis(text)[3]
+
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
     def _analysis(
         self, text: str
-    ) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str]]:
-        """(entities with their labels, nominal words, common nouns). Memoised: spaCy costs
-        ~5 ms a question alone and far more under 16 concurrent requests (it holds the GIL), and
-        the same questions come again and again."""
+    ) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str], tuple[str, ...]]:
+        """(entities with their labels, nominal words, common nouns, grading words). Memoised:
+        spaCy costs ~5 ms a question alone and far more under 16 concurrent requests (it holds
+        the GIL), and the same questions come again and again."""
         self.load()
         with self._lock:
             doc = self._nlp(text)
         nominal = frozenset(t.lower_ for t in doc if t.tag_ in NOMINAL_TAGS)
         nouns = frozenset(t.lower_ for t in doc if t.tag_ in ("NN", "NNS"))
-        return tuple((e.text, e.label_) for e in doc.ents), nominal, nouns
+        graded = tuple(
+            (doc[t.i + 1] if t.lower_ in _DEGREE and t.i + 1 < len(doc) else t).lower_
+            for t in doc
+            if t.tag_ in _GRADED_TAGS
+            # "more popular", not "matters most for", "the most weight"
+            and (t.lower_ not in _DEGREE or (t.i + 1 < len(doc) and doc[t.i + 1].tag_ in _PLAIN))
+        )
+        return tuple((e.text, e.label_) for e in doc.ents), nominal, nouns, graded
 
 
 @contextlib.contextmanager

@@ -224,3 +224,26 @@ def test_a_bare_follow_up_asks_about_what_the_last_answer_named(assistant: Assis
     assert renewal.diagnostics.reason == "unstated_attribute"
     price = assistant.ask("price?", history)
     assert not price.refused and "($395)" in price.text
+
+
+def test_the_words_that_grade_things_are_read() -> None:
+    from assistant.scope import reader
+    from assistant.settings import Settings
+
+    read_ = reader(Settings().reader_model)
+    assert read_.graded("which one is easier, airflow or dagster?") == ("easier",)
+    assert read_.graded("Which is more popular with employers?") == ("popular",)
+    assert read_.graded("which certs matter most for someone like me") == ()
+
+
+@pytest.mark.slow
+def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("airflow or dagster, which one is easier for a beginner to learn?")
+    assert answer.refused and answer.diagnostics is not None
+    assert answer.diagnostics.reason == "unstated_judgement"
+    stated = assistant.ask("Which certification is the most valuable?")  # the guide grades
+    assert not stated.refused and "most valuable" in stated.text
+    priced = assistant.ask("Which certification is the cheapest?")  # computed over prices
+    assert not priced.refused and "$70" in priced.text
