@@ -162,11 +162,17 @@ def _embedded_ask(sentence: str) -> bool:
         m.end() > 0
         and _WH_START.match(sentence, m.end())
         and not _RELATIVE.match(sentence, m.start())
+        and not _FREE_RELATIVE.search(sentence, 0, m.end())
         and (_FIRST_PERSON.search(sentence[: m.end()]) or not ASKING.match(sentence))
         for m in _ASK_START.finditer(sentence)
     )
 
 
+#: "most of *what* I do", "that is *what* I like": a wh-word after a preposition or a copula
+#: opens a clause that names a thing, not an ask.
+_FREE_RELATIVE = re.compile(
+    r"\b(?:of|about|in|on|for|with|from|to|at|by|is|was|are|were)\s+$", re.IGNORECASE
+)
 #: ", which is maybe overkill", ", who works at Google": a relative clause (a verb follows),
 #: not an ask (", which tools should I learn").
 _RELATIVE = re.compile(

@@ -38,6 +38,8 @@ FRAME_WORDS = frozenset(
     [
         "true", "real", "actual", "actually", "accurate", "correct", "really", "truly", "legit",
         "genuine", "genuinely", "context", "word", "words", "possible", "supposed",
+        # the wording of an answer, not its topic: "in one *line*", "along those *lines*"
+        "line", "lines",
     ]
 ) | frozenset(
     [

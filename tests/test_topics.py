@@ -29,6 +29,8 @@ def assistant(real_index_dir: Path) -> Assistant:
         ("Support engineer at VMware, what should I learn?", "what should I learn?", "Support"),
         ("ten years as a windows admin so what do I do first", "what do I do first", "ten years"),
         ("Realistically, how long does it take?", "how long does it take?", "Realistically"),
+        # "what I do" after a preposition names a thing: the sentence does not ask
+        ("Explaining is most of what I do. Any soft skills?", "Any soft skills?", "Explaining"),
     ],
 )
 def test_a_leading_fragment_is_the_topic_unless_it_describes_the_asker(
@@ -247,3 +249,13 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert not stated.refused and "most valuable" in stated.text
     priced = assistant.ask("Which certification is the cheapest?")  # computed over prices
     assert not priced.refused and "$70" in priced.text
+
+
+@pytest.mark.slow
+def test_a_question_about_skills_along_those_lines_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "Explaining things is most of what I do as a teacher. Does the guide list any soft "
+        "skills along those lines?"
+    )
+    assert not answer.refused, answer.text
+    assert "Documenting systems and explaining infrastructure to non-experts." in answer.text
