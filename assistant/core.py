@@ -21,6 +21,7 @@ from assistant.grounding import items_asked, other_people, property_words, ungro
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families
+from assistant.listing import answer_part
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, mean
 from assistant.question import Reading, read
@@ -290,9 +291,7 @@ class Assistant:
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),
             other_roles=self._other_jobs(reading.ask),
-            evidence=[e.unit.text for e in evidence if e.section is evidence[0].section]
-            if evidence
-            else [],
+            evidence=answer_part(evidence),
             top_is_prompt=bool(choice.scored)
             and is_prompt(choice.scored[0].unit.text)
             and choice.mode != "list",

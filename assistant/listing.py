@@ -47,6 +47,20 @@ def names_section(section: Section) -> bool:
     )
 
 
+def answer_part(evidence: list[Evidence]) -> list[str]:
+    """The lines of the part of the guide an answer rests on: its first section that is no
+    parent of another of its sections, and the lines of that section's parents (a list's lead
+    line, "Cloud and Kubernetes certifications are the most valuable …", comes before the
+    list whose items state the prices)."""
+    paths = [e.section.path for e in evidence]
+    main = next(
+        (p for p in paths if not any(len(o) > len(p) and o[: len(p)] == p for o in paths)), None
+    )
+    if main is None:
+        return []
+    return [e.unit.text for e in evidence if main[: len(e.section.path)] == e.section.path]
+
+
 def _list_of(section: Section, score: float, limit: int) -> list[Evidence]:
     kinds = ("leadin", "item") if has_list(section) else ("sentence",)
     return [Evidence(section, u, score) for u in section.units if u.kind in kinds][: limit + 1]
@@ -253,6 +267,7 @@ __all__ = [
     "PROSE_LIST_MIN_LINES",
     "SHORT_UNIT_WORDS",
     "about",
+    "answer_part",
     "asked_noun",
     "best_listing",
     "has_list",

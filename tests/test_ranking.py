@@ -62,3 +62,32 @@ def test_an_ask_naming_a_lines_label_gets_that_line(assistant: Assistant, questi
     answer = assistant.ask(question)
     assert answer.text.startswith("Afternoon: Continue building"), answer.text
     assert "Review a pull request for a training pipeline change." in answer.text
+
+
+def test_the_part_an_answer_rests_on_is_its_list_and_the_lists_lead() -> None:
+    from assistant.listing import answer_part
+    from assistant.schema import Evidence
+
+    parent = Section(
+        id="skills", path=("Skills",), text="Cloud certs matter most.", source="g", order=0
+    )
+    lead = Unit(text="Cloud certs matter most.", kind="sentence", position=0)
+    child = _section("Cloud", [("leadin", "Cloud:"), ("item", "AWS ($300): x")])
+    other = _section("Other", [("item", "CKA ($395): y")])
+    evidence = [
+        Evidence(parent, lead, 1.0),
+        *(Evidence(child, u, 1.0) for u in child.units),
+        Evidence(other, other.units[0], 0.5),
+    ]
+    assert answer_part(evidence) == ["Cloud certs matter most.", "Cloud:", "AWS ($300): x"]
+    assert answer_part([]) == []
+
+
+@pytest.mark.slow
+def test_an_amount_stated_in_a_list_under_a_lead_line_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "What are the prices of the AWS Machine Learning Specialty and the Google Professional "
+        "Machine Learning Engineer certifications?"
+    )
+    assert not answer.refused, answer.text
+    assert "($300)" in answer.text and "($200)" in answer.text
