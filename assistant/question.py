@@ -111,7 +111,8 @@ _PATH = re.compile(
 _CONTENTS = re.compile(
     r"\b(what|which)\b(\s+(else|topics?|sections?|subjects?|things|stuff|all|parts?))?"
     r"(\s+(does|do|is|are|can|will))?\s+(the|this|that|your|you)?\s*(guide|document|page|you)\b"
-    r"[^?]{0,12}\b(cover|covers|contain"
+    # only adverbs between: "what does the guide *actually* cover", not "… say MLflow covers"
+    r"(?:\s+(?:\w+ly|even|else|all|also|still|now))*\s+(cover|covers|contain"
     r"|contains|include|includes|talk about|discuss|know about|answer)\b"
     r"|\b(what|which) (topics|sections|subjects) (does|do|are|is) (the guide|this guide|it|you)\b"
     r"|\btable of contents\b|\bwhat can (i|you) ask\b",

@@ -259,3 +259,11 @@ def test_a_question_about_skills_along_those_lines_is_answered(assistant: Assist
     )
     assert not answer.refused, answer.text
     assert "Documenting systems and explaining infrastructure to non-experts." in answer.text
+
+
+def test_what_the_guide_says_a_thing_covers_is_no_contents_ask() -> None:
+    from assistant.question import read
+
+    assert read("What does the guide say MLflow covers?").kind != "contents"
+    assert read("What does the guide actually cover?").kind == "contents"
+    assert read("What else does the guide cover?").kind == "contents"
