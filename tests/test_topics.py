@@ -267,3 +267,10 @@ def test_what_the_guide_says_a_thing_covers_is_no_contents_ask() -> None:
     assert read("What does the guide say MLflow covers?").kind != "contents"
     assert read("What does the guide actually cover?").kind == "contents"
     assert read("What else does the guide cover?").kind == "contents"
+
+
+def test_a_money_words_figure_asked_with_what_is_an_amount() -> None:
+    from assistant.question import read
+
+    assert read("What's the salary figure it gives for Texas?").kind == "amount"
+    assert read("what salary data does the guide use").kind != "amount"
