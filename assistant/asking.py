@@ -64,7 +64,10 @@ _ASK_START = re.compile(
 #: already know Python".
 _TRAILING_ME = re.compile(
     r"[\s,]+(?:(?:for|as)\s+(?:someone|somebody|a person|people)\s+(?:like me|with|who)"
-    r"|(?:since|because|given that|considering|as)\s+(?:i|i'm|i've|my)\b).*$",
+    r"|(?:since|because|given that|considering|as)\s+(?:i|i'm|i've|my)\b"
+    # what the asker would do with the answer: "… a code (that) I could use for HR forms"
+    r"|(?:that\s+|which\s+)?(?:i|we)\s+(?:could|can|would|might|will)\s+(?:use|show|give|send"
+    r"|share|put)\b).*$",
     re.IGNORECASE,
 )
 #: Labels before an ask or a description ("Question:", "Me:", "Quick background:").

@@ -31,6 +31,8 @@ def assistant(real_index_dir: Path) -> Assistant:
         ("Realistically, how long does it take?", "how long does it take?", "Realistically"),
         # "what I do" after a preposition names a thing: the sentence does not ask
         ("Explaining is most of what I do. Any soft skills?", "Any soft skills?", "Explaining"),
+        # what the asker would do with the answer is theirs, not the ask's
+        ("Is there a code I could use for HR forms?", "Is there a code", "I could use for HR"),
     ],
 )
 def test_a_leading_fragment_is_the_topic_unless_it_describes_the_asker(
