@@ -39,7 +39,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     main = _ALTERNATIVE.split(reading.ask)[0]
     nominal = reader.nominal(main)
     # the asker's own people are who asks, not what ("does *my teenager* need a degree?")
-    theirs = {w for pair in _ASKERS_OWN.findall(main.lower()) for w in pair if is_person(w)}
+    theirs = askers_own(main)
     return [
         w
         for w in matches
@@ -52,6 +52,11 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
 
 #: "my son", "our new hire": a person of the asker's (the word after a first-person possessive).
 _ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(\w+)(?:\s+(\w+))?")
+
+
+def askers_own(text: str) -> frozenset[str]:
+    """The asker's own people the text names ("son" in "will my son need …")."""
+    return frozenset(w for pair in _ASKERS_OWN.findall(text.lower()) for w in pair if is_person(w))
 
 
 #: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
@@ -187,10 +192,9 @@ def unsaid_attribute(
         # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
         guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
             w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
-        }
-        return _unsaid_noun(
-            reading.ask, stating, _AMOUNT_WORDS | guide_words, reader, vocabulary, embed, threshold
-        )
+        }  # nor the asker's own people ("how much can *my son* earn?")
+        known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
+        return _unsaid_noun(reading.ask, stating, known, reader, vocabulary, embed, threshold)
     if quantity is not None:
         return None if quantity.search(item.unit.text) else reading.kind
     own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'

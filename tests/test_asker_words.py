@@ -40,3 +40,11 @@ def test_a_property_of_the_askers_person_is_still_checked(assistant: Assistant) 
     answer = assistant.ask("Does my son need a security clearance?")
     assert answer.refused and answer.diagnostics is not None
     assert answer.diagnostics.property_word == "clearance"  # not "son"
+
+
+@pytest.mark.slow
+def test_an_amount_for_the_askers_own_person_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("how much can my son expect to earn as an MLOps engineer?")
+    assert not answer.refused, answer.text
+    assert "$120,000-$185,000" in answer.text
+    assert assistant.ask("What would a beginner earn?").refused  # of whom the lines never say
