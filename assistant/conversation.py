@@ -1,9 +1,14 @@
-"""What a question leans on in the conversation: whether it is a follow-up, and the last
-exchange (question and answer, citation markers removed) it reads with."""
+"""What a question leans on in the conversation: whether it is a follow-up, the last exchange
+(question and answer, citation markers removed) it reads with, and, within one message, the
+earlier sentence a pronoun of the ask points at."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+from assistant.items import Terms, ask_words
+from assistant.question import Reading
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
 _FOLLOW_UP = re.compile(
@@ -11,6 +16,7 @@ _FOLLOW_UP = re.compile(
     r"|and|also|else|other|another|more|which of)\b",
     re.IGNORECASE,
 )
+_HOW_MANY = re.compile(r"^(?:one|two|three|four|five|six)$")
 MARKERS = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")
 
 
@@ -35,4 +41,25 @@ def said_before(turns: list[dict[str, str]]) -> str:
     return MARKERS.sub("", said[0]) if said else ""
 
 
-__all__ = ["MARKERS", "is_follow_up", "last_exchange", "said_before"]
+def with_antecedent(reading: Reading, terms: Terms, share: float) -> Reading:
+    """An ask that only points back ("what's the difference between *those two*?", "what is *it*
+    used for?"), with no word of its own but frame words, is about what the asker's earlier
+    sentences name, when each of those names is the guide's ("I've seen both Feast and Tecton
+    mentioned …"): the names are the ask's topic. A name the guide lacks ("I'm a Java
+    developer. Is it hard?") leaves them context."""
+    if reading.names or not reading.refers_back or not reading.context_names:
+        return reading
+    own = [w for w in ask_words(reading.ask) if not _HOW_MANY.match(w)]  # "those *two*"
+    # each a name of the guide's own, not its subject ("Engineer", in over `share` of its lines)
+    if own or not all(
+        terms.grounded(n) and terms.specific(n, share) for n in reading.context_names
+    ):
+        return reading  # the ask names its own topic, or the asker speaks of what the guide lacks
+    return dataclasses.replace(
+        reading,
+        ask=f"{', '.join(reading.context_names)}: {reading.ask}",
+        names=reading.context_names,
+    )
+
+
+__all__ = ["MARKERS", "is_follow_up", "last_exchange", "said_before", "with_antecedent"]

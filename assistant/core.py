@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant import phrases
 from assistant.asking import is_bare, without_set_aside
-from assistant.conversation import is_follow_up, said_before
+from assistant.conversation import is_follow_up, said_before, with_antecedent
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
@@ -161,7 +161,8 @@ class Assistant:
         asked = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
         q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
-        reading = read(q)
+        share = self.settings.answer.common_word_share  # "those two" after naming them
+        reading = read(q) if turns else with_antecedent(read(q), self.terms, share)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":

@@ -276,3 +276,18 @@ def test_a_money_words_figure_asked_with_what_is_an_amount() -> None:
 
     assert read("What's the salary figure it gives for Texas?").kind == "amount"
     assert read("what salary data does the guide use").kind != "amount"
+
+
+@pytest.mark.slow
+def test_an_ask_that_only_points_back_is_about_the_guides_names_before_it(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("I keep seeing 'DVC' mentioned. Could you tell me what it is used for?")
+    assert not answer.refused and "Data version control for ML projects." in answer.text
+    pair = assistant.ask(
+        "I've seen both Feast and Tecton mentioned. What's the difference between those two?"
+    )
+    assert "Open source feature store." in pair.text
+    assert "Enterprise feature store platform." in pair.text
+    java = assistant.ask("I'm a Java developer. Is it hard to switch?")  # Java: not the guide's
+    assert java.diagnostics is not None and java.diagnostics.outcome == "caveat"
