@@ -185,6 +185,8 @@ _RELATIVE = re.compile(
 )
 
 
+#: Words that open a chat message and ask nothing: "ok so what's the pay", "and how long".
+FILLERS = re.compile(r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait|well)\W+)+", re.I)
 #: A yes/no question ("Is it…", "Does the guide…"), after fillers ("ok so…").
 YES_NO = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait)\W+)*"
@@ -234,6 +236,7 @@ def ask_parts(ask: str) -> list[str]:
 
 __all__ = [
     "ASKING",
+    "FILLERS",
     "SENTENCES",
     "TASK",
     "WH_ASK",

@@ -38,8 +38,9 @@ FRAME_WORDS = frozenset(
     [
         "true", "real", "actual", "actually", "accurate", "correct", "really", "truly", "legit",
         "genuine", "genuinely", "context", "word", "words", "possible", "supposed",
-        # the wording of an answer, not its topic: "in one *line*", "along those *lines*"
-        "line", "lines",
+        # the wording of an answer, not its topic: "in one *line*", "along those *lines*",
+        # "its own *description*", "in that same *category*"
+        "line", "lines", "description", "descriptions", "category", "categories",
     ]
 ) | frozenset(
     [

@@ -291,3 +291,17 @@ def test_an_ask_that_only_points_back_is_about_the_guides_names_before_it(
     assert "Enterprise feature store platform." in pair.text
     java = assistant.ask("I'm a Java developer. Is it hard to switch?")  # Java: not the guide's
     assert java.diagnostics is not None and java.diagnostics.outcome == "caveat"
+
+
+def test_a_chat_messages_opening_filler_does_not_hide_the_kind_of_answer() -> None:
+    from assistant.question import read
+
+    assert read("ok whats the pay in texas tho").kind == "amount"
+    assert read("so how long does it take").kind == "duration"
+
+
+@pytest.mark.slow
+def test_words_about_the_answers_wording_frame_the_ask(assistant: Assistant) -> None:
+    answer = assistant.ask("What is Kubeflow, according to the guide's own description?")
+    assert not answer.refused and "End-to-end ML pipelines on Kubernetes." in answer.text
+    assert "to be honest" in assistant.ask("is the on-call bad tbh?").diagnostics.ask  # type: ignore[union-attr]
