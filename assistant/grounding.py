@@ -195,10 +195,12 @@ def unsaid_attribute(
         }  # nor the asker's own people ("how much can *my son* earn?")
         known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
         return _unsaid_noun(reading.ask, stating, known, reader, vocabulary, embed, threshold)
-    if quantity is not None:
-        return None if quantity.search(item.unit.text) else reading.kind
+    if quantity is not None and not quantity.search(item.unit.text):
+        return reading.kind
     own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
     named = set(ask_words(item.name))
+    if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
+        named |= _AMOUNT_WORDS | askers_own(reading.ask)
     return _unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
 
 

@@ -69,7 +69,7 @@ FRAME_WORDS = frozenset(
         "portrays",
         # a choice among, not a property: "any *particular* kinds", "an *alternative* tool"
         "particular", "particularly", "specific", "specifically", "certain", "alternative",
-        "alternatives", "alongside",
+        "alternatives", "alongside", "equivalent", "equivalents", "counterpart", "counterparts",
     ]
 )
 # fmt: on

@@ -305,3 +305,17 @@ def test_words_about_the_answers_wording_frame_the_ask(assistant: Assistant) -> 
     answer = assistant.ask("What is Kubeflow, according to the guide's own description?")
     assert not answer.refused and "End-to-end ML pipelines on Kubernetes." in answer.text
     assert "to be honest" in assistant.ask("is the on-call bad tbh?").diagnostics.ask  # type: ignore[union-attr]
+
+
+@pytest.mark.slow
+def test_an_amount_of_a_thing_beside_a_named_item_is_refused(assistant: Assistant) -> None:
+    beside = assistant.ask("How much would the study materials for the CKA cost?")
+    assert beside.refused and beside.diagnostics is not None
+    assert beside.diagnostics.reason == "unstated_attribute"
+    own = assistant.ask("How much does the CKA exam cost?")
+    assert not own.refused and "($395)" in own.text
+    history = [
+        {"role": "user", "content": "What does the Google ML engineer certification cost?"},
+        {"role": "assistant", "content": "The Google Professional ML Engineer is $200."},
+    ]
+    assert "($165)" in assistant.ask("and the Azure equivalent — how much?", history).text
