@@ -200,6 +200,11 @@ def unsaid_attribute(
     own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
     named = set(ask_words(item.name))
     if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
+        if all(
+            w in named or w in _AMOUNT_WORDS or vocabulary.is_form(w)
+            for w in ask_words(reading.ask)
+        ):
+            return None  # every word the item's or the guide's (spaCy stays unloaded)
         named |= _AMOUNT_WORDS | askers_own(reading.ask)
     return _unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
 
