@@ -8,6 +8,7 @@ import dataclasses
 import re
 
 from assistant.items import Terms, ask_words
+from assistant.policy import STATED
 from assistant.question import Reading
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
@@ -16,7 +17,6 @@ _FOLLOW_UP = re.compile(
     r"|and|also|else|other|another|more|which of)\b",
     re.IGNORECASE,
 )
-_HOW_MANY = re.compile(r"^(?:one|two|three|four|five|six)$")
 MARKERS = re.compile(r"\s*\[\d+(?:,\s*\d+)*\]")
 
 
@@ -49,7 +49,7 @@ def with_antecedent(reading: Reading, terms: Terms, share: float) -> Reading:
     developer. Is it hard?") leaves them context."""
     if reading.names or not reading.refers_back or not reading.context_names:
         return reading
-    own = [w for w in ask_words(reading.ask) if not _HOW_MANY.match(w)]  # "those *two*"
+    own = [w for w in ask_words(reading.ask) if not STATED["count"].fullmatch(w)]  # "those two"
     # each a name of the guide's own, not its subject ("Engineer", in over `share` of its lines)
     if own or not all(
         terms.grounded(n) and terms.specific(n, share) for n in reading.context_names

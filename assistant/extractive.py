@@ -189,12 +189,13 @@ def _label_named(scored: list[Evidence], question: str) -> Evidence | None:
     """The best-scoring sentence of a labelled line whose label the ask names in full
     ("Afternoon: …" for "what do they do in the afternoon?"), or None."""
     asked = stems(question)
+    labels = {ev.section.id: _labels(ev.section) for ev in scored}  # once a section
     return next(
         (
             ev
             for ev in scored
             if ev.unit.kind == "sentence"
-            and (label := _labels(ev.section).get(ev.unit.text))
+            and (label := labels[ev.section.id].get(ev.unit.text))
             and label <= asked
         ),
         None,

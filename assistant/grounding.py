@@ -175,8 +175,6 @@ def unsaid_attribute(
     much does Tecton cost?": the guide prices only the certifications); the ask's kind is
     then what it wants. An amount asked of no item is of whom or what the lines stating
     amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
-    if reading.kind == "compare" and not reading.yes_no:
-        return _unpriced(reading, said, named_by_words, selector)
     quantity = STATED.get(reading.kind)
     if reading.yes_no or (quantity is None and reading.kind != "other"):
         return None
@@ -216,16 +214,13 @@ _AMOUNT_WORDS = MONEY_WORDS | frozenset(
 )  # fmt: skip
 
 
-def _unpriced(
-    reading: Reading, said: list[str], named_by_words: set[str], selector: Selector
-) -> str | None:
-    """A comparison of the prices of items the ask names and the evidence quotes, one of which
-    the guide does not price ("What does Tecton cost compared with running Feast?"): "amount",
-    else None."""
+def _unpriced(reading: Reading, said: list[str], named: dict[str, Any]) -> str | None:
+    """A comparison of the prices of items the ask names (`named`) and the evidence quotes, one
+    of which the guide does not price ("What does Tecton cost compared with running Feast?"):
+    "amount", else None."""
     if not set(ask_words(reading.ask)) & MONEY_WORDS:
         return None
-    named = _named_items(reading, named_by_words, selector, both=True).values()
-    items = [i for i in named if any(i.unit.text in t for t in said)]
+    items = [i for i in named.values() if any(i.unit.text in t for t in said)]
     amount = STATED["amount"]
     if len(items) >= 2 and not all(amount.search(i.unit.text) for i in items):
         return "amount"
@@ -311,15 +306,17 @@ def items_asked(
     Case's `compared`, `unsaid_attribute` and `unjudged`); `named`: the items the ask names in
     lower case (Selector.named_by_words). spaCy is read only for an ask with a word the guide
     does not use ("easier")."""
-    attribute = unsaid_attribute(
-        reading, said, named, selector, vocabulary, reader, embed, threshold
-    )
+    items = _named_items(reading, named, selector, both=True)
+    if reading.kind == "compare" and not reading.yes_no:
+        attribute = _unpriced(reading, said, items)
+    else:
+        attribute = unsaid_attribute(
+            reading, said, named, selector, vocabulary, reader, embed, threshold
+        )
     judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
     return {
         "unjudged": judged if said else None,
-        "compared": len(
-            [n for n in _named_items(reading, named, selector, both=True) if said_in(n, said)]
-        ),
+        "compared": len([n for n in items if said_in(n, said)]),
         "unsaid_attribute": attribute if said else None,
     }
 
