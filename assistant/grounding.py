@@ -192,7 +192,9 @@ def unsaid_attribute(
             w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
         }  # nor the asker's own people ("how much can *my son* earn?")
         known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
-        return _unsaid_noun(reading.ask, stating, known, reader, vocabulary, embed, threshold)
+        return _unsaid_noun(
+            reading.ask, stating, known, reader, vocabulary, embed, threshold
+        ) or _unsaid_qualifier(reading.ask, stating, askers_own(reading.ask), reader)
     if quantity is not None and not quantity.search(item.unit.text):
         return reading.kind
     own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
@@ -285,6 +287,23 @@ def _unsaid_noun(
     near = vocabulary.matches(" ".join(unsaid), embed, own)
     weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
     return weak[0] if weak else None
+
+
+def _unsaid_qualifier(
+    ask: str, stating: list[str], own: frozenset[str], reader: Reader
+) -> str | None:
+    """The first word naming whom an amount is of that the lines stating amounts do not say,
+    word for word: the head of a phrase naming people, or a word before it ("a *junior* MLOps
+    engineer", "MLOps *interns*"). A line that pays "depending on experience" gives no level's
+    pay, however near "junior" is to "experience" in meaning; `own`: the asker's own people."""
+    for head, before in reader.phrases(ask):
+        if not (is_person(head) or is_occupation(head)):
+            continue
+        for w in (*before, head):
+            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in STRUCTURAL or w in own
+            if not skip and tokenize(w) and not said_in(w, stating):
+                return w
+    return None
 
 
 def _types_an_item(asked: set[str], selector: Selector) -> bool:

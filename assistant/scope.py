@@ -46,6 +46,10 @@ NOMINAL_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS", "JJ", "JJR", "JJS"])
 _GRADED_TAGS = frozenset(["JJR", "JJS", "RBR", "RBS"])
 _DEGREE = frozenset(["more", "most", "less", "least"])
 _PLAIN = frozenset(["JJ", "RB"])
+#: A noun phrase: nouns and adjectives, joined by hyphens and conjunctions ("senior or
+#: staff-level MLOps engineer"); its head is its last noun.
+_JOINING_TAGS = frozenset(["HYPH", "CC"])
+_NOUN_TAGS = frozenset(["NN", "NNS", "NNP", "NNPS"])
 
 
 class Reader:
@@ -83,11 +87,15 @@ class Reader:
         "fastest"), and the word "more" or "most" grades ("popular" in "more popular")."""
         return self._analysis(text)[3]
 
+    def phrases(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each noun phrase's head with the nouns and adjectives before it, lower-cased:
+        ("engineer", ("junior", "mlops")) in "what does a junior MLOps engineer earn?"."""
+        return self._analysis(text)[4]
+
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
-    def _analysis(
-        self, text: str
-    ) -> tuple[tuple[tuple[str, str], ...], frozenset[str], frozenset[str], tuple[str, ...]]:
-        """(entities with their labels, nominal words, common nouns, grading words). Memoised:
+    def _analysis(self, text: str) -> tuple[Any, ...]:
+        """(entities with their labels, nominal words, common nouns, grading words, noun
+        phrases). Memoised:
         spaCy costs ~5 ms a question alone and far more under 16 concurrent requests (it holds
         the GIL), and the same questions come again and again."""
         self.load()
@@ -102,7 +110,27 @@ class Reader:
             # "more popular", not "matters most for", "the most weight"
             and (t.lower_ not in _DEGREE or (t.i + 1 < len(doc) and doc[t.i + 1].tag_ in _PLAIN))
         )
-        return tuple((e.text, e.label_) for e in doc.ents), nominal, nouns, graded
+        entities = tuple((e.text, e.label_) for e in doc.ents)
+        return entities, nominal, nouns, graded, _phrases(doc)
+
+
+def _phrases(doc: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The noun phrases of a parsed text as (head, words before it); see Reader.phrases."""
+    phrases: list[tuple[str, tuple[str, ...]]] = []
+    run: list[Any] = []
+    for token in [*doc, None]:
+        if token is not None and (
+            token.tag_ in NOMINAL_TAGS or (run and token.tag_ in _JOINING_TAGS)
+        ):
+            run.append(token)
+            continue
+        while run and run[-1].tag_ not in _NOUN_TAGS:
+            run.pop()
+        if run:
+            before = tuple(t.lower_ for t in run[:-1] if t.tag_ in NOMINAL_TAGS)
+            phrases.append((run[-1].lower_, before))
+        run = []
+    return tuple(phrases)
 
 
 @contextlib.contextmanager

@@ -157,6 +157,42 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much do junior mlops engineers make?",  # near "experience" in meaning, yet unsaid
+        "What's the salary for a senior or staff-level MLOps Engineer?",
+        "how much do MLOps interns get paid?",
+    ],
+)
+def test_an_amount_for_a_level_the_amount_line_only_depends_on_is_refused(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused, answer.text
+    assert "$120,000-$185,000" in answer.text  # the nearest the guide says, cited
+
+
+@pytest.mark.slow
+def test_an_amount_for_the_people_the_amount_line_names_is_answered(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("What's the average salary for an experienced MLOps Engineer at FAANG?")
+    assert not answer.refused, answer.text
+    assert "$250,000+" in answer.text
+
+
+def test_a_noun_phrase_is_its_head_and_the_words_before_it() -> None:
+    from assistant.scope import reader
+    from assistant.settings import Settings
+
+    read_ = reader(Settings().reader_model)
+    assert ("engineer", ("senior", "staff", "level", "mlops")) in read_.phrases(
+        "What's the salary for a senior or staff-level MLOps Engineer?"
+    )
+
+
+@pytest.mark.slow
 def test_a_count_of_the_paths_steps_counts_its_steps(assistant: Assistant) -> None:
     answer = assistant.ask("how many steps r there to become one")
     assert answer.text.startswith("4 in all"), answer.text
