@@ -136,7 +136,12 @@ def unstated_attribute(case: Case) -> Verdict | None:
 STATED = {
     "amount": re.compile(r"\$\s?\d"),
     "duration": re.compile(r"\b\d[\d\s-]*\s*(years?|months?|weeks?|days?|hours?)\b", re.I),
-    "rate": re.compile(r"\d\s?%|\bpercent\b", re.I),
+    "rate": re.compile(  # a share, or a frequency ("daily", "once a week", "every sprint")
+        r"\d\s?%|\bpercent\b|\b(?:daily|weekly|monthly|yearly|annually|nightly|hourly)\b"
+        r"|\b(?:every|each|per)\s+(?:day|week|month|year|morning|night|sprint|quarter)\b"
+        r"|\b(?:once|twice|\d+\s+times)\s+(?:a|an|per|every)\b",
+        re.I,
+    ),
     # a number that is no price ("$300") and no figure of money ("120,000")
     "count": re.compile(
         r"(?<![$\d.,])(?!(?:19|20)\d\d\b)\d+(?![\d,])"  # a year is no count
@@ -163,21 +168,31 @@ def unstated_quantity(case: Case) -> Verdict | None:
     stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):
         return None  # a count over the guide's items is computed, not stated
-    if any(stated.search(text) for text in _about_the_counted(case)):
+    if any(stated.search(text) for text in _about_the_asked(case)):
         return None
     return Verdict("refuse", f"no_{case.reading.kind}", phrases.NOT_STATED)
 
 
-def _about_the_counted(case: Case) -> list[str]:
+#: "how often …": a frequency is of what follows.
+_HOW_OFTEN = re.compile(r"\bhow (?:often|frequently|many times)\b", re.IGNORECASE)
+
+
+def _about_the_asked(case: Case) -> list[str]:
     """The evidence a number must stand in: for a count, the lines that name what it counts
-    ("how many *women* …" is not answered by "dozens of overlapping tools")."""
-    selection = case.reading.selection
-    if case.reading.kind != "count" or selection is None:
+    ("how many *women* …" is not answered by "dozens of overlapping tools"); for a frequency,
+    the lines that name what happens ("how often are you *on call*?" is not answered by
+    "*Daily* standup")."""
+    selection, often = case.reading.selection, _HOW_OFTEN.search(case.reading.ask)
+    if case.reading.kind == "count" and selection is not None:
+        asked = selection.counted
+    elif case.reading.kind == "rate" and often:
+        asked = case.reading.ask[often.end() :]
+    else:
         return case.evidence
-    counted = {stem(w) for w in tokenize(selection.counted) if w not in FRAME_WORDS}
-    if not counted:
+    words = {stem(w) for w in tokenize(asked) if w not in FRAME_WORDS}
+    if not words:
         return case.evidence
-    return [t for t in case.evidence if counted & {stem(w) for w in tokenize(t)}]
+    return [t for t in case.evidence if words & {stem(w) for w in tokenize(t)}]
 
 
 def no_comparison(case: Case) -> Verdict | None:

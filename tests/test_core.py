@@ -194,6 +194,9 @@ def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path)
         # Nothing in the guide states hours: refused as off-topic or as an unstated duration.
         ("How many hours a week do MLOps engineers usually work?", {"off_topic", "no_duration"}),
         ("What percentage of MLOps jobs are fully remote?", {"no_rate"}),
+        # a frequency: the on-call line says it happens, not how often
+        ("How often are MLOps engineers on call - every week?", {"no_rate"}),
+        ("How often is the standup with the ML platform team?", {"grounded"}),  # "Daily standup"
         ("How much does the Certified Kubernetes Administrator exam cost?", {"grounded"}),
         ("How long does it take to become an MLOps engineer?", {"grounded"}),
     ],
