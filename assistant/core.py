@@ -13,11 +13,12 @@ import numpy as np
 
 from assistant import phrases
 from assistant.asking import is_bare, without_set_aside
+from assistant.attributes import items_asked
 from assistant.conversation import is_follow_up, said_before, with_antecedent
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
-from assistant.grounding import items_asked, other_people, property_words, ungrounded, unsaid
+from assistant.grounding import other_people, property_words, ungrounded, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families
@@ -360,15 +361,13 @@ class Assistant:
         return titles + other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
 
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
-        """The Case's `compared` and `unsaid_attribute` (assistant/grounding.py)."""
-        threshold = self.settings.scope.property_threshold
-        vocabulary, selector, reader = self.retriever.vocabulary, self.selector, self.reader
-        return items_asked(
-            reading, said, named, selector, vocabulary, reader, self._embed, threshold
-        )
+        """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""
+        threshold, vocabulary = self.settings.scope.property_threshold, self.retriever.vocabulary
+        args = (self.selector, vocabulary, self.reader, self._embed, threshold)
+        return items_asked(reading, said, named, *args)
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
-        """What `text` names that the guide never names (assistant/grounding.py)."""
+        """What `text` names that the guide never names (assistant/attributes.py)."""
         vocabulary, coverage = self.retriever.vocabulary, self.settings.scope.term_coverage
         return ungrounded(names, text, self.terms, vocabulary, self._embed, coverage)
 

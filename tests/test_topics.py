@@ -182,6 +182,22 @@ def test_an_amount_for_the_people_the_amount_line_names_is_answered(
     assert "$250,000+" in answer.text
 
 
+@pytest.mark.slow
+def test_a_yes_no_property_of_one_item_must_be_in_its_own_line(assistant: Assistant) -> None:
+    for question in ("is kubeflow free or do u gotta pay", "Is Evidently AI free or paid?"):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+        assert answer.diagnostics is not None
+        assert answer.diagnostics.reason == "unstated_attribute"
+    for question, line in (
+        ("Is Feast open source?", "Feast: Open source feature store."),
+        ("Does Kubeflow run on Kubernetes?", "Kubeflow: End-to-end ML pipelines on Kubernetes."),
+    ):
+        answer = assistant.ask(question)
+        assert not answer.refused, answer.text
+        assert line in answer.text
+
+
 def test_a_noun_phrase_is_its_head_and_the_words_before_it() -> None:
     from assistant.scope import reader
     from assistant.settings import Settings

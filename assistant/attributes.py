@@ -1,0 +1,241 @@
+"""What an ask wants of the one item it names, or of whom an amount is, that the lines the
+answer quotes do not give, for the scope policy (assistant/policy.py): the passing score of a
+certification, the licence of a tool, a junior engineer's pay, whether a tool is free. Also how
+many of the items it names the evidence quotes, and the judgement between them it wants.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.grounding import ALTERNATIVE, askers_own, unjudged
+from assistant.items import ask_words, said_in
+from assistant.lexicon import is_occupation, is_person
+from assistant.policy import STATED
+from assistant.question import STRUCTURAL, Reading
+from assistant.scope import Reader
+from assistant.selection import Selector
+from assistant.text import tokenize
+from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary
+
+#: A manner ask, at the start or after its topic ("tool sprawl - how do people deal?").
+_MANNER = re.compile(
+    r"(?:^|\s[-–—:]+|[,;:])\W*(?:(?:and|so|ok|but)\W+)*(?:how|why)\b", re.IGNORECASE
+)
+
+
+def unsaid_attribute(
+    reading: Reading,
+    said: list[str],
+    named_by_words: set[str],
+    selector: Selector,
+    vocabulary: Vocabulary,
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """What the ask wants of the one item it names that the item's line does not give, by
+    word or near meaning (below `threshold`): "the *passing score* of the Terraform
+    Associate", "seldon core *license*?". The guide gives an item's name, price and a line.
+    `named_by_words`: the items the ask names in lower case (Selector.named_by_words).
+    An amount, a duration, a rate or a number must be stated in the item's own line ("How
+    much does Tecton cost?": the guide prices only the certifications); the ask's kind is
+    then what it wants. An amount asked of no item is of whom or what the lines stating
+    amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
+    quantity = STATED.get(reading.kind)
+    if reading.yes_no:
+        return _unsaid_property(reading, said, named_by_words, selector, reader, vocabulary,
+                                embed, threshold)  # fmt: skip
+    if quantity is None and reading.kind != "other":
+        return None
+    if quantity is None and _MANNER.search(reading.ask):
+        return None  # "how do people deal with the tool fragmentation one?" asks no attribute
+    item = _asked_item(reading, said, named_by_words, selector)
+    if item is None:
+        stating = [t for t in said if quantity and quantity.search(t)]
+        if reading.kind != "amount" or not stating:
+            return None
+        if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
+            return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
+        # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
+        guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
+            w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
+        }  # nor the asker's own people ("how much can *my son* earn?")
+        known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
+        return _unsaid_noun(
+            reading.ask, stating, known, reader, vocabulary, embed, threshold
+        ) or _unsaid_qualifier(reading.ask, stating, askers_own(reading.ask), reader)
+    if quantity is not None and not quantity.search(item.unit.text):
+        return reading.kind
+    own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
+    named = set(ask_words(item.name))
+    if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
+        if all(
+            w in named or w in _AMOUNT_WORDS or vocabulary.is_form(w)
+            for w in ask_words(reading.ask)
+        ):
+            return None  # every word the item's or the guide's (spaCy stays unloaded)
+        named |= _AMOUNT_WORDS | askers_own(reading.ask)
+    return _unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
+
+
+#: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
+_AMOUNT_WORDS = MONEY_WORDS | frozenset(
+    ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
+     "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
+)  # fmt: skip
+
+
+def _unpriced(reading: Reading, said: list[str], named: dict[str, Any]) -> str | None:
+    """A comparison of the prices of items the ask names (`named`) and the evidence quotes, one
+    of which the guide does not price ("What does Tecton cost compared with running Feast?"):
+    "amount", else None."""
+    if not set(ask_words(reading.ask)) & MONEY_WORDS:
+        return None
+    items = [i for i in named.values() if any(i.unit.text in t for t in said)]
+    amount = STATED["amount"]
+    if len(items) >= 2 and not all(amount.search(i.unit.text) for i in items):
+        return "amount"
+    return None
+
+
+def _named_items(
+    reading: Reading, named_by_words: set[str], selector: Selector, both: bool = False
+) -> dict[str, Any]:
+    """The listed items the ask types as names ("CKA"), else (or `both`: and) those it names in
+    lower case or at the start of a sentence ("kubeflow vs MLflow")."""
+    items = {i.name: i for i in selector.named_in(reading.names)}
+    if both or not items:
+        for name in named_by_words:
+            items.update({i.name: i for i in selector.named_in((name,))})
+    return items
+
+
+def _asked_item(
+    reading: Reading, said: list[str], named_by_words: set[str], selector: Selector
+) -> Any:
+    """The one listed item the ask names (or points at as "that one") whose line the evidence
+    quotes, or None."""
+    items = _named_items(reading, named_by_words, selector)
+    asked = set(ask_words(reading.ask))
+    # "the pass mark on *that one*?": the item the evidence opens with, when the ask types no
+    # item's name of its own
+    if not items and reading.refers_back and said and not _types_an_item(asked, selector):
+        items = {i.name: i for i in selector.items if i.unit.text == said[0]}
+    # a named thing of a list ("HashiCorp Terraform Associate ($70): …"), not a line ("MLOps
+    # Engineers earn …") nor a step of the path
+    items = {n: i for n, i in items.items() if i.description and i.unit.kind == "item"}
+    if len(items) > 1:  # "the azure ai engineer cert": the item most of whose name it types
+        overlap = {n: len(asked & set(ask_words(n))) for n in items}
+        most = max(overlap.values())
+        items = {n: i for n, i in items.items() if overlap[n] == most}
+    if len(items) != 1:
+        return None
+    (item,) = items.values()
+    return item if any(item.unit.text in t for t in said) else None
+
+
+def _unsaid_property(
+    reading: Reading,
+    said: list[str],
+    named_by_words: set[str],
+    selector: Selector,
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """What a yes/no ask says of the one item it names that the item's own line neither says
+    nor means (below `threshold`): "is kubeflow *free*?", "is Evidently AI *paid*?"."""
+    if reading.selection is not None:
+        return None  # "is it the cheapest?" is computed over the items' prices
+    item = _asked_item(reading, said, named_by_words, selector)
+    if item is None:
+        return None
+    own = [item.unit.text, item.group, *item.section.path]
+    named = set(ask_words(item.name))
+    if all(w in named or said_in(w, own) for w in ask_words(reading.ask)):
+        return None  # every word the item's own line says (spaCy stays unloaded)
+    main = ALTERNATIVE.split(reading.ask)[0]  # not the opposite it offers ("… or paid?")
+    return _unsaid_noun(main, own, named, reader, vocabulary, embed, threshold, nominal=True)
+
+
+def _unsaid_noun(
+    ask: str,
+    own: list[str],
+    named: set[str] | frozenset[str],
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+    nominal: bool = False,
+) -> str | None:
+    """The first common noun (`nominal`: noun or adjective) of the ask that `own` neither says
+    nor means (below `threshold`), frame words and `named` aside."""
+    words = [
+        w
+        for w in (reader.nominal(ask) if nominal else reader.nouns(ask))
+        if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
+    ]
+    unsaid = [w for w in words if not said_in(w, own)]
+    if not unsaid:
+        return None
+    near = vocabulary.matches(" ".join(unsaid), embed, own)
+    weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
+    return weak[0] if weak else None
+
+
+def _unsaid_qualifier(
+    ask: str, stating: list[str], own: frozenset[str], reader: Reader
+) -> str | None:
+    """The first word naming whom an amount is of that the lines stating amounts do not say,
+    word for word: the head of a phrase naming people, or a word before it ("a *junior* MLOps
+    engineer", "MLOps *interns*"). A line that pays "depending on experience" gives no level's
+    pay, however near "junior" is to "experience" in meaning; `own`: the asker's own people."""
+    for head, before in reader.phrases(ask):
+        if not (is_person(head) or is_occupation(head)):
+            continue
+        for w in (*before, head):
+            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in STRUCTURAL or w in own
+            if not skip and tokenize(w) and not said_in(w, stating):
+                return w
+    return None
+
+
+def _types_an_item(asked: set[str], selector: Selector) -> bool:
+    return any(asked & set(ask_words(i.name)) for i in selector.items if i.description)
+
+
+def items_asked(
+    reading: Reading,
+    said: list[str],
+    named: set[str],
+    selector: Selector,
+    vocabulary: Vocabulary,
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> dict[str, Any]:
+    """How many items the ask names the evidence quotes, what it wants of one item that its
+    line does not give, and the judgement between things the evidence does not make (a policy
+    Case's `compared`, `unsaid_attribute` and `unjudged`); `named`: the items the ask names in
+    lower case (Selector.named_by_words). spaCy is read only for an ask with a word the guide
+    does not use ("easier")."""
+    items = _named_items(reading, named, selector, both=True)
+    if reading.kind == "compare" and not reading.yes_no:
+        attribute = _unpriced(reading, said, items)
+    else:
+        attribute = unsaid_attribute(
+            reading, said, named, selector, vocabulary, reader, embed, threshold
+        )
+    judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
+    return {
+        "unjudged": judged if said else None,
+        "compared": len([n for n in items if said_in(n, said)]),
+        "unsaid_attribute": attribute if said else None,
+    }
+
+
+__all__ = ["items_asked", "unsaid_attribute"]
