@@ -234,7 +234,25 @@ def ask_parts(ask: str) -> list[str]:
     return [s.strip() for s in SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
+#: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
+ALTERNATIVE = re.compile(
+    r",?\s+or\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)"
+    r"\s+(?:it|that|this|they|there|you|u|i|everything|everyone)\b",
+    re.IGNORECASE,
+)
+#: The opposite a yes/no ask offers, to the end of its sentence ("…, or is it all *YAML*?").
+_OFFERED = re.compile(ALTERNATIVE.pattern + r"[^?.!]*[?.!]?", re.IGNORECASE)
+
+
+def main_ask(text: str) -> str:
+    """The ask without the opposites its yes/no questions offer: what they name is what the asker
+    sets the question against ("… or is everything enterprise *SaaS*?"), not what they ask
+    the guide about."""
+    return _OFFERED.sub(" ", text)
+
+
 __all__ = [
+    "ALTERNATIVE",
     "ASKING",
     "FILLERS",
     "SENTENCES",
@@ -244,5 +262,6 @@ __all__ = [
     "ask_parts",
     "is_bare",
     "split_ask",
+    "main_ask",
     "without_set_aside",
 ]

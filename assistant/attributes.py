@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.grounding import ALTERNATIVE, askers_own, unjudged
+from assistant.asking import ALTERNATIVE
+from assistant.grounding import askers_own, unjudged
 from assistant.items import ask_words, said_in
 from assistant.lexicon import is_occupation, is_person
 from assistant.policy import STATED

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from assistant.asking import ALTERNATIVE
 from assistant.items import Terms, said_in, said_spelt
 from assistant.lexicon import (
     is_noun,
@@ -55,14 +56,6 @@ _ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(\w+)(?:\s+(\w+))?")
 def askers_own(text: str) -> frozenset[str]:
     """The asker's own people the text names ("son" in "will my son need …")."""
     return frozenset(w for pair in _ASKERS_OWN.findall(text.lower()) for w in pair if is_person(w))
-
-
-#: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
-ALTERNATIVE = re.compile(
-    r",?\s+or\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)"
-    r"\s+(?:it|that|this|they|there|you|u|i)\b",
-    re.IGNORECASE,
-)
 
 
 def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
@@ -193,7 +186,6 @@ __all__ = [
     "other_people",
     "property_words",
     "ungrounded",
-    "ALTERNATIVE",
     "askers_own",
     "unjudged",
 ]

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import ASKING, FILLERS, TASK, WH_ASK, YES_NO, ask_parts, split_ask
+from assistant.asking import ASKING, FILLERS, TASK, WH_ASK, YES_NO, ask_parts, main_ask, split_ask
 from assistant.names import names_in
 from assistant.vocabulary import MONEY_WORDS
 
@@ -306,7 +306,7 @@ def read(question: str) -> Reading:
         ask=ask,
         context=context,
         kind=kind,
-        names=tuple(names_in(ask)),
+        names=tuple(names_in(main_ask(ask))),  # not what a yes/no ask sets it against
         context_names=tuple(names_in(context)),
         refers_back=bool(_BACK.search(ask)),
         relative=1 if _NEXT.search(ask) else -1 if _PREVIOUS.search(ask) else 0,

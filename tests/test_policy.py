@@ -132,6 +132,13 @@ def test_names_in_a_title_cased_question_are_not_every_capitalised_word() -> Non
     assert names_in("What Skills Does An Engineer Need?") == []
 
 
+def test_the_opposite_a_yes_no_ask_offers_names_nothing_it_asks_about() -> None:
+    ask = "Do I need ML theory, or is it all YAML? What ML stuff does the path require?"
+    assert "YAML" not in read(ask).names
+    assert read("Is there an open source feature store or is everything SaaS?").names == ()
+    assert read("Is SaaS or Feast open source?").names == ("SaaS", "Feast")
+
+
 def test_an_ordinal_number_is_no_name() -> None:
     assert names_in("price of 2nd") == [] and read("price of 2nd").ordinal == (1, False)
     assert names_in("is DP-100 like the 3rd one?") == ["DP-100"]
