@@ -55,19 +55,7 @@ def unsaid_attribute(
         return None  # "how do people deal with the tool fragmentation one?" asks no attribute
     item = _asked_item(reading, said, named_by_words, selector)
     if item is None:
-        stating = [t for t in said if quantity and quantity.search(t)]
-        if reading.kind != "amount" or not stating:
-            return None
-        if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
-            return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
-        # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
-        guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
-            w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
-        }  # nor the asker's own people ("how much can *my son* earn?")
-        known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
-        return _unsaid_noun(
-            reading.ask, stating, known, reader, vocabulary, embed, threshold
-        ) or _unsaid_qualifier(reading.ask, stating, askers_own(reading.ask), reader)
+        return _of_whom(reading, said, quantity, reader, vocabulary, embed, threshold)
     if quantity is not None and not quantity.search(item.unit.text):
         return reading.kind
     own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
@@ -82,6 +70,43 @@ def unsaid_attribute(
     return _unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
 
 
+def _of_whom(
+    reading: Reading,
+    said: list[str],
+    quantity: re.Pattern[str] | None,
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """What an amount or a duration asked of no item is of, that the lines stating one do not
+    say: "what would a *beginner* earn?", "a *signing bonus*", "years until *promotion*"."""
+    stating = [t for t in said if quantity and quantity.search(t)]
+    if reading.kind == "duration" and stating:
+        # of what the evidence times (the path, by its heading): not "years until *promotion*"
+        ask = _FROM.sub(" ", reading.ask)
+        if all(w in _AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
+            return None
+        known = _AMOUNT_WORDS | askers_own(ask)
+        return _unsaid_noun(
+            ask, said, known, reader, vocabulary, embed, threshold
+        ) or _unsaid_qualifier(ask, said, askers_own(ask), reader, vocabulary)
+    if reading.kind != "amount" or not stating:
+        return None
+    if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
+        return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
+    # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
+    guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
+        w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
+    }  # nor the asker's own people ("how much can *my son* earn?")
+    known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
+    return _unsaid_noun(
+        reading.ask, stating, known, reader, vocabulary, embed, threshold
+    ) or _unsaid_qualifier(reading.ask, stating, askers_own(reading.ask), reader, vocabulary)
+
+
+#: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
+_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
 _AMOUNT_WORDS = MONEY_WORDS | frozenset(
     ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
@@ -189,17 +214,20 @@ def _unsaid_noun(
 
 
 def _unsaid_qualifier(
-    ask: str, stating: list[str], own: frozenset[str], reader: Reader
+    ask: str, stating: list[str], own: frozenset[str], reader: Reader, vocabulary: Vocabulary
 ) -> str | None:
-    """The first word naming whom an amount is of that the lines stating amounts do not say,
-    word for word: the head of a phrase naming people, or a word before it ("a *junior* MLOps
-    engineer", "MLOps *interns*"). A line that pays "depending on experience" gives no level's
-    pay, however near "junior" is to "experience" in meaning; `own`: the asker's own people."""
-    for head, before in reader.phrases(ask):
-        if not (is_person(head) or is_occupation(head)):
-            continue
-        for w in (*before, head):
-            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in STRUCTURAL or w in own
+    """The first word naming whom an amount or a duration is of that the lines stating them do
+    not say, word for word: a word naming people, or a word before it in its phrase ("a
+    *junior* MLOps engineer", "MLOps *interns*", "years for a *senior* engineer"). A line that
+    pays "depending on experience" gives no level's pay, however near "junior" is to
+    "experience" in meaning. Not a word the guide uses ("a *devops* engineer switching to
+    MLOps"), nor one of `own`, the asker's own people."""
+    for phrase in reader.phrases(ask):
+        # its last word naming people ("a senior MLOps engineer need?": the tagger may take
+        # the verb after it for the phrase's last noun)
+        people = [i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w)]
+        for w in phrase[: people[-1] + 1] if people else ():
+            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in own or vocabulary.is_form(w)
             if not skip and tokenize(w) and not said_in(w, stating):
                 return w
     return None

@@ -87,9 +87,9 @@ class Reader:
         "fastest"), and the word "more" or "most" grades ("popular" in "more popular")."""
         return self._analysis(text)[3]
 
-    def phrases(self, text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """Each noun phrase's head with the nouns and adjectives before it, lower-cased:
-        ("engineer", ("junior", "mlops")) in "what does a junior MLOps engineer earn?"."""
+    def phrases(self, text: str) -> tuple[tuple[str, ...], ...]:
+        """The nouns and adjectives of each noun phrase, lower-cased: ("junior", "mlops",
+        "engineer") in "what does a junior MLOps engineer earn?"."""
         return self._analysis(text)[4]
 
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
@@ -114,9 +114,9 @@ class Reader:
         return entities, nominal, nouns, graded, _phrases(doc)
 
 
-def _phrases(doc: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The noun phrases of a parsed text as (head, words before it); see Reader.phrases."""
-    phrases: list[tuple[str, tuple[str, ...]]] = []
+def _phrases(doc: Any) -> tuple[tuple[str, ...], ...]:
+    """The noun phrases of a tagged text; see Reader.phrases."""
+    phrases: list[tuple[str, ...]] = []
     run: list[Any] = []
     for token in [*doc, None]:
         if token is not None and (
@@ -127,8 +127,7 @@ def _phrases(doc: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
         while run and run[-1].tag_ not in _NOUN_TAGS:
             run.pop()
         if run:
-            before = tuple(t.lower_ for t in run[:-1] if t.tag_ in NOMINAL_TAGS)
-            phrases.append((run[-1].lower_, before))
+            phrases.append(tuple(t.lower_ for t in run if t.tag_ in NOMINAL_TAGS))
         run = []
     return tuple(phrases)
 

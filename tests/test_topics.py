@@ -174,6 +174,22 @@ def test_an_amount_for_a_level_the_amount_line_only_depends_on_is_refused(
 
 
 @pytest.mark.slow
+def test_a_duration_of_something_the_duration_line_does_not_time_is_refused(
+    assistant: Assistant,
+) -> None:
+    for question in (
+        "how many years until promotion to senior level?",
+        "How many years of experience does a senior MLOps engineer need?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+        assert "Total Time: 4-6 years" in answer.text  # the nearest the guide says, cited
+    path = assistant.ask("How long is the path from beginner to MLOps engineer?")  # where it starts
+    assert not path.refused, path.text
+    assert "Total Time: 4-6 years" in path.text
+
+
+@pytest.mark.slow
 def test_an_amount_for_the_people_the_amount_line_names_is_answered(
     assistant: Assistant,
 ) -> None:
@@ -203,7 +219,7 @@ def test_a_noun_phrase_is_its_head_and_the_words_before_it() -> None:
     from assistant.settings import Settings
 
     read_ = reader(Settings().reader_model)
-    assert ("engineer", ("senior", "staff", "level", "mlops")) in read_.phrases(
+    assert ("senior", "staff", "level", "mlops", "engineer") in read_.phrases(
         "What's the salary for a senior or staff-level MLOps Engineer?"
     )
 
