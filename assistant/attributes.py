@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.asking import ALTERNATIVE
 from assistant.grounding import askers_own, unjudged
-from assistant.items import ask_words, said_in
+from assistant.items import ask_words, said_in, said_spelt
 from assistant.lexicon import is_occupation, is_person
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
@@ -93,6 +93,10 @@ def _of_whom(
         ) or _unsaid_qualifier(ask, said, askers_own(ask), reader, vocabulary)
     if reading.kind != "amount" or not stating:
         return None
+    # a name an amount is asked for ("in *Washington*", "at *Google*") is in a line stating one
+    unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
+    if unpriced:
+        return unpriced[0]
     if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
         return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
     # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")

@@ -190,6 +190,15 @@ def test_a_duration_of_something_the_duration_line_does_not_time_is_refused(
 
 
 @pytest.mark.slow
+def test_an_amount_for_a_name_no_amount_line_holds_is_refused(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "What's the salary difference between an MLOps Engineer and an ML Engineer?"
+    )
+    assert answer.refused, answer.text
+    assert not assistant.ask("How much do MLOps engineers make at FAANG?").refused
+
+
+@pytest.mark.slow
 def test_an_amount_for_the_people_the_amount_line_names_is_answered(
     assistant: Assistant,
 ) -> None:
