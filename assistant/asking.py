@@ -187,6 +187,20 @@ _RELATIVE = re.compile(
 
 #: Words that open a chat message and ask nothing: "ok so what's the pay", "and how long".
 FILLERS = re.compile(r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait|well)\W+)+", re.I)
+#: The guide reported as the speaker ("does *the guide say* they earn"): the ask is what follows.
+_REPORTING = re.compile(
+    r"\b(?:the guide|this guide|the article|the page|it)\s+(?:say|says|state|states|claim|claims"
+    r"|suggest|suggests|mention|mentions|report|reports|quote|quotes)\s+(?:that\s+)?",
+    re.IGNORECASE,
+)
+
+
+def unframed(ask: str) -> str:
+    """What an ask asks for, its opening fillers ("ok so") and the guide as the speaker ("What
+    does the guide say MLOps engineers earn in …?") aside."""
+    return _REPORTING.sub("", FILLERS.sub("", ask))
+
+
 #: A yes/no question ("Is it…", "Does the guide…"), after fillers ("ok so…").
 YES_NO = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait)\W+)*"
@@ -262,6 +276,7 @@ __all__ = [
     "ask_parts",
     "is_bare",
     "split_ask",
+    "unframed",
     "main_ask",
     "without_set_aside",
 ]

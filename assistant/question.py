@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import ASKING, FILLERS, TASK, WH_ASK, YES_NO, ask_parts, main_ask, split_ask
+from assistant.asking import ASKING, TASK, WH_ASK, YES_NO, ask_parts, main_ask, split_ask, unframed
 from assistant.names import names_in
 from assistant.vocabulary import MONEY_WORDS
 
@@ -300,7 +300,7 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
 
 def read(question: str) -> Reading:
     ask, context = split_ask(question)
-    kind = kind_of(FILLERS.sub("", ask))  # "ok so whats the pay": what the rest asks
+    kind = kind_of(unframed(ask))  # "ok so whats the pay": what the rest asks
     return Reading(
         text=question,
         ask=ask,

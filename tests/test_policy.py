@@ -111,6 +111,13 @@ def test_kind_of_says_what_kind_of_answer_is_wanted(ask: str, kind: str) -> None
     assert kind_of(ask) == kind
 
 
+def test_the_guide_as_the_speaker_is_no_part_of_what_is_asked() -> None:
+    assert (
+        read("What does the guide say MLOps engineers earn in Washington state?").kind == "amount"
+    )
+    assert read("ok so whats the pay").kind == "amount"
+
+
 @pytest.mark.parametrize(
     ("text", "names"),
     [
