@@ -85,6 +85,18 @@ def is_modifier(word: str) -> bool:
     return bool(senses) and all(pos in ("a", "s", "r") for pos, _, _ in senses)
 
 
+def misread_adjective(word: str, tag: str) -> bool:
+    """Is `word`, tagged a verb or an adverb (Penn Treebank `tag`), an adjective with no sense
+    of that part of speech ("remote" in "are most jobs *remote*?", taken for a verb)?"""
+    pos = "v" if tag.startswith("VB") else "r" if tag.startswith("RB") else ""
+    senses = _senses(word.lower())
+    return (
+        bool(pos)
+        and any(p in ("a", "s") for p, _, _ in senses)
+        and all(p != pos for p, _, _ in senses)
+    )
+
+
 def is_place(word: str) -> bool:
     """Is `word` only the name of a place ("uk", "seattle", "europe"), with no sense as another
     part of speech ("nice", "mobile", "reading") and none as a common noun ("state")?"""
@@ -103,6 +115,7 @@ def may_name_a_place_or_body(word: str) -> bool:
 
 
 __all__ = [
+    "misread_adjective",
     "is_modifier",
     "is_noun",
     "is_occupation",

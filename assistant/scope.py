@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from assistant.lexicon import misread_adjective
 from assistant.roles import roles
 
 #: Guide lines that are prompts, not statements: interview questions and tasks.
@@ -101,7 +102,9 @@ class Reader:
         self.load()
         with self._lock:
             doc = self._nlp(text)
-        nominal = frozenset(t.lower_ for t in doc if t.tag_ in NOMINAL_TAGS)
+        nominal = frozenset(
+            t.lower_ for t in doc if t.tag_ in NOMINAL_TAGS or misread_adjective(t.lower_, t.tag_)
+        )
         nouns = frozenset(t.lower_ for t in doc if t.tag_ in ("NN", "NNS"))
         graded = tuple(
             (doc[t.i + 1] if t.lower_ in _DEGREE and t.i + 1 < len(doc) else t).lower_
