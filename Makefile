@@ -41,9 +41,9 @@ test: install-test chromium postgresql lint
 	$(BIN)/assistant eval eval/dev/gold.jsonl --out artifacts/eval $(EVAL_GATES)
 	$(BIN)/assistant eval eval/dev/fresh-d1.jsonl --out artifacts/eval-d1 $(DEV_GATES)
 
-# The gates guard against regressions at today's figures (docs/status.md). On the contract, two
-# of its bars hold (no answerable question refused, fact recall >= 0.95); out-of-scope refusal
-# ("refusal_accuracy" counts out-of-scope questions; bar 0.94) stands at 0.88 and is gated there.
+# The gates guard against regressions at today's figures (docs/status.md). On the contract, all
+# three bars are gated: no answerable question refused, fact recall >= 0.95, out-of-scope refusal
+# ("refusal_accuracy" counts out-of-scope questions) >= 0.94 (it stands at 1.0).
 CONTRACT_GATES = --fail-under quote_fidelity=1 --fail-over false_refusal_rate=0 \
 	--fail-under fact_recall=0.95 --fail-under refusal_accuracy=0.94 --fail-over errors=0
 EVAL_GATES = --fail-under quote_fidelity=1 --fail-under groundedness=0.95 \
