@@ -58,7 +58,7 @@ def unsaid_attribute(
         return _of_whom(reading, said, quantity, reader, vocabulary, embed, threshold)
     if quantity is not None and not quantity.search(item.unit.text):
         return reading.kind
-    own = [item.unit.text, item.group, *item.section.path]  # the item's line, not its neighbours'
+    own = _own_lines(item)
     named = set(ask_words(item.name))
     if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
         if all(
@@ -87,10 +87,10 @@ def _of_whom(
         ask = _FROM.sub(" ", reading.ask)
         if all(w in _AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
             return None
-        known = _AMOUNT_WORDS | askers_own(ask)
+        theirs = askers_own(ask)
         return _unsaid_noun(
-            ask, said, known, reader, vocabulary, embed, threshold
-        ) or _unsaid_qualifier(ask, said, askers_own(ask), reader, vocabulary)
+            ask, said, _AMOUNT_WORDS | theirs, reader, vocabulary, embed, threshold
+        ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)
     if reading.kind != "amount" or not stating:
         return None
     # a name an amount is asked for ("in *Washington*", "at *Google*") is in a line stating one
@@ -103,10 +103,16 @@ def _of_whom(
     guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
         w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
     }  # nor the asker's own people ("how much can *my son* earn?")
-    known = _AMOUNT_WORDS | guide_words | askers_own(reading.ask)
+    theirs = askers_own(reading.ask)
     return _unsaid_noun(
-        reading.ask, stating, known, reader, vocabulary, embed, threshold
-    ) or _unsaid_qualifier(reading.ask, stating, askers_own(reading.ask), reader, vocabulary)
+        reading.ask,
+        stating,
+        _AMOUNT_WORDS | guide_words | theirs,
+        reader,
+        vocabulary,
+        embed,
+        threshold,
+    ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
 
 
 #: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
@@ -116,6 +122,12 @@ _AMOUNT_WORDS = MONEY_WORDS | frozenset(
     ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
      "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
 )  # fmt: skip
+
+
+def _own_lines(item: Any) -> list[str]:
+    """What the guide says of one item: its line, its list's title and its section's path, not
+    its neighbours' lines."""
+    return [item.unit.text, item.group, *item.section.path]
 
 
 def _unpriced(reading: Reading, said: list[str], named: dict[str, Any]) -> str | None:
@@ -184,7 +196,7 @@ def _unsaid_property(
     item = _asked_item(reading, said, named_by_words, selector)
     if item is None:
         return None
-    own = [item.unit.text, item.group, *item.section.path]
+    own = _own_lines(item)
     named = set(ask_words(item.name))
     if all(w in named or said_in(w, own) for w in ask_words(reading.ask)):
         return None  # every word the item's own line says (spaCy stays unloaded)
