@@ -185,6 +185,11 @@ _RELATIVE = re.compile(
 )
 
 
+#: A topic set before the ask by a dash or a colon ("data drift vs concept drift - is that
+#: something they'd ask?", "Feature stores: which are open source?").
+_TOPIC = re.compile(r"^[^?.!]*?\w\s*(?:\s[-–—]+|:)\s+(?=\w)")
+
+
 #: Words that open a chat message and ask nothing: "ok so what's the pay", "and how long".
 FILLERS = re.compile(r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait|well)\W+)+", re.I)
 #: The guide reported as the speaker ("does *the guide say* they earn"): the ask is what follows.
@@ -196,8 +201,12 @@ _REPORTING = re.compile(
 
 
 def unframed(ask: str) -> str:
-    """What an ask asks for, its opening fillers ("ok so") and the guide as the speaker ("What
-    does the guide say MLOps engineers earn in …?") aside."""
+    """What an ask asks for, its opening fillers ("ok so"), the guide as the speaker ("What
+    does the guide say MLOps engineers earn in …?") and a topic a yes/no question is set after
+    ("data drift vs concept drift - is that something they'd ask?") aside."""
+    topic = _TOPIC.match(ask)
+    if topic and YES_NO.match(ask[topic.end() :]):
+        ask = ask[topic.end() :]
     return _REPORTING.sub("", FILLERS.sub("", ask))
 
 
@@ -248,6 +257,14 @@ def ask_parts(ask: str) -> list[str]:
     return [s.strip() for s in SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
+def is_yes_no(ask: str) -> bool:
+    """Is the ask, one of its sentences, or the ask after a topic it is set after a yes/no
+    question, and none of them a wh-question?"""
+    parts, topic = ask_parts(ask), _TOPIC.match(ask)
+    asks = [ask, *(parts if len(parts) > 1 else []), *([ask[topic.end() :]] if topic else [])]
+    return any(YES_NO.match(a) for a in asks) and not any(WH_ASK.search(a) for a in asks)
+
+
 #: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
 ALTERNATIVE = re.compile(
     r",?\s+or\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)"
@@ -266,6 +283,7 @@ def main_ask(text: str) -> str:
 
 
 __all__ = [
+    "is_yes_no",
     "ALTERNATIVE",
     "ASKING",
     "FILLERS",

@@ -16,15 +16,57 @@ from assistant.items import ask_words, said_in, said_spelt
 from assistant.lexicon import is_occupation, is_person
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
-from assistant.scope import Reader
+from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary
+from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary, stem
 
 #: A manner ask, at the start or after its topic ("tool sprawl - how do people deal?").
 _MANNER = re.compile(
     r"(?:^|\s[-–—:]+|[,;:])\W*(?:(?:and|so|ok|but)\W+)*(?:how|why)\b", re.IGNORECASE
 )
+
+#: "A vs B", and the clause each side stands in ("data drift vs concept drift - is that asked?").
+_VERSUS = re.compile(r"\b(?:vs\.?|versus)(?=\s)", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:?!()]|\s[-–—]+\s")
+
+
+def sides_said(ask: str, said: list[str], vocabulary: Vocabulary) -> int:
+    """How many sides of an "A vs B" ask the evidence says, each side being the run of guide
+    words nearest "vs" (past a word the guide does not use: "plain"), as one phrase in a line
+    that states, not an interview question: "What is ML-specific here vs plain DevOps?"
+    ("ML-specific", "DevOps"), "open source vs enterprise options" (Feast's and Tecton's
+    lines); not "mlops pay vs *data engineer* pay"."""
+    m = _VERSUS.search(ask)
+    if m is None or _MONEY & set(_stems(ask)):
+        return 0  # amounts are compared by computing over the priced items, not side by side
+    before, after = _CLAUSE.split(ask[: m.start()])[-1], _CLAUSE.split(ask[m.end() :])[0]
+    lines = [f" {' '.join(_stems(t))} " for t in said if not is_prompt(t)]
+    runs = [
+        _guide_run(_stems(before)[::-1], vocabulary)[::-1],
+        _guide_run(_stems(after), vocabulary),
+    ]
+    return sum(bool(run) and any(f" {' '.join(run)} " in line for line in lines) for run in runs)
+
+
+def _guide_run(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The first run of guide words in `words` (stems), past the words the guide lacks."""
+    run: list[str] = []
+    for word in words:
+        if word in vocabulary.stems and word not in _FRAME_STEMS:
+            run.append(word)
+        elif run:
+            break
+    return run
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text.lower())]
+
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-&][a-z0-9]+)*")  # "ml-specific", "w&b"
+_MONEY = frozenset(stem(w) for w in MONEY_WORDS)
+_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 
 
 def unsaid_attribute(
@@ -278,7 +320,9 @@ def items_asked(
     judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
     return {
         "unjudged": judged if said else None,
-        "compared": len([n for n in items if said_in(n, said)]),
+        "compared": max(
+            len([n for n in items if said_in(n, said)]), sides_said(reading.ask, said, vocabulary)
+        ),
         "unsaid_attribute": attribute if said else None,
     }
 

@@ -158,7 +158,8 @@ _COMPARED = re.compile(
 
 #: A judgement between things ("better", "easier than"): the guide must make it itself.
 _JUDGED = re.compile(
-    r"\b(better|worse|best|worst|more|less|most|least|prefer\w*|recommend\w*|\w+er\s+than)\b",
+    r"\b(better|worse|best|worst|more|less|most|least|prefer\w*|recommend\w*|\w+er\s+than"
+    r"|which\s+(?:one\s+)?should)\b",  # "which should we pick?" asks the guide to choose
     re.IGNORECASE,
 )
 
@@ -214,8 +215,15 @@ def unstated_judgement(case: Case) -> Verdict | None:
     return None
 
 
+#: A yes/no ask of whether something is asked ("data drift vs concept drift - is that something
+#: they'd ask?"): the guide's own question, listed, is its answer.
+_OF_ASKING = re.compile(r"\b(ask|asked|asks|asking|interviews?|come up|comes up)\b", re.IGNORECASE)
+
+
 def asked_not_answered(case: Case) -> Verdict | None:
     """The guide only asks this (one of its interview questions); it does not answer it."""
+    if case.reading.yes_no and _OF_ASKING.search(case.reading.ask):
+        return None
     if case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]:
         return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
     return None

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import ASKING, TASK, WH_ASK, YES_NO, ask_parts, main_ask, split_ask, unframed
+from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
 from assistant.names import names_in
 from assistant.vocabulary import MONEY_WORDS
 
@@ -77,9 +77,9 @@ _COUNT = re.compile(
 )
 #: How many words after "how many" may name what is counted ("how many cloud certifications").
 COUNTED_WORDS = 3
-_COMPARE = re.compile(
-    r"\b\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b|\bcompared?\b"
-    r"|\bcomparison\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b"
+_COMPARE = re.compile(  # ("rather than", "other than" exclude, they do not compare)
+    r"\b(?!rather\b|other\b)\w+er than\b|\b(more|less|better|worse)\b[^?.]{0,40}\bthan\b"
+    r"|\bcompar(?:e|ed|ison)\b|\bversus\b|\bvs\.?|\bwhich is better\b|\bbetter\b[^?]{0,30}\bor\b"
     # a judgement among things: "which of those three is the most widely adopted?"
     r"|\bwhich\b[^?.]{0,40}\b(is|are)\s+(the\s+)?(most|least|best|worst|easiest|hardest)\b",
     re.IGNORECASE,
@@ -315,8 +315,7 @@ def read(question: str) -> Reading:
         selection=_selection(ask, kind),
         wants_list=kind == "list" or bool(_LIST.search(ask)),
         parts=tuple(parts) if len(parts := ask_parts(ask)) > 1 else (),
-        yes_no=any(YES_NO.match(part) for part in [ask, *parts])
-        and not any(WH_ASK.search(part) for part in [ask, *parts]),
+        yes_no=is_yes_no(ask),
     )
 
 

@@ -305,6 +305,15 @@ def test_close_words_and_moves_to_mlops_are_answered(assistant: Assistant, quest
         # The guide does compare these: the evidence says "than", "while", "rather than".
         ("Do interviewers ask about models doing worse in prod than in training?", False),
         ("I love tuning neural nets way more than infra work - would MLOps suit me?", False),
+        # "A vs B": each side's guide words said as one phrase in a line that states.
+        ("What is ML-specific about the job vs regular DevOps?", False),
+        ("Which feature stores are open source vs enterprise?", False),
+        ("mlops vs data engineer pay?", True),  # the guide names no data engineer's pay
+        ("mlops vs data engineering, what differs?", True),
+        # "rather than" excludes, it does not compare
+        ("Which projects show deployment skills rather than modelling?", False),
+        # a yes/no question set after a topic asks whether, not for the comparison
+        ("model drift vs data drift - will interviewers ask about it?", False),
     ],
 )
 def test_a_question_for_a_comparison_needs_evidence_that_compares(

@@ -105,10 +105,19 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("What are the remaining steps the guide lays out for moving into MLOps?", "path"),
         # "how much" about effort, not money
         ("How much Python do I need to know?", "other"),
+        # "rather than" excludes, it does not compare
+        ("Which projects show MLOps skills rather than modelling?", "list"),
     ],
 )
 def test_kind_of_says_what_kind_of_answer_is_wanted(ask: str, kind: str) -> None:
     assert kind_of(ask) == kind
+
+
+def test_a_yes_no_question_set_after_a_topic_is_what_is_asked() -> None:
+    asked = read("data drift vs concept drift - is that asked in interviews?")
+    assert (asked.kind, asked.yes_no) == ("other", True)
+    compared = read("data drift vs concept drift: what is the difference?")
+    assert (compared.kind, compared.yes_no) == ("compare", False)
 
 
 def test_the_guide_as_the_speaker_is_no_part_of_what_is_asked() -> None:
