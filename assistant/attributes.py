@@ -157,6 +157,10 @@ def _of_whom(
     ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
 
 
+#: What people earn: who earns it is said before it ("a *junior* salary", "*hourly* pay").
+_EARNED = frozenset(["salary", "salaries", "pay", "wage", "wages", "income", "compensation"])
+#: A bound of the amount, read off the range the guide states ("the *max* salary at FAANG").
+_BOUNDS = frozenset(["max", "maximum", "min", "minimum", "highest", "lowest", "top", "upper"])
 #: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
@@ -282,10 +286,13 @@ def _unsaid_qualifier(
     MLOps"), nor one of `own`, the asker's own people."""
     for phrase in reader.phrases(ask):
         # its last word naming people ("a senior MLOps engineer need?": the tagger may take
-        # the verb after it for the phrase's last noun)
-        people = [i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w)]
+        # the verb after it for the phrase's last noun), or what they earn ("a *junior* salary")
+        people = [
+            i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w) or w in _EARNED
+        ]
         for w in phrase[: people[-1] + 1] if people else ():
-            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in own or vocabulary.is_form(w)
+            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in _BOUNDS or w in own
+            skip = skip or vocabulary.is_form(w)
             if not skip and tokenize(w) and not said_in(w, stating):
                 return w
     return None

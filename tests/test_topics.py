@@ -150,6 +150,7 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
     for question in (
         "how much dough do mlops folks make at FAANG?",
         "What salary can a devops engineer switching to MLOps expect?",  # a guide word
+        "what's the maximum salary for mlops at faang?",  # a bound of the range stated
     ):
         answer = assistant.ask(question)
         assert not answer.refused, answer.text
@@ -163,6 +164,9 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
         "how much do junior mlops engineers make?",  # near "experience" in meaning, yet unsaid
         "What's the salary for a senior or staff-level MLOps Engineer?",
         "how much do MLOps interns get paid?",
+        # who earns it said before what they earn
+        "what's the entry level salary for mlops?",
+        "what is a junior mlops salary?",
     ],
 )
 def test_an_amount_for_a_level_the_amount_line_only_depends_on_is_refused(
