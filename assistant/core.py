@@ -244,6 +244,7 @@ class Assistant:
             unit_vector,
             queries.lexical_text,
             self.settings.retrieval.answer_sections,
+            " ".join(text for text, _, _ in leaning),
         )
         selector = self.selector
         computed = selector.next_to_last(reading, turns) or (

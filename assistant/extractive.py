@@ -66,6 +66,11 @@ _REFERENCES = re.compile(r"\b(sources?|references?|bibliography|further reading)
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
+#: So is the section on the guide's author: its "background" is the author's, not the career's,
+#: unless the question (or the exchange it follows) asks who wrote the guide or names someone
+#: the section names.
+_AUTHOR = re.compile(r"\babout the authors?\b", re.I)
+_ABOUT_AUTHOR = re.compile(r"\b(authors?|wrote|written|writers?|editors?|who)\b", re.I)
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
 #: A definition ask is about a few words ("MLOps engineer", "feature store"); more is no term.
@@ -109,9 +114,11 @@ def score_units(
     vector: np.ndarray,
     question: str,
     n_sections: int,
+    leaned_on: str = "",
 ) -> list[Evidence]:
     """Score the units of the best sections, best first. `question` gives the lexical match
-    (for a follow-up, the current question alone); `vector` may blend in the context."""
+    (for a follow-up, the current question alone); `vector` may blend in the context, and
+    `leaned_on` is that context's text (the last exchange)."""
     cosines = retriever.unit_scores(vector)
     q_stems = stems(question)
     w = retriever.settings
@@ -127,6 +134,8 @@ def score_units(
         prior = 1.0 - w.answer.rank_decay * rank
         if _REFERENCES.search(section.title):
             prior *= reference_factor
+        elif _AUTHOR.search(section.title) and not _asks_of(f"{question} {leaned_on}", section):
+            prior *= w.answer.reference_factor
         labels = _labels(section)
         for unit, row in retriever.units_of(hit.section_id):
             words = stems(unit.text) | title | labels.get(unit.text, set())
@@ -146,6 +155,12 @@ def score_units(
             scored.append(Evidence(section, unit, score))
     scored.sort(key=lambda e: -e.score)
     return scored
+
+
+def _asks_of(question: str, section: Section) -> bool:
+    """Does the question ask who wrote the guide, or name someone the section names?"""
+    named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", section.text)}
+    return bool(_ABOUT_AUTHOR.search(question) or named & set(tokenize(question)))
 
 
 def _defined(question: str) -> list[str]:

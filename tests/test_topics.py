@@ -400,3 +400,20 @@ def test_an_amount_of_a_thing_beside_a_named_item_is_refused(assistant: Assistan
         {"role": "assistant", "content": "The Google Professional ML Engineer is $200."},
     ]
     assert "($165)" in assistant.ask("and the Azure equivalent — how much?", history).text
+
+
+@pytest.mark.slow
+def test_the_guides_author_answers_only_questions_about_the_author(assistant: Assistant) -> None:
+    # "background" is said only of the author: the career's asks get the career's lines
+    for question in (
+        "What background do good MLOps candidates come from?",
+        "What should my kid study in college to prepare for this?",
+    ):
+        answer = assistant.ask(question)
+        assert all(s.section != "About the Author" for s in answer.sources), answer.text
+    assert "Taylor Rupe" in assistant.ask("who wrote this guide?").text
+    history = [
+        {"role": "user", "content": "Who is Taylor Rupe?"},
+        {"role": "assistant", "content": "Taylor Rupe is the guide's co-founder and editor."},
+    ]
+    assert "Oregon State" in assistant.ask("where did he go to school?", history).text
