@@ -24,7 +24,7 @@ from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families
 from assistant.listing import answer_part
 from assistant.policy import CHECKS, Case, Verdict, decide
-from assistant.queries import Queries, build_queries, mean
+from assistant.queries import Queries, build_queries
 from assistant.question import Reading, read
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
@@ -197,9 +197,7 @@ class Assistant:
         )
         hits = self.retriever.search(queries.own + queries.leaning)
         follow_up = queries.follow_up
-        relevance = self.relevance(
-            queries.own + queries.leaning[:1] if follow_up else queries.own, hits
-        )
+        relevance = self.relevance(queries.judged(), hits)
         ask_relevance = self.relevance(queries.own, hits) if follow_up else relevance
         choice = self._choose(reading, turns, hits, queries, ask)
         if follow_up and is_bare(reading.ask):  # "renewal?": of what the last answer named
@@ -237,11 +235,10 @@ class Assistant:
         """The evidence to answer with: computed over the guide's items, or the best units
         (what the last answer already quoted set aside, unless the follow-up names it)."""
         leaning = queries.leaning
-        unit_vector = mean(queries.vector, leaning[0][1]) if leaning else queries.vector
         scored = score_units(
             self.retriever,
             hits,
-            unit_vector,
+            queries.unit_vector(),
             queries.lexical_text,
             self.settings.retrieval.answer_sections,
             " ".join(text for text, _, _ in leaning),

@@ -28,6 +28,19 @@ class Queries:
     vector: np.ndarray  # the ask's
     follow_up: bool
     lexical_text: str  # the words a guide line is matched on, besides its meaning
+    topicless: bool = False  # the ask takes its topic from what the asker said before it
+
+    def judged(self) -> list[Query]:
+        """The queries the guide's nearness is judged on: a follow-up's, or an ask's with no
+        topic of its own ("… a total mess on my team. any tips?"), with what it leans on."""
+        return self.own + self.leaning[:1] if self.follow_up or self.topicless else self.own
+
+    def unit_vector(self) -> np.ndarray:
+        """What the guide's lines are scored against: the ask's vector, blended with what it
+        leans on; only that, for an ask with no topic of its own."""
+        if self.topicless:
+            return self.leaning[0][1]
+        return mean(self.vector, self.leaning[0][1]) if self.leaning else self.vector
 
 
 def build_queries(
@@ -70,6 +83,9 @@ def build_queries(
         leaning.append((about, embedder.embed_query(neutral(about)), weight))
         if topicless:
             lexical_text = f"{ask} {about}"
+            # not even the domain's name ("any tips?", not "what does an MLOps engineer do?")
+            bare = not [w for w in tokenize(ask) if w not in FRAME_WORDS]
+            return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare)
     return Queries(own, leaning, vector, follow_up, lexical_text)
 
 

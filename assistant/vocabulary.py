@@ -57,6 +57,7 @@ FRAME_WORDS = frozenset(
         "take", "takes", "get", "gets", "getting", "put", "first", "second", "third", "last",
         "final", "next", "main", "big", "biggest", "important", "worth", "matter", "matters",
         "help", "helps", "start", "ideas", "idea", "info", "information", "someone", "something",
+        "tips", "tip", "advice", "pointers", "guidance",
         "anything", "people", "person", "folks", "guys", "ppl", "whole", "overall", "general",
         "job", "jobs", "role", "work", "works", "career", "field", "area", "between",
         "difference", "different", "differences", "other", "others", "else", "exactly",

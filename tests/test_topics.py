@@ -417,3 +417,16 @@ def test_the_guides_author_answers_only_questions_about_the_author(assistant: As
         {"role": "assistant", "content": "Taylor Rupe is the guide's co-founder and editor."},
     ]
     assert "Oregon State" in assistant.ask("where did he go to school?", history).text
+
+
+@pytest.mark.slow
+def test_an_ask_with_no_topic_of_its_own_is_judged_by_what_the_asker_said(
+    assistant: Assistant,
+) -> None:
+    # "any advice?" alone is near nothing in the guide; the sentence before it is its topic
+    answer = assistant.ask(
+        "Nobody on my team knows who owns what between ML engineering, data engineering and "
+        "DevOps. Any advice?"
+    )
+    assert not answer.refused, answer.text
+    assert answer.diagnostics is not None and answer.diagnostics.relevance > 0.5
