@@ -430,3 +430,12 @@ def test_an_ask_with_no_topic_of_its_own_is_judged_by_what_the_asker_said(
     )
     assert not answer.refused, answer.text
     assert answer.diagnostics is not None and answer.diagnostics.relevance > 0.5
+
+
+@pytest.mark.slow
+def test_whether_a_listed_thing_is_useful_is_answered_by_its_line(assistant: Assistant) -> None:
+    # "relevant", "useful", "necessary" ask whether the guide counts it, not a property of it
+    for question in ("Is Kubeflow relevant for MLOps?", "is docker useful for this job?"):
+        answer = assistant.ask(question)
+        assert not answer.refused, answer.text
+    assert assistant.ask("Is Kubeflow free to use?").refused  # a property its line does not state
