@@ -55,7 +55,8 @@ _AMOUNT = re.compile(
     + _NOT_QUALIFYING_WHAT
     + r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
-    r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b",
+    r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b"
+    r"|\bthe (median|average|mean)\s*(for|in|at|\?|$)",  # a bare figure: "the median in CA?"
     re.IGNORECASE,
 )
 #: A bare noun phrase with a money word: "cka cost", "mlops pay sf" (not "cost metric").

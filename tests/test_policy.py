@@ -107,6 +107,9 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("How much Python do I need to know?", "other"),
         # "rather than" excludes, it does not compare
         ("Which projects show MLOps skills rather than modelling?", "list"),
+        # a bare figure asked of a place or a group is an amount; a statistic of a thing is not
+        ("what's the median in California?", "amount"),
+        ("whats the average time to hire?", "other"),
     ],
 )
 def test_kind_of_says_what_kind_of_answer_is_wanted(ask: str, kind: str) -> None:
