@@ -221,7 +221,10 @@ YES_NO = re.compile(
 #: in what language?"): it asks for the thing, not whether the guide states a property.
 WH_ASK = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|also|then)\W+)*(?:what|which|how|where|when|why|who)\b"
-    r"|\bif so\W+(?:\w+\s+)?(?:what|which|how|where|when|why|who)\b",
+    r"|\bif so\W+(?:\w+\s+)?(?:what|which|how|where|when|why|who)\b"
+    # asked within it ("does the guide say how people cope …")
+    r"|\b(?:say|says|mention|mentions|explain|explains|tell|describe)\s+"
+    r"(?:what|which|how|where|when|why|who)\b",
     re.IGNORECASE,
 )
 

@@ -247,6 +247,21 @@ def _unsaid_property(
     if all(w in named or said_in(w, own) for w in ask_words(reading.ask)):
         return None  # every word the item's own line says (spaCy stays unloaded)
     main = ALTERNATIVE.split(reading.ask)[0]  # not the opposite it offers ("… or paid?")
+    # a thing the guide never names is not near one it says ("a student *discount*" is not
+    # "$395"): said word for word in the item's lines (a price word by a price)
+    priced = MONEY_WORDS if STATED["amount"].search(item.unit.text) else frozenset()
+    strange = [
+        w
+        for w in reader.nouns(main)
+        if tokenize(w)
+        and w not in FRAME_WORDS | priced
+        and w not in named
+        and not vocabulary.is_form(w)
+        and not said_in(w, own)
+        and w not in askers_own(main)
+    ]
+    if strange:
+        return strange[0]
     return _unsaid_noun(main, own, named, reader, vocabulary, embed, threshold, nominal=True)
 
 

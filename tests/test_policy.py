@@ -502,6 +502,7 @@ def test_an_off_topic_question_names_the_nearest_sections_without_quotes(
         ("Can you explain what an MLOps engineer does?", False),  # a request
         ("How much is the CKA?", False),
         ("What tools are listed?", False),
+        ("Does the guide say how people cope with on-call?", False),  # asked within it
     ],
 )
 def test_a_yes_no_question_is_read_from_its_opening_verb(question: str, yes_no: bool) -> None:

@@ -439,3 +439,22 @@ def test_whether_a_listed_thing_is_useful_is_answered_by_its_line(assistant: Ass
         answer = assistant.ask(question)
         assert not answer.refused, answer.text
     assert assistant.ask("Is Kubeflow free to use?").refused  # a property its line does not state
+
+
+@pytest.mark.slow
+def test_a_thing_asked_of_one_item_its_lines_never_name_is_refused(assistant: Assistant) -> None:
+    # "discount" is near "$395" in meaning, yet the guide names no discount
+    for question in (
+        "Is there a student discount for the CKA?",
+        "Are there prerequisites for the HashiCorp Terraform Associate?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+    # a price word is said by the price; a question asked within a yes/no one is asked
+    assert not assistant.ask("Is there an Azure certification and what is its price?").refused
+    history = [
+        {"role": "user", "content": "What challenges does the guide list?"},
+        {"role": "assistant", "content": "On-call burden, tool fragmentation, …"},
+    ]
+    within = assistant.ask("does it say how people cope with the tool overload one?", history)
+    assert not within.refused, within.text
