@@ -23,9 +23,11 @@ import numpy as np
 
 from assistant.listing import (
     SHORT_UNIT_WORDS,
-    about,
     asked_noun,
+    asks_names,
+    asks_of,
     best_listing,
+    by_author,
     list_answer,
     names_section,
     ordinal_answer,
@@ -66,11 +68,6 @@ _REFERENCES = re.compile(r"\b(sources?|references?|bibliography|further reading)
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
-#: So is the section on the guide's author: its "background" is the author's, not the career's,
-#: unless the question (or the exchange it follows) asks who wrote the guide or names someone
-#: the section names.
-_AUTHOR = re.compile(r"\babout the authors?\b", re.I)
-_ABOUT_AUTHOR = re.compile(r"\b(authors?|wrote|written|writers?|editors?|who)\b", re.I)
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
 #: A definition ask is about a few words ("MLOps engineer", "feature store"); more is no term.
@@ -134,7 +131,7 @@ def score_units(
         prior = 1.0 - w.answer.rank_decay * rank
         if _REFERENCES.search(section.title):
             prior *= reference_factor
-        elif _AUTHOR.search(section.title) and not _asks_of(f"{question} {leaned_on}", section):
+        elif by_author(section) and not asks_of(f"{question} {leaned_on}", section):
             prior *= w.answer.reference_factor
         labels = _labels(section)
         for unit, row in retriever.units_of(hit.section_id):
@@ -155,12 +152,6 @@ def score_units(
             scored.append(Evidence(section, unit, score))
     scored.sort(key=lambda e: -e.score)
     return scored
-
-
-def _asks_of(question: str, section: Section) -> bool:
-    """Does the question ask who wrote the guide, or name someone the section names?"""
-    named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", section.text)}
-    return bool(_ABOUT_AUTHOR.search(question) or named & set(tokenize(question)))
 
 
 def _defined(question: str) -> list[str]:
@@ -252,10 +243,7 @@ def select(
         if found is not None:
             return found
     # A section of names, one a line ("California", "CA", ...), is read whole.
-    names = names_section(best.section) and (
-        about(question, best.section)
-        or bool(stems(question) & stems(" ".join(u.text for u in best.section.units)))
-    )
+    names = asks_names(question, best.section)
     if names_section(best.section) and not names:
         # A section of bare names answers only a question about it ("which states are the top
         # employers"), not one its heading merely resembles ("which companies hire").

@@ -6,6 +6,7 @@ and the guide's sections; gives the evidence of a "list" answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from assistant.question import head_noun
@@ -263,7 +264,37 @@ def list_answer(
     return "list", lead + chosen + extra[: settings.answer.list_extra_units]
 
 
+#: The section on the guide's author is back matter, like its sources: its "background" is the
+#: author's, not the career's, unless the question (or the exchange it follows) asks who wrote
+#: the guide or names someone the section names.
+_AUTHOR = re.compile(r"\babout the authors?\b", re.I)
+_ABOUT_AUTHOR = re.compile(r"\b(authors?|wrote|written|writers?|editors?|who)\b", re.I)
+
+
+def by_author(section: Section) -> bool:
+    """Is the section the one on the guide's author?"""
+    return bool(_AUTHOR.search(section.title))
+
+
+def asks_names(question: str, section: Section) -> bool:
+    """Is the section one of bare names that the question asks about: by its heading, or by
+    one of its names, whole ("new" is no part of "New York")?"""
+    return names_section(section) and (
+        about(question, section)
+        or any(stems(u.text) <= stems(question) for u in section.units if stems(u.text))
+    )
+
+
+def asks_of(question: str, section: Section) -> bool:
+    """Does the question ask who wrote the guide, or name someone the section names?"""
+    named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", section.text)}
+    return bool(_ABOUT_AUTHOR.search(question) or named & set(tokenize(question)))
+
+
 __all__ = [
+    "asks_names",
+    "asks_of",
+    "by_author",
     "PROSE_LIST_MIN_LINES",
     "SHORT_UNIT_WORDS",
     "about",

@@ -458,3 +458,11 @@ def test_a_thing_asked_of_one_item_its_lines_never_name_is_refused(assistant: As
     ]
     within = assistant.ask("does it say how people cope with the tool overload one?", history)
     assert not within.refused, within.text
+
+
+@pytest.mark.slow
+def test_a_word_of_a_name_is_not_the_name(assistant: Assistant) -> None:
+    # "new" is no part of "New York": the section of state names answers only about them
+    answer = assistant.ask("Is MLOps an established field or something new?")
+    assert "New York" not in answer.text, answer.text
+    assert "Texas" in assistant.ask("Which states are the top employers for MLOps engineers?").text
