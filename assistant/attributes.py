@@ -139,6 +139,9 @@ def _of_whom(
     unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
     if unpriced:
         return unpriced[0]
+    thing = _unpriced_thing(reading.ask, stating, vocabulary)
+    if thing:
+        return thing
     if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
         return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
     # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
@@ -155,6 +158,26 @@ def _of_whom(
         embed,
         threshold,
     ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
+
+
+#: What a price is asked of: "how much does *a CS degree* cost?", "what would *it* cost?".
+_PRICED_THING = re.compile(
+    r"\b(?:how much|what)\s+(?:does|do|did|would|will|is|are)\s+(.+?)\s+(?:cost|costs|run)\b",
+    re.IGNORECASE,
+)
+
+
+def _unpriced_thing(ask: str, stating: list[str], vocabulary: Vocabulary) -> str | None:
+    """A guide word of what a price is asked of that no one line stating an amount says with
+    the rest of it: "a master's *degree*" (the guide prices certifications, not degrees), "the
+    AWS Machine Learning Engineer *Associate*" (no line has it all)."""
+    m = _PRICED_THING.search(ask)
+    words = [
+        w for w in ask_words(m.group(1)) if w not in _AMOUNT_WORDS and stem(w) in vocabulary.stems
+    ] if m else []  # fmt: skip
+    if not words or any(all(said_in(w, [line]) for w in words) for line in stating):
+        return None
+    return next((w for w in words if not said_in(w, stating)), words[-1])
 
 
 #: What people earn: who earns it is said before it ("a *junior* salary", "*hourly* pay").

@@ -466,3 +466,15 @@ def test_a_word_of_a_name_is_not_the_name(assistant: Assistant) -> None:
     answer = assistant.ask("Is MLOps an established field or something new?")
     assert "New York" not in answer.text, answer.text
     assert "Texas" in assistant.ask("Which states are the top employers for MLOps engineers?").text
+
+
+@pytest.mark.slow
+def test_a_price_of_a_thing_no_line_prices_is_refused(assistant: Assistant) -> None:
+    # the guide prices certifications, not degrees; no line holds all of a name it lacks
+    for question in (
+        "How much does a master's degree in computer science cost?",
+        "how much would the aws machine learning engineer associate exam cost?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+    assert "($395)" in assistant.ask("How much does the CKA exam cost?").text
