@@ -100,6 +100,9 @@ def unsaid_attribute(
         return _of_whom(reading, said, quantity, reader, vocabulary, embed, threshold)
     if quantity is not None and not quantity.search(item.unit.text):
         return reading.kind
+    earnings = reading.kind == "amount" and _EARNINGS.search(reading.ask)
+    if earnings and not _EARNINGS.search(item.unit.text):  # "what does Google pay?": a price
+        return reading.kind  # is no pay
     own = _own_lines(item)
     named = set(ask_words(item.name))
     if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
@@ -135,6 +138,10 @@ def _of_whom(
         ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)
     if reading.kind != "amount" or not stating:
         return None
+    if _EARNINGS.search(reading.ask):  # what people earn is not what a certification costs
+        stating = [t for t in stating if _EARNINGS.search(t)]
+        if not stating:
+            return reading.kind
     # a name an amount is asked for ("in *Washington*", "at *Google*") is in a line stating one
     unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
     if unpriced:
@@ -160,6 +167,12 @@ def _of_whom(
     ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
 
 
+#: Earnings, asked or stated ("what does Google *pay* its engineers?"; not "pay for the exam").
+_EARNINGS = re.compile(
+    r"\b(?:earn\w*|salar(?:y|ies)|wages?|income|compensation|comp|paid|makes?)\b"
+    r"|\bpay\b(?!\s+for\b)",
+    re.IGNORECASE,
+)
 #: What a price is asked of: "how much does *a CS degree* cost?", "what would *it* cost?".
 _PRICED_THING = re.compile(
     r"\b(?:how much|what)\s+(?:does|do|did|would|will|is|are)\s+(.+?)\s+(?:cost|costs|run)\b",

@@ -478,3 +478,14 @@ def test_a_price_of_a_thing_no_line_prices_is_refused(assistant: Assistant) -> N
         answer = assistant.ask(question)
         assert answer.refused, answer.text
     assert "($395)" in assistant.ask("How much does the CKA exam cost?").text
+
+
+@pytest.mark.slow
+def test_what_people_earn_is_not_what_a_certification_costs(assistant: Assistant) -> None:
+    for question in (
+        "What does Google pay its MLOps engineers?",  # the Google line prices a certification
+        "What's the salary for the Azure AI Engineer role?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+    assert "$120,000-$185,000" in assistant.ask("What do MLOps engineers earn?").text
