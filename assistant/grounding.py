@@ -96,10 +96,12 @@ def other_people(
     ("psychologists" of "psychology"), and not named by a guide word before them ("MLOps
     recruiters", "cloud providers"). "travel nurses", "airline pilots" are another job's."""
     words = re.findall(r"[a-z0-9][a-z0-9-]*", text.lower())
+    theirs = askers_own(text)  # "our *hire*", "my *teenager*": who asks, not another job
     people = [
         w
         for i, w in enumerate(words)
         if tokenize(w)
+        and w not in theirs
         and w not in vocabulary.exact
         and not vocabulary.is_form(w)
         and not (i and words[i - 1] in vocabulary.exact and tokenize(words[i - 1]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import is_modifier
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS
 
@@ -15,6 +16,7 @@ _ROLE = re.compile(
     r"|designer|consultant|specialist|programmer|manager)s?\b",
     re.IGNORECASE,
 )
+_PRONOUNS = frozenset(["he", "she", "they", "i", "you", "we", "it", "his", "her", "their"])
 #: Words before a job title that say how senior or good, not which job.
 _GRADES = frozenset(
     [
@@ -26,6 +28,12 @@ _GRADES = frozenset(
         "chief",
         "head",
         "experienced",
+        "seasoned",
+        "veteran",
+        "skilled",
+        "qualified",
+        "strong",
+        "top",
         "aspiring",
         "new",
         "good",
@@ -56,7 +64,13 @@ def roles(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for m in _ROLE.finditer(text):
         modifier, title = m.group(1).lower(), m.group(2).lower()
-        if tokenize(modifier) and modifier not in _GRADES and modifier not in FRAME_WORDS:
+        # a grade ("seasoned", only an adjective in WordNet) or a pronoun ("is he engineer?")
+        # says how good or who, not which job
+        if (
+            tokenize(modifier)
+            and modifier not in _GRADES | FRAME_WORDS | _PRONOUNS
+            and not is_modifier(modifier)
+        ):
             found.setdefault(f"{modifier} {title}", m.group(0))
     return found
 

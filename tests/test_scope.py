@@ -33,6 +33,8 @@ def test_the_guides_job_titles() -> None:
         ("What does a senior engineer earn?", []),
         ("How do I move from backend developer to MLOps?", []),
         ("What does a machine learning operations engineer do?", []),
+        ("How do seasoned engineers handle undefined scope?", []),  # a grade
+        ("Who wrote this guide? is he engineer?", []),  # a pronoun
     ],
 )
 def test_a_question_about_another_job(question: str, other: list[str]) -> None:

@@ -489,3 +489,10 @@ def test_what_people_earn_is_not_what_a_certification_costs(assistant: Assistant
         answer = assistant.ask(question)
         assert answer.refused, answer.text
     assert "$120,000-$185,000" in assistant.ask("What do MLOps engineers earn?").text
+
+
+@pytest.mark.slow
+def test_the_askers_own_people_are_no_other_job(assistant: Assistant) -> None:
+    answer = assistant.ask("There are so many MLOps tools. How should our hire deal with that?")
+    assert not answer.refused, answer.text
+    assert assistant.ask("How do I become a travel nurse?").refused
