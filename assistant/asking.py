@@ -286,7 +286,6 @@ def main_ask(text: str) -> str:
 
 
 __all__ = [
-    "is_yes_no",
     "ALTERNATIVE",
     "ASKING",
     "FILLERS",
@@ -296,8 +295,9 @@ __all__ = [
     "YES_NO",
     "ask_parts",
     "is_bare",
+    "is_yes_no",
+    "main_ask",
     "split_ask",
     "unframed",
-    "main_ask",
     "without_set_aside",
 ]

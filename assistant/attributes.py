@@ -19,7 +19,14 @@ from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, Vocabulary, stem
+from assistant.vocabulary import (
+    FRAME_STEMS,
+    FRAME_WORDS,
+    MONEY_STEMS,
+    MONEY_WORDS,
+    Vocabulary,
+    stem,
+)
 
 #: A manner ask, at the start or after its topic ("tool sprawl - how do people deal?").
 _MANNER = re.compile(
@@ -38,7 +45,7 @@ def sides_said(ask: str, said: list[str], vocabulary: Vocabulary) -> int:
     ("ML-specific", "DevOps"), "open source vs enterprise options" (Feast's and Tecton's
     lines); not "mlops pay vs *data engineer* pay"."""
     m = _VERSUS.search(ask)
-    if m is None or _MONEY & set(_stems(ask)):
+    if m is None or MONEY_STEMS & set(_stems(ask)):
         return 0  # amounts are compared by computing over the priced items, not side by side
     before, after = _CLAUSE.split(ask[: m.start()])[-1], _CLAUSE.split(ask[m.end() :])[0]
     lines = [f" {' '.join(_stems(t))} " for t in said if not is_prompt(t)]
@@ -53,7 +60,7 @@ def _guide_run(words: list[str], vocabulary: Vocabulary) -> list[str]:
     """The first run of guide words in `words` (stems), past the words the guide lacks."""
     run: list[str] = []
     for word in words:
-        if word in vocabulary.stems and word not in _FRAME_STEMS:
+        if word in vocabulary.stems and word not in FRAME_STEMS:
             run.append(word)
         elif run:
             break
@@ -65,8 +72,6 @@ def _stems(text: str) -> list[str]:
 
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-&][a-z0-9]+)*")  # "ml-specific", "w&b"
-_MONEY = frozenset(stem(w) for w in MONEY_WORDS)
-_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 
 
 def unsaid_attribute(
@@ -286,15 +291,11 @@ def _unsaid_property(
     # a thing the guide never names is not near one it says ("a student *discount*" is not
     # "$395"): said word for word in the item's lines (a price word by a price)
     priced = MONEY_WORDS if STATED["amount"].search(item.unit.text) else frozenset()
+    unnamed = FRAME_WORDS | priced | named | askers_own(main)
     strange = [
         w
         for w in reader.nouns(main)
-        if tokenize(w)
-        and w not in FRAME_WORDS | priced
-        and w not in named
-        and not vocabulary.is_form(w)
-        and not said_in(w, own)
-        and w not in askers_own(main)
+        if tokenize(w) and w not in unnamed and not vocabulary.is_form(w) and not said_in(w, own)
     ]
     if strange:
         return strange[0]

@@ -24,7 +24,7 @@ from assistant import phrases
 from assistant.question import Reading, which_one
 from assistant.schema import Section, Unit
 from assistant.text import STOPWORDS, tokenize
-from assistant.vocabulary import FRAME_WORDS, MONEY_WORDS, stem
+from assistant.vocabulary import FRAME_STEMS, FRAME_WORDS, MONEY_STEMS, stem
 
 #: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
 _NAMED = re.compile(r"^(?P<head>[^:]{2,80}?):\s+(?P<body>\S.*)$")
@@ -34,9 +34,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9-]{1,9}$")
 #: A name is a few words ("Google Professional Machine Learning Engineer"); a longer head before
 #: a colon is a sentence ("The role combines DevOps practices with ML-specific concerns: …").
 NAME_MAX_WORDS = 7
-_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 #: What a count may select by ("how many certifications *cost* under $300").
-_MONEY_STEMS = frozenset(stem(w) for w in MONEY_WORDS | {"priced", "dollars"})
+_MONEY_STEMS = MONEY_STEMS | {stem("priced"), stem("dollars")}
 
 
 @dataclass(frozen=True)
@@ -313,7 +312,7 @@ def _counts_these(counted: str, pool: list[Item]) -> bool:
     these items: it names nothing, or each word it names (a price word aside) is a word of their
     list's title or section or of the items themselves, a short form too ("certs")? "interview
     *rounds*" or "salary data *points*" count no list of the guide."""
-    asked = content_stems(counted) - _FRAME_STEMS - _MONEY_STEMS
+    asked = content_stems(counted) - FRAME_STEMS - _MONEY_STEMS
     if not asked:
         return True
     words = set().union(*(content_stems(f"{i.group} {i.section.heading} {i.text}") for i in pool))
@@ -352,7 +351,7 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
         # "the google one", "which of those runs on Kubernetes": the ask's words that tell the
         # items apart (not those all of them share).
         shared = set.intersection(*(content_stems(i.text) for i in pool))
-        asked = content_stems(reading.ask) - shared - _FRAME_STEMS
+        asked = content_stems(reading.ask) - shared - FRAME_STEMS
         # "the on-call one": the words before "one" tell which, not the rest of the ask
         # ("how do experienced *engineers* deal with …").
         which = content_stems(which_one(reading.ask)) - shared

@@ -13,11 +13,10 @@ from assistant.question import head_noun
 from assistant.schema import Composed, Evidence, Section, Unit
 from assistant.settings import Settings
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS, stem
+from assistant.vocabulary import FRAME_STEMS, FRAME_WORDS, stem
 
 #: Words every question and heading here share: they say nothing about which section is meant.
 _DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
-_FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
 #: with the question, their score is scaled down (settings.answer.short_unit_factor).
 SHORT_UNIT_WORDS = 5
@@ -177,7 +176,7 @@ def overview(
         return None
     # Only a question about the section as a whole: "Do I need a degree to become…" asks about
     # one thing in it ("degree"), not for the overview.
-    beyond = stems(question) - stems(parent.heading) - _DOMAIN_STEMS - _FRAME_STEMS
+    beyond = stems(question) - stems(parent.heading) - _DOMAIN_STEMS - FRAME_STEMS
     if beyond:
         return None
     lead = [Evidence(parent, u, best.score) for u in parent.units[:1]]
@@ -279,9 +278,11 @@ def by_author(section: Section) -> bool:
 def asks_names(question: str, section: Section) -> bool:
     """Is the section one of bare names that the question asks about: by its heading, or by
     one of its names, whole ("new" is no part of "New York")?"""
-    return names_section(section) and (
-        about(question, section)
-        or any(stems(u.text) <= stems(question) for u in section.units if stems(u.text))
+    if not names_section(section):
+        return False
+    asked = stems(question)
+    return about(question, section) or any(
+        stems(u.text) <= asked for u in section.units if stems(u.text)
     )
 
 
@@ -292,15 +293,15 @@ def asks_of(question: str, section: Section) -> bool:
 
 
 __all__ = [
-    "asks_names",
-    "asks_of",
-    "by_author",
     "PROSE_LIST_MIN_LINES",
     "SHORT_UNIT_WORDS",
     "about",
     "answer_part",
     "asked_noun",
+    "asks_names",
+    "asks_of",
     "best_listing",
+    "by_author",
     "has_list",
     "is_listing",
     "list_answer",

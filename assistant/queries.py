@@ -73,6 +73,7 @@ def build_queries(
             (context, embedder.embed_query(neutral(context)), s.retrieval.context_weight)
         )
     lexical_text = ask  # the words a guide line is matched on, besides its meaning
+    bare = False  # an ask with no topic, not even the domain's name ("any tips?")
     if reading.context and len(tokenize(reading.ask)) < s.retrieval.short_ask_words:
         # A short ask after a long self-description ("what should I do?") leans on it; an
         # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
@@ -83,10 +84,8 @@ def build_queries(
         leaning.append((about, embedder.embed_query(neutral(about)), weight))
         if topicless:
             lexical_text = f"{ask} {about}"
-            # not even the domain's name ("any tips?", not "what does an MLOps engineer do?")
             bare = not [w for w in tokenize(ask) if w not in FRAME_WORDS]
-            return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare)
-    return Queries(own, leaning, vector, follow_up, lexical_text)
+    return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare)
 
 
 def title_words(titles: Iterable[str]) -> list[frozenset[str]]:

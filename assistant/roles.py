@@ -16,6 +16,7 @@ _ROLE = re.compile(
     r"|designer|consultant|specialist|programmer|manager)s?\b",
     re.IGNORECASE,
 )
+#: Whose, not which job: "*his* manager", "*they* engineers".
 _PRONOUNS = frozenset(["he", "she", "they", "i", "you", "we", "it", "his", "her", "their"])
 #: Words before a job title that say how senior or good, not which job.
 _GRADES = frozenset(

@@ -86,6 +86,10 @@ def stem(word: str) -> str:
     return _SUFFIX.sub("", word) if len(word) > 4 else word
 
 
+FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
+MONEY_STEMS = frozenset(stem(w) for w in MONEY_WORDS)
+
+
 #: Fewest and most letters of a short form ("infra", "cert", "config"): "eng" or "exp" could be
 #: many words, and a longer word is a misspelling ("kubernets").
 SHORT_FORM_LETTERS = (4, 6)
