@@ -22,7 +22,7 @@ from assistant.grounding import other_people, property_words, ungrounded, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families
-from assistant.listing import answer_part
+from assistant.listing import answer_part, other_kind
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries
 from assistant.question import Reading, read
@@ -291,6 +291,7 @@ class Assistant:
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),
             other_roles=self._other_jobs(reading.ask),
+            other_kind=other_kind(reading.ask, retriever.sections.values()),
             evidence=answer_part(evidence),
             top_is_prompt=bool(choice.scored)
             and is_prompt(choice.scored[0].unit.text)

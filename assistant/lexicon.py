@@ -109,6 +109,22 @@ def is_place(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def kind_of_name(name: str) -> str | None:
+    """The kind (WordNet's lexicographer file) of the first thing `name` is the name of
+    ("California", "CA", "New York": "noun.location"); None when WordNet knows no such name."""
+    senses = _wordnet().synsets(name.strip().replace(" ", "_"), "n")
+    named = [s for s in senses if s.instance_hypernyms()]
+    return named[0].lexname() if named else None
+
+
+def kind_of_noun(word: str) -> str | None:
+    """The kind of thing a common noun first means ("companies": "noun.group", "states":
+    "noun.location"); None for a word WordNet has no noun for."""
+    senses = _wordnet().synsets(word.lower(), "n") if word.isalpha() else []
+    return senses[0].lexname() if senses else None
+
+
 def may_name_a_place_or_body(word: str) -> bool:
     """Has `word` a sense as a place or a body of people ("la", "eu", "us")?"""
     return any(lex in _PLACES or lex == "noun.group" for _, lex, _ in _senses(word.lower()))
@@ -121,6 +137,8 @@ __all__ = [
     "is_occupation",
     "is_person",
     "is_place",
+    "kind_of_name",
+    "kind_of_noun",
     "load",
     "may_name_a_place_or_body",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.lexicon import kind_of_name, kind_of_noun
 from assistant.question import head_noun
 from assistant.schema import Composed, Evidence, Section, Unit
 from assistant.settings import Settings
@@ -286,6 +287,26 @@ def asks_names(question: str, section: Section) -> bool:
     )
 
 
+def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | None:
+    """The thing a "which Xs" ask wants (X) and the title of the listing of bare names it
+    names, whose names are all of one other kind: "Which *companies* are the top employers?"
+    of "Top Employers for MLOps Engineers", which lists states. None when it wants that kind,
+    or a name is unknown (WordNet's proper nouns, lexicon.py)."""
+    noun = head_noun(question)
+    wanted = kind_of_noun(noun) if noun else None
+    if wanted is None:
+        return None
+    asked = stems(question)
+    for section in sections:
+        titled = stems(section.title) - _DOMAIN_STEMS - FRAME_STEMS
+        if not titled or not titled <= asked or not names_section(section):
+            continue  # the ask names the listing by every word of its title
+        kinds = {kind_of_name(u.text) for u in section.units}
+        if len(kinds) == 1 and None not in kinds and wanted not in kinds:
+            return noun, section.title
+    return None
+
+
 def asks_of(question: str, section: Section) -> bool:
     """Does the question ask who wrote the guide, or name someone the section names?"""
     named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", section.text)}
@@ -308,6 +329,7 @@ __all__ = [
     "lists",
     "names_section",
     "ordinal_answer",
+    "other_kind",
     "overview",
     "stems",
     "title_unit",

@@ -7,6 +7,7 @@ NOT_COVERED = "The guide does not cover this."
 NOT_MENTIONED = "The guide does not mention {names}."
 NOT_STATED = "The guide does not state this."
 NOT_STATED_FOR = "The guide does not state this for {names}."
+NOT_OF_KIND = "The guide names no {kind} under “{listing}”."
 NOT_A_QUESTION = (
     "The guide does not cover this: I answer questions about the MLOps Engineer career guide."
 )
@@ -143,6 +144,11 @@ def _joined(names: list[str]) -> str:
 def not_mentioned(names: list[str]) -> str:
     """'The guide does not mention “Germany” or “Netflix”.'"""
     return NOT_MENTIONED.format(names=_joined(names))
+
+
+def not_of_kind(kind: str, listing: str) -> str:
+    """'The guide names no companies under “Top Employers for MLOps Engineers”.'"""
+    return NOT_OF_KIND.format(kind=kind, listing=listing)
 
 
 def not_stated_for(names: list[str]) -> str:

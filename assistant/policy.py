@@ -55,6 +55,9 @@ class Case:
     compared: int = 0  # the guide's items the ask names whose lines the evidence quotes
     unsaid_attribute: str | None = None  # what the ask wants of an item its line does not give
     unjudged: str | None = None  # a grading word ("easier") of a choosing ask the evidence lacks
+    #: what a "which Xs" ask wants ("companies") and the listing of names of another kind it
+    #: names ("Top Employers for MLOps Engineers", which lists states)
+    other_kind: tuple[str, str] | None = None
     settings: dict[str, float] = field(default_factory=dict)
     # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
     # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
@@ -91,6 +94,14 @@ def unsaid_name(case: Case) -> Verdict | None:
     an MLOps engineer earn in Texas?" (Texas is only among the top employers)."""
     if case.unsaid_names:
         return Verdict("refuse", "unsaid_name", phrases.not_stated_for(case.unsaid_names))
+    return None
+
+
+def other_kind(case: Case) -> Verdict | None:
+    """The ask wants names of one kind from a listing of another: "Which companies are the top
+    employers?" (the guide's Top Employers are states)."""
+    if case.other_kind:
+        return Verdict("refuse", "other_kind", phrases.not_of_kind(*case.other_kind))
     return None
 
 
@@ -241,6 +252,7 @@ CHECKS: tuple[Check, ...] = (
     task,
     off_topic,
     unknown_name,
+    other_kind,
     other_role,
     unsaid_name,
     uncovered_word,

@@ -12,9 +12,11 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.lexicon import is_occupation, is_place
+from assistant.listing import other_kind
 from assistant.names import names_in, written_as_names
 from assistant.policy import decide
 from assistant.question import read
+from assistant.schema import Section, Unit
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary
 
@@ -299,3 +301,19 @@ def test_a_relative_clause_is_no_ask() -> None:
     )
     assert ask == "what is it used for again?" and "Kubeflow" in context
     assert split_ask("i work in QA, which tools should i learn")[0] == "which tools should i learn"
+
+
+def listing(title: str, names: list[str]) -> Section:
+    units = tuple(Unit(text=n, kind="item", position=i) for i, n in enumerate(names))
+    return Section(title.lower(), (title,), "\n".join(f"- {n}" for n in names), "g.md", 0, units)
+
+
+def test_a_which_ask_of_a_listing_of_names_of_another_kind_is_found() -> None:
+    places = listing("Top Employers for Nurses", ["California", "CA", "New York", "NY", "Texas"])
+    asked = "Which companies are the top employers of nurses?"
+    assert other_kind(asked, [places]) == ("companies", "Top Employers for Nurses")
+    assert other_kind("Which states are the top employers?", [places]) is None
+    assert other_kind("Which companies hire nurses?", [places]) is None  # names no listing
+    # names WordNet does not know are of no kind it can tell: another guide's companies
+    firms = listing("Top Employers for Nurses", ["Acme Health", "Globex Care", "Initech"])
+    assert other_kind(asked, [firms]) is None

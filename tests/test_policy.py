@@ -1240,3 +1240,10 @@ def test_a_step_ordinal_and_a_short_form_choose_the_right_list(assistant: Assist
     # "cert" stands for the certifications: all of them, not the first list retrieved.
     priciest = assistant.ask("whats the most expensive cert on their list")
     assert "Certified Kubernetes Administrator (CKA) ($395)" in priciest.text
+
+
+def test_names_of_another_kind_than_the_named_listing_holds_are_refused() -> None:
+    listing = ("companies", "Top Employers for MLOps Engineers")
+    verdict = decide(make_case("Which companies are the top employers?", other_kind=listing))
+    assert (verdict.outcome, verdict.reason) == ("refuse", "other_kind")
+    assert verdict.message == phrases.not_of_kind(*listing) and verdict.cite_nearest

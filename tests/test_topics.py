@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from conftest import assert_grounded
 
-from assistant import Assistant
+from assistant import Assistant, phrases
 from assistant.asking import split_ask
 from assistant.items import said_spelt
 from assistant.tuning import RetrievalSettings
@@ -466,6 +466,21 @@ def test_a_word_of_a_name_is_not_the_name(assistant: Assistant) -> None:
     answer = assistant.ask("Is MLOps an established field or something new?")
     assert "New York" not in answer.text, answer.text
     assert "Texas" in assistant.ask("Which states are the top employers for MLOps engineers?").text
+
+
+@pytest.mark.slow
+def test_names_of_a_kind_the_listing_it_names_does_not_hold_are_refused(
+    assistant: Assistant,
+) -> None:
+    # the guide's Top Employers are states: companies are not what it lists there
+    answer = assistant.ask("Which specific companies are the top employers of MLOps engineers?")
+    assert answer.refused and answer.diagnostics is not None
+    assert answer.diagnostics.reason == "other_kind", answer.text
+    assert answer.text.startswith(
+        phrases.not_of_kind("companies", "Top Employers for MLOps Engineers")
+    )
+    assert "Texas" in assistant.ask("Which states are the top employers?").text
+    assert not assistant.ask("Which companies hire MLOps engineers?").refused  # the sectors
 
 
 @pytest.mark.slow
