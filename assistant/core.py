@@ -216,7 +216,7 @@ class Assistant:
             lexical=case.lexical,
             coverage=round(coverage.score, 4),
             least_covered_word=coverage.word,
-            property_coverage=round(case.property_coverage, 4) if reading.yes_no else None,
+            property_coverage=round(case.property_coverage, 4),
             property_word=case.property_word,
             unknown_names=case.unknown_names + case.other_roles,
             context_unknown=case.context_unknown,

@@ -18,6 +18,7 @@ from assistant.lexicon import (
     is_place,
     may_name_a_place_or_body,
 )
+from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.text import tokenize
@@ -31,12 +32,24 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     """The words a yes/no ask asks about that the guide does not use: its nouns and
     adjectives (spaCy's tagger; only when there are such words, as it loads spaCy) that are
     English words or terms ("bootcamp"), as a typo or slang ("pls") says nothing of the
-    property, and not a word for a part of the guide ("the ML fundamentals *stage*")."""
-    if not reading.yes_no or reading.selection is not None or not matches:
+    property, and not a word for a part of the guide ("the ML fundamentals *stage*").
+
+    A what-is ask asks about the thing its first noun phrase names, when that phrase is
+    qualified (two words that are no frame words: "signing bonus", "ideal ratio", "pass mark")
+    and none of its nouns is a guide word: its nouns. A bare noun ("the downsides") and a form
+    of a guide thing ("the compensation *figure*") are left to the looser coverage bar."""
+    if reading.selection is not None or not matches:
         return []  # a selection over the items' prices is computed ("is it the cheapest?")
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = ALTERNATIVE.split(reading.ask)[0]
-    nominal = reader.nominal(main)
+    if reading.yes_no:
+        nominal = reader.nominal(main)
+    elif reading.kind in STATED:
+        return []  # an amount asked ("the price tag") is for the quantity checks
+    else:
+        words, nouns = asked_thing(main, reader)
+        qualified = len([w for w in words if w not in FRAME_WORDS]) > 1
+        nominal = frozenset(nouns if qualified and set(nouns) <= set(matches) else ())
     # the asker's own people are who asks, not what ("does *my teenager* need a degree?")
     theirs = askers_own(main)
     return [
@@ -47,6 +60,23 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         and w not in STRUCTURAL
         and w not in theirs
     ]
+
+
+#: A what-is ask: what follows names the thing it wants ("what's the *pass mark* for …").
+_WHAT_IS = re.compile(r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first noun phrase of a what-is ask, and its nouns: "pass mark" in "whats the pass
+    mark for the CKA exam", "typical signing bonus" in "what's a typical signing bonus …"."""
+    m = _WHAT_IS.match(ask)
+    if m is None:
+        return (), ()
+    rest = m.group("rest")
+    phrases, nouns = reader.phrases(rest), reader.nouns(rest)
+    if not phrases:
+        return (), ()
+    return phrases[0], tuple(w for w in phrases[0] if w in nouns)
 
 
 #: "my son", "our new hire": a person of the asker's (the word after a first-person possessive).

@@ -127,8 +127,9 @@ def unstated_property(case: Case) -> Verdict | None:
     Weights & Biases free?"): its nouns and adjectives the guide does not use must find their
     like in the evidence. Their verbs and adverbs frame the ask ("happens", "mostly"), so the
     looser uncovered_word bar is theirs. An item the ask points at ("does that one expire?")
-    must state it too; a selection over the items' prices ("is it the cheapest?") is computed."""
-    if not case.reading.yes_no or case.reading.selection is not None:
+    must state it too; a selection over the items' prices ("is it the cheapest?") is computed.
+    So must the thing a what-is ask names ("What's a typical *signing bonus*?"; grounding.py)."""
+    if case.reading.selection is not None:
         return None
     if case.property_coverage < case.settings["property_threshold"]:
         return Verdict("refuse", "unstated_property", phrases.NOT_STATED)

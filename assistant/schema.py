@@ -177,8 +177,9 @@ class Diagnostics(BaseModel):
     least_covered_word: str | None = Field(None, description="That word (null: none).")
     property_coverage: float | None = Field(
         None,
-        description="Of a yes/no ask: the weakest match in the evidence of its nouns and "
-        "adjectives the guide does not use (1.0: none).",
+        description="Of a yes/no ask, or of the thing a what-is ask names: the weakest match "
+        "in the evidence of its nouns (and a yes/no ask's adjectives) the guide does not use "
+        "(1.0: none).",
     )
     property_word: str | None = Field(None, description="That word (null: none).")
     unknown_names: list[str] | None = Field(

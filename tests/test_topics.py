@@ -484,6 +484,23 @@ def test_names_of_a_kind_the_listing_it_names_does_not_hold_are_refused(
 
 
 @pytest.mark.slow
+def test_the_qualified_thing_a_what_is_ask_names_must_be_stated(assistant: Assistant) -> None:
+    # "signing bonus" and "pass mark" are near the salary and the prices only as words are
+    for question in (
+        "What's a typical signing bonus for an MLOps engineer?",
+        "whats the pass mark for the CKA exam",
+        "What's the ideal ratio of MLOps engineers to data scientists?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused and answer.diagnostics is not None, answer.text
+        assert answer.diagnostics.reason == "unstated_property", answer.text
+    # a bare noun, and a form of what the guide states, keep the looser bar
+    assert not assistant.ask("What are the downsides of this job?").refused
+    figure = assistant.ask("What is the top compensation figure the guide quotes at FAANG?")
+    assert "$250,000+" in figure.text, figure.text
+
+
+@pytest.mark.slow
 def test_a_price_of_a_thing_no_line_prices_is_refused(assistant: Assistant) -> None:
     # the guide prices certifications, not degrees; no line holds all of a name it lacks
     for question in (
