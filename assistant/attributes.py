@@ -12,12 +12,12 @@ from typing import Any
 
 from assistant.asking import ALTERNATIVE
 from assistant.grounding import askers_own, unjudged
-from assistant.items import ask_words, said_in, said_spelt
 from assistant.lexicon import is_occupation, is_person
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
+from assistant.terms import ask_words, said_in, said_spelt
 from assistant.text import tokenize
 from assistant.vocabulary import (
     FRAME_STEMS,

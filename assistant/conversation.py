@@ -7,9 +7,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from assistant.items import Terms, ask_words
 from assistant.policy import STATED
 from assistant.question import Reading
+from assistant.terms import Terms, ask_words
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
 _FOLLOW_UP = re.compile(

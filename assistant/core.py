@@ -21,7 +21,7 @@ from assistant.extractive import compose, score_units
 from assistant.grounding import other_people, property_words, ungrounded, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
-from assistant.items import Item, Terms, ask_words, content_stems, extract_items, families
+from assistant.items import Item, extract_items, families
 from assistant.listing import answer_part, other_kind
 from assistant.policy import CHECKS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries
@@ -32,6 +32,7 @@ from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamE
 from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.selection import Choice, Selector
 from assistant.settings import Settings
+from assistant.terms import Terms, ask_words, content_stems
 from assistant.text import tokenize
 from assistant.validation import clean_history, clean_question
 from assistant.vocabulary import Coverage, weakest

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.asking import ALTERNATIVE
-from assistant.items import Terms, said_in, said_spelt
 from assistant.lexicon import (
     is_noun,
     is_occupation,
@@ -21,6 +20,7 @@ from assistant.lexicon import (
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
+from assistant.terms import Terms, said_in, said_spelt
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, Vocabulary, is_english, is_term, stem
 

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import Item, answers, ask_words, content_stems, mentioned, pick, said_spelt
+from assistant.items import Item, answers, mentioned, pick
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
+from assistant.terms import ask_words, content_stems, said_spelt
 from assistant.text import tokenize, without_domain
 from assistant.vocabulary import Vocabulary, stem
 

@@ -301,8 +301,10 @@ def guide_words(texts: list[str]) -> list[str]:
 
 
 __all__ = [
+    "FRAME_STEMS",
     "FRAME_WORDS",
     "MEMO_WORDS",
+    "MONEY_STEMS",
     "MONEY_WORDS",
     "Coverage",
     "Vocabulary",

@@ -22,11 +22,12 @@ from typer.testing import CliRunner
 from assistant import Assistant, phrases
 from assistant.grounding import asked_thing
 from assistant.guide import load_guide
-from assistant.items import Item, Terms, answers, extract_items, families, mentioned, pick
+from assistant.items import Item, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
 from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
 from assistant.scope import reader
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.terms import Terms
 from assistant.text import neutral
 
 GUIDE_MD = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
@@ -274,6 +275,9 @@ def test_the_four_steps_of_how_to_become_are_items(guide_items: list[Item]) -> N
     assert [i.name for i in steps] == STEPS
     assert steps[1].description == "Develop infrastructure and automation skills."
     assert [i.order for i in steps] == sorted(i.order for i in steps)
+    # a name said with an article within it is still the name, so "the second one" counts it
+    said = "build a software engineering foundation, gain DevOps experience, learn ML fundamentals"
+    assert [i.name for i in mentioned(steps, said)] == STEPS[:3]
 
 
 def test_items_split_names_with_slashes_and_find_what_a_text_mentions(

@@ -11,7 +11,7 @@ from conftest import assert_grounded
 
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
-from assistant.items import said_spelt
+from assistant.terms import said_spelt
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary
 
@@ -498,6 +498,22 @@ def test_the_qualified_thing_a_what_is_ask_names_must_be_stated(assistant: Assis
     assert not assistant.ask("What are the downsides of this job?").refused
     figure = assistant.ask("What is the top compensation figure the guide quotes at FAANG?")
     assert "$250,000+" in figure.text, figure.text
+
+
+@pytest.mark.slow
+def test_the_nth_one_counts_the_steps_the_last_answer_said_with_articles(
+    assistant: Assistant,
+) -> None:
+    history = [
+        {"role": "user", "content": "what are the stages?"},
+        {
+            "role": "assistant",
+            "content": "Four stages: build a software engineering foundation, gain DevOps "
+            "experience, learn ML fundamentals, and then specialize in ML infrastructure.",
+        },
+    ]
+    answer = assistant.ask("wats in the second one", history)
+    assert "Master CI/CD pipelines" in answer.text, answer.text
 
 
 @pytest.mark.slow

@@ -1,0 +1,169 @@
+"""The terms that ground what a question names, in the guide's own words.
+
+Each guide line's words (lower case, with their stems) for the co-occurrence check of a compound
+name: "AWS DevOps Engineer Professional" is grounded only if one guide line holds all its words,
+so it is not the guide's "AWS Solutions Architect Professional". An acronym the guide never
+writes is grounded by the phrase whose initials spell it ("IaC": "infrastructure-as-code").
+Acronyms and product names match exactly: "CKAD" is not "CKA".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.schema import Section
+from assistant.text import STOPWORDS, tokenize
+from assistant.vocabulary import FRAME_WORDS, stem
+
+#: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
+_TYPED_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,6}")
+#: Most acronyms whose spelt-out phrase (or its absence) is remembered.
+EXPANSION_MEMO = 4096
+#: The words of a guide line for initials: "infrastructure-as-code" is three words.
+_LETTERS = re.compile(r"[A-Za-z][A-Za-z']*")
+
+
+class Terms:
+    """The guide's words per line, for grounding the names a question uses."""
+
+    def __init__(self, sections: Iterable[Section]) -> None:
+        self.lines: list[set[str]] = []
+        self._expansions: dict[str, str | None] = {}
+        self.texts: list[str] = []
+        self.words: set[str] = set()
+        for section in sections:
+            texts = [section.title] + [u.text for u in section.units]
+            for text in texts:
+                words = _words(text)
+                self.lines.append(words)
+                self.texts.append(text)
+                self.words |= words
+
+    def together(self, words: list[str]) -> bool:
+        """Does one guide line hold all these words ("call" in "On-call burden: …")?"""
+        forms = [_forms(w) for w in words]
+        return bool(forms) and any(all(f & line for f in forms) for line in self.lines)
+
+    def grounded(self, name: str) -> bool:
+        """Does one guide line hold every word of `name` (exactly, by its stem, or without a
+        plural or possessive "s": "GPUs", "NVIDIA's"), or spell out the acronym it is?"""
+        words = _name_tokens(name)
+        return not words or self.together(words) or self._spelt_out(name) is not None
+
+    def expansion(self, name: str) -> str | None:
+        """The guide's phrase an acronym the guide never writes abbreviates, by its words'
+        initials: "IaC" is "infrastructure-as-code". Three letters at least (two are too often
+        someone's initials), and the phrase starts and ends with a content word."""
+        if not _TYPED_ACRONYM.fullmatch(name) or self.together(_name_tokens(name)):
+            return None
+        return self._spelt_out(name)
+
+    def _spelt_out(self, name: str) -> str | None:
+        """The phrase whose initials spell an acronym (memoised per name: a question asks for
+        it up to three times, and each look scans the guide's lines)."""
+        if not _TYPED_ACRONYM.fullmatch(name):
+            return None
+        if name in self._expansions:
+            return self._expansions[name]
+        found = self._initials_of(name.lower())
+        if len(self._expansions) < EXPANSION_MEMO:  # bounded: names come from askers
+            self._expansions[name] = found
+        return found
+
+    def _initials_of(self, want: str) -> str | None:
+        for text in self.texts:
+            words = _LETTERS.findall(text)
+            for i in range(len(words) - len(want) + 1):
+                phrase = words[i : i + len(want)]
+                if "".join(w[0] for w in phrase).lower() == want and all(
+                    w.lower() not in STOPWORDS for w in (phrase[0], phrase[-1])
+                ):
+                    return " ".join(phrase)
+        return None
+
+    def expand(self, text: str, names: Iterable[str]) -> str:
+        """The text with each acronym the guide spells out followed by its phrase, for
+        retrieval: "IaC tooling listed?" -> "IaC (infrastructure as code) tooling listed?"."""
+        for name in names:
+            phrase = self.expansion(name)
+            if phrase:
+                text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", f"{name} ({phrase})", text)
+        return text
+
+    def specific(self, name: str, common_share: float) -> bool:
+        """Is `name` a thing the guide names ("Texas", "Google"), not its subject ("ML", in
+        more than `common_share` of its lines: no answer can leave it unsaid)?"""
+        forms = [_forms(w) for w in _name_tokens(name)]
+        holding = sum(1 for line in self.lines if all(f & line for f in forms))
+        return bool(forms) and holding <= common_share * len(self.lines)
+
+
+def _words(text: str) -> set[str]:
+    """Stems of the lower-case words (so "engineers" meets "engineer"), stopwords dropped."""
+    tokens = (t.strip(".-+") for t in tokenize(text.replace("/", " ")))
+    return {stem(t) for t in tokens if t}
+
+
+def said_in(name: str, texts: list[str]) -> bool:
+    """Do these texts, together, hold every word of `name` ("Texas" in the evidence)?"""
+    words = _words(" ".join(texts))
+    return all(_forms(t) & words for t in _name_tokens(name))
+
+
+def said_spelt(name: str, texts: list[str]) -> bool:
+    """Do these texts hold `name` with its acronyms spelt out by initials ("Google Professional
+    ML Engineer" in "Google Professional Machine Learning Engineer ($200): …")?"""
+    short = [w for w in name.split() if w.isupper() and len(w) >= 2]  # noqa: PLR2004
+    rest = " ".join(w for w in name.split() if w not in short)
+    return (
+        bool(short and tokenize(rest))
+        and said_in(rest, texts)
+        and all(said_in(a, texts) or any(_spells(a.lower(), t) for t in texts) for a in short)
+    )
+
+
+def _spells(want: str, text: str) -> bool:
+    words = _LETTERS.findall(text)
+    return any(
+        "".join(w[0] for w in words[i : i + len(want)]).lower() == want
+        and not any(w.lower() in STOPWORDS for w in words[i : i + len(want)])
+        for i in range(len(words) - len(want) + 1)
+    )
+
+
+def ask_words(text: str) -> list[str]:
+    """The content words of an ask, without frame words ("use", "need") and the domain name."""
+    return [t for t in _name_tokens(text) if t not in FRAME_WORDS and not t.startswith("mlops")]
+
+
+def _name_tokens(name: str) -> list[str]:
+    """The words of a name; a hyphenated one counts by its parts ("FAANG-type")."""
+    # A hyphenated word names by its first part: "Kubernetes-focused", "FAANG-type".
+    words = [
+        w.split("-")[0] if "-" in w and w.split("-")[0].isalpha() else w
+        for w in name.replace("/", " ").replace("'s", "").split()
+    ]
+    tokens = [t.strip(".-+") for t in tokenize(" ".join(words))]
+    return [t for t in tokens if t and t not in FRAME_WORDS]
+
+
+def _forms(token: str) -> set[str]:
+    forms = {token, stem(token)}
+    if len(token) > 3 and token.endswith("s"):
+        forms.add(token[:-1])
+    return forms
+
+
+def content_stems(text: str) -> set[str]:
+    return {stem(t) for t in tokenize(text)}
+
+
+__all__ = [
+    "EXPANSION_MEMO",
+    "Terms",
+    "ask_words",
+    "content_stems",
+    "said_in",
+    "said_spelt",
+]
