@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
+from assistant.listing import names_section
 from assistant.policy import STATED
 from assistant.question import Reading
+from assistant.schema import Section
 from assistant.terms import Terms, ask_words
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
@@ -62,4 +65,34 @@ def with_antecedent(reading: Reading, terms: Terms, share: float) -> Reading:
     )
 
 
-__all__ = ["MARKERS", "is_follow_up", "last_exchange", "said_before", "with_antecedent"]
+def with_listed_name(
+    reading: Reading, turns: list[dict[str, str]], sections: Iterable[Section]
+) -> Reading:
+    """An ordinal follow-up ("the average salary for *the second one*?") after an answer that
+    listed bare names of the guide ("California, Washington, New York, and Texas") names the
+    one it counts to: it asks about "Washington", which the policy then grounds like any name
+    the ask says. Items and steps are counted by the selector (assistant/selection.py)."""
+    if reading.ordinal is None or reading.ordinal[1]:
+        return reading
+    said = said_before(turns)
+    names = [u.text for s in sections if names_section(s) for u in s.units]
+    found = sorted(
+        (m.start(), name)
+        for name in names
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", said)
+    )
+    listed = list(dict.fromkeys(name for _, name in found))
+    index = reading.ordinal[0]
+    if len(listed) < 2 or not -len(listed) <= index < len(listed):  # noqa: PLR2004 - a list
+        return reading
+    return dataclasses.replace(reading, names=(*reading.names, listed[index]))
+
+
+__all__ = [
+    "MARKERS",
+    "is_follow_up",
+    "last_exchange",
+    "said_before",
+    "with_antecedent",
+    "with_listed_name",
+]

@@ -517,6 +517,17 @@ def test_the_nth_one_counts_the_steps_the_last_answer_said_with_articles(
 
 
 @pytest.mark.slow
+def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "Which states are the top employers?"},
+        {"role": "assistant", "content": "It lists California, Washington, New York, and Texas."},
+    ]
+    answer = assistant.ask("What's the average salary for the second one?", history)
+    assert answer.refused, answer.text  # the guide gives no salary for a state
+    assert answer.text.startswith(phrases.not_stated_for(["Washington"])), answer.text
+
+
+@pytest.mark.slow
 def test_a_price_of_a_thing_no_line_prices_is_refused(assistant: Assistant) -> None:
     # the guide prices certifications, not degrees; no line holds all of a name it lacks
     for question in (
