@@ -34,6 +34,7 @@ from assistant.listing import (
     overview,
     stems,
     title_unit,
+    wants_names_of,
 )
 from assistant.question import PLURAL_ASK, head_phrase, ordinal_of
 from assistant.retrieval import Hit, Retriever
@@ -220,6 +221,23 @@ def _paragraph(section: Section, unit: Unit) -> list[Unit]:
     return [unit]
 
 
+def _names_read(
+    scored: list[Evidence], question: str, sections: dict[str, Section] | None
+) -> tuple[list[Evidence], bool]:
+    """The scored evidence with a section of names, one a line ("California", "CA", ...), first
+    when the ask wants names of the kind it lists ("which *states* …"), and whether it is read
+    whole (that, or the ask names it). A section of bare names answers only a question about it
+    ("which states are the top employers"), not one its heading resembles ("which companies
+    hire")."""
+    kinds = [x for x in (sections or {}).values() if wants_names_of(question, x)]
+    if kinds:
+        listed = Evidence(kinds[0], kinds[0].units[0], scored[0].score)
+        return [listed] + [ev for ev in scored if ev.section != listed.section], True
+    if names_section(scored[0].section) and not asks_names(question, scored[0].section):
+        return [ev for ev in scored if not names_section(ev.section)] or scored, False
+    return scored, names_section(scored[0].section)
+
+
 def select(
     scored: list[Evidence],
     question: str,
@@ -242,13 +260,8 @@ def select(
         found = ordinal_answer(sections, best, which, max_items)
         if found is not None:
             return found
-    # A section of names, one a line ("California", "CA", ...), is read whole.
-    names = asks_names(question, best.section)
-    if names_section(best.section) and not names:
-        # A section of bare names answers only a question about it ("which states are the top
-        # employers"), not one its heading merely resembles ("which companies hire").
-        scored = [ev for ev in scored if not names_section(ev.section)] or scored
-        best = scored[0]
+    scored, names = _names_read(scored, question, sections)
+    best = scored[0]
     wants_list = is_list_question(question) or best.unit.kind == "leadin" or names
     if sections is not None and not wants_list and not _SINGLE_FACT.search(question):
         found_overview = overview(sections, best, question, max_items)

@@ -118,6 +118,22 @@ def kind_of_name(name: str) -> str | None:
     return named[0].lexname() if named else None
 
 
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def kinds_of_name(name: str) -> frozenset[str]:
+    """Every kind a thing `name` names is of ("Washington": the city, so a city, and the
+    American state, so a state, a region, …), as WordNet's synset names; empty for an unknown
+    name."""
+    senses = _wordnet().synsets(name.strip().replace(" ", "_"), "n")
+    named = [s for s in senses if s.instance_hypernyms()]
+    return frozenset(h.name() for s in named for path in s.hypernym_paths() for h in path)
+
+
+def sense_of_noun(word: str) -> str | None:
+    """The first sense of a common noun ("states": "state.n.01"), as WordNet's synset name."""
+    senses = _wordnet().synsets(word.lower(), "n") if word.isalpha() else []
+    return senses[0].name() if senses else None
+
+
 def kind_of_noun(word: str) -> str | None:
     """The kind of thing a common noun first means ("companies": "noun.group", "states":
     "noun.location"); None for a word WordNet has no noun for."""
@@ -139,6 +155,8 @@ __all__ = [
     "is_place",
     "kind_of_name",
     "kind_of_noun",
+    "kinds_of_name",
+    "sense_of_noun",
     "load",
     "may_name_a_place_or_body",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.lexicon import kind_of_name, kind_of_noun
+from assistant.lexicon import kind_of_name, kind_of_noun, kinds_of_name, sense_of_noun
 from assistant.question import head_noun
 from assistant.schema import Composed, Evidence, Section, Unit
 from assistant.settings import Settings
@@ -301,10 +301,38 @@ def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | 
         titled = stems(section.title) - _DOMAIN_STEMS - FRAME_STEMS
         if not titled or not titled <= asked or not names_section(section):
             continue  # the ask names the listing by every word of its title
-        kinds = {kind_of_name(u.text) for u in section.units}
-        if len(kinds) == 1 and None not in kinds and wanted not in kinds:
+        kind = names_kind(section)
+        if kind is not None and wanted != kind:
             return noun, section.title
     return None
+
+
+def names_kind(section: Section) -> str | None:
+    """The one kind of thing a listing of bare names names ("noun.location": the states), or
+    None when it is no such listing, a name is unknown or the names are of several kinds."""
+    if not names_section(section):
+        return None
+    kinds = {kind_of_name(u.text) for u in section.units}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def wants_names_of(question: str, section: Section) -> bool:
+    """Does a "which Xs" ask want names of a kind every name of the listing is of ("Which
+    *states* are in the salary-by-state part?" of the states: each is an American state, so a
+    state; not "which *source*")?"""
+    if not names_section(section):
+        return False
+    singular = _WHICH_ONE.search(question)  # "which state does …": a fixed typo drops the "s"
+    noun = head_noun(question) or (singular.group(1) if singular else "")
+    sense = sense_of_noun(noun) if noun else None
+    return sense is not None and all(sense in kinds_of_name(u.text) for u in section.units)
+
+
+#: "which state does the guide include …": the noun before the ask's verb.
+_WHICH_ONE = re.compile(
+    r"\b(?:which|what)\s+([a-z]{3,})\s+(?:does|do|did|is|are|has|have|can|will|would)\b",
+    re.IGNORECASE,
+)
 
 
 def asks_of(question: str, section: Section) -> bool:
@@ -330,6 +358,8 @@ __all__ = [
     "names_section",
     "ordinal_answer",
     "other_kind",
+    "names_kind",
+    "wants_names_of",
     "overview",
     "stems",
     "title_unit",

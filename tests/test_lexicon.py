@@ -12,7 +12,7 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.lexicon import is_occupation, is_place
-from assistant.listing import other_kind
+from assistant.listing import other_kind, wants_names_of
 from assistant.names import names_in, written_as_names
 from assistant.policy import decide
 from assistant.question import read
@@ -317,3 +317,13 @@ def test_a_which_ask_of_a_listing_of_names_of_another_kind_is_found() -> None:
     # names WordNet does not know are of no kind it can tell: another guide's companies
     firms = listing("Top Employers for Nurses", ["Acme Health", "Globex Care", "Initech"])
     assert other_kind(asked, [firms]) is None
+
+
+def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> None:
+    places = listing("Top Employers", ["California", "CA", "Washington", "New York", "NY"])
+    assert wants_names_of("Which states are in the salary-by-state part?", places)
+    assert wants_names_of("Which state does the guide include?", places)  # a fixed typo
+    assert not wants_names_of("Which source does the guide cite?", places)
+    assert not wants_names_of("Which companies hire?", places)
+    firms = listing("Top Employers", ["Acme Health", "Globex Care"])
+    assert not wants_names_of("Which states are listed?", firms)

@@ -481,6 +481,9 @@ def test_names_of_a_kind_the_listing_it_names_does_not_hold_are_refused(
     )
     assert "Texas" in assistant.ask("Which states are the top employers?").text
     assert not assistant.ask("Which companies hire MLOps engineers?").refused  # the sectors
+    # names of the kind the listing holds are read from it, whatever the ask calls the section
+    states = assistant.ask("Which states does the guide include in its salary-by-state section?")
+    assert "California" in states.text and "Texas" in states.text, states.text
 
 
 @pytest.mark.slow
