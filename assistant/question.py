@@ -56,7 +56,8 @@ _AMOUNT = re.compile(
     + r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b"
-    r"|\bthe (median|average|mean)\s*(for|in|at|\?|$)",  # a bare figure: "the median in CA?"
+    r"|\bthe (median|average|mean)\s*(for|in|at|\?|$)"  # a bare figure: "the median in CA?"
+    r"|\b(hourly|daily|day|weekly|monthly)\s+rates?\b",  # pay by the hour: "the hourly rate"
     re.IGNORECASE,
 )
 #: A bare noun phrase with a money word: "cka cost", "mlops pay sf" (not "cost metric").
@@ -133,8 +134,7 @@ _BACK = re.compile(
     r"|how about|and the|which of|either|both|former|latter)\b",
     re.IGNORECASE,
 )
-#: A position relative to what the last answer named: "the step after that one", "the next
-#: one", "and the one before?".
+#: A position relative to what the last answer named: "the step after that one", "the next one"
 _NEXT = re.compile(
     r"\b(next|after (that|this|it|those)|following one|then what"
     r"|(comes?|is|goes) (right |immediately |directly |just )?after)\b",

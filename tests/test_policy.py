@@ -112,6 +112,8 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("Which projects show MLOps skills rather than modelling?", "list"),
         # a bare figure asked of a place or a group is an amount; a statistic of a thing is not
         ("what's the median in California?", "amount"),
+        # pay by the hour or the day is an amount, not how often something happens
+        ("What's the going hourly rate for MLOps contractors?", "amount"),
         ("whats the average time to hire?", "other"),
     ],
 )

@@ -531,6 +531,12 @@ def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Ass
 
 
 @pytest.mark.slow
+def test_an_hourly_rate_of_people_no_line_prices_is_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("What's the going hourly rate for a freelance MLOps contractor?")
+    assert answer.refused, answer.text  # the guide states yearly pay of engineers only
+
+
+@pytest.mark.slow
 def test_a_price_of_a_thing_no_line_prices_is_refused(assistant: Assistant) -> None:
     # the guide prices certifications, not degrees; no line holds all of a name it lacks
     for question in (
