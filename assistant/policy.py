@@ -208,6 +208,32 @@ def _about_the_asked(case: Case) -> list[str]:
     return [t for t in case.evidence if words & {stem(w) for w in tokenize(t)}]
 
 
+#: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
+#: "is it going to be replaced / automated away?".
+_AHEAD = re.compile(
+    r"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+    r"(?:\d+|a few|few|one|two|three|five|ten|a couple of)\s*(?:years?|yrs|decades?)\b"
+    r"|\bnext decade\b|\bby 20\d\d\b|\bin (?:the )?future\b"
+    r"|\b(?:going to|gonna|will)\b[^?]*\b(?:replaced?|automated?|absorbed|obsolete)\b"
+    r"|\b(?:getting|get) (?:replaced|automated)\b",
+    re.IGNORECASE,
+)
+#: A line that says something of a time ahead: "will", "is projected to", "by 2030".
+_FORECAST = re.compile(
+    r"\b(?:will|won't|projected|projection|forecast|expected to|by 20\d\d|next decade"
+    r"|next \d+ years|in the coming|future)\b",
+    re.IGNORECASE,
+)
+
+
+def unstated_forecast(case: Case) -> Verdict | None:
+    """The ask looks ahead ("Is MLOps getting automated away by AI in the next 5 years?",
+    "could I do it in one year?") and no quoted line says anything of a time ahead."""
+    if not _AHEAD.search(case.reading.ask) or any(_FORECAST.search(t) for t in case.evidence):
+        return None
+    return Verdict("refuse", "no_forecast", phrases.NOT_STATED)
+
+
 def no_comparison(case: Case) -> Verdict | None:
     """The ask wants a comparison and the evidence makes none."""
     if case.reading.kind != "compare" or case.reading.selection is not None:
@@ -260,6 +286,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_property,
     unstated_attribute,
     unstated_quantity,
+    unstated_forecast,
     no_comparison,
     unstated_judgement,
     asked_not_answered,

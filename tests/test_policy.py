@@ -1268,3 +1268,26 @@ def test_names_of_another_kind_than_the_named_listing_holds_are_refused() -> Non
 )
 def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str, ...]) -> None:
     assert asked_thing(ask, reader(Settings().reader_model))[1] == thing
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Is MLOps getting automated away by AI in the next 5 years?",
+        "Will MLOps still exist as its own role in 5 years?",
+        "What job growth projection does the guide give for the next decade?",
+        "could I do it in one year if I study full time?",
+    ],
+)
+def test_an_ask_about_a_time_ahead_needs_a_line_saying_something_of_it(ask: str) -> None:
+    now = ["MLOps Engineers earn $120,000-$185,000 depending on experience and company"]
+    verdict = decide(make_case(ask, evidence=now))
+    assert (verdict.outcome, verdict.reason) == ("refuse", "no_forecast")
+    ahead = ["Demand for MLOps engineers is projected to grow 20% by 2030."]
+    assert decide(make_case(ask, evidence=ahead)).reason != "no_forecast"
+
+
+def test_a_duration_of_the_path_is_no_time_ahead() -> None:
+    path = ["Total Time: 4-6 years"]
+    verdict = decide(make_case("How many years does it take to become one?", evidence=path))
+    assert verdict.reason != "no_forecast"
