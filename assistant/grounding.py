@@ -15,6 +15,8 @@ from assistant.lexicon import (
     is_occupation,
     is_person,
     is_place,
+    kind_of_name,
+    kind_of_noun,
     may_name_a_place_or_body,
 )
 from assistant.policy import STATED
@@ -168,10 +170,21 @@ def unsaid(
         for n in names
         if n not in unknown
         and not common_abbreviation(n)
+        and terms.grounded(n)  # not "US" in "US states" (_where): no name the guide has
         and terms.specific(n, share)
         and not said_in(terms.expansion(n) or n, said)
         and not said_spelt(n, said)
     ]
+
+
+def _where(name: str, text: str, vocabulary: Vocabulary) -> bool:
+    """Is `name` a place said right before places of a kind the guide uses ("*US* states",
+    "*West Coast* states")? It says where they are; the guide's states are what is asked."""
+    m = re.search(rf"(?<!\w){re.escape(name)}\s+([a-z]+s)\b", text, re.IGNORECASE)
+    if m is None or kind_of_name(name) != "noun.location":
+        return False
+    noun = m.group(1).lower()
+    return vocabulary.is_form(noun) and kind_of_noun(noun) == "noun.location"
 
 
 def ungrounded(
@@ -189,7 +202,11 @@ def ungrounded(
     "databricks", "leetcode"; not "datasets")"""
     if not text:
         return []
-    out = [n for n in names if not terms.grounded(n) and not common_abbreviation(n)]
+    out = [
+        n
+        for n in names
+        if not terms.grounded(n) and not common_abbreviation(n) and not _where(n, text, vocabulary)
+    ]
     # a place typed in lower case ("mlops salary uk?"); as typed in capitals it is a name
     out += [
         w.upper() if len(w) <= 3 else w.title()

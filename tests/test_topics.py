@@ -484,6 +484,10 @@ def test_names_of_a_kind_the_listing_it_names_does_not_hold_are_refused(
     # names of the kind the listing holds are read from it, whatever the ask calls the section
     states = assistant.ask("Which states does the guide include in its salary-by-state section?")
     assert "California" in states.text and "Texas" in states.text, states.text
+    # a place said before the kind of the listed places says where they are ("US states")
+    us = assistant.ask("Which US states are the top employers for MLOps engineers?")
+    assert not us.refused and "Texas" in us.text, us.text
+    assert assistant.ask("How many MLOps job openings are there in the US right now?").refused
 
 
 @pytest.mark.slow
