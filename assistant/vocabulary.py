@@ -44,8 +44,8 @@ FRAME_WORDS = frozenset(
     ]
 ) | frozenset(
     [
-        "use", "used", "uses", "using", "describe", "described", "describes", "kind", "kinds",
-        "sort", "type", "types", "look", "looks", "like", "good", "best", "better", "give",
+        "use", "used", "uses", "using", "purpose", "describe", "described", "describes", "kind",
+        "kinds", "sort", "type", "types", "look", "looks", "like", "good", "best", "better", "give",
         "gives", "name", "names", "named", "mean", "means", "meaning", "list", "listed", "lists",
         "know", "knows", "mention", "mentions", "mentioned", "example", "examples", "typical",
         "typically", "usually", "usual", "average", "median", "roughly", "approximately",

@@ -535,6 +535,12 @@ def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Ass
 
 
 @pytest.mark.slow
+def test_the_purpose_of_an_item_is_what_its_line_says_it_is_for(assistant: Assistant) -> None:
+    answer = assistant.ask("What is the purpose of Seldon Core?")  # as "what is it used for"
+    assert "ML deployment on Kubernetes" in answer.text, answer.text
+
+
+@pytest.mark.slow
 def test_an_hourly_rate_of_people_no_line_prices_is_refused(assistant: Assistant) -> None:
     answer = assistant.ask("What's the going hourly rate for a freelance MLOps contractor?")
     assert answer.refused, answer.text  # the guide states yearly pay of engineers only
