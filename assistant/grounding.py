@@ -24,7 +24,7 @@ from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_spelt
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS, Vocabulary, is_english, is_term, stem
+from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_english, is_term, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
@@ -37,7 +37,8 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     property, and not a word for a part of the guide ("the ML fundamentals *stage*").
 
     A what-is ask asks about the thing its first noun phrase names, when that phrase is
-    qualified (two words that are no frame words: "signing bonus", "ideal ratio", "pass mark")
+    qualified (two words, neither of whether it holds: "signing bonus", "average age", not
+    "actual downsides")
     and none of its nouns is a guide word: its nouns. A bare noun ("the downsides") and a form
     of a guide thing ("the compensation *figure*") are left to the looser coverage bar."""
     if reading.selection is not None or not matches:
@@ -50,7 +51,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         return []  # an amount asked ("the price tag") is for the quantity checks
     else:
         words, nouns = asked_thing(main, reader)
-        qualified = len([w for w in words if w not in FRAME_WORDS]) > 1
+        qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
         nominal = frozenset(nouns if qualified and set(nouns) <= set(matches) else ())
     # the asker's own people are who asks, not what ("does *my teenager* need a degree?")
     theirs = askers_own(main)

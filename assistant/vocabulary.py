@@ -31,9 +31,9 @@ MONEY_WORDS = frozenset(
     ["salary", "salaries", "pay", "price", "prices", "cost", "costs", "fee", "fees",
      "compensation", "earning", "earnings", "income", "wage", "wages"]
 )  # fmt: skip
-#: Words that frame a question but never name its topic ("what is X *used* for").
 # fmt: off
-FRAME_WORDS = frozenset(
+#: Words of whether a statement holds, or how it is worded, not of what it is about.
+TRUTH_WORDS = frozenset(
     # whether a statement holds, not a property of it: "is it *true* that…", "a *real* problem"
     [
         "true", "real", "actual", "actually", "accurate", "correct", "really", "truly", "legit",
@@ -42,7 +42,9 @@ FRAME_WORDS = frozenset(
         # "its own *description*", "in that same *category*"
         "line", "lines", "description", "descriptions", "category", "categories",
     ]
-) | frozenset(
+)
+#: Words that frame a question but never name its topic ("what is X *used* for").
+FRAME_WORDS = TRUTH_WORDS | frozenset(
     [
         "use", "used", "uses", "using", "purpose", "describe", "described", "describes", "kind",
         "kinds", "sort", "type", "types", "look", "looks", "like", "good", "best", "better", "give",
@@ -306,6 +308,7 @@ __all__ = [
     "MEMO_WORDS",
     "MONEY_STEMS",
     "MONEY_WORDS",
+    "TRUTH_WORDS",
     "Coverage",
     "Vocabulary",
     "guide_words",

@@ -497,6 +497,7 @@ def test_the_qualified_thing_a_what_is_ask_names_must_be_stated(assistant: Assis
         "What's a typical signing bonus for an MLOps engineer?",
         "whats the pass mark for the CKA exam",
         "What's the ideal ratio of MLOps engineers to data scientists?",
+        "What is the average age of people who move into MLOps as a second career?",
     ):
         answer = assistant.ask(question)
         assert answer.refused and answer.diagnostics is not None, answer.text
