@@ -342,6 +342,9 @@ def _unsaid_qualifier(
         people = [
             i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w) or w in _EARNED
         ]
+        after = re.search(rf"\b{re.escape(phrase[-1])}\s+(\w+)", ask, re.IGNORECASE)
+        if not people and after and is_person(after.group(1)):
+            people = [len(phrase) - 1]  # "a junior mlops *engineer* with …", tagged a verb
         for w in phrase[: people[-1] + 1] if people else ():
             skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in _BOUNDS or w in own
             skip = skip or vocabulary.is_form(w)

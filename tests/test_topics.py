@@ -167,6 +167,8 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
         # who earns it said before what they earn
         "what's the entry level salary for mlops?",
         "what is a junior mlops salary?",
+        # the tagger takes "engineer" for a verb before "with": the person is still who earns
+        "whats the starting salary for a junior mlops engineer with no experience",
     ],
 )
 def test_an_amount_for_a_level_the_amount_line_only_depends_on_is_refused(
