@@ -186,6 +186,7 @@ def test_a_duration_of_something_the_duration_line_does_not_time_is_refused(
     for question in (
         "how many years until promotion to senior level?",
         "How many years of experience does a senior MLOps engineer need?",
+        "How many years of experience do senior MLOps roles typically require?",  # their holders
     ):
         answer = assistant.ask(question)
         assert answer.refused, answer.text
