@@ -226,12 +226,33 @@ _FORECAST = re.compile(
 )
 
 
+#: An ask for a time of day ("what time does the day start?") and a line that states one.
+_CLOCK_ASK = re.compile(r"\bwhat time\b|\bhow (?:early|late)\b|\bwhat hours?\b", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\bo'?clock\b|\b(?:noon|midnight)\b",
+    re.IGNORECASE,
+)
+
+
+def _unstated(
+    case: Case, asked: re.Pattern[str], stated: re.Pattern[str], reason: str
+) -> Verdict | None:
+    """The ask is of a kind `asked` finds, and no quoted line states what `stated` finds."""
+    if not asked.search(case.reading.ask) or any(stated.search(t) for t in case.evidence):
+        return None
+    return Verdict("refuse", reason, phrases.NOT_STATED)
+
+
 def unstated_forecast(case: Case) -> Verdict | None:
     """The ask looks ahead ("Is MLOps getting automated away by AI in the next 5 years?",
     "could I do it in one year?") and no quoted line says anything of a time ahead."""
-    if not _AHEAD.search(case.reading.ask) or any(_FORECAST.search(t) for t in case.evidence):
-        return None
-    return Verdict("refuse", "no_forecast", phrases.NOT_STATED)
+    return _unstated(case, _AHEAD, _FORECAST, "no_forecast")
+
+
+def unstated_clock_time(case: Case) -> Verdict | None:
+    """The ask wants a time of day ("What time would he usually have to start?") and no
+    quoted line states one ("Morning: Check overnight …" gives none)."""
+    return _unstated(case, _CLOCK_ASK, _CLOCK, "no_clock_time")
 
 
 def no_comparison(case: Case) -> Verdict | None:
@@ -287,6 +308,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_attribute,
     unstated_quantity,
     unstated_forecast,
+    unstated_clock_time,
     no_comparison,
     unstated_judgement,
     asked_not_answered,

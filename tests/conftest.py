@@ -168,3 +168,9 @@ def assert_grounded(answer: Any) -> None:
     for source in answer.sources:
         assert source.quote in ORIGINAL, source.quote
         assert f"[{source.n}]" in answer.text
+
+
+def assert_refused_for(answer: Any, reason: str) -> None:
+    """The answer is a refusal, given for the scope policy's `reason` (a check's name)."""
+    assert answer.refused and answer.diagnostics is not None, answer.text
+    assert answer.diagnostics.reason == reason, answer.text

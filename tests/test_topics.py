@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import assert_grounded
+from conftest import assert_grounded, assert_refused_for
 
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
@@ -267,8 +267,7 @@ def test_a_name_written_with_a_symbol_is_a_name() -> None:
 @pytest.mark.slow
 def test_a_language_the_guide_never_names_is_refused_or_caveated(assistant: Assistant) -> None:
     answer = assistant.ask("do i need c++ for triton")
-    assert answer.refused and answer.diagnostics is not None
-    assert answer.diagnostics.reason == "unknown_name"
+    assert_refused_for(answer, "unknown_name")
     background = assistant.ask("I'm a C# developer. What steps should I follow?")
     assert not background.refused and background.diagnostics is not None
     assert background.diagnostics.outcome == "caveat"
@@ -277,8 +276,7 @@ def test_a_language_the_guide_never_names_is_refused_or_caveated(assistant: Assi
 @pytest.mark.slow
 def test_an_items_acronym_names_it(assistant: Assistant) -> None:
     answer = assistant.ask("What's the passing score for the CKA exam?")
-    assert answer.refused and answer.diagnostics is not None
-    assert answer.diagnostics.reason == "unstated_attribute"  # the CKA's line has no score
+    assert_refused_for(answer, "unstated_attribute")  # the CKA's line has no score
     priced = assistant.ask("How does the CKA price compare with the Terraform Associate?")
     assert not priced.refused and "($395)" in priced.text and "($70)" in priced.text
 
@@ -286,8 +284,7 @@ def test_an_items_acronym_names_it(assistant: Assistant) -> None:
 @pytest.mark.slow
 def test_a_price_comparison_with_an_unpriced_item_is_refused(assistant: Assistant) -> None:
     answer = assistant.ask("What does Tecton cost compared with running Feast ourselves?")
-    assert answer.refused and answer.diagnostics is not None
-    assert answer.diagnostics.reason == "unstated_attribute"
+    assert_refused_for(answer, "unstated_attribute")
     described = assistant.ask("Feast vs Tecton: how does the guide distinguish them?")
     assert not described.refused
     assert "Open source feature store." in described.text
@@ -329,8 +326,7 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assistant: Assistant,
 ) -> None:
     answer = assistant.ask("airflow or dagster, which one is easier for a beginner to learn?")
-    assert answer.refused and answer.diagnostics is not None
-    assert answer.diagnostics.reason == "unstated_judgement"
+    assert_refused_for(answer, "unstated_judgement")
     stated = assistant.ask("Which certification is the most valuable?")  # the guide grades
     assert not stated.refused and "most valuable" in stated.text
     priced = assistant.ask("Which certification is the cheapest?")  # computed over prices
@@ -477,8 +473,7 @@ def test_names_of_a_kind_the_listing_it_names_does_not_hold_are_refused(
 ) -> None:
     # the guide's Top Employers are states: companies are not what it lists there
     answer = assistant.ask("Which specific companies are the top employers of MLOps engineers?")
-    assert answer.refused and answer.diagnostics is not None
-    assert answer.diagnostics.reason == "other_kind", answer.text
+    assert_refused_for(answer, "other_kind")
     assert answer.text.startswith(
         phrases.not_of_kind("companies", "Top Employers for MLOps Engineers")
     )
@@ -503,8 +498,7 @@ def test_the_qualified_thing_a_what_is_ask_names_must_be_stated(assistant: Assis
         "What is the average age of people who move into MLOps as a second career?",
     ):
         answer = assistant.ask(question)
-        assert answer.refused and answer.diagnostics is not None, answer.text
-        assert answer.diagnostics.reason == "unstated_property", answer.text
+        assert_refused_for(answer, "unstated_property")
     # a bare noun, and a form of what the guide states, keep the looser bar
     assert not assistant.ask("What are the downsides of this job?").refused
     figure = assistant.ask("What is the top compensation figure the guide quotes at FAANG?")
@@ -542,6 +536,13 @@ def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Ass
 def test_the_purpose_of_an_item_is_what_its_line_says_it_is_for(assistant: Assistant) -> None:
     answer = assistant.ask("What is the purpose of Seldon Core?")  # as "what is it used for"
     assert "ML deployment on Kubernetes" in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_an_ask_about_him_is_as_near_as_one_about_you(assistant: Assistant) -> None:
+    answer = assistant.ask("What would a typical morning look like for him?")
+    assert not answer.refused and "Check overnight" in answer.text, answer.text
+    assert assistant.ask("What time would he usually have to start in the morning?").refused
 
 
 @pytest.mark.slow
