@@ -86,23 +86,6 @@ def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, .
 _ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(\w+)(?:\s+(\w+))?")
 
 
-#: A person said by a pronoun: "would *he* …", "for *him*", "*her* days".
-_PRONOUN = {"he": "you", "she": "you", "him": "you", "her": "your", "his": "your"}
-_PRONOUNS = re.compile(r"\b(?:he|she|him|her|his)\b", re.IGNORECASE)
-#: Asks about the guide's author, whose pronoun is no asker's person.
-_AUTHOR = re.compile(r"\b(?:author|wrote|written|writer|editor|founder)\b", re.IGNORECASE)
-
-
-def as_asked_of_you(text: str) -> str:
-    """The text with the asker's own person ("my son") and a pronoun for someone ("would *he*
-    …", "for *him*") said as "you", the guide's own voice ("Your day revolves around …"), for
-    judging how near the guide is: "What would a typical morning look like for him?" is "…
-    for you?". Not about the guide's author ("what are *his* qualifications?")."""
-    if _AUTHOR.search(text):
-        return text
-    return _PRONOUNS.sub(lambda m: _PRONOUN[m.group(0).lower()], text)
-
-
 def askers_own(text: str) -> frozenset[str]:
     """The asker's own people the text names ("son" in "will my son need …")."""
     return frozenset(w for pair in _ASKERS_OWN.findall(text.lower()) for w in pair if is_person(w))

@@ -12,7 +12,6 @@ import numpy as np
 
 from assistant.conversation import is_follow_up, last_exchange
 from assistant.embeddings import Embedder
-from assistant.grounding import as_asked_of_you
 from assistant.question import Reading
 from assistant.settings import Settings
 from assistant.text import neutral, tokenize, without_domain
@@ -55,13 +54,13 @@ def build_queries(
 ) -> Queries:
     """The queries retrieval runs: the ask (retrieval reads it with misspelt guide words
     corrected, "kubernets"), each of its sentences, and what it leans on."""
-    vector = embedder.embed_query(neutral(as_asked_of_you(ask)))
+    vector = embedder.embed_query(neutral(ask))
     own: list[Query] = [(ask, vector, s.retrieval.ask_weight)]
     if reading.parts:
         # Each sentence of a many-sentence ask is a query of its own too, sharing the ask's
         # weight: two questions in one text match either's answer less than each alone.
         texts = [vocabulary.correct(p) for p in reading.parts]
-        vectors = embedder.embed_documents([neutral(as_asked_of_you(t)) for t in texts])
+        vectors = embedder.embed_documents([neutral(t) for t in texts])
         own += [
             (t, v, s.retrieval.ask_weight / len(texts)) for t, v in zip(texts, vectors, strict=True)
         ]

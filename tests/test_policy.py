@@ -20,7 +20,7 @@ from conftest import ORIGINAL, assert_grounded
 from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
-from assistant.grounding import as_asked_of_you, asked_thing
+from assistant.grounding import asked_thing
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
@@ -1291,14 +1291,6 @@ def test_a_duration_of_the_path_is_no_time_ahead() -> None:
     path = ["Total Time: 4-6 years"]
     verdict = decide(make_case("How many years does it take to become one?", evidence=path))
     assert verdict.reason != "no_forecast"
-
-
-def test_a_person_said_by_a_pronoun_is_read_as_you_for_nearness() -> None:
-    assert as_asked_of_you("What would a typical morning look like for him?").endswith("for you?")
-    assert as_asked_of_you("would she like her days?") == "would you like your days?"
-    # the guide's author is who "his" is there
-    asked = "Who wrote this guide, and what are his qualifications?"
-    assert as_asked_of_you(asked) == asked
 
 
 def test_a_time_of_day_needs_a_line_stating_one() -> None:

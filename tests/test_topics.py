@@ -539,10 +539,9 @@ def test_the_purpose_of_an_item_is_what_its_line_says_it_is_for(assistant: Assis
 
 
 @pytest.mark.slow
-def test_an_ask_about_him_is_as_near_as_one_about_you(assistant: Assistant) -> None:
-    answer = assistant.ask("What would a typical morning look like for him?")
-    assert not answer.refused and "Check overnight" in answer.text, answer.text
-    assert assistant.ask("What time would he usually have to start in the morning?").refused
+def test_a_time_of_day_no_line_states_is_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("what time is the daily standup?")
+    assert_refused_for(answer, "no_clock_time")  # "Daily standup …" gives no time of day
 
 
 @pytest.mark.slow
