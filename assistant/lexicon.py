@@ -110,35 +110,43 @@ def is_place(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=MEMO_WORDS)
+def _named(name: str) -> tuple[Any, ...]:
+    """The senses in which `name` names one thing ("Washington": the city, the state, …)."""
+    senses = _wordnet().synsets(name.strip().replace(" ", "_"), "n")
+    return tuple(s for s in senses if s.instance_hypernyms())
+
+
 def kind_of_name(name: str) -> str | None:
     """The kind (WordNet's lexicographer file) of the first thing `name` is the name of
     ("California", "CA", "New York": "noun.location"); None when WordNet knows no such name."""
-    senses = _wordnet().synsets(name.strip().replace(" ", "_"), "n")
-    named = [s for s in senses if s.instance_hypernyms()]
+    named = _named(name)
     return named[0].lexname() if named else None
 
 
-@functools.lru_cache(maxsize=MEMO_WORDS)
 def kinds_of_name(name: str) -> frozenset[str]:
     """Every kind a thing `name` names is of ("Washington": the city, so a city, and the
     American state, so a state, a region, …), as WordNet's synset names; empty for an unknown
     name."""
-    senses = _wordnet().synsets(name.strip().replace(" ", "_"), "n")
-    named = [s for s in senses if s.instance_hypernyms()]
-    return frozenset(h.name() for s in named for path in s.hypernym_paths() for h in path)
+    return frozenset(h.name() for s in _named(name) for path in s.hypernym_paths() for h in path)
+
+
+def _first_noun(word: str) -> Any:
+    """The first sense of `word` as a common noun, or None."""
+    senses = _wordnet().synsets(word.lower(), "n") if word.isalpha() else []
+    return senses[0] if senses else None
 
 
 def sense_of_noun(word: str) -> str | None:
     """The first sense of a common noun ("states": "state.n.01"), as WordNet's synset name."""
-    senses = _wordnet().synsets(word.lower(), "n") if word.isalpha() else []
-    return senses[0].name() if senses else None
+    first = _first_noun(word)
+    return first.name() if first is not None else None
 
 
 def kind_of_noun(word: str) -> str | None:
     """The kind of thing a common noun first means ("companies": "noun.group", "states":
     "noun.location"); None for a word WordNet has no noun for."""
-    senses = _wordnet().synsets(word.lower(), "n") if word.isalpha() else []
-    return senses[0].lexname() if senses else None
+    first = _first_noun(word)
+    return first.lexname() if first is not None else None
 
 
 def may_name_a_place_or_body(word: str) -> bool:

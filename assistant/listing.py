@@ -299,9 +299,9 @@ def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | 
     asked = stems(question)
     for section in sections:
         titled = stems(section.title) - _DOMAIN_STEMS - FRAME_STEMS
-        if not titled or not titled <= asked or not names_section(section):
+        if not titled or not titled <= asked:
             continue  # the ask names the listing by every word of its title
-        kind = names_kind(section)
+        kind = names_kind(section)  # None for a section that is no listing of bare names
         if kind is not None and wanted != kind:
             return noun, section.title
     return None
