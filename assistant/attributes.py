@@ -198,8 +198,6 @@ def _unpriced_thing(ask: str, stating: list[str], vocabulary: Vocabulary) -> str
     return next((w for w in words if not said_in(w, stating)), words[-1])
 
 
-#: A job as held by someone: "*senior* MLOps roles" are senior engineers' roles.
-_POSTS = frozenset(["role", "roles", "job", "jobs", "position", "positions"])
 #: What people earn: who earns it is said before it ("a *junior* salary", "*hourly* pay").
 _EARNED = frozenset(["salary", "salaries", "pay", "wage", "wages", "income", "compensation"])
 #: A bound of the amount, read off the range the guide states ("the *max* salary at FAANG").
@@ -342,9 +340,7 @@ def _unsaid_qualifier(
         # its last word naming people ("a senior MLOps engineer need?": the tagger may take
         # the verb after it for the phrase's last noun), or what they earn ("a *junior* salary")
         people = [
-            i
-            for i, w in enumerate(phrase)
-            if is_person(w) or is_occupation(w) or w in _EARNED or w in _POSTS
+            i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w) or w in _EARNED
         ]
         after = re.search(rf"\b{re.escape(phrase[-1])}\s+(\w+)", ask, re.IGNORECASE)
         if not people and after and is_person(after.group(1)):

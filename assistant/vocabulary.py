@@ -46,8 +46,8 @@ TRUTH_WORDS = frozenset(
 #: Words that frame a question but never name its topic ("what is X *used* for").
 FRAME_WORDS = TRUTH_WORDS | frozenset(
     [
-        "use", "used", "uses", "using", "purpose", "describe", "described", "describes", "kind",
-        "kinds", "sort", "type", "types", "look", "looks", "like", "good", "best", "better", "give",
+        "use", "used", "uses", "using", "describe", "described", "describes", "kind", "kinds",
+        "sort", "type", "types", "look", "looks", "like", "good", "best", "better", "give",
         "gives", "name", "names", "named", "mean", "means", "meaning", "list", "listed", "lists",
         "know", "knows", "mention", "mentions", "mentioned", "example", "examples", "typical",
         "typically", "usually", "usual", "average", "median", "roughly", "approximately",

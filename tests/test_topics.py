@@ -186,7 +186,6 @@ def test_a_duration_of_something_the_duration_line_does_not_time_is_refused(
     for question in (
         "how many years until promotion to senior level?",
         "How many years of experience does a senior MLOps engineer need?",
-        "How many years of experience do senior MLOps roles typically require?",  # their holders
     ):
         answer = assistant.ask(question)
         assert answer.refused, answer.text
@@ -530,12 +529,6 @@ def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Ass
     answer = assistant.ask("What's the average salary for the second one?", history)
     assert answer.refused, answer.text  # the guide gives no salary for a state
     assert answer.text.startswith(phrases.not_stated_for(["Washington"])), answer.text
-
-
-@pytest.mark.slow
-def test_the_purpose_of_an_item_is_what_its_line_says_it_is_for(assistant: Assistant) -> None:
-    answer = assistant.ask("What is the purpose of Seldon Core?")  # as "what is it used for"
-    assert "ML deployment on Kubernetes" in answer.text, answer.text
 
 
 @pytest.mark.slow
