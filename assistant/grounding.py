@@ -100,7 +100,9 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
         return None
     words = {stem(w) for t in said for w in tokenize(t)}
     for word in reader.graded(reading.ask):
-        if word in FRAME_WORDS or _PRICED.match(word) or not word.isalpha() or is_noun(word):
+        if word in FRAME_WORDS or _PRICED.match(word) or not word.isalpha():
+            continue
+        if _DOUBLED.search(word) and is_noun(word):
             continue  # a noun the tagger took for a comparative ("talker")
         bases = {word, _COMPARED_BASE.sub("y", word), _DOUBLED.sub(r"\1", word)}
         if not {stem(b) for b in bases} & words:

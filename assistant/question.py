@@ -140,8 +140,7 @@ _NEXT = re.compile(
     r"|(comes?|is|goes) (right |immediately |directly |just )?after)\b",
     re.I,
 )
-#: A yes/no question: it opens with an auxiliary or modal verb ("Does the CKA expire?", "and is
-#: it free?"), unless it is a request put as one ("Can you explain…", "Could u list…").
+#: A position before what the last answer named: "the one before", "the previous step".
 _PREVIOUS = re.compile(
     r"\b(previous|before (that|this|it)|prior one|one before"
     r"|(comes?|is|goes) (right |immediately |directly |just )?before)\b",
@@ -155,14 +154,19 @@ _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGN
 #: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
 STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
 
+#: A bare "lowest", "least", "highest" grades by price when nothing, "one(s)", "of" or a word
+#: of price follows ("highest listed price"); not "the least *time*", "the lowest *latency*".
+_UNGRADED = r"(?=\s*(?:[?.!,;]|$|ones?\b|of\b|[^?.!]*\b(?:cost|pric|fee|dollar|\$)))"
 _CHEAPEST = re.compile(
-    r"\b(costs? the least|cheapest|least expensive|lowest[- ](cost|price|priced)|most affordable"
-    r"|cheaper|lowest|least)\b",
+    r"\b(costs?(?:\s+\w+){0,2} the least|cheapest|least expensive|lowest[- ](cost|price|priced)"
+    r"|most affordable"
+    r"|cheaper|(?:lowest|least)" + _UNGRADED + r")\b",
     re.IGNORECASE,
 )
 _DEAREST = re.compile(
-    r"\b(costs? the most|priced the highest|most expensive|priciest|highest[- ](cost|price|priced)"
-    r"|costliest|pricier|most costly|more expensive|highest)\b",
+    r"\b(costs?(?:\s+\w+){0,2} the most|priced the highest|most expensive|priciest"
+    r"|highest[- ](cost|price|priced)"
+    r"|costliest|pricier|most costly|more expensive|highest" + _UNGRADED + r")\b",
     re.IGNORECASE,
 )
 _BELOW = re.compile(
@@ -324,33 +328,9 @@ _PLURAL_ASK = re.compile(PLURAL_ASK, re.IGNORECASE)
 
 
 _DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "each",
-        "every",
-        "one",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "it",
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-    ]
-)
+    ["a", "an", "the", "this", "that", "these", "those", "each", "every", "one", "my", "your",
+     "our", "their", "his", "her", "its", "it", "i", "you", "we", "they", "he", "she"]
+)  # fmt: skip
 
 
 #: An ask that opens with what it is about: "CI/CD tools named in the roadmap?".

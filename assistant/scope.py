@@ -106,15 +106,33 @@ class Reader:
             t.lower_ for t in doc if t.tag_ in NOMINAL_TAGS or misread_adjective(t.lower_, t.tag_)
         )
         nouns = frozenset(t.lower_ for t in doc if t.tag_ in ("NN", "NNS"))
-        graded = tuple(
-            (doc[t.i + 1] if t.lower_ in _DEGREE and t.i + 1 < len(doc) else t).lower_
-            for t in doc
-            if t.tag_ in _GRADED_TAGS
-            # "more popular", not "matters most for", "the most weight"
-            and (t.lower_ not in _DEGREE or (t.i + 1 < len(doc) and doc[t.i + 1].tag_ in _PLAIN))
-        )
+        graded = tuple(g.lower_ for g in (_graded(t) for t in doc if t.tag_ in _GRADED_TAGS) if g)
         entities = tuple((e.text, e.label_) for e in doc.ents)
         return entities, nominal, nouns, graded, _phrases(doc)
+
+
+def _graded(token: Any) -> Any:
+    """The word a comparative or superlative grades: itself ("easier"), the word "more" or
+    "most" grades ("popular" in "more popular"), and the verb before "the most"/"the least"
+    ("*pays* the most"). A bare "most" after a verb frames the ask ("matters most for")."""
+    doc, i = token.doc, token.i
+    if token.lower_ not in _DEGREE:
+        return token
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.tag_ in _PLAIN:
+        return after
+    if i == 0 or doc[i - 1].lower_ != "the":
+        return None
+    if after is not None and after.tag_ in _NOUN_TAGS:
+        return None  # "the most weight": a measure, said in other words ("most valuable")
+    verbs = [t for t in doc[: i - 1] if t.tag_.startswith("VB") and t.lower_ not in _BARE_VERBS]
+    return verbs[-1] if verbs and verbs[-1].i >= i - 3 else None
+
+
+#: Verbs that carry no grading of their own ("which is the most …").
+_BARE_VERBS = frozenset(
+    ["be", "is", "are", "was", "were", "been", "has", "have", "had", "do", "does", "did"]
+)
 
 
 def _phrases(doc: Any) -> tuple[tuple[str, ...], ...]:

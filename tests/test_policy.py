@@ -178,6 +178,9 @@ def test_an_ordinal_number_is_no_name() -> None:
         ("Any certifications below 1,000 dollars?", "below", 1000.0),
         ("Which certifications cost more than $250?", "above", 250.0),
         ("How many cloud ML certifications are there?", "count", None),
+        ("Which one is lowest?", "min", None),
+        ("Which certification in the guide has the highest listed price?", "max", None),
+        ("Which of the certifications would cost me the least to sit for?", "min", None),
     ],
 )
 def test_a_selection_among_items_is_read_from_the_ask(
@@ -191,6 +194,18 @@ def test_a_selection_among_items_is_read_from_the_ask(
 def test_no_selection_ordinal_or_reference_back_in_a_plain_question() -> None:
     reading = read("What is Kubeflow used for?")
     assert reading.selection is None and reading.ordinal is None and not reading.refers_back
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Of those, which would take the least time for a beginner to complete?",
+        "Which of these has the lowest latency in benchmarks?",
+        "Which state has the highest salary?",
+    ],
+)
+def test_a_superlative_of_another_measure_than_price_is_no_selection(ask: str) -> None:
+    assert read(ask).selection is None
 
 
 def test_ordinals_and_references_back() -> None:
@@ -892,6 +907,14 @@ def test_contractions_leave_no_stray_words() -> None:
 
     assert "isn" not in tokenize("a tool that isn't tied to one framework")
     assert "ll" not in tokenize("you'll spend more time on pipelines")
+
+
+def test_third_person_pronouns_are_function_words() -> None:
+    from assistant.text import tokenize
+
+    assert tokenize("What would a typical morning look like for him?") == ["typical", "morning",
+        "look", "like"]  # fmt: skip
+    assert tokenize("Does she need his help?") == ["need", "help"]
 
 
 @pytest.mark.slow

@@ -318,6 +318,8 @@ def test_the_words_that_grade_things_are_read() -> None:
     assert read_.graded("which one is easier, airflow or dagster?") == ("easier",)
     assert read_.graded("Which is more popular with employers?") == ("popular",)
     assert read_.graded("which certs matter most for someone like me") == ()
+    assert read_.graded("Which of those four pays the most?") == ("pays",)  # the verb graded
+    assert read_.graded("which skill carries the most weight?") == ()  # "most valuable", reworded
 
 
 @pytest.mark.slow
@@ -330,6 +332,13 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert not stated.refused and "most valuable" in stated.text
     priced = assistant.ask("Which certification is the cheapest?")  # computed over prices
     assert not priced.refused and "$70" in priced.text
+    states = [
+        {"role": "user", "content": "Which states are top employers?"},
+        {"role": "assistant", "content": "California, Washington, New York, and Texas."},
+    ]
+    assert_refused_for(
+        assistant.ask("Which of those four pays the most?", states), "unstated_judgement"
+    )
 
 
 @pytest.mark.slow
@@ -571,3 +580,10 @@ def test_the_askers_own_people_are_no_other_job(assistant: Assistant) -> None:
     answer = assistant.ask("There are so many MLOps tools. How should our hire deal with that?")
     assert not answer.refused, answer.text
     assert assistant.ask("How do I become a travel nurse?").refused
+
+
+@pytest.mark.slow
+def test_an_ask_about_a_third_person_is_judged_on_its_own_words(assistant: Assistant) -> None:
+    """ "him" is a function word, as "them" is: no word of the ask the guide lacks."""
+    answer = assistant.ask("What would a typical morning look like for him?")
+    assert not answer.refused and "Check overnight model performance alerts" in answer.text
