@@ -24,6 +24,7 @@ from typing import Literal
 
 from assistant import phrases
 from assistant.question import Reading
+from assistant.scope import is_prompt
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -279,11 +280,19 @@ def unstated_judgement(case: Case) -> Verdict | None:
 _OF_ASKING = re.compile(r"\b(ask|asked|asks|asking|interviews?|come up|comes up)\b", re.IGNORECASE)
 
 
+#: An ask for the answer to something: "what would a strong answer to the first one look like?"
+_AN_ANSWER = re.compile(r"\b(answer|answers|answering|respond|response|reply)\b", re.IGNORECASE)
+
+
 def asked_not_answered(case: Case) -> Verdict | None:
-    """The guide only asks this (one of its interview questions); it does not answer it."""
+    """The guide only asks this (one of its interview questions); it does not answer it. So
+    too when the ask wants the answer to the lines it quotes and each of them is a question
+    ("What's the expected answer to the canary one?")."""
     if case.reading.yes_no and _OF_ASKING.search(case.reading.ask):
         return None
-    if case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]:
+    echo = case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]
+    answer_to = bool(case.evidence) and all(is_prompt(t) for t in case.evidence)
+    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)):
         return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
     return None
 

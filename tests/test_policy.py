@@ -405,6 +405,18 @@ def make_case(question: str, **overrides: Any) -> Case:
     return Case(**{k: v for k, v in values.items() if k in names})
 
 
+def test_the_answer_to_a_question_the_guide_only_asks_is_refused() -> None:
+    canary = ["Explain canary deployments for ML models"]
+    answer = decide(
+        make_case("What would a strong answer to the last one look like?", evidence=canary)
+    )
+    assert (answer.outcome, answer.reason) == ("refuse", "asked_not_answered")
+    said = decide(make_case("What is the last one?", evidence=canary))  # the question itself
+    assert said.outcome == "answer"
+    stated = decide(make_case("What should a good answer cover?", evidence=["Check alerts."]))
+    assert stated.outcome == "answer"  # a line that states, not asks
+
+
 def test_the_checks_are_named_and_ordered() -> None:
     names = [check.__name__ for check in CHECKS]
     assert names[:2] == ["task", "off_topic"]
