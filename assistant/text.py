@@ -128,9 +128,7 @@ CHAT_FORMS = {
     "hrs": "hours", "govt": "government", "whats": "what is", "wats": "what is", "hows": "how is",
     "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not", "isnt": "is not",
     "cant": "can not", "wont": "will not",
-    "tbh": "to be honest", "ngl": "not going to lie", "idk": "I do not know",
-    "imo": "in my opinion", "imho": "in my opinion", "btw": "by the way", "rn": "right now",
-    "tho": "though",
+    "idk": "I do not know", "rn": "right now", "tho": "though",
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.

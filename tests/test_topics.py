@@ -587,3 +587,14 @@ def test_an_ask_about_a_third_person_is_judged_on_its_own_words(assistant: Assis
     """ "him" is a function word, as "them" is: no word of the ask the guide lacks."""
     answer = assistant.ask("What would a typical morning look like for him?")
     assert not answer.refused and "Check overnight model performance alerts" in answer.text
+
+
+@pytest.mark.slow
+def test_chat_asides_are_no_words_of_the_ask(assistant: Assistant) -> None:
+    """ "or nah", "tbh": how the asker speaks, not a property asked about ("honest")."""
+    for ask in [
+        "wait will i get to build neural networks in this job or nah",
+        "is mlops more about pipelines or neural nets tbh?",
+    ]:
+        answer = assistant.ask(ask)
+        assert not answer.refused and "than on neural networks" in answer.text, ask
