@@ -6,10 +6,11 @@ and the guide's sections; gives the evidence of a "list" answer.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
-from assistant.lexicon import kind_of_name, kind_of_noun, kinds_of_name, sense_of_noun
+from assistant.lexicon import is_noun, kind_of_name, kind_of_noun, kinds_of_name, sense_of_noun
 from assistant.question import head_noun
 from assistant.schema import Composed, Evidence, Section, Unit
 from assistant.settings import Settings
@@ -304,7 +305,36 @@ def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | 
         kind = names_kind(section)  # None for a section that is no listing of bare names
         if kind is not None and wanted != kind:
             return noun, section.title
+    if stem(noun) in name_words(sections) and not any(
+        wants_names_of(question, s) for s in sections
+    ):
+        return noun, ""  # "Which universities …?": the guide says "University" only in a name
     return None
+
+
+def name_words(sections: Iterable[Section]) -> frozenset[str]:
+    """The stems of the common nouns the guide's lines write only inside names: capitalised,
+    never first in a line, never in lower case in a line or a title ("university" of
+    "University of Washington")."""
+    return _name_words(tuple((tuple(s.path), tuple(u.text for u in s.units)) for s in sections))
+
+
+@functools.lru_cache(maxsize=4)
+def _name_words(texts: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> frozenset[str]:
+    lower: set[str] = set()
+    named: set[str] = set()
+    for path, lines in texts:
+        lower.update(w.lower() for t in path for w in _WORD.findall(t))
+        for line in lines:
+            for i, word in enumerate(_WORD.findall(line)):
+                if word.islower() or i == 0 or word.isupper() or not word[0].isupper():
+                    lower.add(word.lower())
+                else:
+                    named.add(word.lower())
+    return frozenset(stem(w) for w in named - lower if is_noun(w))
+
+
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def names_kind(section: Section) -> str | None:

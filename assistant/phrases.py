@@ -8,6 +8,7 @@ NOT_MENTIONED = "The guide does not mention {names}."
 NOT_STATED = "The guide does not state this."
 NOT_STATED_FOR = "The guide does not state this for {names}."
 NOT_OF_KIND = "The guide names no {kind} under “{listing}”."
+NO_NAMES_OF = "The guide names no {kind}."
 NOT_A_QUESTION = (
     "The guide does not cover this: I answer questions about the MLOps Engineer career guide."
 )
@@ -148,6 +149,8 @@ def not_mentioned(names: list[str]) -> str:
 
 def not_of_kind(kind: str, listing: str) -> str:
     """'The guide names no companies under “Top Employers for MLOps Engineers”.'"""
+    if not listing:  # 'The guide names no universities.'
+        return NO_NAMES_OF.format(kind=kind)
     return NOT_OF_KIND.format(kind=kind, listing=listing)
 
 

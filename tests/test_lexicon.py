@@ -10,15 +10,15 @@ import numpy as np
 import pytest
 from conftest import assert_grounded
 
-from assistant import Assistant
+from assistant import Assistant, phrases
 from assistant.lexicon import is_occupation, is_place
-from assistant.listing import other_kind, wants_names_of
+from assistant.listing import name_words, other_kind, wants_names_of
 from assistant.names import names_in, written_as_names
 from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
 from assistant.tuning import RetrievalSettings
-from assistant.vocabulary import Vocabulary
+from assistant.vocabulary import Vocabulary, stem
 
 
 @pytest.fixture(scope="module")
@@ -317,6 +317,18 @@ def test_a_which_ask_of_a_listing_of_names_of_another_kind_is_found() -> None:
     # names WordNet does not know are of no kind it can tell: another guide's companies
     firms = listing("Top Employers for Nurses", ["Acme Health", "Globex Care", "Initech"])
     assert other_kind(asked, [firms]) is None
+
+
+def test_a_which_ask_of_a_kind_the_guide_writes_only_in_names_is_found() -> None:
+    author = listing("About the Author", ["Editor (B.A. Psychology, University of Washington)"])
+    assert stem("university") in name_words([author])
+    asked = "Which universities have the best MLOps programs?"
+    assert other_kind(asked, [author]) == ("universities", "")
+    assert phrases.not_of_kind("universities", "") == "The guide names no universities."
+    assert other_kind("Which tools are listed?", [author]) is None
+    # a guide that also speaks of universities in lower case may name some
+    study = listing("Study", ["Editor (University of Washington)", "Pick a university with labs"])
+    assert other_kind(asked, [study]) is None
 
 
 def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> None:
