@@ -10,9 +10,11 @@ from collections.abc import Iterable
 
 from assistant.listing import names_section
 from assistant.policy import STATED
-from assistant.question import Reading
+from assistant.question import Reading, read
 from assistant.schema import Section
-from assistant.terms import Terms, ask_words
+from assistant.settings import Settings
+from assistant.terms import Terms, ask_words, content_stems
+from assistant.vocabulary import MONEY_STEMS
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
 _FOLLOW_UP = re.compile(
@@ -88,11 +90,40 @@ def with_listed_name(
     return dataclasses.replace(reading, names=(*reading.names, listed[index]))
 
 
+#: An ask with a kind of its own: it lists, names, counts or times something.
+_OWN_KIND = re.compile(r"\b(which|list|name|names|what are|how many|how long)\b", re.IGNORECASE)
+
+
+def with_carried_kind(reading: Reading, turns: list[dict[str, str]], max_words: int) -> Reading:
+    """A follow-up with no kind of its own asks for what the last question asked: after "how
+    much do MLOps engineers make?", "what about Texas?" and "ok so what's the number for
+    Washington?" ask for an amount, which a line must state for Texas or Washington."""
+    if reading.kind not in ("other", "list") or _OWN_KIND.search(reading.ask):
+        return reading
+    if not is_follow_up(reading.ask, turns, max_words):
+        return reading
+    last = [m["content"] for m in turns if m["role"] == "user"][-1]
+    if read(last).kind == "amount" or MONEY_STEMS & content_stems(last):
+        return dataclasses.replace(reading, kind="amount")
+    return reading
+
+
+def in_conversation(
+    reading: Reading, turns: list[dict[str, str]], sections: Iterable[Section], s: Settings
+) -> Reading:
+    """The ask as the conversation reads it: the name an ordinal counts to, the kind a bare
+    follow-up carries over."""
+    reading = with_listed_name(reading, turns, sections)
+    return with_carried_kind(reading, turns, s.retrieval.follow_up_max_words)
+
+
 __all__ = [
     "MARKERS",
+    "in_conversation",
     "is_follow_up",
     "last_exchange",
     "said_before",
     "with_antecedent",
+    "with_carried_kind",
     "with_listed_name",
 ]

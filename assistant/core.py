@@ -14,7 +14,7 @@ import numpy as np
 from assistant import phrases
 from assistant.asking import is_bare, without_set_aside
 from assistant.attributes import items_asked
-from assistant.conversation import is_follow_up, said_before, with_antecedent, with_listed_name
+from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
@@ -165,7 +165,7 @@ class Assistant:
         q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
         share = self.settings.answer.common_word_share  # "those two" after naming them
         reading = read(q) if turns else with_antecedent(read(q), self.terms, share)
-        reading = with_listed_name(reading, turns, self.retriever.sections.values())
+        reading = in_conversation(reading, turns, self.retriever.sections.values(), self.settings)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":

@@ -541,6 +541,26 @@ def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Ass
 
 
 @pytest.mark.slow
+def test_a_bare_follow_up_asks_for_the_kind_the_last_question_asked(assistant: Assistant) -> None:
+    """After "how much do they make?", "what about in Texas?" asks for an amount in Texas,
+    which no line states; "which states does it list?" has a kind of its own."""
+    pay = [
+        {"role": "user", "content": "how much do mlops engineers make"},
+        {"role": "assistant", "content": "$120,000-$185,000 depending on experience and company."},
+    ]
+    for ask in ["what about in texas specifically?", "ok so what's the figure for washington?"]:
+        answer = assistant.ask(ask, pay)
+        assert answer.refused, (ask, answer.text)
+    listed = assistant.ask("and which states does it list as top employers?", pay)
+    assert not listed.refused and "California" in listed.text
+    cka = [
+        {"role": "user", "content": "What does the CKA validate?"},
+        {"role": "assistant", "content": "Kubernetes skills for ML platforms."},
+    ]
+    assert not assistant.ask("what about the terraform one?", cka).refused
+
+
+@pytest.mark.slow
 def test_a_time_of_day_no_line_states_is_refused(assistant: Assistant) -> None:
     answer = assistant.ask("what time is the daily standup?")
     assert_refused_for(answer, "no_clock_time")  # "Daily standup …" gives no time of day
