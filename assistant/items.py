@@ -127,14 +127,16 @@ def _modifies(after: str, heads: set[str]) -> bool:
     return m is not None and stem(m.group(1)) in heads
 
 
-def mentioned(items: list[Item], text: str) -> list[Item]:
+def mentioned(items: list[Item], text: str, reworded: bool = False) -> list[Item]:
     """The items `text` names (as whole words: by name, a part of it, or an acronym), in the
     order named. A name within a longer one that is named ("Kubernetes" in "Certified Kubernetes
     Administrator") is not named on its own there, nor one before another list's noun
-    ("Kubernetes certifications")."""
+    ("Kubernetes certifications"). `reworded`: also a name of two or more words said in other
+    words, each of its words in one phrase ("friction with data scientists")."""
     low = text.lower()
     heads = {_head(item.group) for item in items} - {""}
     spans: list[tuple[int, int, Item]] = []
+    phrases_ = [(m.start(), m.end(), content_stems(m.group())) for m in _PHRASE.finditer(low)]
     for item in items:
         found = [
             m.span()
@@ -143,6 +145,9 @@ def mentioned(items: list[Item], text: str) -> list[Item]:
             for m in re.finditer(_said_as_name(n), low)
             if not _modifies(low[m.end() :], heads - {_head(item.group)})
         ]
+        name = content_stems(item.name)
+        if reworded and not found and len(name) >= 2:  # noqa: PLR2004 - words of a name
+            found = [(start, end) for start, end, said in phrases_ if name <= said]
         if found:
             start, end = min(found, key=lambda sp: (sp[0], -sp[1]))
             spans.append((start, end, item))
@@ -217,14 +222,20 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
         # "the on-call one": the words before "one" tell which, not the rest of the ask
         # ("how do experienced *engineers* deal with …").
         which = content_stems(which_one(reading.ask)) - shared
-        if which:
-            asked = which
-        matches = [i for i in pool if asked & content_stems(i.text)]
+        shares = [len((which or asked) & content_stems(i.text)) for i in pool]
+        # "the X one" is the item that shares the most of X's words ("the data scientist one"
+        # is "Data scientist friction", not "Undefined scope: … data engineering …")
+        best = max(shares) if which else 1
+        matches = [i for i, n in zip(pool, shares, strict=True) if n and n >= best]
         if matches and len(matches) < len(pool):
             return "", matches
         if len(pool) == 1:  # "how much is it?", "where does that figure come from?"
             return "", pool
     return None
+
+
+#: A phrase of a list in running text: up to a comma, a semicolon, "and" or "or".
+_PHRASE = re.compile(r"(?:(?!\band\b|\bor\b)[^,;:.])+", re.IGNORECASE)
 
 
 #: The title of a list that answers the list before it: "How experienced engineers handle these".

@@ -189,7 +189,7 @@ class Selector:
         """The items the last answer quoted; or, when it was not ours (paraphrased), those it
         names ("Cloud and Kubernetes certifications…" names no Kubernetes tool)."""
         said = MARKERS.sub("", last)
-        pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said)
+        pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said, True)
         # An item the follow-up names itself ("the Terraform one") is what it means.
         by_name = self.named_in(reading.names)
         named = mentioned(self.items, reading.ask) + by_name

@@ -392,7 +392,9 @@ def test_a_chat_messages_opening_filler_does_not_hide_the_kind_of_answer() -> No
 def test_words_about_the_answers_wording_frame_the_ask(assistant: Assistant) -> None:
     answer = assistant.ask("What is Kubeflow, according to the guide's own description?")
     assert not answer.refused and "End-to-end ML pipelines on Kubernetes." in answer.text
-    assert "to be honest" in assistant.ask("is the on-call bad tbh?").diagnostics.ask  # type: ignore[union-attr]
+    tbh = assistant.ask("is the on-call bad tbh?").diagnostics  # an aside, no word "honest"
+    assert tbh is not None and "honest" not in tbh.ask
+    assert tbh.least_covered_word != "tbh" and tbh.property_word != "tbh"
 
 
 @pytest.mark.slow
@@ -618,3 +620,33 @@ def test_chat_asides_are_no_words_of_the_ask(assistant: Assistant) -> None:
     ]:
         answer = assistant.ask(ask)
         assert not answer.refused and "than on neural networks" in answer.text, ask
+
+
+@pytest.mark.slow
+def test_the_x_one_after_a_reworded_list_is_the_item_sharing_most_of_x(
+    assistant: Assistant,
+) -> None:
+    """The last answer says "friction with data scientists" for "Data scientist friction";
+    "the data scientist one" is that challenge, not "Undefined scope" (whose line says "data
+    engineering"), and "the fourth one" counts it."""
+    from assistant.items import mentioned
+
+    said = "It lists on-call burden, friction with data scientists, and undefined scope."
+    assert [i.name for i in mentioned(assistant.items, said, reworded=True)] == [
+        "On-call burden",
+        "Data scientist friction",
+        "Undefined scope",
+    ]
+    assert "Data scientist friction" not in [i.name for i in mentioned(assistant.items, said)]
+    history = [
+        {"role": "user", "content": "what challenges does it list?"},
+        {
+            "role": "assistant",
+            "content": "It lists on-call burden, tool fragmentation, friction with data "
+            "scientists, undefined scope, and technical debt.",
+        },
+    ]
+    fix = assistant.ask("ok and what's the fix for the data scientist one", history)
+    assert "Create self-service tools" in fix.text and "Undefined scope" not in fix.text
+    fourth = assistant.ask("And the fourth one on that list, what's that about?", history)
+    assert fourth.text.startswith("Undefined scope"), fourth.text
