@@ -94,9 +94,13 @@ def askers_own(text: str) -> frozenset[str]:
 def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
     """A judgement the ask wants between things that the evidence does not make: a word that
     grades them ("easier", "fastest", "more popular") in an ask that chooses ("which one",
-    "… or …"), said nowhere in the evidence. Prices are compared by computing ("cheapest");
+    "… or …"), said nowhere in the evidence. Prices are compared by computing ("cheapest"),
+    over lines that state prices: "which one's the cheapest?" of tools with none is unjudged;
     "best" and "better" only frame an ask."""
-    if reading.selection is not None or not _CHOOSING.search(reading.ask):
+    selection, choosing = reading.selection, _CHOOSING.search(reading.ask)
+    if selection is not None and choosing and selection.op in ("min", "max", "below", "above"):
+        return None if any(STATED["amount"].search(t) for t in said) else "price"
+    if selection is not None or not choosing:
         return None
     words = {stem(w) for t in said for w in tokenize(t)}
     for word in reader.graded(reading.ask):

@@ -339,6 +339,11 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert_refused_for(
         assistant.ask("Which of those four pays the most?", states), "unstated_judgement"
     )
+    tools = [
+        {"role": "user", "content": "which monitoring tools does it list?"},
+        {"role": "assistant", "content": "Prometheus/Grafana, Evidently AI, and Arize."},
+    ]  # a price selection over lines that state no price
+    assert_refused_for(assistant.ask("which one's the cheapest?", tools), "unstated_judgement")
 
 
 @pytest.mark.slow
