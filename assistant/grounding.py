@@ -23,7 +23,7 @@ from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_spelt
-from assistant.text import tokenize
+from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_english, is_term, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
@@ -104,8 +104,8 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
         return None
     words = {stem(w) for t in said for w in tokenize(t)}
     for word in reader.graded(reading.ask):
-        if word in FRAME_WORDS or _PRICED.match(word) or not word.isalpha():
-            continue
+        if word in FRAME_WORDS or word in STOPWORDS or _PRICED.match(word) or not word.isalpha():
+            continue  # "more so": a function word grades nothing
         if _DOUBLED.search(word) and is_noun(word):
             continue  # a noun the tagger took for a comparative ("talker")
         bases = {word, _COMPARED_BASE.sub("y", word), _DOUBLED.sub(r"\1", word)}

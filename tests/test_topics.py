@@ -344,6 +344,8 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
         {"role": "assistant", "content": "Prometheus/Grafana, Evidently AI, and Arize."},
     ]  # a price selection over lines that state no price
     assert_refused_for(assistant.ask("which one's the cheapest?", tools), "unstated_judgement")
+    more_so = "i love setting up servers way more so would i spend most time on models or pipelines"
+    assert not assistant.ask(more_so).refused  # "more so": a function word grades nothing
 
 
 @pytest.mark.slow
