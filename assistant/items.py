@@ -225,8 +225,8 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
         shares = [len((which or asked) & content_stems(i.text)) for i in pool]
         # "the X one" is the item that shares the most of X's words ("the data scientist one"
         # is "Data scientist friction", not "Undefined scope: … data engineering …")
-        best = max(shares) if which else 1
-        matches = [i for i, n in zip(pool, shares, strict=True) if n and n >= best]
+        most = max(shares) if which else 1
+        matches = [i for i, n in zip(pool, shares, strict=True) if n and n >= most]
         if matches and len(matches) < len(pool):
             return "", matches
         if len(pool) == 1:  # "how much is it?", "where does that figure come from?"
