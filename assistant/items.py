@@ -136,7 +136,11 @@ def mentioned(items: list[Item], text: str, reworded: bool = False) -> list[Item
     low = text.lower()
     heads = {_head(item.group) for item in items} - {""}
     spans: list[tuple[int, int, Item]] = []
-    phrases_ = [(m.start(), m.end(), content_stems(m.group())) for m in _PHRASE.finditer(low)]
+    phrases_ = (
+        [(m.start(), m.end(), content_stems(m.group())) for m in _PHRASE.finditer(low)]
+        if reworded
+        else []
+    )
     for item in items:
         found = [
             m.span()
@@ -146,7 +150,7 @@ def mentioned(items: list[Item], text: str, reworded: bool = False) -> list[Item
             if not _modifies(low[m.end() :], heads - {_head(item.group)})
         ]
         name = content_stems(item.name)
-        if reworded and not found and len(name) >= 2:  # noqa: PLR2004 - words of a name
+        if phrases_ and not found and len(name) >= 2:  # noqa: PLR2004 - words of a name
             found = [(start, end) for start, end, said in phrases_ if name <= said]
         if found:
             start, end = min(found, key=lambda sp: (sp[0], -sp[1]))

@@ -170,6 +170,11 @@ def assert_grounded(answer: Any) -> None:
         assert f"[{source.n}]" in answer.text
 
 
+def exchange(question: str, answer: str) -> list[dict[str, str]]:
+    """A conversation's history of one question and the answer it got."""
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
 def assert_refused_for(answer: Any, reason: str) -> None:
     """The answer is a refusal, given for the scope policy's `reason` (a check's name)."""
     assert answer.refused and answer.diagnostics is not None, answer.text

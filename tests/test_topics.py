@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import assert_grounded, assert_refused_for
+from conftest import assert_grounded, assert_refused_for, exchange
 
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
@@ -339,10 +339,10 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert_refused_for(
         assistant.ask("Which of those four pays the most?", states), "unstated_judgement"
     )
-    tools = [
-        {"role": "user", "content": "which monitoring tools does it list?"},
-        {"role": "assistant", "content": "Prometheus/Grafana, Evidently AI, and Arize."},
-    ]  # a price selection over lines that state no price
+    # a price selection over lines that state no price
+    tools = exchange(
+        "which monitoring tools does it list?", "Prometheus/Grafana, Evidently AI, and Arize."
+    )
     assert_refused_for(assistant.ask("which one's the cheapest?", tools), "unstated_judgement")
     more_so = "i love setting up servers way more so would i spend most time on models or pipelines"
     assert not assistant.ask(more_so).refused  # "more so": a function word grades nothing
@@ -553,19 +553,15 @@ def test_the_nth_one_of_listed_names_is_the_name_the_ask_is_about(assistant: Ass
 def test_a_bare_follow_up_asks_for_the_kind_the_last_question_asked(assistant: Assistant) -> None:
     """After "how much do they make?", "what about in Texas?" asks for an amount in Texas,
     which no line states; "which states does it list?" has a kind of its own."""
-    pay = [
-        {"role": "user", "content": "how much do mlops engineers make"},
-        {"role": "assistant", "content": "$120,000-$185,000 depending on experience and company."},
-    ]
+    pay = exchange(
+        "how much do mlops engineers make", "$120,000-$185,000 depending on experience and company."
+    )
     for ask in ["what about in texas specifically?", "ok so what's the figure for washington?"]:
         answer = assistant.ask(ask, pay)
         assert answer.refused, (ask, answer.text)
     listed = assistant.ask("and which states does it list as top employers?", pay)
     assert not listed.refused and "California" in listed.text
-    cka = [
-        {"role": "user", "content": "What does the CKA validate?"},
-        {"role": "assistant", "content": "Kubernetes skills for ML platforms."},
-    ]
+    cka = exchange("What does the CKA validate?", "Kubernetes skills for ML platforms.")
     assert not assistant.ask("what about the terraform one?", cka).refused
 
 
@@ -645,14 +641,11 @@ def test_the_x_one_after_a_reworded_list_is_the_item_sharing_most_of_x(
         "Undefined scope",
     ]
     assert "Data scientist friction" not in [i.name for i in mentioned(assistant.items, said)]
-    history = [
-        {"role": "user", "content": "what challenges does it list?"},
-        {
-            "role": "assistant",
-            "content": "It lists on-call burden, tool fragmentation, friction with data "
-            "scientists, undefined scope, and technical debt.",
-        },
-    ]
+    history = exchange(
+        "what challenges does it list?",
+        "It lists on-call burden, tool fragmentation, friction with data scientists, undefined "
+        "scope, and technical debt.",
+    )
     fix = assistant.ask("ok and what's the fix for the data scientist one", history)
     assert "Create self-service tools" in fix.text and "Undefined scope" not in fix.text
     fourth = assistant.ask("And the fourth one on that list, what's that about?", history)
