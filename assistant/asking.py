@@ -70,6 +70,28 @@ _TRAILING_ME = re.compile(
     r"|share|put)\b).*$",
     re.IGNORECASE,
 )
+#: A clause after the ask that tells of the asker and asks nothing: "what kinda projects should i
+#: build, i've got like 3 months of severance", "…, i dont wanna jump from QA into something worse".
+_STATEMENT = re.compile(
+    r",\s*(?:(?:and|but|cause|cuz|coz|bc|because)\s+)?(?:i|i'm|im|i've|ive|i'd|i'll|we|we're"
+    r"|we've|my|our)\s+(?!mean\b|guess\b|wonder|was wondering|want to know|need to know)[^?]*\??$",
+    re.IGNORECASE,
+)
+_ASKING_WORD = re.compile(r"\b(?:what|whats|which|who|how|where|why|when|whether|if)\b", re.I)
+
+
+def _trailing_statement(sentence: str) -> re.Match[str] | None:
+    m = _STATEMENT.search(sentence)
+    return m if m and not _ASKING_WORD.search(m.group(0)) and ASKING.match(sentence) else None
+
+
+#: An ask about the asker as they described themself: "is mlops a good fit for someone like me",
+#: "a natural next step for me", "with my background".
+ABOUT_ASKER = re.compile(
+    r"\b(?:(?:someone|somebody|people|ppl|folks?|a person|those|others)\s+like\s+(?:me|us)"
+    r"|for (?:me|us)|my (?:background|profile|situation|experience|skills?|skillset|case))\b",
+    re.IGNORECASE,
+)
 #: Labels before an ask or a description ("Question:", "Me:", "Quick background:").
 _LABEL = re.compile(r"^\s*(?:question|q|my question|me|background|about me|context)\s*:\s*", re.I)
 
@@ -123,7 +145,7 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
             if about_me and len(tail.split()) >= 2:
                 before, sentence = head, tail
                 break
-    trailing = _TRAILING_ME.search(sentence)
+    trailing = _TRAILING_ME.search(sentence) or _trailing_statement(sentence)
     after = ""
     if trailing and trailing.start() > 0:
         after, sentence = sentence[trailing.start() :], sentence[: trailing.start()]
@@ -160,10 +182,19 @@ _WH_START = re.compile(r"(what|what's|whats|which|who|how|where|why|when)\b", re
 
 def _embedded_ask(sentence: str) -> bool:
     """A sentence that asks further on, without a question mark: "…and now i have an interview
-    next month so what system design questions should I be ready for"."""
+    next month so what system design questions should I be ready for", or, after a clause about
+    the asker and a comma, "in QA we always had friction with devs, is there something like that
+    in mlops"."""
     return any(
         m.end() > 0
-        and _WH_START.match(sentence, m.end())
+        and (
+            _WH_START.match(sentence, m.end())
+            or (
+                sentence[m.start()] in ",;"
+                and YES_NO.match(sentence[m.end() :])
+                and _FIRST_PERSON.search(sentence[: m.start()])
+            )
+        )
         and not _RELATIVE.match(sentence, m.start())
         and not _FREE_RELATIVE.search(sentence, 0, m.end())
         and (_FIRST_PERSON.search(sentence[: m.end()]) or not ASKING.match(sentence))
@@ -286,6 +317,7 @@ def main_ask(text: str) -> str:
 
 
 __all__ = [
+    "ABOUT_ASKER",
     "ALTERNATIVE",
     "ASKING",
     "FILLERS",

@@ -82,8 +82,9 @@ def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, .
     return phrases[0], tuple(w for w in phrases[0] if w in nouns)
 
 
-#: "my son", "our new hire": a person of the asker's (the word after a first-person possessive).
-_ASKERS_OWN = re.compile(r"\b(?:my|our)\s+(\w+)(?:\s+(\w+))?")
+#: "my son", "our new hire", "this hire": a person of the asker's (the word after a first-person
+#: possessive, or a demonstrative: the one the asker has in mind).
+_ASKERS_OWN = re.compile(r"\b(?:my|our|this|these)\s+(\w+)(?:\s+(\w+))?")
 
 
 def askers_own(text: str) -> frozenset[str]:

@@ -25,6 +25,8 @@ _WH = frozenset(_WH_WORDS.split())
 
 _ORDINAL_NUMBER = re.compile(r"\d+(st|nd|rd|th)")
 _YEAR = re.compile(r"(19|20)\d\d")
+#: A number joined to the words it measures: "17-year-old", "12-week", "45-minute".
+_MEASURE = re.compile(r"\d+(-[a-z]+)+")
 
 
 def names_in(text: str) -> list[str]:
@@ -45,6 +47,9 @@ def names_in(text: str) -> list[str]:
         run: list[str] = []
         for i, m in enumerate(words):
             word = m.group(0)
+            if run and sentence[words[i - 1].end() : m.start()].strip(" -–—"):
+                out.append(" ".join(run))  # "(Ansible, Jenkins, AWS)": a comma ends a name
+                run = []
             if _is_name_word(word, first=(i == 0), titled=titled):
                 run.append(word)
                 continue
@@ -64,6 +69,8 @@ def _is_name_word(word: str, first: bool, titled: bool) -> bool:
         return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
     if _ORDINAL_NUMBER.fullmatch(low):
         return False  # "2nd", "3rd": a place in a list, not a name
+    if _MEASURE.fullmatch(word):
+        return False  # "17-year-old": a quantity, not a name
     if _YEAR.fullmatch(word):
         return True  # "2023": a year the guide may not speak of
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):

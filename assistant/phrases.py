@@ -138,7 +138,8 @@ LLM_SOME_REMOVED = "{count} unsupported sentence(s) of the model's draft were re
 
 
 def _joined(names: list[str]) -> str:
-    quoted = [f"“{name}”" for name in names]
+    once = {name.lower(): name for name in reversed(names)}  # "Ansible" and "ansible": once
+    quoted = [f"“{name}”" for name in dict.fromkeys(once[n.lower()] for n in names)]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 

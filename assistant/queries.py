@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.asking import ABOUT_ASKER
 from assistant.conversation import is_follow_up, last_exchange
 from assistant.embeddings import Embedder
 from assistant.question import Reading
@@ -29,11 +30,14 @@ class Queries:
     follow_up: bool
     lexical_text: str  # the words a guide line is matched on, besides its meaning
     topicless: bool = False  # the ask takes its topic from what the asker said before it
+    of_asker: bool = False  # the ask is about the asker as described ("for someone like me")
 
     def judged(self) -> list[Query]:
         """The queries the guide's nearness is judged on: a follow-up's, or an ask's with no
-        topic of its own ("… a total mess on my team. any tips?"), with what it leans on."""
-        return self.own + self.leaning[:1] if self.follow_up or self.topicless else self.own
+        topic of its own ("… a total mess on my team. any tips?") or about the asker it follows
+        ("devops 5 yrs, is mlops a good fit for someone like me"), with what it leans on."""
+        leans = self.follow_up or self.topicless or self.of_asker
+        return self.own + self.leaning[:1] if leans else self.own
 
     def unit_vector(self) -> np.ndarray:
         """What the guide's lines are scored against: the ask's vector, blended with what it
@@ -74,7 +78,8 @@ def build_queries(
         )
     lexical_text = ask  # the words a guide line is matched on, besides its meaning
     bare = False  # an ask with no topic, not even the domain's name ("any tips?")
-    if reading.context and len(tokenize(reading.ask)) < s.retrieval.short_ask_words:
+    of_asker = bool(reading.context) and not follow_up and bool(ABOUT_ASKER.search(ask))
+    if reading.context and (len(tokenize(reading.ask)) < s.retrieval.short_ask_words or of_asker):
         # A short ask after a long self-description ("what should I do?") leans on it; an
         # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
         # its topic from what was said before it, at the ask's own weight.
@@ -85,7 +90,7 @@ def build_queries(
         if topicless:
             lexical_text = f"{ask} {about}"
             bare = not [w for w in tokenize(ask) if w not in FRAME_WORDS]
-    return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare)
+    return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare, of_asker=of_asker)
 
 
 def title_words(titles: Iterable[str]) -> list[frozenset[str]]:

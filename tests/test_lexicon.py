@@ -303,6 +303,44 @@ def test_a_relative_clause_is_no_ask() -> None:
     assert split_ask("i work in QA, which tools should i learn")[0] == "which tools should i learn"
 
 
+@pytest.mark.parametrize(
+    ("question", "ask", "context"),
+    [
+        (  # a statement about the asker after the ask
+            "what kinda projects should i build, i've got like 3 months of severance",
+            "what kinda projects should i build",
+            "i've got like 3 months of severance",
+        ),
+        (  # a yes/no ask after a clause about the asker, with no question mark
+            "in QA we always had friction with devs lol, is there something like that in mlops",
+            "is there something like that in mlops",
+            "in QA we always had friction with devs lol",
+        ),
+        # a clause that asks stays in the ask
+        ("What should I learn first, I mean which language?", "What should I learn first, I mean "
+         "which language?", ""),
+        ("Which tools does the guide list, and which do I need?", "Which tools does the guide "
+         "list, and which do I need?", ""),
+    ],
+)  # fmt: skip
+def test_what_the_asker_says_of_themself_within_the_asking_sentence(
+    question: str, ask: str, context: str
+) -> None:
+    from assistant.asking import split_ask
+
+    assert split_ask(question) == (ask, context)
+
+
+def test_a_list_of_names_is_many_names_and_a_quantity_is_none() -> None:
+    assert names_in("I've been a DevOps engineer for 5 years (Ansible, Jenkins, AWS).") == [
+        "DevOps", "Ansible", "Jenkins", "AWS"
+    ]  # fmt: skip
+    assert names_in("How much is the AWS Certified Machine Learning - Specialty?") == [
+        "AWS Certified Machine Learning Specialty"
+    ]
+    assert names_in("in terms a 17-year-old would get, for a 12-week course") == []
+
+
 def listing(title: str, names: list[str]) -> Section:
     units = tuple(Unit(text=n, kind="item", position=i) for i, n in enumerate(names))
     return Section(title.lower(), (title,), "\n".join(f"- {n}" for n in names), "g.md", 0, units)

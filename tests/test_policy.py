@@ -1334,3 +1334,8 @@ def test_a_time_of_day_needs_a_line_stating_one() -> None:
     assert (verdict.outcome, verdict.reason) == ("refuse", "no_clock_time")
     stated = ["Standup is at 9:30 am."]
     assert decide(make_case("What time does the day start?", evidence=stated)).outcome == "answer"
+
+
+def test_a_name_typed_twice_in_two_cases_is_said_once() -> None:
+    text = phrases.not_mentioned(["Juniper", "Ansible", "ansible"])
+    assert text == "The guide does not mention “Juniper” or “Ansible”."

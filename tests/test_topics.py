@@ -604,7 +604,20 @@ def test_what_people_earn_is_not_what_a_certification_costs(assistant: Assistant
 def test_the_askers_own_people_are_no_other_job(assistant: Assistant) -> None:
     answer = assistant.ask("There are so many MLOps tools. How should our hire deal with that?")
     assert not answer.refused, answer.text
+    answer = assistant.ask("What salary band should I be budgeting for this hire?")
+    assert not answer.refused and "$120,000-$185,000" in answer.text, answer.text
     assert assistant.ask("How do I become a travel nurse?").refused
+
+
+@pytest.mark.slow
+def test_an_ask_about_the_asker_as_described_is_judged_with_the_description(
+    assistant: Assistant,
+) -> None:
+    """ "is mlops a good fit for ppl like me" says little on its own: who "me" is was said
+    before it, as a short ask's topic is."""
+    answer = assistant.ask("im devops guy 5 yrs, is mlops good fit for ppl like me")
+    assert not answer.refused and "DevOps" in answer.text, answer.text
+    assert assistant.ask("I'm a nurse. Is pasta carbonara good for someone like me?").refused
 
 
 @pytest.mark.slow
