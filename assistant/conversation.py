@@ -64,6 +64,7 @@ def with_antecedent(reading: Reading, terms: Terms, share: float) -> Reading:
         reading,
         ask=f"{', '.join(reading.context_names)}: {reading.ask}",
         names=reading.context_names,
+        worded="",
     )
 
 

@@ -185,7 +185,7 @@ class Assistant:
         return answer
 
     def _answer(self, reading: Reading, turns: list[dict[str, str]]) -> Answer:
-        ask = without_set_aside(reading.ask)
+        ask = without_set_aside(reading.searched)
         ask = self.terms.expand(self.retriever.vocabulary.correct(ask), reading.names)
         retriever = self.retriever
         queries = build_queries(

@@ -79,7 +79,9 @@ def build_queries(
     lexical_text = ask  # the words a guide line is matched on, besides its meaning
     bare = False  # an ask with no topic, not even the domain's name ("any tips?")
     of_asker = bool(reading.context) and not follow_up and bool(ABOUT_ASKER.search(ask))
-    if reading.context and (len(tokenize(reading.ask)) < s.retrieval.short_ask_words or of_asker):
+    if reading.context and (
+        len(tokenize(reading.searched)) < s.retrieval.short_ask_words or of_asker
+    ):
         # A short ask after a long self-description ("what should I do?") leans on it; an
         # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
         # its topic from what was said before it, at the ask's own weight.

@@ -23,7 +23,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
+from assistant.asking import (
+    ASKING,
+    TASK,
+    ask_parts,
+    is_yes_no,
+    main_ask,
+    split_ask,
+    unframed,
+    without_form,
+)
 from assistant.names import names_in
 from assistant.vocabulary import MONEY_WORDS
 
@@ -202,6 +211,12 @@ class Reading:
     relative: int = 0  # +1 "the next one", -1 "the one before": from what the last answer named
     yes_no: bool = False  # the ask, or one of its sentences, is a yes/no question
     extra: dict[str, str] = field(default_factory=dict)
+    worded: str = ""  # the ask with how the asker wants it put ("in plain terms"), searched with
+
+    @property
+    def searched(self) -> str:
+        """What retrieval searches with: the ask as worded."""
+        return self.worded or self.ask
 
 
 _THE_X_ONE = re.compile(r"\bthe\s+((?:[\w/&+-]+\s+){0,2}?[\w/&+-]+)\s+ones?\b", re.IGNORECASE)
@@ -304,7 +319,8 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
 
 
 def read(question: str) -> Reading:
-    ask, context = split_ask(question)
+    worded, context = split_ask(question)
+    ask = without_form(worded)  # "in plain English", "in a sentence": how, not what
     kind = kind_of(unframed(ask))  # "ok so whats the pay": what the rest asks
     return Reading(
         text=question,
@@ -321,6 +337,7 @@ def read(question: str) -> Reading:
         wants_list=kind == "list" or bool(_LIST.search(ask)),
         parts=tuple(parts) if len(parts := ask_parts(ask)) > 1 else (),
         yes_no=is_yes_no(ask),
+        worded=worded if worded != ask else "",
     )
 
 

@@ -377,3 +377,22 @@ def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> No
     assert not wants_names_of("Which companies hire?", places)
     firms = listing("Top Employers", ["Acme Health", "Globex Care"])
     assert not wants_names_of("Which states are listed?", firms)
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("What's Kubeflow used for, in a sentence?", "What's Kubeflow used for?"),
+        ("what does it do, in plain English?", "what does it do?"),
+        ("Prometheus is used for what, according to the text?", "Prometheus is used for what?"),
+        ("the exact wording of the fourth one for a quote", "the exact wording of the fourth one"),
+        ("What is the salary in terms of equity?", "What is the salary in terms of equity?"),
+        ("in one word?", "in one word?"),  # nothing else to ask
+    ],
+)
+def test_how_the_answer_should_be_put_is_not_what_is_asked(question: str, ask: str) -> None:
+    from assistant.question import read
+
+    reading = read(question)
+    assert reading.ask == ask and "English" not in reading.names
+    assert reading.searched == question  # retrieval searches with the ask as worded

@@ -663,3 +663,13 @@ def test_the_x_one_after_a_reworded_list_is_the_item_sharing_most_of_x(
     assert "Create self-service tools" in fix.text and "Undefined scope" not in fix.text
     fourth = assistant.ask("And the fourth one on that list, what's that about?", history)
     assert fourth.text.startswith("Undefined scope"), fourth.text
+
+
+@pytest.mark.slow
+def test_how_the_answer_should_be_put_is_no_attribute_of_the_item(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "She keeps talking about something called MLflow. What is it, in plain terms?"
+    )
+    assert not answer.refused and "Experiment tracking, model registry" in answer.text, answer.text
+    answer = assistant.ask("What's Kubeflow used for, in a sentence?")
+    assert not answer.refused and "End-to-end ML pipelines on Kubernetes" in answer.text
