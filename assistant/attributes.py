@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.asking import ALTERNATIVE
-from assistant.grounding import askers_own, unjudged
+from assistant.grounding import askers_own, unjudged, unpicked
 from assistant.lexicon import is_occupation, is_person
 from assistant.policy import STATED
 from assistant.question import STRUCTURAL, Reading
@@ -380,6 +380,7 @@ def items_asked(
             reading, said, named, selector, vocabulary, reader, embed, threshold
         )
     judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
+    judged = judged or unpicked(reading, said, reader, vocabulary, embed, threshold)
     return {
         "unjudged": judged if said else None,
         "compared": max(

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.asking import ALTERNATIVE
+from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
     is_noun,
     is_occupation,
@@ -113,6 +114,39 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
         if not {stem(b) for b in bases} & words:
             return word
     return None
+
+
+def unpicked(
+    reading: Reading,
+    said: list[str],
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """What an ask picks the last answer's items by ("which of those is *free* to use?") when
+    none of them states it, by word or near meaning (below `threshold`), nor does the guide
+    anywhere: the guide does not say which."""
+    if reading.selection is not None or not AMONG_THOSE.search(reading.ask):
+        return None
+    picks = sorted(
+        w for w in reader.nominal(reading.ask) if w.isalpha() and w not in FRAME_WORDS | STOPWORDS
+    )
+    words = {stem(w) for t in said for w in tokenize(t)}
+    if any(_stated(stem(w), words) for w in picks):
+        return None
+    unknown = [w for w in picks if w in set(vocabulary.unknown(reading.ask))]  # not "valuable",
+    if not unknown:  # which the guide says of the whole list
+        return None
+    near = vocabulary.matches(" ".join(unknown), embed, within=said)
+    return None if any(near.get(w, 0.0) >= threshold for w in unknown) else unknown[0]
+
+
+def _stated(word: str, words: set[str]) -> bool:
+    """Is a stem among `words`, or the start of one or one's start ("gpus", "gpu")?"""
+    return word in words or any(
+        len(w) >= 3 and (w.startswith(word) or word.startswith(w)) for w in words
+    )
 
 
 #: An ask that chooses among things: "which one …", "airflow or dagster, …".

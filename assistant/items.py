@@ -190,6 +190,14 @@ def _counts_these(counted: str, pool: list[Item]) -> bool:
     return all(a in words or any(w.startswith(a) for w in words if len(a) >= 4) for a in asked)
 
 
+#: An ask that chooses among what the last answer named, and only among it: "which of those",
+#: "which one of these", "any of them".
+AMONG_THOSE = re.compile(
+    r"\b(?:which|what|any|none)(?:\s+(?:one|ones|two))?\s+of\s+(?:those|these|them|the above)\b",
+    re.IGNORECASE,
+)
+
+
 def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, list[Item]] | None:
     """The items of `pool` the question selects, with a label for what was computed ("Cheapest:");
     None when it selects nothing among them."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import Item, answers, mentioned, pick
+from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
@@ -198,6 +198,14 @@ class Selector:
         typed = list(dict.fromkeys(typed))
         if reading.kind == "compare" and len({i.name for i in typed}) >= 2:
             return typed
+        if AMONG_THOSE.search(reading.ask):  # "which of those are open source?": of their list
+            asked = content_stems(reading.ask)
+            return (
+                [i for i in pool if i in named]
+                or [i for i in pool if asked & content_stems(i.text)]
+                or self._kin(pool, self.items, reading.ask, same_list=True)
+                or pool
+            )
         if named:
             # Among the last answer's items first ("the kubernetes one" after the
             # certifications is the CKA, not the tool), else what it names.
@@ -212,14 +220,16 @@ class Selector:
         return self._kin(pool, self.items, reading.ask) or pool
 
     @staticmethod
-    def _kin(pool: list[Item], among: list[Item], ask: str) -> list[Item]:
+    def _kin(pool: list[Item], among: list[Item], ask: str, same_list: bool = False) -> list[Item]:
         """What a follow-up means when it names none of the last answer's items ("and the azure
         one?", "and the terraform one?" after the AWS certification): the items of `among`
-        with a word of `ask` in their list, else in their part of the guide."""
+        with a word of `ask` in their list, else (unless `same_list`) in their part of the
+        guide."""
         asked = content_stems(ask)
         if not pool or not asked or any(asked & content_stems(i.text) for i in pool):
             return []
-        for kin in (lambda i: i.group, lambda i: i.section.id.split("/")[0]):
+        kins = [lambda i: i.group] + ([] if same_list else [lambda i: i.section.id.split("/")[0]])
+        for kin in kins:
             near = {kin(i) for i in pool}
             found = [
                 i

@@ -673,3 +673,20 @@ def test_how_the_answer_should_be_put_is_no_attribute_of_the_item(assistant: Ass
     assert not answer.refused and "Experiment tracking, model registry" in answer.text, answer.text
     answer = assistant.ask("What's Kubeflow used for, in a sentence?")
     assert not answer.refused and "End-to-end ML pipelines on Kubernetes" in answer.text
+
+
+@pytest.mark.slow
+def test_a_pick_among_those_by_what_none_of_them_states_is_refused(assistant: Assistant) -> None:
+    """ "which of those …" picks among the last answer's items only (Feast is no monitoring
+    tool), and by what one of them states; the guide never says which is free."""
+    tools = exchange(
+        "Which tools does the guide list for monitoring?",
+        "Prometheus/Grafana for infrastructure and model metrics, Evidently AI for model "
+        "monitoring and drift detection, and Arize as an ML observability platform.",
+    )
+    for ask in ["Which one of these is free to use?", "Which of those are open source and free?"]:
+        answer = assistant.ask(ask, tools)
+        assert_refused_for(answer, "unstated_judgement")
+        assert "Feast" not in answer.text, ask
+    answer = assistant.ask("which of those does drift detection?", tools)
+    assert not answer.refused and "Evidently AI" in answer.text and "Arize" not in answer.text
