@@ -246,9 +246,7 @@ class Assistant:
             " ".join(text for text, _, _ in leaning),
         )
         selector = self.selector
-        computed = selector.next_to_last(reading, turns) or (
-            selector.from_items(reading, turns, hits) if self.items else None
-        )
+        computed = selector.computed(reading, turns, hits, bool(self.items))
         if computed is not None:
             mode, evidence, label = computed
             return Choice(mode, selector.with_answers(mode, evidence), label, True, scored)

@@ -19,6 +19,7 @@ from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
+from assistant.sources import cited
 from assistant.terms import ask_words, content_stems, said_spelt
 from assistant.text import tokenize, without_domain
 from assistant.vocabulary import Vocabulary, stem
@@ -119,6 +120,19 @@ class Selector:
                 lead.append(Evidence(child, child.units[0], score))
             return "list", lead
         return None
+
+    def computed(
+        self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool
+    ) -> Computed | None:
+        """An answer computed rather than searched for: the cited lines of a figure whose source
+        is asked (assistant/sources.py), the step next to the last answer's, or a selection
+        over the guide's items (when it has `items`)."""
+        sourced = cited(reading, said_before(turns), self.sections.values())
+        if sourced:
+            return "sentences", sourced, ""
+        return self.next_to_last(reading, turns) or (
+            self.from_items(reading, turns, hits) if items else None
+        )
 
     def from_items(
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit]

@@ -396,3 +396,18 @@ def test_how_the_answer_should_be_put_is_not_what_is_asked(question: str, ask: s
     reading = read(question)
     assert reading.ask == ask and "English" not in reading.names
     assert reading.searched == question  # retrieval searches with the ask as worded
+
+
+def test_the_source_of_a_figure_is_the_line_that_states_it_with_its_citation() -> None:
+    from assistant.question import read
+    from assistant.sources import cited
+
+    pay = Unit(text="Nurses earn $60,000-$90,000 a year (BLS, 2024)", kind="sentence", position=0)
+    fee = Unit(text="The NCLEX costs $200", kind="sentence", position=1)
+    guide = [Section("pay", ("Pay",), f"{pay.text}\n{fee.text}", "g.md", 0, (pay, fee))]
+    [line] = cited(read("where does the salary data come from?"), "", guide)
+    assert line.unit is pay
+    assert cited(read("And where's that number from?"), "About $60,000 to $90,000.", guide)
+    assert not cited(read("where do the exam prices for the NCLEX come from?"), "", guide)
+    assert not cited(read("What sources does the guide list?"), "", guide)  # no figure asked
+    assert not cited(read("Where do most nurses come from?"), "", guide)

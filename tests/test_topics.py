@@ -690,3 +690,11 @@ def test_a_pick_among_those_by_what_none_of_them_states_is_refused(assistant: As
         assert "Feast" not in answer.text, ask
     answer = assistant.ask("which of those does drift detection?", tools)
     assert not answer.refused and "Evidently AI" in answer.text and "Arize" not in answer.text
+
+
+@pytest.mark.slow
+def test_the_source_of_the_salary_figure_is_its_cited_line(assistant: Assistant) -> None:
+    answer = assistant.ask("where does the salary data come from")
+    assert not answer.refused and "(Levels.fyi, 2025)" in answer.text, answer.text
+    listed = assistant.ask("What sources does the guide cite?")  # the guide's list of sources
+    assert "Industry survey on MLOps practices" in listed.text

@@ -1,0 +1,92 @@
+"""Where a figure comes from: an ask for the source of a figure ("where does the salary data come
+from?", "and where's that number from?") is answered by the guide's lines that state a figure of
+that kind with its citation in brackets ("… $250,000+ (Levels.fyi, 2025)"). Takes the Reading,
+the last answer and the guide's sections; gives the lines to quote, or None. Nothing here knows
+the guide: a citation is a bracketed name and year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.guide import Section
+from assistant.policy import STATED
+from assistant.question import Reading
+from assistant.schema import Evidence
+from assistant.terms import content_stems
+from assistant.vocabulary import FRAME_STEMS, MONEY_STEMS, MONEY_WORDS, stem
+
+#: An ask for where something comes from: "where does X come from", "the source of", "cited".
+_SOURCE_ASK = re.compile(
+    r"\b(?:where\b[^?.]*\b(?:come|comes|came|coming|get|got|from)|sources?|cited?|citation"
+    r"|based on what|according to (?:whom|what))\b",
+    re.IGNORECASE,
+)
+#: A citation in brackets: "(Levels.fyi, 2025)", "(BLS, 2024)".
+CITATION = re.compile(r"\(([^()]{2,60}?),\s*(?:19|20)\d\d\)")
+#: An ask for a figure: "that number", "the salary figures", "the pay data".
+_FIGURE = re.compile(
+    r"\b(?:numbers?|figures?|stats?|statistics|data|range|ranges|"
+    + "|".join(sorted(MONEY_WORDS))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def cited(reading: Reading, last_answer: str, sections: Iterable[Section]) -> list[Evidence]:
+    """The lines stating a figure of the kind the ask wants the source of, with a citation: an
+    amount when the ask names pay or the last answer stated one. [] when the ask wants no
+    source of a figure, or no such line cites one."""
+    ask = reading.ask
+    if reading.kind in ("count", "duration", "rate") or not _SOURCE_ASK.search(ask):
+        return []  # "how many salaries was that source based on?" asks a number
+    if not _FIGURE.search(ask):
+        return []
+    money = any(w in ask.lower() for w in MONEY_WORDS) or (
+        reading.refers_back and bool(STATED["amount"].search(last_answer))
+    )
+    if not money:
+        return []
+    # what else the ask names must be in the line: not the certifications' prices
+    named = content_stems(_FIGURE.sub(" ", ask)) - FRAME_STEMS - MONEY_STEMS - _SOURCE_STEMS
+    return [
+        Evidence(section, unit, 1.0)
+        for section in sections
+        for unit in section.units
+        if CITATION.search(unit.text)
+        and STATED["amount"].search(unit.text)
+        and named <= content_stems(unit.text)
+    ]
+
+
+#: Words of asking for a source, not of what it is the source of.
+_SOURCE_STEMS = {
+    stem(w)
+    for w in [
+        "where",
+        "come",
+        "comes",
+        "came",
+        "coming",
+        "get",
+        "got",
+        "from",
+        "source",
+        "sources",
+        "cite",
+        "cited",
+        "citation",
+        "based",
+        "according",
+        "whom",
+        "year",
+        "years",
+        "exactly",
+        "precisely",
+        "which",
+    ]
+}
+
+
+__all__ = ["CITATION", "cited"]
