@@ -161,9 +161,12 @@ def _of_whom(
         w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
     }  # nor the asker's own people ("how much can *my son* earn?")
     theirs = askers_own(reading.ask)
+    # near in meaning to what the amount is of, not to the amount itself: "tax" and "stock"
+    # are near "compensation" and stated nowhere
+    unpaid = [_MONEY.sub(" ", t) for t in stating]
     return _unsaid_noun(
         reading.ask,
-        stating,
+        unpaid,
         _AMOUNT_WORDS | guide_words | theirs,
         reader,
         vocabulary,
@@ -209,6 +212,9 @@ _AMOUNT_WORDS = MONEY_WORDS | frozenset(
     ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
      "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
 )  # fmt: skip
+
+
+_MONEY = re.compile(r"\b(?:" + "|".join(sorted(MONEY_WORDS)) + r"|earns?|earning|paid)\b", re.I)
 
 
 def _own_lines(item: Any) -> list[str]:

@@ -698,3 +698,15 @@ def test_the_source_of_the_salary_figure_is_its_cited_line(assistant: Assistant)
     assert not answer.refused and "(Levels.fyi, 2025)" in answer.text, answer.text
     listed = assistant.ask("What sources does the guide cite?")  # the guide's list of sources
     assert "Industry survey on MLOps practices" in listed.text
+
+
+@pytest.mark.slow
+def test_a_condition_of_an_amount_near_only_to_money_is_unstated(assistant: Assistant) -> None:
+    """ "tax" is near "compensation" in meaning because both are money, not because the salary
+    line says anything of tax."""
+    pay = exchange(
+        "How much do MLOps engineers make?",
+        "$120,000-$185,000 depending on experience and company, FAANG top comp $250,000+",
+    )
+    assert assistant.ask("before tax or after", pay).refused
+    assert not assistant.ask("and at FAANG?", pay).refused
