@@ -135,8 +135,10 @@ def unpicked(
     words = {stem(w) for t in said for w in tokenize(t)}
     if any(_stated(stem(w), words) for w in picks):
         return None
-    unknown = [w for w in picks if w in set(vocabulary.unknown(reading.ask))]  # not "valuable",
-    if not unknown:  # which the guide says of the whole list
+    # a word the guide never uses: not "valuable", which it says of a whole list
+    never = set(vocabulary.unknown(reading.ask))
+    unknown = [w for w in picks if w in never]
+    if not unknown:
         return None
     near = vocabulary.matches(" ".join(unknown), embed, within=said)
     return None if any(near.get(w, 0.0) >= threshold for w in unknown) else unknown[0]

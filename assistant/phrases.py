@@ -138,8 +138,10 @@ LLM_SOME_REMOVED = "{count} unsupported sentence(s) of the model's draft were re
 
 
 def _joined(names: list[str]) -> str:
-    once = {name.lower(): name for name in reversed(names)}  # "Ansible" and "ansible": once
-    quoted = [f"“{name}”" for name in dict.fromkeys(once[n.lower()] for n in names)]
+    first: dict[str, str] = {}  # "Ansible" and "ansible": once, as first typed
+    for name in names:
+        first.setdefault(name.lower(), name)
+    quoted = [f"“{name}”" for name in first.values()]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 

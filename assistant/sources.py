@@ -43,7 +43,7 @@ def cited(reading: Reading, last_answer: str, sections: Iterable[Section]) -> li
         return []  # "how many salaries was that source based on?" asks a number
     if not _FIGURE.search(ask):
         return []
-    money = any(w in ask.lower() for w in MONEY_WORDS) or (
+    money = bool(MONEY_STEMS & content_stems(ask)) or (
         reading.refers_back and bool(STATED["amount"].search(last_answer))
     )
     if not money:
@@ -61,32 +61,12 @@ def cited(reading: Reading, last_answer: str, sections: Iterable[Section]) -> li
 
 
 #: Words of asking for a source, not of what it is the source of.
-_SOURCE_STEMS = {
+_SOURCE_STEMS = frozenset(
     stem(w)
-    for w in [
-        "where",
-        "come",
-        "comes",
-        "came",
-        "coming",
-        "get",
-        "got",
-        "from",
-        "source",
-        "sources",
-        "cite",
-        "cited",
-        "citation",
-        "based",
-        "according",
-        "whom",
-        "year",
-        "years",
-        "exactly",
-        "precisely",
-        "which",
-    ]
-}
+    for w in ["where", "come", "comes", "came", "coming", "get", "got", "from", "source",
+              "sources", "cite", "cited", "citation", "based", "according", "whom", "year",
+              "years", "exactly", "precisely", "which"]
+)  # fmt: skip
 
 
 __all__ = ["CITATION", "cited"]
