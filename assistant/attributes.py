@@ -10,14 +10,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unsaid_noun
 from assistant.asking import ALTERNATIVE
 from assistant.grounding import askers_own, unjudged, unpicked
-from assistant.lexicon import is_occupation, is_person
 from assistant.policy import STATED
-from assistant.question import STRUCTURAL, Reading
+from assistant.question import Reading
 from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
-from assistant.terms import ask_words, said_in, said_spelt
+from assistant.terms import ask_words, said_in
 from assistant.text import tokenize
 from assistant.vocabulary import (
     FRAME_STEMS,
@@ -83,6 +83,7 @@ def unsaid_attribute(
     reader: Reader,
     embed: Callable[[list[str]], Any],
     threshold: float,
+    same_word: float,
 ) -> str | None:
     """What the ask wants of the one item it names that the item's line does not give, by
     word or near meaning (below `threshold`): "the *passing score* of the Terraform
@@ -102,119 +103,21 @@ def unsaid_attribute(
         return None  # "how do people deal with the tool fragmentation one?" asks no attribute
     item = _asked_item(reading, said, named_by_words, selector)
     if item is None:
-        return _of_whom(reading, said, quantity, reader, vocabulary, embed, threshold)
+        return of_whom(reading, said, quantity, reader, vocabulary, embed, threshold, same_word)
     if quantity is not None and not quantity.search(item.unit.text):
         return reading.kind
-    earnings = reading.kind == "amount" and _EARNINGS.search(reading.ask)
-    if earnings and not _EARNINGS.search(item.unit.text):  # "what does Google pay?": a price
+    earnings = reading.kind == "amount" and EARNINGS.search(reading.ask)
+    if earnings and not EARNINGS.search(item.unit.text):  # "what does Google pay?": a price
         return reading.kind  # is no pay
     own = _own_lines(item)
     named = set(ask_words(item.name))
     if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
         if all(
-            w in named or w in _AMOUNT_WORDS or vocabulary.is_form(w)
-            for w in ask_words(reading.ask)
+            w in named or w in AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)
         ):
             return None  # every word the item's or the guide's (spaCy stays unloaded)
-        named |= _AMOUNT_WORDS | askers_own(reading.ask)
-    return _unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
-
-
-def _of_whom(
-    reading: Reading,
-    said: list[str],
-    quantity: re.Pattern[str] | None,
-    reader: Reader,
-    vocabulary: Vocabulary,
-    embed: Callable[[list[str]], Any],
-    threshold: float,
-) -> str | None:
-    """What an amount or a duration asked of no item is of, that the lines stating one do not
-    say: "what would a *beginner* earn?", "a *signing bonus*", "years until *promotion*"."""
-    stating = [t for t in said if quantity and quantity.search(t)]
-    if reading.kind == "duration" and stating:
-        # of what the evidence times (the path, by its heading): not "years until *promotion*"
-        ask = _FROM.sub(" ", reading.ask)
-        if all(w in _AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
-            return None
-        theirs = askers_own(ask)
-        return _unsaid_noun(
-            ask, said, _AMOUNT_WORDS | theirs, reader, vocabulary, embed, threshold
-        ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)
-    if reading.kind != "amount" or not stating:
-        return None
-    if _EARNINGS.search(reading.ask):  # what people earn is not what a certification costs
-        stating = [t for t in stating if _EARNINGS.search(t)]
-        if not stating:
-            return reading.kind
-    # a name an amount is asked for ("in *Washington*", "at *Google*") is in a line stating one
-    unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
-    if unpriced:
-        return unpriced[0]
-    thing = _unpriced_thing(reading.ask, stating, vocabulary)
-    if thing:
-        return thing
-    if all(w in _AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
-        return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
-    # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
-    guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
-        w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
-    }  # nor the asker's own people ("how much can *my son* earn?")
-    theirs = askers_own(reading.ask)
-    # near in meaning to what the amount is of, not to the amount itself: "tax" and "stock"
-    # are near "compensation" and stated nowhere
-    unpaid = [_MONEY.sub(" ", t) for t in stating]
-    return _unsaid_noun(
-        reading.ask,
-        unpaid,
-        _AMOUNT_WORDS | guide_words | theirs,
-        reader,
-        vocabulary,
-        embed,
-        threshold,
-    ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
-
-
-#: Earnings, asked or stated ("what does Google *pay* its engineers?"; not "pay for the exam").
-_EARNINGS = re.compile(
-    r"\b(?:earn\w*|salar(?:y|ies)|wages?|income|compensation|comp|paid|makes?)\b"
-    r"|\bpay\b(?!\s+for\b)",
-    re.IGNORECASE,
-)
-#: What a price is asked of: "how much does *a CS degree* cost?", "what would *it* cost?".
-_PRICED_THING = re.compile(
-    r"\b(?:how much|what)\s+(?:does|do|did|would|will|is|are)\s+(.+?)\s+(?:cost|costs|run)\b",
-    re.IGNORECASE,
-)
-
-
-def _unpriced_thing(ask: str, stating: list[str], vocabulary: Vocabulary) -> str | None:
-    """A guide word of what a price is asked of that no one line stating an amount says with
-    the rest of it: "a master's *degree*" (the guide prices certifications, not degrees), "the
-    AWS Machine Learning Engineer *Associate*" (no line has it all)."""
-    m = _PRICED_THING.search(ask)
-    words = [
-        w for w in ask_words(m.group(1)) if w not in _AMOUNT_WORDS and stem(w) in vocabulary.stems
-    ] if m else []  # fmt: skip
-    if not words or any(all(said_in(w, [line]) for w in words) for line in stating):
-        return None
-    return next((w for w in words if not said_in(w, stating)), words[-1])
-
-
-#: What people earn: who earns it is said before it ("a *junior* salary", "*hourly* pay").
-_EARNED = frozenset(["salary", "salaries", "pay", "wage", "wages", "income", "compensation"])
-#: A bound of the amount, read off the range the guide states ("the *max* salary at FAANG").
-_BOUNDS = frozenset(["max", "maximum", "min", "minimum", "highest", "lowest", "top", "upper"])
-#: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
-_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
-#: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
-_AMOUNT_WORDS = MONEY_WORDS | frozenset(
-    ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
-     "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
-)  # fmt: skip
-
-
-_MONEY = re.compile(r"\b(?:" + "|".join(sorted(MONEY_WORDS)) + r"|earns?|earning|paid)\b", re.I)
+        named |= AMOUNT_WORDS | askers_own(reading.ask)
+    return unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
 
 
 def _own_lines(item: Any) -> list[str]:
@@ -305,58 +208,7 @@ def _unsaid_property(
     ]
     if strange:
         return strange[0]
-    return _unsaid_noun(main, own, named, reader, vocabulary, embed, threshold, nominal=True)
-
-
-def _unsaid_noun(
-    ask: str,
-    own: list[str],
-    named: set[str] | frozenset[str],
-    reader: Reader,
-    vocabulary: Vocabulary,
-    embed: Callable[[list[str]], Any],
-    threshold: float,
-    nominal: bool = False,
-) -> str | None:
-    """The first common noun (`nominal`: noun or adjective) of the ask that `own` neither says
-    nor means (below `threshold`), frame words and `named` aside."""
-    words = [
-        w
-        for w in (reader.nominal(ask) if nominal else reader.nouns(ask))
-        if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
-    ]
-    unsaid = [w for w in words if not said_in(w, own)]
-    if not unsaid:
-        return None
-    near = vocabulary.matches(" ".join(unsaid), embed, own)
-    weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
-    return weak[0] if weak else None
-
-
-def _unsaid_qualifier(
-    ask: str, stating: list[str], own: frozenset[str], reader: Reader, vocabulary: Vocabulary
-) -> str | None:
-    """The first word naming whom an amount or a duration is of that the lines stating them do
-    not say, word for word: a word naming people, or a word before it in its phrase ("a
-    *junior* MLOps engineer", "MLOps *interns*", "years for a *senior* engineer"). A line that
-    pays "depending on experience" gives no level's pay, however near "junior" is to
-    "experience" in meaning. Not a word the guide uses ("a *devops* engineer switching to
-    MLOps"), nor one of `own`, the asker's own people."""
-    for phrase in reader.phrases(ask):
-        # its last word naming people ("a senior MLOps engineer need?": the tagger may take
-        # the verb after it for the phrase's last noun), or what they earn ("a *junior* salary")
-        people = [
-            i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w) or w in _EARNED
-        ]
-        after = re.search(rf"\b{re.escape(phrase[-1])}\s+(\w+)", ask, re.IGNORECASE)
-        if not people and after and is_person(after.group(1)):
-            people = [len(phrase) - 1]  # "a junior mlops *engineer* with …", tagged a verb
-        for w in phrase[: people[-1] + 1] if people else ():
-            skip = w in _AMOUNT_WORDS or w in FRAME_WORDS or w in _BOUNDS or w in own
-            skip = skip or vocabulary.is_form(w)
-            if not skip and tokenize(w) and not said_in(w, stating):
-                return w
-    return None
+    return unsaid_noun(main, own, named, reader, vocabulary, embed, threshold, nominal=True)
 
 
 def _types_an_item(asked: set[str], selector: Selector) -> bool:
@@ -372,6 +224,7 @@ def items_asked(
     reader: Reader,
     embed: Callable[[list[str]], Any],
     threshold: float,
+    same_word: float,
 ) -> dict[str, Any]:
     """How many items the ask names the evidence quotes, what it wants of one item that its
     line does not give, and the judgement between things the evidence does not make (a policy
@@ -383,7 +236,7 @@ def items_asked(
         attribute = _unpriced(reading, said, items)
     else:
         attribute = unsaid_attribute(
-            reading, said, named, selector, vocabulary, reader, embed, threshold
+            reading, said, named, selector, vocabulary, reader, embed, threshold, same_word
         )
     judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
     judged = judged or unpicked(reading, said, reader, vocabulary, embed, threshold)

@@ -362,7 +362,8 @@ class Assistant:
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""
         threshold, vocabulary = self.settings.scope.property_threshold, self.retriever.vocabulary
-        args = (self.selector, vocabulary, self.reader, self._embed, threshold)
+        same_word = self.settings.scope.same_word
+        args = (self.selector, vocabulary, self.reader, self._embed, threshold, same_word)
         return items_asked(reading, said, named, *args)
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:

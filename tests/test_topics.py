@@ -710,3 +710,32 @@ def test_a_condition_of_an_amount_near_only_to_money_is_unstated(assistant: Assi
     )
     assert assistant.ask("before tax or after", pay).refused
     assert not assistant.ask("and at FAANG?", pay).refused
+
+
+@pytest.mark.slow
+def test_an_amount_in_a_place_or_trade_its_line_does_not_state_is_refused(
+    assistant: Assistant,
+) -> None:
+    """The salary line pays "depending on experience and company": no trade's or state's pay,
+    however near "healthcare" is to "company" in meaning, and Texas stands in the guide with
+    no figure. "firms" is as near "company" as a form of it, and "the ad" is where the asker
+    puts the figure, not where it is earned."""
+    pay = exchange(
+        "How much do MLOps engineers make?",
+        "$120,000-$185,000 depending on experience and company, FAANG top comp $250,000+",
+    )
+    for question in (
+        "what's the pay like in healthcare specifically?",
+        "what do mlops engineers earn at telecom companies?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+        assert "$120,000-$185,000" in answer.text  # the nearest the guide says, cited
+    assert assistant.ask("and in texas?", pay).refused
+    for question in (
+        "What's the ceiling on pay at the big tech firms?",
+        "What salary range should I put in the ad?",
+    ):
+        answer = assistant.ask(question)
+        assert not answer.refused, answer.text
+        assert "$120,000-$185,000" in answer.text

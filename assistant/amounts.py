@@ -1,0 +1,220 @@
+"""Of whom, or where, an amount or a duration asked of no item is, that the lines stating one
+do not say, for the scope policy (through assistant/attributes.py): a junior engineer's pay, a
+signing bonus, the pay in Texas or in healthcare, the years until a promotion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from assistant.grounding import askers_own
+from assistant.lexicon import is_occupation, is_person, is_place
+from assistant.question import STRUCTURAL, Reading
+from assistant.scope import Reader
+from assistant.terms import ask_words, said_in, said_spelt
+from assistant.text import tokenize
+from assistant.vocabulary import (
+    FRAME_STEMS,
+    FRAME_WORDS,
+    MONEY_STEMS,
+    MONEY_WORDS,
+    Vocabulary,
+    stem,
+)
+
+#: Earnings, asked or stated ("what does Google *pay* its engineers?"; not "pay for the exam").
+EARNINGS = re.compile(
+    r"\b(?:earn\w*|salar(?:y|ies)|wages?|income|compensation|comp|paid|makes?)\b"
+    r"|\bpay\b(?!\s+for\b)",
+    re.IGNORECASE,
+)
+#: What a price is asked of: "how much does *a CS degree* cost?", "what would *it* cost?".
+_PRICED_THING = re.compile(
+    r"\b(?:how much|what)\s+(?:does|do|did|would|will|is|are)\s+(.+?)\s+(?:cost|costs|run)\b",
+    re.IGNORECASE,
+)
+
+
+def _unpriced_thing(ask: str, stating: list[str], vocabulary: Vocabulary) -> str | None:
+    """A guide word of what a price is asked of that no one line stating an amount says with
+    the rest of it: "a master's *degree*" (the guide prices certifications, not degrees), "the
+    AWS Machine Learning Engineer *Associate*" (no line has it all)."""
+    m = _PRICED_THING.search(ask)
+    words = [
+        w for w in ask_words(m.group(1)) if w not in AMOUNT_WORDS and stem(w) in vocabulary.stems
+    ] if m else []  # fmt: skip
+    if not words or any(all(said_in(w, [line]) for w in words) for line in stating):
+        return None
+    return next((w for w in words if not said_in(w, stating)), words[-1])
+
+
+#: What people earn: who earns it is said before it ("a *junior* salary", "*hourly* pay").
+_EARNED = frozenset(["salary", "salaries", "pay", "wage", "wages", "income", "compensation"])
+#: A bound of the amount, read off the range the guide states ("the *max* salary at FAANG").
+_BOUNDS = frozenset(["max", "maximum", "min", "minimum", "highest", "lowest", "top", "upper"])
+#: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
+_FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
+#: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
+AMOUNT_WORDS = MONEY_WORDS | frozenset(
+    ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
+     "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
+)  # fmt: skip
+
+
+_MONEY = re.compile(r"\b(?:" + "|".join(sorted(MONEY_WORDS)) + r"|earns?|earning|paid)\b", re.I)
+
+
+def of_whom(
+    reading: Reading,
+    said: list[str],
+    quantity: re.Pattern[str] | None,
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+    same_word: float,
+) -> str | None:
+    """What an amount or a duration asked of no item is of, that the lines stating one do not
+    say: "what would a *beginner* earn?", "a *signing bonus*", "years until *promotion*",
+    "what do they make *in Texas*?"."""
+    stating = [t for t in said if quantity and quantity.search(t)]
+    if reading.kind == "duration" and stating:
+        # of what the evidence times (the path, by its heading): not "years until *promotion*"
+        ask = _FROM.sub(" ", reading.ask)
+        if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
+            return None
+        theirs = askers_own(ask)
+        return unsaid_noun(
+            ask, said, AMOUNT_WORDS | theirs, reader, vocabulary, embed, threshold
+        ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)
+    if reading.kind != "amount" or not stating:
+        return None
+    if EARNINGS.search(reading.ask):  # what people earn is not what a certification costs
+        stating = [t for t in stating if EARNINGS.search(t)]
+        if not stating:
+            return reading.kind
+    # a name an amount is asked for ("in *Washington*", "at *Google*") is in a line stating one
+    unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
+    if unpriced:
+        return unpriced[0]
+    thing = _unpriced_thing(reading.ask, stating, vocabulary)
+    if thing:
+        return thing
+    where = _unsaid_condition(reading.ask, stating, reader, vocabulary, embed, same_word)
+    if where:
+        return where
+    if all(w in AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)):
+        return None  # every word the guide's own: nothing to tag (spaCy stays unloaded)
+    # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
+    guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
+        w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
+    }  # nor the asker's own people ("how much can *my son* earn?")
+    theirs = askers_own(reading.ask)
+    # near in meaning to what the amount is of, not to the amount itself: "tax" and "stock"
+    # are near "compensation" and stated nowhere
+    unpaid = [_MONEY.sub(" ", t) for t in stating]
+    return unsaid_noun(
+        reading.ask,
+        unpaid,
+        AMOUNT_WORDS | guide_words | theirs,
+        reader,
+        vocabulary,
+        embed,
+        threshold,
+    ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
+
+
+def unsaid_noun(
+    ask: str,
+    own: list[str],
+    named: set[str] | frozenset[str],
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+    nominal: bool = False,
+) -> str | None:
+    """The first common noun (`nominal`: noun or adjective) of the ask that `own` neither says
+    nor means (below `threshold`), frame words and `named` aside."""
+    words = [
+        w
+        for w in (reader.nominal(ask) if nominal else reader.nouns(ask))
+        if tokenize(w) and w not in FRAME_WORDS and w not in STRUCTURAL and w not in named
+    ]
+    unsaid = [w for w in words if not said_in(w, own)]
+    if not unsaid:
+        return None
+    near = vocabulary.matches(" ".join(unsaid), embed, own)
+    weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
+    return weak[0] if weak else None
+
+
+def _unsaid_qualifier(
+    ask: str, stating: list[str], own: frozenset[str], reader: Reader, vocabulary: Vocabulary
+) -> str | None:
+    """The first word naming whom an amount or a duration is of that the lines stating them do
+    not say, word for word: a word naming people, or a word before it in its phrase ("a
+    *junior* MLOps engineer", "MLOps *interns*", "years for a *senior* engineer"). A line that
+    pays "depending on experience" gives no level's pay, however near "junior" is to
+    "experience" in meaning. Not a word the guide uses ("a *devops* engineer switching to
+    MLOps"), nor one of `own`, the asker's own people."""
+    for phrase in reader.phrases(ask):
+        # its last word naming people ("a senior MLOps engineer need?": the tagger may take
+        # the verb after it for the phrase's last noun), or what they earn ("a *junior* salary")
+        people = [
+            i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w) or w in _EARNED
+        ]
+        after = re.search(rf"\b{re.escape(phrase[-1])}\s+(\w+)", ask, re.IGNORECASE)
+        if not people and after and is_person(after.group(1)):
+            people = [len(phrase) - 1]  # "a junior mlops *engineer* with …", tagged a verb
+        for w in phrase[: people[-1] + 1] if people else ():
+            skip = w in AMOUNT_WORDS or w in FRAME_WORDS or w in _BOUNDS or w in own
+            skip = skip or vocabulary.is_form(w)
+            if not skip and tokenize(w) and not said_in(w, stating):
+                return w
+    return None
+
+
+#: What opens a condition of an amount: where it is earned or among whom ("make *in* Texas",
+#: "pay like *in* healthcare", "engineers *at* telecom companies", "and *in* canada?").
+_CONDITION = re.compile(r"\b(?:in|at)\s+(?:(?:the|an?)\s+)?", re.IGNORECASE)
+#: Words after which "in" or "at" opens the condition of the whole ask ("what about *in* X").
+_OPENING = frozenset(["and", "about", "or", "but", "like"])
+
+
+def _unsaid_condition(
+    ask: str,
+    stating: list[str],
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    same_word: float,
+) -> str | None:
+    """The first word of a place, an employer or a trade an amount is asked in or at, right
+    after the amount, the people it is of or the opening of the ask, that the lines stating
+    one do not say: "what do they make *in Texas*?", "the pay like *in healthcare*", "earn at
+    *telecom* companies". A line that pays "depending on experience and company" gives no
+    trade's pay, however near "healthcare" is to "company" in meaning; a word as near one it
+    says as a form of it is (`same_word`: "firms" of "company") is said. A word the guide uses
+    is said by it only if it is not a place ("Texas" stands in the guide without a figure)."""
+    nominal, theirs = reader.nominal(ask), askers_own(ask)
+    for m in _CONDITION.finditer(ask):
+        before = re.findall(r"[\w'-]+", ask[: m.start()].lower())[-1:]
+        if before and not (
+            before[0] in _OPENING or before[0] in AMOUNT_WORDS or EARNINGS.fullmatch(before[0])
+        ):
+            continue
+        for w in re.findall(r"[\w&'-]+", ask[m.end() :].lower()):
+            if w not in nominal:
+                break  # the phrase ends ("in texas *specifically*")
+            unsaid = not said_in(w, stating) and (not vocabulary.is_form(w) or is_place(w))
+            if unsaid and stem(w) not in FRAME_STEMS | MONEY_STEMS and w not in theirs:
+                near = vocabulary.matches(w, embed, stating).get(w, 0.0)
+                if tokenize(w) and w not in _BOUNDS | AMOUNT_WORDS and near < same_word:
+                    return w
+    return None
+
+
+__all__ = ["AMOUNT_WORDS", "EARNINGS", "of_whom", "unsaid_noun"]
