@@ -70,7 +70,8 @@ def build_queries(
         ]
     leaning: list[Query] = []  # what the ask leans on: the last exchange, or the asker
     follow_up = is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words)
-    if follow_up and not names_a_title(ask, titles):
+    short = len(ask.split()) <= s.retrieval.follow_up_max_words  # "and monitoring tools?"
+    if follow_up and not names_a_title(ask, titles, last_exchange(turns) if short else None):
         # A follow-up reads with the last exchange: the question and the answer it got.
         context = vocabulary.correct(last_exchange(turns))
         leaning.append(
@@ -101,11 +102,23 @@ def title_words(titles: Iterable[str]) -> list[frozenset[str]]:
     return [words for words in stems if len(words) >= 2]
 
 
-def names_a_title(ask: str, titles: Iterable[frozenset[str]]) -> bool:
+def names_a_title(ask: str, titles: Iterable[frozenset[str]], before: str | None = None) -> bool:
     """Does the ask name a part of the guide by its title (`title_words`: "which *model
-    serving* tools does it list then?")? A follow-up that does stands on its own words."""
-    words = {stem(w) for w in tokenize(ask)}
-    return any(title <= words for title in titles)
+    serving* tools does it list then?"), or, given `before` (the last exchange), by words of
+    one title alone that it did not say ("and *monitoring* tools?" after the feature stores,
+    "and the *cloud ML* ones?" after the infrastructure certifications; not "the
+    *infrastructure* ones", a word of two titles)? A follow-up that does stands on its own
+    words."""
+    titles = list(titles)
+    words = {stem(w) for w in tokenize(ask) if w not in FRAME_WORDS}
+    if any(title <= words for title in titles):
+        return True
+    new = words - {stem(w) for w in tokenize(before or "")} - _ONES
+    return before is not None and bool(new) and sum(new <= title for title in titles) == 1
+
+
+#: What stands for the kind of thing said before ("the cloud ML *ones*").
+_ONES = frozenset(["one"])
 
 
 def mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:

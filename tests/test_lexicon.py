@@ -237,6 +237,20 @@ def test_a_follow_up_naming_a_part_of_the_guide_stands_on_its_own() -> None:
     assert not names_a_title("what about the salary?", titles)  # one word: too little to tell
 
 
+def test_a_short_follow_up_with_new_words_of_one_title_stands_on_its_own() -> None:
+    from assistant.queries import names_a_title, title_words
+
+    titles = title_words(
+        ["Monitoring & Observability", "Infrastructure & Orchestration",
+         "Infrastructure certifications", "Feature Stores & Data"]
+    )  # fmt: skip
+    before = "Which feature store tools does the guide mention? Feast and Tecton."
+    assert names_a_title("and monitoring tools?", titles, before)  # new, and of one title
+    assert not names_a_title("and monitoring tools?", titles)  # a long ask: no last exchange
+    assert not names_a_title("and the infrastructure ones?", titles, before)  # of two titles
+    assert not names_a_title("and the feature store ones?", titles, before)  # said before
+
+
 @pytest.mark.slow
 def test_a_follow_up_naming_a_list_gets_that_list(assistant: Assistant) -> None:
     history = [

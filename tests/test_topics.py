@@ -739,3 +739,15 @@ def test_an_amount_in_a_place_or_trade_its_line_does_not_state_is_refused(
         answer = assistant.ask(question)
         assert not answer.refused, answer.text
         assert "$120,000-$185,000" in answer.text
+
+
+@pytest.mark.slow
+def test_a_short_follow_up_naming_another_list_gets_that_list(assistant: Assistant) -> None:
+    """The last exchange does not pull "and monitoring tools?" toward the feature stores."""
+    stores = exchange(
+        "Which feature store tools does the guide mention?",
+        "Feast (open source) and Tecton (an enterprise feature store platform).",
+    )
+    answer = assistant.ask("and monitoring tools?", stores)
+    assert "Evidently AI: ML model monitoring and drift detection." in answer.text, answer.text
+    assert "Feast" not in answer.text
