@@ -30,12 +30,16 @@ class Queries:
     follow_up: bool
     lexical_text: str  # the words a guide line is matched on, besides its meaning
     topicless: bool = False  # the ask takes its topic from what the asker said before it
-    of_asker: bool = False  # the ask is about the asker as described ("for someone like me")
+    # judged with what the asker said: an ask about the asker as described ("for someone like
+    # me"), or one too short to be judged alone after a description naming nothing
+    of_asker: bool = False
 
     def judged(self) -> list[Query]:
         """The queries the guide's nearness is judged on: a follow-up's, or an ask's with no
-        topic of its own ("… a total mess on my team. any tips?") or about the asker it follows
-        ("devops 5 yrs, is mlops a good fit for someone like me"), with what it leans on."""
+        topic of its own ("… a total mess on my team. any tips?"), about the asker it follows
+        ("devops 5 yrs, is mlops a good fit for someone like me") or short after what the asker
+        says ("honestly pay is a big reason I'm looking. what's the top end?"), with what it
+        leans on."""
         leans = self.follow_up or self.topicless or self.of_asker
         return self.own + self.leaning[:1] if leans else self.own
 
@@ -80,9 +84,8 @@ def build_queries(
     lexical_text = ask  # the words a guide line is matched on, besides its meaning
     bare = False  # an ask with no topic, not even the domain's name ("any tips?")
     of_asker = bool(reading.context) and not follow_up and bool(ABOUT_ASKER.search(ask))
-    if reading.context and (
-        len(tokenize(reading.searched)) < s.retrieval.short_ask_words or of_asker
-    ):
+    brief = len(tokenize(reading.searched)) < s.retrieval.short_ask_words
+    if reading.context and (brief or of_asker):
         # A short ask after a long self-description ("what should I do?") leans on it; an
         # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
         # its topic from what was said before it, at the ask's own weight.
@@ -93,6 +96,9 @@ def build_queries(
         if topicless:
             lexical_text = f"{ask} {about}"
             bare = not [w for w in tokenize(ask) if w not in FRAME_WORDS]
+    # short after a description naming nothing the ask could be about ("I hold CompTIA
+    # Security+ … Does that count?" is about the name, which the guide lacks)
+    of_asker = of_asker or (bool(reading.context) and not reading.context_names and brief)
     return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare, of_asker=of_asker)
 
 

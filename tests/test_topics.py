@@ -751,3 +751,17 @@ def test_a_short_follow_up_naming_another_list_gets_that_list(assistant: Assista
     answer = assistant.ask("and monitoring tools?", stores)
     assert "Evidently AI: ML model monitoring and drift detection." in answer.text, answer.text
     assert "Feast" not in answer.text
+
+
+@pytest.mark.slow
+def test_a_short_ask_after_what_the_asker_says_is_judged_with_it(assistant: Assistant) -> None:
+    """ "what's the top end?" alone is too far from every line (below scope.min_relevance);
+    read with the description before it, it is the salary's."""
+    answer = assistant.ask("honestly pay is a big reason I'm looking. what's the top end?")
+    assert not answer.refused, answer.text
+    assert "$250,000+" in answer.text
+    # a description naming what the guide lacks: the short ask is about that name
+    named = assistant.ask(
+        "I hold CompTIA Security+ from my time in service. Does that count for anything in MLOps?"
+    )
+    assert named.refused, named.text
