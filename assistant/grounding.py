@@ -88,9 +88,16 @@ def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, .
 _ASKERS_OWN = re.compile(r"\b(?:my|our|this|these)\s+(\w+)(?:\s+(\w+))?")
 
 
+#: A person named by being hired is the one the asker hires into the role ("the hire"), of no
+#: other job, whatever the determiner.
+_HIRED = re.compile(r"\b(?:the|an?|new|each|every|that|first|next)\s+(hires?)\b(?!-)")
+
+
 def askers_own(text: str) -> frozenset[str]:
-    """The asker's own people the text names ("son" in "will my son need …")."""
-    return frozenset(w for pair in _ASKERS_OWN.findall(text.lower()) for w in pair if is_person(w))
+    """The asker's own people the text names ("son" in "will my son need …", "the hire")."""
+    low = text.lower()
+    own = {w for pair in _ASKERS_OWN.findall(low) for w in pair if is_person(w)}
+    return frozenset(own | {w for w in _HIRED.findall(low) if is_person(w)})
 
 
 def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:

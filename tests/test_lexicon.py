@@ -425,3 +425,12 @@ def test_the_source_of_a_figure_is_the_line_that_states_it_with_its_citation() -
     assert not cited(read("where do the exam prices for the NCLEX come from?"), "", guide)
     assert not cited(read("What sources does the guide list?"), "", guide)  # no figure asked
     assert not cited(read("Where do most nurses come from?"), "", guide)
+
+
+def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
+    from assistant.grounding import askers_own
+
+    assert askers_own("How should I measure whether the hire is succeeding?") == {"hire"}
+    assert askers_own("what should a new hire be evaluated on") == {"hire"}
+    assert askers_own("what's the average time-to-hire?") == frozenset()  # no person
+    assert askers_own("will we hire soon?") == frozenset()  # a verb

@@ -606,6 +606,8 @@ def test_the_askers_own_people_are_no_other_job(assistant: Assistant) -> None:
     assert not answer.refused, answer.text
     answer = assistant.ask("What salary band should I be budgeting for this hire?")
     assert not answer.refused and "$120,000-$185,000" in answer.text, answer.text
+    answer = assistant.ask("What recurring meetings will the hire be part of?")  # any determiner
+    assert not answer.refused and "Common meetings" in answer.text, answer.text
     assert assistant.ask("How do I become a travel nurse?").refused
 
 
