@@ -179,7 +179,7 @@ def _unsaid_qualifier(
 
 #: What opens a condition of an amount: where it is earned or among whom ("make *in* Texas",
 #: "pay like *in* healthcare", "engineers *at* telecom companies", "and *in* canada?").
-_CONDITION = re.compile(r"\b(?:in|at)\s+(?:(?:the|an?)\s+)?", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(in|at|for)\s+(?:(?:the|an?)\s+)?", re.IGNORECASE)
 #: Words after which "in" or "at" opens the condition of the whole ask ("what about *in* X").
 _OPENING = frozenset(["and", "about", "or", "but", "like"])
 
@@ -192,13 +192,14 @@ def _unsaid_condition(
     embed: Callable[[list[str]], Any],
     same_word: float,
 ) -> str | None:
-    """The first word of a place, an employer or a trade an amount is asked in or at, right
-    after the amount, the people it is of or the opening of the ask, that the lines stating
-    one do not say: "what do they make *in Texas*?", "the pay like *in healthcare*", "earn at
-    *telecom* companies". A line that pays "depending on experience and company" gives no
-    trade's pay, however near "healthcare" is to "company" in meaning; a word as near one it
-    says as a form of it is (`same_word`: "firms" of "company") is said. A word the guide uses
-    is said by it only if it is not a place ("Texas" stands in the guide without a figure)."""
+    """The first word of a place, an employer or a trade an amount is asked in or at, or of the
+    people it is asked for, right after the amount, the people it is of or the opening of the
+    ask, that the lines stating one do not say: "what do they make *in Texas*?", "the pay like
+    *in healthcare*", "earn at *telecom* companies", "and *for data scientists*, what range?".
+    A line that pays "depending on experience and company" gives no trade's pay, however near
+    "healthcare" is to "company" in meaning; a word as near one it says as a form of it is
+    (`same_word`: "firms" of "company") is said. A word the guide uses is said by it only if
+    it names no place and no people ("Texas" stands in the guide without a figure)."""
     nominal, theirs = reader.nominal(ask), askers_own(ask)
     for m in _CONDITION.finditer(ask):
         before = re.findall(r"[\w'-]+", ask[: m.start()].lower())[-1:]
@@ -206,10 +207,18 @@ def _unsaid_condition(
             before[0] in _OPENING or before[0] in AMOUNT_WORDS or EARNINGS.fullmatch(before[0])
         ):
             continue
+        phrase = []
         for w in re.findall(r"[\w&'-]+", ask[m.end() :].lower()):
             if w not in nominal:
                 break  # the phrase ends ("in texas *specifically*")
-            unsaid = not said_in(w, stating) and (not vocabulary.is_form(w) or is_place(w))
+            phrase.append(w)
+        people = any(is_person(w) or is_occupation(w) for w in phrase)
+        if m.group(1).lower() == "for" and not people:
+            continue  # "for the salary numbers": what is asked, not of whom
+        for w in phrase:
+            unsaid = not said_in(w, stating) and (
+                people or not vocabulary.is_form(w) or is_place(w)
+            )
             if unsaid and stem(w) not in FRAME_STEMS | MONEY_STEMS and w not in theirs:
                 near = vocabulary.matches(w, embed, stating).get(w, 0.0)
                 if tokenize(w) and w not in _BOUNDS | AMOUNT_WORDS and near < same_word:

@@ -138,9 +138,10 @@ def _asks(sentence: str) -> bool:
 
 
 #: A question's own opening phrase, not the asker's: "Of all the certifications, which …",
-#: "Among the three cloud ML certifications, which …", "For the CI/CD part, which tools …".
+#: "Among the three cloud ML certifications, which …", "For the CI/CD part, which tools …",
+#: "and for data scientists, what range …".
 _SCOPING = re.compile(
-    r"^\s*(of|among|amongst|for|in|outside|besides|beside|between|within|on|regarding"
+    r"^\s*(?:(?:and|but|so|also|ok|okay|then)\W+)?(of|among|amongst|for|in|outside|besides|beside|between|within|on|regarding"
     r"|apart from|other than|aside from|compared to|of the|out of)\b",
     re.IGNORECASE,
 )

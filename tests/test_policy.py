@@ -62,6 +62,7 @@ def diagnostics(answer: Any) -> dict[str, Any]:
         "Of all the certifications in the guide, which one is cheapest?",
         "Among the three cloud ML certifications, which is the least expensive?",
         "For the CI/CD part, which tools does the guide mention?",
+        "and for data scientists, what range does the guide give?",  # after a conjunction
     ],
 )
 def test_a_questions_own_opening_phrase_is_part_of_the_ask(question: str) -> None:

@@ -734,6 +734,9 @@ def test_an_amount_in_a_place_or_trade_its_line_does_not_state_is_refused(
         assert answer.refused, answer.text
         assert "$120,000-$185,000" in answer.text  # the nearest the guide says, cited
     assert assistant.ask("and in texas?", pay).refused
+    # the people it is asked for, even of the guide's words
+    assert assistant.ask("and for data scientists, what range does the guide give?", pay).refused
+    assert not assistant.ask("what's the salary for mlops engineers?").refused
     for question in (
         "What's the ceiling on pay at the big tech firms?",
         "What salary range should I put in the ad?",
