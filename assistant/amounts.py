@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.grounding import askers_own
-from assistant.lexicon import is_occupation, is_person, is_place
+from assistant.lexicon import is_noun, is_occupation, is_person, is_place
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import ask_words, said_in, said_spelt
@@ -164,8 +164,12 @@ def _unsaid_qualifier(
         # its last word naming people ("a senior MLOps engineer need?": the tagger may take
         # the verb after it for the phrase's last noun), or what they earn ("a *junior* salary")
         people = [
-            i for i, w in enumerate(phrase) if is_person(w) or is_occupation(w) or w in _EARNED
-        ]
+            i
+            for i, w in enumerate(phrase)
+            if is_person(w, head=not any(is_noun(x) for x in phrase[i + 1 :]))
+            or is_occupation(w)
+            or w in _EARNED
+        ]  # the head: no noun after it ("a new *graduate* earn", the verb tagged a noun)
         after = re.search(rf"\b{re.escape(phrase[-1])}\s+(\w+)", ask, re.IGNORECASE)
         if not people and after and is_person(after.group(1)):
             people = [len(phrase) - 1]  # "a junior mlops *engineer* with …", tagged a verb

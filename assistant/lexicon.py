@@ -62,14 +62,15 @@ def _senses(word: str) -> tuple[tuple[str, str, bool], ...]:
     )
 
 
-def is_person(word: str) -> bool:
+def is_person(word: str, head: bool = False) -> bool:
     """Does `word` (or its plural) first mean a kind of person ("nurses", "pilot"), and is it
-    no adjective ("great", "senior")?"""
+    no adjective ("great", "senior")? As the `head` of its noun phrase, an adjective too is a
+    noun ("a brand new *graduate*", "a *junior*")."""
     senses = _senses(word.lower())
     return (
         bool(senses)
         and senses[0][:2] == ("n", "noun.person")
-        and all(pos not in ("a", "s") for pos, _, _ in senses)
+        and (head or all(pos not in ("a", "s") for pos, _, _ in senses))
     )
 
 

@@ -434,3 +434,11 @@ def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
     assert askers_own("what should a new hire be evaluated on") == {"hire"}
     assert askers_own("what's the average time-to-hire?") == frozenset()  # no person
     assert askers_own("will we hire soon?") == frozenset()  # a verb
+
+
+def test_a_word_first_meaning_a_person_is_one_as_its_phrases_head() -> None:
+    from assistant.lexicon import is_person
+
+    assert not is_person("graduate")  # "a graduate student": an adjective too
+    assert is_person("graduate", head=True)  # "a brand new graduate"
+    assert not is_person("salary", head=True)

@@ -169,6 +169,8 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
         "what is a junior mlops salary?",
         # the tagger takes "engineer" for a verb before "with": the person is still who earns
         "whats the starting salary for a junior mlops engineer with no experience",
+        # a word with an adjective sense is a person as its phrase's head
+        "what does a brand new graduate earn?",
     ],
 )
 def test_an_amount_for_a_level_the_amount_line_only_depends_on_is_refused(
