@@ -95,8 +95,16 @@ def unsaid_attribute(
     amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
     quantity = STATED.get(reading.kind)
     if reading.yes_no:
-        return _unsaid_property(reading, said, named_by_words, selector, reader, vocabulary,
-                                embed, threshold)  # fmt: skip
+        unsaid = _unsaid_property(reading, said, named_by_words, selector, reader, vocabulary,
+                                  embed, threshold)  # fmt: skip
+        if (
+            unsaid
+            or reading.kind != "amount"
+            or _asked_item(reading, said, named_by_words, selector)
+        ):
+            return unsaid
+        # "is that before tax?" of the salary: what the amount is of, as in a wh-ask
+        return of_whom(reading, said, quantity, reader, vocabulary, embed, threshold, same_word)
     if quantity is None and reading.kind != "other":
         return None
     if quantity is None and _MANNER.search(reading.ask):

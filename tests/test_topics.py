@@ -714,6 +714,10 @@ def test_a_condition_of_an_amount_near_only_to_money_is_unstated(assistant: Assi
     )
     assert assistant.ask("before tax or after", pay).refused
     assert not assistant.ask("and at FAANG?", pay).refused
+    # asked yes or no, of no item: what the amount is of, as in a wh-ask
+    assert assistant.ask("is that before tax?", pay).refused
+    assert assistant.ask("Does it break that down for Washington state?", pay).refused
+    assert not assistant.ask("is that per year?", pay).refused
 
 
 @pytest.mark.slow
