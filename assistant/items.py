@@ -229,7 +229,7 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     if refers_back:
         # "the google one", "which of those runs on Kubernetes": the ask's words that tell the
         # items apart (not those all of them share).
-        shared = set.intersection(*(content_stems(i.text) for i in pool))
+        shared = set.intersection(*(said_of(i) for i in pool))  # "infrastructure" of each
         asked = content_stems(reading.ask) - shared - FRAME_STEMS
         # "the on-call one": the words before "one" tell which, not the rest of the ask
         # ("how do experienced *engineers* deal with …").
@@ -244,6 +244,11 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
         if len(pool) == 1:  # "how much is it?", "where does that figure come from?"
             return "", pool
     return None
+
+
+def said_of(item: Item) -> set[str]:
+    """The stems of an item's line and of its list's title ("Cloud ML certifications")."""
+    return content_stems(f"{item.text} {item.group}")
 
 
 #: A phrase of a list in running text: up to a comma, a semicolon, "and" or "or".
@@ -277,4 +282,5 @@ __all__ = [
     "families",
     "mentioned",
     "pick",
+    "said_of",
 ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick
+from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick, said_of
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
@@ -226,8 +226,9 @@ class Selector:
             asked = content_stems(reading.ask)
             pool = (
                 [i for i in pool if i in named]
-                or [i for i in pool if asked & content_stems(i.text)]
+                or [i for i in pool if asked <= said_of(i)]
                 or self._kin(pool, self.items, reading.ask)
+                or [i for i in pool if asked & content_stems(i.text)]
                 or named
             )
             return pool
@@ -240,15 +241,21 @@ class Selector:
         with a word of `ask` in their list, else (unless `same_list`) in their part of the
         guide."""
         asked = content_stems(ask)
-        if not pool or not asked or any(asked & content_stems(i.text) for i in pool):
+        if not pool or not asked or any(asked <= said_of(i) for i in pool):
             return []
+        # every asked word in another list's items ("and the *cloud ML* ones?" after the
+        # infrastructure certifications, whose CKA line says "ML" alone); any of them when no
+        # item of the last answer says one
+        partly = any(asked & content_stems(i.text) for i in pool)
         kins = [lambda i: i.group] + ([] if same_list else [lambda i: i.section.id.split("/")[0]])
         for kin in kins:
             near = {kin(i) for i in pool}
             found = [
                 i
                 for i in among
-                if kin(i) in near and i not in pool and asked & content_stems(i.text)
+                if kin(i) in near
+                and i not in pool
+                and (asked <= said_of(i) or (not partly and asked & content_stems(i.text)))
             ]
             if found:
                 return found

@@ -776,3 +776,25 @@ def test_a_short_ask_after_what_the_asker_says_is_judged_with_it(assistant: Assi
         "I hold CompTIA Security+ from my time in service. Does that count for anything in MLOps?"
     )
     assert named.refused, named.text
+
+
+@pytest.mark.slow
+def test_a_follow_up_naming_another_list_by_its_title_gets_that_lists_items(
+    assistant: Assistant,
+) -> None:
+    """ "ML" alone is in the CKA's line; "cloud ML" is in the other list's title only."""
+    infra = exchange(
+        "What infrastructure certifications are listed?",
+        "CKA ($395), AWS Solutions Architect Professional ($300), and HashiCorp Terraform "
+        "Associate ($70).",
+    )
+    answer = assistant.ask("And the cloud ML ones?", infra)
+    assert "Azure AI Engineer Associate ($165)" in answer.text, answer.text
+    assert "Certified Kubernetes Administrator" not in answer.text
+    cloud = exchange(
+        "what certs should I get for mlops",
+        "The guide lists cloud ML certifications: AWS Machine Learning Specialty ($300), Google "
+        "Professional Machine Learning Engineer ($200), and Azure AI Engineer Associate ($165).",
+    )
+    answer = assistant.ask("and the infrastructure ones?", cloud)
+    assert "Certified Kubernetes Administrator (CKA) ($395)" in answer.text, answer.text
