@@ -317,7 +317,20 @@ def is_yes_no(ask: str) -> bool:
     question, and none of them a wh-question?"""
     parts, topic = ask_parts(ask), _TOPIC.match(ask)
     asks = [ask, *(parts if len(parts) > 1 else []), *([ask[topic.end() :]] if topic else [])]
-    return any(YES_NO.match(a) for a in asks) and not any(WH_ASK.search(a) for a in asks)
+    return any(YES_NO.match(a) or _TERSE_YES_NO.match(a) for a in asks) and not any(
+        WH_ASK.search(a) for a in asks
+    )
+
+
+#: A yes/no question typed without its opening verb: "need english fluent for interview?",
+#: "azure exam can do in portuguese?", "exam available in polish?" (not "any X?", which
+#: wants the X, nor "… tools I should screen for?").
+_TERSE_YES_NO = re.compile(
+    r"^\W*(?:need|needs)\b"
+    r"|^\W*(?:(?!(?:i|we|you|they|he|she|how|what|which)\b)[\w-]+\s+){1,3}"
+    r"(?:can|could|should|must|available|possible|allowed)\b(?=[^?]*\?\s*$)",
+    re.IGNORECASE,
+)
 
 
 #: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.

@@ -539,6 +539,12 @@ def test_an_off_topic_question_names_the_nearest_sections_without_quotes(
         ("How much is the CKA?", False),
         ("What tools are listed?", False),
         ("Does the guide say how people cope with on-call?", False),  # asked within it
+        # typed without the opening verb
+        ("need english fluent for interview?", True),
+        ("azure exam can do in portuguese?", True),
+        ("exam available in polish language?", True),
+        ("Any technical interview questions on drift?", False),  # wants the questions
+        ("Model-serving tools I should screen resumes for?", False),
     ],
 )
 def test_a_yes_no_question_is_read_from_its_opening_verb(question: str, yes_no: bool) -> None:

@@ -798,3 +798,15 @@ def test_a_follow_up_naming_another_list_by_its_title_gets_that_lists_items(
     )
     answer = assistant.ask("and the infrastructure ones?", cloud)
     assert "Certified Kubernetes Administrator (CKA) ($395)" in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_a_yes_no_ask_typed_without_its_verb_needs_its_property_stated(
+    assistant: Assistant,
+) -> None:
+    """Read as yes/no, its nouns and adjectives must be near what the evidence says
+    (scope.property_threshold): the guide says nothing of the exam's or the job's language."""
+    for question in ("azure exam can do in portuguese?", "need english fluent for interview?"):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+    assert not assistant.ask("need python for mlops?").refused
