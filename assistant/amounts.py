@@ -216,12 +216,12 @@ def _unsaid_condition(
             if w not in nominal:
                 break  # the phrase ends ("in texas *specifically*")
             phrase.append(w)
-        people = any(is_person(w) or is_occupation(w) for w in phrase)
-        if m.group(1).lower() == "for" and not people:
-            continue  # "for the salary numbers": what is asked, not of whom
+        people = [w for w in phrase if is_person(w) or is_occupation(w)]
+        if m.group(1).lower() == "for":  # "for the salary numbers": what is asked, not whom;
+            phrase = people  # for people, whom: their level is _unsaid_qualifier's ("senior")
         for w in phrase:
             unsaid = not said_in(w, stating) and (
-                people or not vocabulary.is_form(w) or is_place(w)
+                w in people or not vocabulary.is_form(w) or is_place(w)
             )
             if unsaid and stem(w) not in FRAME_STEMS | MONEY_STEMS and w not in theirs:
                 near = vocabulary.matches(w, embed, stating).get(w, 0.0)

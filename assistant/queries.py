@@ -111,16 +111,17 @@ def title_words(titles: Iterable[str]) -> list[frozenset[str]]:
 def names_a_title(ask: str, titles: Iterable[frozenset[str]], before: str | None = None) -> bool:
     """Does the ask name a part of the guide by its title (`title_words`: "which *model
     serving* tools does it list then?"), or, given `before` (the last exchange), by words of
-    one title alone that it did not say ("and *monitoring* tools?" after the feature stores,
-    "and the *cloud ML* ones?" after the infrastructure certifications; not "the
-    *infrastructure* ones", a word of two titles)? A follow-up that does stands on its own
-    words."""
+    one title alone, half of them or more, that it did not say ("and *monitoring* tools?"
+    after the feature stores, "and the *cloud ML* ones?" after the infrastructure
+    certifications; not "the *infrastructure* ones", a word of two titles, nor "what is it
+    *called*?", a third of "On-call burden")? A follow-up that does stands on its own words."""
     titles = list(titles)
     words = {stem(w) for w in tokenize(ask) if w not in FRAME_WORDS}
     if any(title <= words for title in titles):
         return True
     new = words - {stem(w) for w in tokenize(before or "")} - _ONES
-    return before is not None and bool(new) and sum(new <= title for title in titles) == 1
+    named = [t for t in titles if new and new <= t and 2 * len(new) >= len(t)]  # half its words
+    return before is not None and len(named) == 1
 
 
 #: What stands for the kind of thing said before ("the cloud ML *ones*").

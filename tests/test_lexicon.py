@@ -249,6 +249,8 @@ def test_a_short_follow_up_with_new_words_of_one_title_stands_on_its_own() -> No
     assert not names_a_title("and monitoring tools?", titles)  # a long ask: no last exchange
     assert not names_a_title("and the infrastructure ones?", titles, before)  # of two titles
     assert not names_a_title("and the feature store ones?", titles, before)  # said before
+    on_call = title_words(["On-call burden"])
+    assert not names_a_title("what is it called?", on_call, before)  # a third of its words
 
 
 @pytest.mark.slow
