@@ -70,8 +70,9 @@ _TRAILING_ME = re.compile(
     r"|share|put)\b).*$",
     re.IGNORECASE,
 )
-#: A clause after the ask that tells of the asker and asks nothing: "what kinda projects should i
-#: build, i've got like 3 months of severance", "…, i dont wanna jump from QA into something worse".
+#: A clause after the ask that tells of the asker and asks nothing: "what kinda projects should
+#: i build, i've got like 3 months of severance", "…, i dont wanna jump from QA into something
+#: worse".
 _STATEMENT = re.compile(
     r",\s*(?:(?:and|but|cause|cuz|coz|bc|because)\s+)?(?:i|i'm|im|i've|ive|i'd|i'll|we|we're"
     r"|we've|my|our)\s+(?!mean\b|guess\b|wonder|was wondering|want to know|need to know)[^?]*\??$",
@@ -141,7 +142,8 @@ def _asks(sentence: str) -> bool:
 #: "Among the three cloud ML certifications, which …", "For the CI/CD part, which tools …",
 #: "and for data scientists, what range …".
 _SCOPING = re.compile(
-    r"^\s*(?:(?:and|but|so|also|ok|okay|then)\W+)?(of|among|amongst|for|in|outside|besides|beside|between|within|on|regarding"
+    r"^\s*(?:(?:and|but|so|also|ok|okay|then)\W+)?"
+    r"(of|among|amongst|for|in|outside|besides|beside|between|within|on|regarding"
     r"|apart from|other than|aside from|compared to|of the|out of)\b",
     re.IGNORECASE,
 )

@@ -119,9 +119,11 @@ def names_a_title(ask: str, titles: Iterable[frozenset[str]], before: str | None
     words = {stem(w) for w in tokenize(ask) if w not in FRAME_WORDS}
     if any(title <= words for title in titles):
         return True
-    new = words - {stem(w) for w in tokenize(before or "")} - _ONES
+    if before is None:
+        return False
+    new = words - {stem(w) for w in tokenize(before)} - _ONES
     named = [t for t in titles if new and new <= t and 2 * len(new) >= len(t)]  # half its words
-    return before is not None and len(named) == 1
+    return len(named) == 1
 
 
 #: What stands for the kind of thing said before ("the cloud ML *ones*").
