@@ -272,7 +272,7 @@ def select(
         return named
     if wants_list:
         noun = asked_noun(question)
-        listing = best_listing(scored, best, noun, settings.answer.list_margin)
+        listing = best_listing(scored, best, noun, settings.answer.list_margin, names)
         if listing is not None:
             return list_answer(listing, scored, best, question, settings, sections)
         # A section whose list is its sub-sections ("what are the steps?"): their names.

@@ -207,9 +207,11 @@ def lists(section: Section, noun: str) -> bool:
 
 
 def best_listing(
-    scored: list[Evidence], best: Evidence, noun: str, margin: float
+    scored: list[Evidence], best: Evidence, noun: str, margin: float, names: bool = False
 ) -> Evidence | None:
-    """The best-scoring unit of a listing (within `margin` of the best) that lists `noun`."""
+    """The best-scoring unit of a listing (within `margin` of the best) that lists `noun`. A
+    listing of bare names ("California", "CA", …) is one only when the names are asked for
+    (`names`) or `noun` names it: "what background makes a good candidate?" lists no states."""
     return next(
         (
             ev
@@ -217,6 +219,7 @@ def best_listing(
             if is_listing(ev.section)
             and ev.score >= best.score - margin
             and lists(ev.section, noun)
+            and (names or bool(noun) or not names_section(ev.section))
         ),
         None,
     )
