@@ -369,7 +369,8 @@ class Assistant:
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names (assistant/attributes.py)."""
         vocabulary, coverage = self.retriever.vocabulary, self.settings.scope.term_coverage
-        return ungrounded(names, text, self.terms, vocabulary, self._embed, coverage)
+        found = ungrounded(names, text, self.terms, vocabulary, self._embed, coverage)
+        return found + vocabulary.nouns_of_verbs(text)
 
     def _embed(self, words: list[str]) -> Any:
         return self.embedder.embed_documents(words)

@@ -7,6 +7,8 @@ of place names typed in lower case. Loaded once, on first use (~3 s).
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from assistant.vocabulary import MEMO_WORDS
@@ -72,6 +74,26 @@ def is_person(word: str, head: bool = False) -> bool:
         and senses[0][:2] == ("n", "noun.person")
         and (head or all(pos not in ("a", "s") for pos, _, _ in senses))
     )
+
+
+def opening_verbs(lists: Iterable[list[str]], lines: Iterable[str]) -> frozenset[str]:
+    """The words a text writes only as the verb opening an item of a list of steps ("Master
+    CI/CD pipelines", "Learn Docker, …"), lower-cased: a list whose items mostly open with a
+    word that may be a verb and is in no other place of any of the `lines` (not "Azure",
+    which WordNet knows as a verb too, but the guide also writes inside a line). A
+    question's noun of that spelling ("a *master's* degree") is another word, which the text
+    never uses."""
+    first: set[str] = set()
+    later: set[str] = set()
+    for line in lines:
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", line)]
+        later.update(words[1:])
+    for items in lists:
+        opening = [w.lower() for item in items for w in re.findall(r"[A-Za-z]+", item)[:1]]
+        verbs = [w for w in opening if w not in later and any(p == "v" for p, _, _ in _senses(w))]
+        if opening and 2 * len(verbs) > len(opening):
+            first.update(verbs)
+    return frozenset(first)
 
 
 def is_noun(word: str) -> bool:

@@ -21,6 +21,7 @@ import numpy as np
 from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
+from assistant.lexicon import opening_verbs
 from assistant.names import written_as_names
 from assistant.queries import title_words
 from assistant.roles import roles
@@ -81,6 +82,9 @@ class Retriever:
             np.asarray(vocab["embeddings"], dtype=np.float32),
             settings.retrieval,
             names=written_as_names(lines),
+            verbs=opening_verbs(
+                [[u.text for u in s.units if u.kind == "item"] for s in guide.sections], lines
+            ),
         )
         #: The job titles the guide names ("data scientist"), for the refusal of other jobs.
         self.roles = set(roles("\n".join(f"{s.heading}\n{s.text}" for s in guide.sections)))

@@ -147,6 +147,20 @@ class Coverage:
 _NUMERONYM = re.compile(r"\b([A-Za-z])([1-9]\d?)([A-Za-z])\b")
 
 
+#: A possessive ("master's") or a plural after a determiner ("a masters"): a noun, whatever
+#: else the word may be.
+_VERB_AS_NOUN = re.compile(
+    r"\b([a-z]+['’]s)\b|\b(?:a|an|the|my|your|his|her|our|their)\s+([a-z]+s)\b",
+    re.IGNORECASE,
+)
+
+
+def _base(word: str) -> str:
+    """The word without its possessive or plural ending, lower-cased."""
+    low = word.lower().replace("’", "'")
+    return low.removesuffix("'s") if low.endswith("'s") else low.removesuffix("s")
+
+
 class Vocabulary:
     """The guide's words and their vectors; `spelling` says when an unknown word is a misspelt
     guide word (the retrieval settings' spelling_cutoff and min_corrected_length)."""
@@ -157,8 +171,11 @@ class Vocabulary:
         vectors: np.ndarray,
         spelling: RetrievalSettings,
         names: Iterable[str] = (),
+        verbs: Iterable[str] = (),
     ) -> None:
         self.words = words
+        #: The words the guide writes only as the verb opening a line ("master"; lexicon.py).
+        self.verbs = frozenset(verbs)
         #: The guide's words it writes as names ("Tecton", "CKA"), lower-cased.
         self.names = frozenset(n.lower() for n in names)
         #: Its acronyms ("cka") are never the correction of a misspelling: "ckad" is no typo of
@@ -194,6 +211,15 @@ class Vocabulary:
         return stem(word) in self.stems or any(
             _same_stem(word, w) for w in self.words if w[:3] == word[:3]
         )
+
+    def nouns_of_verbs(self, text: str) -> list[str]:
+        """The text's nouns spelt as a verb the guide writes only to open a line ("Master
+        CI/CD pipelines"), as written: a possessive ("a *master's* degree") or a plural after
+        a determiner ("do I need a *masters*"). The guide never names them."""
+        if not self.verbs:
+            return []
+        found = [a or b for a, b in _VERB_AS_NOUN.findall(text)]
+        return [w for w in dict.fromkeys(found) if _base(w) in self.verbs]
 
     def acronym_variant(self, word: str) -> bool:
         """Is `word` (not itself a guide word) one letter off an acronym of the guide ("ckad",
