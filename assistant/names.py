@@ -96,4 +96,18 @@ def written_as_names(texts: Iterable[str]) -> set[str]:
     }
 
 
-__all__ = ["names_in", "written_as_names"]
+def ampersand_initials(texts: Iterable[str]) -> dict[str, str]:
+    """The names a text joins with "&", by the initials they are written as: "w&b" for
+    "Weights & Biases" (as R&D is research and development); lower-cased initials."""
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _AMPERSAND_NAME.finditer(text):
+            found.setdefault(f"{m.group(1)[0]}&{m.group(2)[0]}".lower(), set()).add(m.group(0))
+    return {short: names.pop() for short, names in found.items() if len(names) == 1}
+
+
+#: Two capitalised words joined by "&": "Weights & Biases", "Infrastructure & Orchestration".
+_AMPERSAND_NAME = re.compile(r"\b([A-Z][A-Za-z]+) & ([A-Z][A-Za-z]+)\b")
+
+
+__all__ = ["ampersand_initials", "names_in", "written_as_names"]

@@ -22,7 +22,7 @@ from assistant.bm25 import BM25
 from assistant.guide import Guide
 from assistant.index import broken
 from assistant.lexicon import opening_verbs
-from assistant.names import written_as_names
+from assistant.names import ampersand_initials, written_as_names
 from assistant.queries import title_words
 from assistant.roles import roles
 from assistant.schema import Section, Unit
@@ -82,6 +82,7 @@ class Retriever:
             np.asarray(vocab["embeddings"], dtype=np.float32),
             settings.retrieval,
             names=written_as_names(lines),
+            initials=ampersand_initials(lines),
             verbs=opening_verbs(
                 [[u.text for u in s.units if u.kind == "item"] for s in guide.sections], lines
             ),

@@ -28,8 +28,8 @@ from assistant.tuning import RetrievalSettings
 
 #: The words that name money ("salary", "cost"): an amount is asked for by them.
 MONEY_WORDS = frozenset(
-    ["salary", "salaries", "pay", "price", "prices", "cost", "costs", "fee", "fees",
-     "compensation", "earning", "earnings", "income", "wage", "wages"]
+    ["salary", "salaries", "pay", "price", "prices", "pricing", "priced", "cost", "costs",
+     "fee", "fees", "compensation", "earning", "earnings", "income", "wage", "wages"]
 )  # fmt: skip
 # fmt: off
 #: Words of whether a statement holds, or how it is worded, not of what it is about.
@@ -155,6 +155,10 @@ _VERB_AS_NOUN = re.compile(
 )
 
 
+#: Two initials around "&": "W&B", "w & b".
+_INITIALS = re.compile(r"(?<![\w&])[A-Za-z] ?& ?[A-Za-z](?![\w&])")
+
+
 def _base(word: str) -> str:
     """The word without its possessive or plural ending, lower-cased."""
     low = word.lower().replace("’", "'")
@@ -172,8 +176,11 @@ class Vocabulary:
         spelling: RetrievalSettings,
         names: Iterable[str] = (),
         verbs: Iterable[str] = (),
+        initials: dict[str, str] | None = None,
     ) -> None:
         self.words = words
+        #: The names it joins with "&", by their initials ("w&b": "Weights & Biases"; names.py).
+        self.initials = initials or {}
         #: The words the guide writes only as the verb opening a line ("master"; lexicon.py).
         self.verbs = frozenset(verbs)
         #: The guide's words it writes as names ("Tecton", "CKA"), lower-cased.
@@ -249,8 +256,9 @@ class Vocabulary:
         return out
 
     def spell_out(self, text: str) -> str:
-        """The text as it is read: each chat form ("wat", "shud") as its words, and each
-        numeronym ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes")."""
+        """The text as it is read: each chat form ("wat", "shud") as its words, each
+        numeronym ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes"),
+        and each pair of initials around "&" as the guide's name they spell ("W&B")."""
 
         def word(m: re.Match[str]) -> str:
             low = m.group(0).lower()
@@ -265,7 +273,11 @@ class Vocabulary:
             }
             return words.pop() if len(words) == 1 else m.group(0)
 
-        return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'])[A-Za-z]+\d?(?![\w'])", word, text))
+        def initials(m: re.Match[str]) -> str:
+            return self.initials.get(m.group(0).lower().replace(" ", ""), m.group(0))
+
+        text = _INITIALS.sub(initials, text)
+        return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'&])[A-Za-z]+\d?(?![\w'&])", word, text))
 
     def correct(self, text: str) -> str:
         """The text with each misspelt word ("kubernets") replaced by the guide word it is

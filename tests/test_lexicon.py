@@ -468,3 +468,19 @@ def test_a_noun_spelt_as_a_verb_opening_the_guides_steps_is_another_word(
     assert answer.diagnostics.reason == "unknown_name"
     kept = assistant.ask("which ci/cd tools should i master")
     assert not kept.refused and "Master CI/CD pipelines" in kept.text
+
+
+def test_initials_around_an_ampersand_are_the_name_they_spell(assistant: Assistant) -> None:
+    from assistant.names import ampersand_initials
+
+    lines = ["Weights & Biases: Experiment tracking", "Rhythm & Rhyme", "Rock & Roll", "R & d"]
+    assert ampersand_initials(lines) == {"w&b": "Weights & Biases"}  # "r&r": which of two?
+    vocabulary = assistant.retriever.vocabulary
+    assert vocabulary.spell_out("mlflow vs w&b?") == "mlflow vs Weights & Biases?"
+    assert vocabulary.spell_out("R&D budget") == "R&D budget"  # no "are&D": no chat form
+    answer = assistant.ask("w&b for what")
+    assert not answer.refused and "Weights & Biases: Experiment tracking" in answer.text
+    both = assistant.ask("MLflow vs W&B - what does the guide say each one is for?")
+    assert not both.refused and "Weights & Biases:" in both.text and "MLflow:" in both.text
+    priced = assistant.ask("mlflow vs w&b pricing")  # the guide prices neither
+    assert priced.refused
