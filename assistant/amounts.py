@@ -232,4 +232,18 @@ def _unsaid_condition(
     return None
 
 
-__all__ = ["AMOUNT_WORDS", "EARNINGS", "of_whom", "unsaid_noun"]
+def unpaid_people(ask: str, said: list[str], reader: Reader) -> str | None:
+    """The people a comparison of pay names whom no line stating pay says, every word of
+    them: "*ML engineers*" in "what do ML engineers earn compared to MLOps engineers?" (the
+    guide states the pay of MLOps Engineers), "a *senior* MLOps engineer … vs a mid-level one";
+    "amount" when the ask names pay and no line states it."""
+    stating = [t for t in said if EARNINGS.search(t) and _MONEY.search(t)]
+    if not stating:  # "ml engineer vs mlops salary?" of lines that state no pay
+        return "amount" if _MONEY.search(ask) else None
+    for phrase in reader.phrases(ask):
+        if phrase and is_person(phrase[-1], head=True) and not said_in(" ".join(phrase), stating):
+            return " ".join(phrase)
+    return None
+
+
+__all__ = ["AMOUNT_WORDS", "EARNINGS", "of_whom", "unpaid_people", "unsaid_noun"]

@@ -6,11 +6,12 @@ many of the items it names the evidence quotes, and the judgement between them i
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unsaid_noun
+from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unpaid_people, unsaid_noun
 from assistant.asking import ALTERNATIVE
 from assistant.grounding import askers_own, unjudged, unpicked
 from assistant.policy import STATED
@@ -242,6 +243,14 @@ def items_asked(
     items = _named_items(reading, named, selector, both=True)
     if reading.kind == "compare" and not reading.yes_no:
         attribute = _unpriced(reading, said, items)
+        quoted = [i for i in items.values() if any(i.unit.text in t for t in said)]
+        if attribute is None and not quoted and EARNINGS.search(reading.ask):
+            # "what do ML engineers earn compared to MLOps engineers?": the pay of each side
+            # is an amount asked of whom, stated only of one
+            amount = dataclasses.replace(reading, kind="amount")
+            attribute = unpaid_people(reading.ask, said, reader) or of_whom(
+                amount, said, STATED["amount"], reader, vocabulary, embed, threshold, same_word
+            )
     else:
         attribute = unsaid_attribute(
             reading, said, named, selector, vocabulary, reader, embed, threshold, same_word

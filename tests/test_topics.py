@@ -206,6 +206,21 @@ def test_an_amount_for_a_name_no_amount_line_holds_is_refused(assistant: Assista
     assert not assistant.ask("How much do MLOps engineers make at FAANG?").refused
 
 
+def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistant) -> None:
+    from assistant.amounts import unpaid_people
+
+    pay = ["MLOps Engineers earn $120,000-$185,000 depending on experience and company"]
+    ask = "How much do ML engineers earn compared to MLOps engineers?"
+    assert unpaid_people(ask, pay, assistant.reader) == "ml engineers"
+    assert unpaid_people("what do MLOps engineers earn vs FAANG?", pay, assistant.reader) is None
+    assert unpaid_people("ml engineer vs mlops salary?", ["Docker: containers"], assistant.reader)
+    for question in (ask, "ml engineer vs mlops salary, which is higher"):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+        assert answer.diagnostics is not None
+        assert answer.diagnostics.reason == "unstated_attribute"
+
+
 @pytest.mark.slow
 def test_an_amount_for_the_people_the_amount_line_names_is_answered(
     assistant: Assistant,
