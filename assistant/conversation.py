@@ -8,10 +8,12 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from assistant.lexicon import is_place
 from assistant.listing import names_section
 from assistant.policy import STATED
 from assistant.question import Reading, read
 from assistant.schema import Section
+from assistant.scope import Reader
 from assistant.settings import Settings
 from assistant.terms import Terms, ask_words, content_stems
 from assistant.vocabulary import MONEY_STEMS
@@ -46,12 +48,40 @@ def said_before(turns: list[dict[str, str]]) -> str:
     return MARKERS.sub("", said[0]) if said else ""
 
 
-def with_antecedent(reading: Reading, terms: Terms, share: float) -> Reading:
+#: A word pointing at a place: "what do they earn *there*?", "*over here*", "*locally*"; not
+#: "is there", "there are".
+_PLACE_DEIXIS = re.compile(
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!')\b(?:there|here|locally)\b"
+    r"(?!\s+(?:is|are|was|were|be|has|have)\b|'s)",
+    re.IGNORECASE,
+)
+
+
+def with_place(reading: Reading, reader: Reader) -> Reading:
+    """An ask whose place is a word pointing at one ("I live in Germany - what do they earn
+    *there*?", "based in Manchester … what do they earn *over here*?") is asked of the places
+    the asker's earlier sentences name: they are the ask's names, no longer its context."""
+    if not reading.context or not _PLACE_DEIXIS.search(reading.ask):
+        return reading
+    found = set(reader.places(reading.context))
+    places = tuple(n for n in reading.context_names if n in found or is_place(n))
+    places += tuple(p for p in found if p not in places and p not in reading.names)
+    if not places:
+        return reading
+    return dataclasses.replace(
+        reading,
+        names=reading.names + places,
+        context_names=tuple(n for n in reading.context_names if n not in places),
+    )
+
+
+def with_antecedent(reading: Reading, terms: Terms, share: float, reader: Reader) -> Reading:
     """An ask that only points back ("what's the difference between *those two*?", "what is *it*
     used for?"), with no word of its own but frame words, is about what the asker's earlier
     sentences name, when each of those names is the guide's ("I've seen both Feast and Tecton
     mentioned …"): the names are the ask's topic. A name the guide lacks ("I'm a Java
-    developer. Is it hard?") leaves them context."""
+    developer. Is it hard?") leaves them context. So is a place it points at (`with_place`)."""
+    reading = with_place(reading, reader)
     if reading.names or not reading.refers_back or not reading.context_names:
         return reading
     own = [w for w in ask_words(reading.ask) if not STATED["count"].fullmatch(w)]  # "those two"

@@ -164,7 +164,7 @@ class Assistant:
         turns = clean_history(history, self.settings)
         q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
         share = self.settings.answer.common_word_share  # "those two" after naming them
-        reading = read(q) if turns else with_antecedent(read(q), self.terms, share)
+        reading = read(q) if turns else with_antecedent(read(q), self.terms, share, self.reader)
         reading = in_conversation(reading, turns, self.retriever.sections.values(), self.settings)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"

@@ -206,6 +206,23 @@ def test_an_amount_for_a_name_no_amount_line_holds_is_refused(assistant: Assista
     assert not assistant.ask("How much do MLOps engineers make at FAANG?").refused
 
 
+def test_a_place_the_ask_points_at_is_the_askers_earlier_place(assistant: Assistant) -> None:
+    from assistant.conversation import with_place
+    from assistant.question import read
+
+    reading = with_place(read("I live in Germany - what do they earn there?"), assistant.reader)
+    assert reading.names == ("Germany",) and reading.context_names == ()
+    kept = read("I live in Texas. Are there ways to not get paged?")  # "are there": no place
+    assert with_place(kept, assistant.reader) == kept
+    for question in (
+        "I live in Germany - what do MLOps engineers earn there?",
+        "I'm based in Manchester, in the UK. What do MLOps Engineers earn over here?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused, answer.text
+        assert answer.caveat is None
+
+
 def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistant) -> None:
     from assistant.amounts import unpaid_people
 
