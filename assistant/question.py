@@ -161,7 +161,10 @@ _ORDINALS = {
 }  # fmt: skip
 _ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
 #: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
-STRUCTURAL = frozenset(["step", "steps", "stage", "phase", "part", "section", "stop"])
+STRUCTURAL = frozenset(
+    ["step", "steps", "stage", "stages", "phase", "phases", "part", "parts", "section", "sections"]
+    + ["stop", "stops"]
+)
 
 #: A bare "lowest", "least", "highest" grades by price when nothing, "one(s)", "of" or a word
 #: of price follows ("highest listed price"); not "the least *time*", "the lowest *latency*".

@@ -223,6 +223,15 @@ def test_a_place_the_ask_points_at_is_the_askers_earlier_place(assistant: Assist
         assert answer.caveat is None
 
 
+def test_a_plural_word_for_a_part_of_the_guide_is_no_property(assistant: Assistant) -> None:
+    from assistant.question import STRUCTURAL
+
+    assert {"stages", "sections", "steps"} <= STRUCTURAL
+    answer = assistant.ask("What are the main stages of the path into MLOps, in order?")
+    assert not answer.refused, answer.text
+    assert "Build Software Engineering Foundation" in answer.text
+
+
 def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistant) -> None:
     from assistant.amounts import unpaid_people
 
