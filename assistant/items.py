@@ -229,12 +229,13 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     if refers_back:
         # "the google one", "which of those runs on Kubernetes": the ask's words that tell the
         # items apart (not those all of them share).
-        shared = set.intersection(*(said_of(i) for i in pool))  # "infrastructure" of each
+        said = [said_of(i, whole=True) for i in pool]
+        shared = set.intersection(*said)  # "infrastructure" of each
         asked = content_stems(reading.ask) - shared - FRAME_STEMS
         # "the on-call one": the words before "one" tell which, not the rest of the ask
         # ("how do experienced *engineers* deal with …").
         which = content_stems(which_one(reading.ask)) - shared
-        shares = [len((which or asked) & content_stems(i.text)) for i in pool]
+        shares = [len((which or asked) & words_of(i, whole=True)) for i in pool]
         # "the X one" is the item that shares the most of X's words ("the data scientist one"
         # is "Data scientist friction", not "Undefined scope: … data engineering …")
         most = max(shares) if which else 1
@@ -246,9 +247,17 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     return None
 
 
-def said_of(item: Item) -> set[str]:
-    """The stems of an item's line and of its list's title ("Cloud ML certifications")."""
-    return content_stems(f"{item.text} {item.group}")
+def said_of(item: Item, whole: bool = False) -> set[str]:
+    """The stems of an item's line and of its list's title ("Cloud ML certifications"); with
+    `whole`, of every line of an item that is a sub-section (`words_of`)."""
+    return words_of(item, whole) | content_stems(item.group)
+
+
+def words_of(item: Item, whole: bool = False) -> set[str]:
+    """The stems of an item's line; with `whole`, of every line of an item that is a
+    sub-section ("Learn Docker, Kubernetes …" under "Gain DevOps Experience")."""
+    lines = [u.text for u in item.section.units] if whole and item.unit.position < 0 else []
+    return content_stems(" ".join([item.text, *lines]))
 
 
 #: A phrase of a list in running text: up to a comma, a semicolon, "and" or "or".
@@ -283,4 +292,5 @@ __all__ = [
     "mentioned",
     "pick",
     "said_of",
+    "words_of",
 ]

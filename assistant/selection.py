@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick, said_of
+from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick, said_of, words_of
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
@@ -216,7 +216,7 @@ class Selector:
             asked = content_stems(reading.ask)
             return (
                 [i for i in pool if i in named]
-                or [i for i in pool if asked & content_stems(i.text)]
+                or [i for i in pool if asked & words_of(i, whole=True)]
                 or self._kin(pool, self.items, reading.ask, same_list=True)
                 or pool
             )

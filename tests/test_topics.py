@@ -232,6 +232,21 @@ def test_a_plural_word_for_a_part_of_the_guide_is_no_property(assistant: Assista
     assert "Build Software Engineering Foundation" in answer.text
 
 
+def test_a_step_picked_among_those_named_is_told_by_all_its_lines(assistant: Assistant) -> None:
+    history = [
+        {"role": "user", "content": "What steps does the guide lay out?"},
+        {
+            "role": "assistant",
+            "content": "Build Software Engineering Foundation, Gain DevOps Experience, "
+            "Learn ML Fundamentals, and Specialize in ML Infrastructure.",
+        },
+    ]
+    answer = assistant.ask("Which of those steps covers learning Docker and Kubernetes?", history)
+    assert not answer.refused, answer.text
+    assert answer.text.startswith("Gain DevOps Experience")  # its line "Learn Docker, …"
+    assert "Learn ML Fundamentals" not in answer.text  # "learning" is said of every step
+
+
 def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistant) -> None:
     from assistant.amounts import unpaid_people
 
