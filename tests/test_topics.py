@@ -247,6 +247,15 @@ def test_a_step_picked_among_those_named_is_told_by_all_its_lines(assistant: Ass
     assert "Learn ML Fundamentals" not in answer.text  # "learning" is said of every step
 
 
+def test_no_bare_name_answers_a_yes_no_ask(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "I hold a PE license. Will that count for anything with MLOps employers?"
+    )
+    assert "California [" not in answer.text and "TX [" not in answer.text
+    listed = assistant.ask("Which states does the guide list in its salary-by-state section?")
+    assert not listed.refused and "California [" in listed.text
+
+
 def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistant) -> None:
     from assistant.amounts import unpaid_people
 
