@@ -63,9 +63,8 @@ _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
 #: The guide's interview questions ("What's the difference between data drift and concept
 #: drift?") are scaled down (settings.answer.prompt_factor) unless the question is about interviews.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
-#: A section that lists the guide's sources ("Data Sources", "References") names documents, it
-#: states nothing: scaled down (settings.answer.reference_factor) unless the question asks for
-#: sources.
+#: A section listing the guide's sources ("Data Sources", "References") names documents and
+#: states nothing: scaled down (settings.answer.reference_factor) unless sources are asked for.
 _REFERENCES = re.compile(r"\b(sources?|references?|bibliography|further reading)\b", re.I)
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
@@ -229,7 +228,7 @@ def _names_read(
     when the ask wants names of the kind it lists ("which *states* …"), and whether it is read
     whole (that, or the ask names it). A section of bare names answers only a question about it
     ("which states are the top employers"), not one its heading resembles ("which companies
-    hire"), nor a yes/no one, which no name answers ("will that count with employers?")."""
+    hire"), nor a yes/no one ("will that count with employers?")."""
     kinds = [x for x in (sections or {}).values() if wants_names_of(question, x)]
     if kinds:
         listed = Evidence(kinds[0], kinds[0].units[0], scored[0].score)
