@@ -233,14 +233,11 @@ def test_a_plural_word_for_a_part_of_the_guide_is_no_property(assistant: Assista
 
 
 def test_a_step_picked_among_those_named_is_told_by_all_its_lines(assistant: Assistant) -> None:
-    history = [
-        {"role": "user", "content": "What steps does the guide lay out?"},
-        {
-            "role": "assistant",
-            "content": "Build Software Engineering Foundation, Gain DevOps Experience, "
-            "Learn ML Fundamentals, and Specialize in ML Infrastructure.",
-        },
-    ]
+    history = exchange(
+        "What steps does the guide lay out?",
+        "Build Software Engineering Foundation, Gain DevOps Experience, "
+        "Learn ML Fundamentals, and Specialize in ML Infrastructure.",
+    )
     answer = assistant.ask("Which of those steps covers learning Docker and Kubernetes?", history)
     assert not answer.refused, answer.text
     assert answer.text.startswith("Gain DevOps Experience")  # its line "Learn Docker, …"
@@ -265,10 +262,7 @@ def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistan
     assert unpaid_people("what do MLOps engineers earn vs FAANG?", pay, assistant.reader) is None
     assert unpaid_people("ml engineer vs mlops salary?", ["Docker: containers"], assistant.reader)
     for question in (ask, "ml engineer vs mlops salary, which is higher"):
-        answer = assistant.ask(question)
-        assert answer.refused, answer.text
-        assert answer.diagnostics is not None
-        assert answer.diagnostics.reason == "unstated_attribute"
+        assert_refused_for(assistant.ask(question), "unstated_attribute")
 
 
 @pytest.mark.slow
