@@ -228,13 +228,13 @@ def _names_read(
     when the ask wants names of the kind it lists ("which *states* …"), and whether it is read
     whole (that, or the ask names it). A section of bare names answers only a question about it
     ("which states are the top employers"), not one its heading resembles ("which companies
-    hire"), nor a yes/no one ("will that count with employers?")."""
+    hire"), nor a yes/no one that names none of them ("will that count with employers?")."""
     kinds = [x for x in (sections or {}).values() if wants_names_of(question, x)]
     if kinds:
         listed = Evidence(kinds[0], kinds[0].units[0], scored[0].score)
         return [listed] + [ev for ev in scored if ev.section != listed.section], True
-    top = scored[0].section
-    if names_section(top) and (is_yes_no(question) or not asks_names(question, top)):
+    top, by_heading = scored[0].section, not is_yes_no(question)  # "Is Texas among them?"
+    if names_section(top) and not asks_names(question, top, by_heading):
         return [ev for ev in scored if not names_section(ev.section)] or scored, False
     return scored, names_section(scored[0].section)
 

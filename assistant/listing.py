@@ -280,13 +280,13 @@ def by_author(section: Section) -> bool:
     return bool(_AUTHOR.search(section.title))
 
 
-def asks_names(question: str, section: Section) -> bool:
-    """Is the section one of bare names that the question asks about: by its heading, or by
-    one of its names, whole ("new" is no part of "New York")?"""
+def asks_names(question: str, section: Section, by_heading: bool = True) -> bool:
+    """Is the section one of bare names that the question asks about: by its heading (unless
+    not `by_heading`), or by one of its names, whole ("new" is no part of "New York")?"""
     if not names_section(section):
         return False
     asked = stems(question)
-    return about(question, section) or any(
+    return (by_heading and about(question, section)) or any(
         stems(u.text) <= asked for u in section.units if stems(u.text)
     )
 
