@@ -181,10 +181,8 @@ def _unsaid_qualifier(
     return None
 
 
-#: What opens a condition of an amount: where it is earned or among whom ("make *in* Texas",
-#: "pay like *in* healthcare", "engineers *at* telecom companies", "and *in* canada?").
 #: What may open where an amount is earned or whom it is for ("make *in* Texas", "earn *at*
-#: telecom companies", "and *for* data scientists").
+#: telecom companies", "and *in* canada?", "and *for* data scientists").
 _CONDITION = re.compile(r"\b(in|at|for)\s+(?:(?:the|an?)\s+)?", re.IGNORECASE)
 #: Words after which such a phrase opens the condition of the whole ask ("what about *in* X").
 _OPENING = frozenset(["and", "about", "or", "but", "like"])

@@ -838,25 +838,40 @@ def test_a_short_ask_after_what_the_asker_says_is_judged_with_it(assistant: Assi
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("before", "said", "follow_up", "wanted", "unwanted"),
+    [
+        (
+            "What infrastructure certifications are listed?",
+            "CKA ($395), AWS Solutions Architect Professional ($300), and HashiCorp Terraform "
+            "Associate ($70).",
+            "And the cloud ML ones?",
+            "Azure AI Engineer Associate ($165)",
+            "Certified Kubernetes Administrator",
+        ),
+        (
+            "what certs should I get for mlops",
+            "The guide lists cloud ML certifications: AWS Machine Learning Specialty ($300), "
+            "Google Professional Machine Learning Engineer ($200), and Azure AI Engineer "
+            "Associate ($165).",
+            "and the infrastructure ones?",
+            "Certified Kubernetes Administrator (CKA) ($395)",
+            None,
+        ),
+    ],
+)
 def test_a_follow_up_naming_another_list_by_its_title_gets_that_lists_items(
     assistant: Assistant,
+    before: str,
+    said: str,
+    follow_up: str,
+    wanted: str,
+    unwanted: str | None,
 ) -> None:
     """ "ML" alone is in the CKA's line; "cloud ML" is in the other list's title only."""
-    infra = exchange(
-        "What infrastructure certifications are listed?",
-        "CKA ($395), AWS Solutions Architect Professional ($300), and HashiCorp Terraform "
-        "Associate ($70).",
-    )
-    answer = assistant.ask("And the cloud ML ones?", infra)
-    assert "Azure AI Engineer Associate ($165)" in answer.text, answer.text
-    assert "Certified Kubernetes Administrator" not in answer.text
-    cloud = exchange(
-        "what certs should I get for mlops",
-        "The guide lists cloud ML certifications: AWS Machine Learning Specialty ($300), Google "
-        "Professional Machine Learning Engineer ($200), and Azure AI Engineer Associate ($165).",
-    )
-    answer = assistant.ask("and the infrastructure ones?", cloud)
-    assert "Certified Kubernetes Administrator (CKA) ($395)" in answer.text, answer.text
+    answer = assistant.ask(follow_up, exchange(before, said))
+    assert wanted in answer.text, answer.text
+    assert unwanted is None or unwanted not in answer.text
 
 
 @pytest.mark.slow
