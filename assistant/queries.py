@@ -5,8 +5,9 @@ conversation; gives weighted query vectors."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -33,6 +34,8 @@ class Queries:
     # judged with what the asker said: an ask about the asker as described ("for someone like
     # me"), or one too short to be judged alone after a description naming nothing
     of_asker: bool = False
+    # what an ask pointing back ("how do mlops ppl deal w *that*") is judged with besides itself
+    back: list[Query] = field(default_factory=list)
 
     def judged(self) -> list[Query]:
         """The queries the guide's nearness is judged on: a follow-up's, or an ask's with no
@@ -41,7 +44,7 @@ class Queries:
         says ("honestly pay is a big reason I'm looking. what's the top end?"), with what it
         leans on."""
         leans = self.follow_up or self.topicless or self.of_asker
-        return self.own + self.leaning[:1] if leans else self.own
+        return (self.own + self.leaning[:1] if leans else self.own) + self.back
 
     def unit_vector(self) -> np.ndarray:
         """What the guide's lines are scored against: the ask's vector, blended with what it
@@ -99,7 +102,18 @@ def build_queries(
     # short after a description naming nothing the ask could be about ("I hold CompTIA
     # Security+ … Does that count?" is about the name, which the guide lacks)
     of_asker = of_asker or (bool(reading.context) and not reading.context_names and brief)
-    return Queries(own, leaning, vector, follow_up, lexical_text, topicless=bare, of_asker=of_asker)
+    back: list[Query] = []
+    if (
+        reading.context
+        and not (follow_up or leaning or reading.context_names)
+        and _BACK.search(ask)
+    ):
+        # judged with the earlier sentence its pointing word takes its thing from
+        whole = vocabulary.correct(f"{reading.context} {ask}")
+        back.append((whole, embedder.embed_query(neutral(whole)), s.retrieval.asker_weight))
+    return Queries(
+        own, leaning, vector, follow_up, lexical_text, bare, of_asker=of_asker, back=back
+    )
 
 
 def title_words(titles: Iterable[str]) -> list[frozenset[str]]:
@@ -125,6 +139,12 @@ def names_a_title(ask: str, titles: Iterable[frozenset[str]], before: str | None
     named = [t for t in titles if new and new <= t and 2 * len(new) >= len(t)]  # half its words
     return len(named) == 1
 
+
+#: A word whose thing the asker's earlier sentence names: "how do mlops ppl deal w *that*".
+_BACK = re.compile(
+    r"\b(?:that(?!\s+\w+(?:s|ed)\b)|this|those|these|it|them|they|the two|her|him|she|he)\b",
+    re.IGNORECASE,
+)
 
 #: What stands for the kind of thing said before ("the cloud ML *ones*").
 _ONES = frozenset(["one"])

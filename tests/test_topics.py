@@ -838,6 +838,23 @@ def test_a_short_ask_after_what_the_asker_says_is_judged_with_it(assistant: Assi
 
 
 @pytest.mark.slow
+def test_an_ask_pointing_back_is_judged_with_the_sentence_it_points_at(
+    assistant: Assistant,
+) -> None:
+    """ "How do good MLOps engineers deal with *that*?" alone is far from every line; read with
+    the sentence before it, it is the data-scientist friction the guide names. A pointing ask
+    after a sentence far from the guide stays off topic."""
+    answer = assistant.ask(
+        "Our data scientists keep resisting productionization. "
+        "How do good MLOps engineers deal with that?"
+    )
+    assert not answer.refused, answer.text
+    assert "Data scientists may resist productionization requirements" in answer.text
+    bike = assistant.ask("I fix a squeaky bike chain every weekend. How do people cope with it?")
+    assert_refused_for(bike, "off_topic")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("before", "said", "follow_up", "wanted", "unwanted"),
     [
