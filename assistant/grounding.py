@@ -25,7 +25,15 @@ from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_spelt
 from assistant.text import STOPWORDS, tokenize
-from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_english, is_term, stem
+from assistant.vocabulary import (
+    FRAME_WORDS,
+    TRUTH_WORDS,
+    Vocabulary,
+    is_english,
+    is_evaluative,
+    is_term,
+    stem,
+)
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4
@@ -54,8 +62,10 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         words, nouns = asked_thing(main, reader)
         qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
         nominal = frozenset(nouns if qualified and set(nouns) <= set(matches) else ())
-    # the asker's own people are who asks, not what ("does *my teenager* need a degree?")
-    theirs = askers_own(main)
+    # the asker's own people are who asks, not what ("does *my teenager* need a degree?");
+    # a judgement put on a thing is the asker's, the thing what is asked ("building *cool*
+    # models", "a *natural* next step")
+    theirs = askers_own(main) | {w for w in reader.attributive(main) if is_evaluative(w)}
     return [
         w
         for w in matches

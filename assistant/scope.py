@@ -93,10 +93,15 @@ class Reader:
         "engineer") in "what does a junior MLOps engineer earn?"."""
         return self._analysis(text)[4]
 
+    def attributive(self, text: str) -> frozenset[str]:
+        """The adjectives standing before a noun or adjective, lower-cased ("cool" in "building
+        cool models")."""
+        return self._analysis(text)[5]
+
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
     def _analysis(self, text: str) -> tuple[Any, ...]:
         """(entities with their labels, nominal words, common nouns, grading words, noun
-        phrases). Memoised:
+        phrases, attributive adjectives). Memoised:
         spaCy costs ~5 ms a question alone and far more under 16 concurrent requests (it holds
         the GIL), and the same questions come again and again."""
         self.load()
@@ -108,7 +113,10 @@ class Reader:
         nouns = frozenset(t.lower_ for t in doc if t.tag_ in ("NN", "NNS"))
         graded = tuple(g.lower_ for g in (_graded(t) for t in doc if t.tag_ in _GRADED_TAGS) if g)
         entities = tuple((e.text, e.label_) for e in doc.ents)
-        return entities, nominal, nouns, graded, _phrases(doc)
+        before_nouns = frozenset(
+            t.lower_ for t in doc[:-1] if t.tag_ == "JJ" and doc[t.i + 1].tag_ in NOMINAL_TAGS
+        )
+        return entities, nominal, nouns, graded, _phrases(doc), before_nouns
 
 
 def _graded(token: Any) -> Any:

@@ -31,6 +31,8 @@ MONEY_WORDS = frozenset(
     ["salary", "salaries", "pay", "price", "prices", "pricing", "priced", "cost", "costs",
      "fee", "fees", "compensation", "earning", "earnings", "income", "wage", "wages"]
 )  # fmt: skip
+#: Words that put a price on a thing ("a *free* tier").
+_PRICED = frozenset(["free", "cheap", "expensive", "costly", "affordable", "pricey", "paid"])
 # fmt: off
 #: Words of whether a statement holds, or how it is worded, not of what it is about.
 TRUTH_WORDS = frozenset(
@@ -127,6 +129,21 @@ def _english() -> Any:
 def is_english(word: str) -> bool:
     """Is `word` in an English dictionary (pyspellchecker's; loaded on first use, ~0.3 s)?"""
     return word in _english()
+
+
+@functools.cache
+def _valences() -> frozenset[str]:
+    from importlib.resources import files
+
+    lines = (files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in lines.splitlines() if line.strip())
+
+
+def is_evaluative(word: str) -> bool:
+    """Does `word` praise or fault ("cool", "great", "wrong"): is it in VADER's sentiment
+    lexicon (read from the vaderSentiment package on first use)? A word of price ("free",
+    "cheap") names an amount, for the quantity checks."""
+    return word in _valences() and word not in _PRICED
 
 
 @functools.lru_cache(maxsize=MEMO_WORDS)

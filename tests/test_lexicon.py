@@ -18,7 +18,7 @@ from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
 from assistant.tuning import RetrievalSettings
-from assistant.vocabulary import Vocabulary, stem
+from assistant.vocabulary import Vocabulary, is_evaluative, stem
 
 
 @pytest.fixture(scope="module")
@@ -484,3 +484,31 @@ def test_initials_around_an_ampersand_are_the_name_they_spell(assistant: Assista
     assert not both.refused and "Weights & Biases:" in both.text and "MLflow:" in both.text
     priced = assistant.ask("mlflow vs w&b pricing")  # the guide prices neither
     assert priced.refused
+
+
+def test_a_word_that_praises_or_faults_is_evaluative_but_a_price_is_not() -> None:
+    for word in ("cool", "great", "wrong", "brilliant"):
+        assert is_evaluative(word), word
+    for word in ("free", "cheap", "remote", "online", "clinical", "models"):
+        assert not is_evaluative(word), word
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # the asker's judgement of the thing asked about, not a property to find stated
+        ("Should my portfolio be about brilliant model architectures?", True),
+        ("should my portfolio be about building cool models?", True),
+        # a fact about the thing is still one the guide must state
+        ("Is the HashiCorp Terraform Associate exam taken with a remote proctor?", False),
+        ("Does Weights & Biases have a free plan?", False),
+    ],
+)
+def test_a_judgement_put_on_the_thing_asked_about_is_the_askers(
+    assistant: Assistant, question: str, answered: bool
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.refused is not answered, answer.text
+    if answered:
+        assert "not model building" in answer.text
