@@ -168,8 +168,15 @@ def _asked_item(
     items = _named_items(reading, named_by_words, selector)
     asked = set(ask_words(reading.ask))
     # "the pass mark on *that one*?": the item the evidence opens with, when the ask types no
-    # item's name of its own
-    if not items and reading.refers_back and said and not _types_an_item(asked, selector):
+    # item's name of its own and counts no list ("how many challenges …, and what are *they*?")
+    counts = reading.selection is not None and reading.selection.op == "count"
+    if (
+        not items
+        and reading.refers_back
+        and said
+        and not counts
+        and not _types_an_item(asked, selector)
+    ):
         items = {i.name: i for i in selector.items if i.unit.text == said[0]}
     # a named thing of a list ("HashiCorp Terraform Associate ($70): …"), not a line ("MLOps
     # Engineers earn …") nor a step of the path

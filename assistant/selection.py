@@ -371,9 +371,17 @@ class Selector:
             if counting and not named and not about_parent:
                 return []  # "how many job openings are there?" counts no list of the guide
             if len(siblings) > 1 and not _names(ask, own(section_id)) and about_parent:
-                return [i for g in siblings for i in g]
+                # the lists whose titles name it too ("Common challenges", not "How … handle
+                # these", for "how many career challenges")
+                titled = [g for g in siblings if _names(ask, _title_stems(g[0].section))]
+                return [i for g in titled or siblings for i in g]
             return lists[section_id]
         return []
+
+
+def _title_stems(section: Section) -> set[str]:
+    """The title's words, without the guide's subject ("How experienced MLOps engineers …")."""
+    return content_stems(without_domain(section.title))
 
 
 def _names(asked: set[str], words: set[str]) -> bool:

@@ -282,6 +282,11 @@ def test_a_year_is_no_count() -> None:
         ("Portfolio project ideas: how many are listed and which one is last?", "6 in all"),
         ("how many certifications does the guide list?", "6 in all"),
         ("How many MLOps job openings are there right now?", None),
+        # of the parent's lists, the one whose title names it too ("Common challenges")
+        ("How many career challenges are listed?", "5 in all"),
+        # the items counted, then named: "they" are those, not the line quoted first
+        ("How many key metrics should a portfolio show, and what are they?", "4 in all"),
+        ("How many career challenges does it name? List them.", "5 in all"),
     ],
 )
 def test_a_count_is_over_the_list_its_words_name(
