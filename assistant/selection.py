@@ -346,7 +346,7 @@ class Selector:
         for item in self.items:
             if item.unit.kind == "item":
                 lists.setdefault(item.section.id, []).append(item)
-        ask = content_stems(reading.ask)
+        ask = whole = content_stems(reading.ask)
         counting = reading.selection is not None and reading.selection.op == "count"
         if counting:  # what a count counts names its list ("how many *job openings*"), or the
             # words before the ask do ("Portfolio project ideas: how many are listed?"); the
@@ -363,6 +363,12 @@ class Selector:
         def own(section_id: str) -> set[str]:
             return content_stems(self.sections[section_id].title) - parent_words(section_id)
 
+        # a list the ask names by its whole title ("tools under *Monitoring & Observability*"),
+        # when what it counts is of that list ("tools", not "people" on an "ML platform team")
+        counts_of = [i for i in found if _names(ask, own(i) | parent_words(i))]
+        titled = [i for i in counts_of if own(i) and own(i) <= whole]
+        if titled:
+            return lists[titled[0]]
         named = [i for i in found if _names(ask, own(i))]
         for section_id in named + [i for i in found if i not in named]:
             parent = self.sections[section_id].path[:-1]
@@ -373,8 +379,8 @@ class Selector:
             if len(siblings) > 1 and not _names(ask, own(section_id)) and about_parent:
                 # the lists whose titles name it too ("Common challenges", not "How … handle
                 # these", for "how many career challenges")
-                titled = [g for g in siblings if _names(ask, _title_stems(g[0].section))]
-                return [i for g in titled or siblings for i in g]
+                naming = [g for g in siblings if _names(ask, _title_stems(g[0].section))]
+                return [i for g in naming or siblings for i in g]
             return lists[section_id]
         return []
 

@@ -287,6 +287,9 @@ def test_a_year_is_no_count() -> None:
         # the items counted, then named: "they" are those, not the line quoted first
         ("How many key metrics should a portfolio show, and what are they?", "4 in all"),
         ("How many career challenges does it name? List them.", "5 in all"),
+        # a list named by its whole title, when what is counted is of it
+        ("How many tools does the guide list under Model Serving?", "4 in all"),
+        ("How many people work on an ML platform team?", None),
     ],
 )
 def test_a_count_is_over_the_list_its_words_name(
