@@ -43,6 +43,8 @@ TRUTH_WORDS = frozenset(
         # the wording of an answer, not its topic: "in one *line*", "along those *lines*",
         # "its own *description*", "in that same *category*"
         "line", "lines", "description", "descriptions", "category", "categories",
+        # how closely it is to be given: "the *exact* salary range", "*precise* wording"
+        "exact", "precise", "precisely", "verbatim",
     ]
 )
 #: Words that frame a question but never name its topic ("what is X *used* for").

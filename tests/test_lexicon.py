@@ -122,6 +122,8 @@ def test_lower_case_names_years_and_other_jobs_are_refused(
         ("what was the mlops salary in 2025?", ["$120,000-$185,000"]),
         ("cka price", ["$395"]),
         ("Which companies hire MLOps engineers?", []),
+        # how closely the answer is to be given is no property of the salary
+        ("What precise pay range does the guide give?", ["$120,000-$185,000"]),
     ],
 )
 def test_terse_and_chatty_asks_the_guide_answers_are_answered(
