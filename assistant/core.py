@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant import phrases
-from assistant.asking import is_bare, without_set_aside
+from assistant.asking import is_bare, main_ask, without_set_aside
 from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
 from assistant.embeddings import Embedder, get_embedder
@@ -270,7 +270,8 @@ class Assistant:
         """What the scope policy decides on (assistant/policy.py), and the ask's coverage."""
         retriever, s, evidence = self.retriever, self.settings, choice.evidence
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
-        matches = retriever.vocabulary.matches(reading.ask, self.embedder.embed_documents, said)
+        asked = main_ask(reading.ask)  # not what it is set against ("… or just *padding*?")
+        matches = retriever.vocabulary.matches(asked, self.embedder.embed_documents, said)
         coverage = weakest(matches)
         prop = weakest(matches, property_words(reading, matches, self.reader))
         unknown = self._ungrounded(reading.names, reading.ask)
@@ -345,12 +346,11 @@ class Assistant:
     def relevance(self, queries: list[tuple[str, np.ndarray, float]], hits: list[Hit]) -> float:
         """How well the guide matches the question, 0-1: the best unit or chunk cosine."""
         retriever = self.retriever
-        best = max(
+        return max(
             [float(np.max(retriever.unit_scores(v))) for _, v, _ in queries if retriever.unit_keys]
             + [h.dense for h in hits[:1]]
             + [0.0]
         )
-        return best
 
     def _other_jobs(self, ask: str) -> list[str]:
         """Job titles and people with jobs the ask names that the guide does not."""

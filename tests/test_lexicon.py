@@ -522,3 +522,14 @@ def test_a_judgement_put_on_the_thing_asked_about_is_the_askers(
     assert answer.refused is not answered, answer.text
     if answered:
         assert "not model building" in answer.text
+
+
+@pytest.mark.slow
+def test_what_a_yes_no_ask_is_set_against_needs_no_cover(assistant: Assistant) -> None:
+    """ "…, or is it just resume padding?" offers the other answer; the guide need not speak
+    of padding for the first to be answered."""
+    answer = assistant.ask("Is the Terraform Associate worth it for MLOps, or is it just padding?")
+    assert not answer.refused, answer.text
+    assert "HashiCorp Terraform Associate ($70)" in answer.text
+    assert answer.diagnostics is not None
+    assert answer.diagnostics.least_covered_word != "padding"
