@@ -18,6 +18,7 @@ from assistant.text import tokenize
 from assistant.vocabulary import (
     FRAME_STEMS,
     FRAME_WORDS,
+    MONEY,
     MONEY_STEMS,
     MONEY_WORDS,
     Vocabulary,
@@ -61,9 +62,6 @@ AMOUNT_WORDS = MONEY_WORDS | frozenset(
     ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
      "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
 )  # fmt: skip
-
-
-_MONEY = re.compile(r"\b(?:" + "|".join(sorted(MONEY_WORDS)) + r"|earns?|earning|paid)\b", re.I)
 
 
 def of_whom(
@@ -114,7 +112,7 @@ def of_whom(
     theirs = askers_own(reading.ask)
     # near in meaning to what the amount is of, not to the amount itself: "tax" and "stock"
     # are near "compensation" and stated nowhere
-    unpaid = [_MONEY.sub(" ", t) for t in stating]
+    unpaid = [MONEY.sub(" ", t) for t in stating]
     return unsaid_noun(
         reading.ask,
         unpaid,
@@ -235,9 +233,9 @@ def unpaid_people(ask: str, said: list[str], reader: Reader) -> str | None:
     them: "*ML engineers*" in "what do ML engineers earn compared to MLOps engineers?" (the
     guide states the pay of MLOps Engineers), "a *senior* MLOps engineer … vs a mid-level one";
     "amount" when the ask names pay and no line states it."""
-    stating = [t for t in said if EARNINGS.search(t) and _MONEY.search(t)]
+    stating = [t for t in said if EARNINGS.search(t) and MONEY.search(t)]
     if not stating:  # "ml engineer vs mlops salary?" of lines that state no pay
-        return "amount" if _MONEY.search(ask) else None
+        return "amount" if MONEY.search(ask) else None
     for phrase in reader.phrases(ask):
         if phrase and is_person(phrase[-1], head=True) and not said_in(" ".join(phrase), stating):
             return " ".join(phrase)

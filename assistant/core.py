@@ -35,7 +35,7 @@ from assistant.settings import Settings
 from assistant.terms import Terms, ask_words, content_stems
 from assistant.text import tokenize
 from assistant.validation import clean_history, clean_question
-from assistant.vocabulary import Coverage, weakest
+from assistant.vocabulary import Coverage, weakest, without_money
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
@@ -271,7 +271,7 @@ class Assistant:
         retriever, s, evidence = self.retriever, self.settings, choice.evidence
         said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
         asked = main_ask(reading.ask)  # not what it is set against ("… or just *padding*?")
-        matches = retriever.vocabulary.matches(asked, self.embedder.embed_documents, said)
+        matches = retriever.vocabulary.matches(asked, self._embed, without_money(asked, said))
         coverage = weakest(matches)
         prop = weakest(matches, property_words(reading, matches, self.reader))
         unknown = self._ungrounded(reading.names, reading.ask)

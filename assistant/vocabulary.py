@@ -31,6 +31,17 @@ MONEY_WORDS = frozenset(
     ["salary", "salaries", "pay", "price", "prices", "pricing", "priced", "cost", "costs",
      "fee", "fees", "compensation", "earning", "earnings", "income", "wage", "wages"]
 )  # fmt: skip
+#: A word of money or of being paid.
+MONEY = re.compile(r"\b(?:" + "|".join(sorted(MONEY_WORDS)) + r"|earns?|earning|paid)\b", re.I)
+
+
+def without_money(ask: str, texts: list[str]) -> list[str]:
+    """The texts without their words of money, for an ask of money: what it asks of the pay
+    ("equity", "a stipend", "bonuses") is near "compensation" because both are money, not
+    because the line says anything of it."""
+    return [MONEY.sub(" ", t) for t in texts] if MONEY.search(ask) else texts
+
+
 #: Words that put a price on a thing ("a *free* tier").
 _PRICED = frozenset(["free", "cheap", "expensive", "costly", "affordable", "pricey", "paid"])
 # fmt: off

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import assert_grounded
+from conftest import assert_grounded, assert_refused_for
 
 from assistant import Assistant, phrases
 from assistant.lexicon import is_occupation, is_place
@@ -18,7 +18,7 @@ from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
 from assistant.tuning import RetrievalSettings
-from assistant.vocabulary import Vocabulary, is_evaluative, stem
+from assistant.vocabulary import Vocabulary, is_evaluative, stem, without_money
 
 
 @pytest.fixture(scope="module")
@@ -533,3 +533,17 @@ def test_what_a_yes_no_ask_is_set_against_needs_no_cover(assistant: Assistant) -
     assert "HashiCorp Terraform Associate ($70)" in answer.text
     assert answer.diagnostics is not None
     assert answer.diagnostics.least_covered_word != "padding"
+
+
+def test_a_pay_ask_is_matched_against_lines_without_their_money_words() -> None:
+    line = "MLOps Engineers earn $120,000-$185,000 with top compensation at FAANG"
+    assert "compensation" not in without_money("does the salary include equity?", [line])[0]
+    assert without_money("does the CKA expire?", [line]) == [line]
+
+
+@pytest.mark.slow
+def test_what_pay_includes_is_no_property_the_pay_lines_state(assistant: Assistant) -> None:
+    """ "equity" and "bonuses" are near "compensation" because both are money; the salary
+    line says nothing of them."""
+    answer = assistant.ask("Do the salary figures include equity and bonuses?")
+    assert_refused_for(answer, "unstated_property")
