@@ -20,12 +20,10 @@ from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.sources import cited
-from assistant.terms import ask_words, content_stems, said_spelt
+from assistant.terms import ask_words, content_stems, said_spelt, uses_words
 from assistant.text import tokenize, without_domain
 from assistant.vocabulary import Vocabulary, stem
 
-#: A word this long or longer may stand for a longer one it starts ("cert", "infra").
-SHORT_FORM_MIN = 4
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
 Computed = tuple[Mode, list[Evidence], str]
 
@@ -183,6 +181,8 @@ class Selector:
             return None
         words = tokenize(without_domain(f"{sel.topic} {sel.counted}"))
         counted = {stem(w) for w in words if lexicon.is_noun(w)}  # "steps", not "become"
+        if counted & _STEP_WORDS and (about_the_path(reading.ask) or _ROUTE.search(reading.ask)):
+            counted.add("step")  # "the *stages* of the path": its steps
         for parent, children in self.families:
             if about_the_path(parent.title) and counted & content_stems(
                 without_domain(parent.title)
@@ -365,36 +365,33 @@ class Selector:
 
         # a list the ask names by its whole title ("tools under *Monitoring & Observability*"),
         # when what it counts is of that list ("tools", not "people" on an "ML platform team")
-        counts_of = [i for i in found if _names(ask, own(i) | parent_words(i))]
+        counts_of = [i for i in found if uses_words(ask, own(i) | parent_words(i))]
         titled = [i for i in counts_of if own(i) and own(i) <= whole]
         if titled:
             return lists[titled[0]]
-        named = [i for i in found if _names(ask, own(i))]
+        named = [i for i in found if uses_words(ask, own(i))]
         for section_id in named + [i for i in found if i not in named]:
             parent = self.sections[section_id].path[:-1]
             siblings = [g for g in lists.values() if g[0].section.path[:-1] == parent]
-            about_parent = _names(ask, parent_words(section_id))
+            about_parent = uses_words(ask, parent_words(section_id))
             if counting and not named and not about_parent:
                 return []  # "how many job openings are there?" counts no list of the guide
-            if len(siblings) > 1 and not _names(ask, own(section_id)) and about_parent:
+            if len(siblings) > 1 and not uses_words(ask, own(section_id)) and about_parent:
                 # the lists whose titles name it too ("Common challenges", not "How … handle
                 # these", for "how many career challenges")
-                naming = [g for g in siblings if _names(ask, _title_stems(g[0].section))]
+                naming = [
+                    g
+                    for g in siblings
+                    if uses_words(ask, content_stems(without_domain(g[0].section.title)))
+                ]
                 return [i for g in naming or siblings for i in g]
             return lists[section_id]
         return []
 
 
-def _title_stems(section: Section) -> set[str]:
-    """The title's words, without the guide's subject ("How experienced MLOps engineers …")."""
-    return content_stems(without_domain(section.title))
-
-
-def _names(asked: set[str], words: set[str]) -> bool:
-    """Does the ask use one of these words, whole or as its short form ("cert", "infra")?"""
-    return any(
-        a == w or (len(a) >= SHORT_FORM_MIN and w.startswith(a)) for a in asked for w in words
-    )
+#: The guide's words for a step of its path, by another name ("how many *stages*").
+_STEP_WORDS = frozenset(stem(w) for w in ("stage", "stages", "phase", "phases"))
+_ROUTE = re.compile(r"\b(?:path|route|roadmap|journey)\b", re.IGNORECASE)
 
 
 __all__ = ["Choice", "Computed", "Selector", "selection_free_ordinal"]

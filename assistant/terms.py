@@ -159,7 +159,19 @@ def content_stems(text: str) -> set[str]:
     return {stem(t) for t in tokenize(text)}
 
 
+#: A word this long or longer may stand for a longer one it starts ("cert", "infra").
+SHORT_FORM_MIN = 4
+
+
+def uses_words(asked: set[str], words: set[str]) -> bool:
+    """Does the ask use one of these words, whole or as its short form ("cert", "infra")?"""
+    return any(
+        a == w or (len(a) >= SHORT_FORM_MIN and w.startswith(a)) for a in asked for w in words
+    )
+
+
 __all__ = [
+    "uses_words",
     "EXPANSION_MEMO",
     "Terms",
     "ask_words",

@@ -292,6 +292,9 @@ def test_a_year_is_no_count() -> None:
         # a list named by its whole title, when what is counted is of it
         ("How many tools does the guide list under Model Serving?", "4 in all"),
         ("How many people work on an ML platform team?", None),
+        # the guide's steps by another word, of its path
+        ("How many stages are there on the path into MLOps?", "4 in all"),
+        ("How many phases does the ML lifecycle have?", None),
     ],
 )
 def test_a_count_is_over_the_list_its_words_name(
