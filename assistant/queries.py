@@ -16,6 +16,7 @@ from assistant.conversation import is_follow_up, last_exchange
 from assistant.embeddings import Embedder
 from assistant.question import Reading
 from assistant.settings import Settings
+from assistant.terms import kind_named
 from assistant.text import neutral, tokenize, without_domain
 from assistant.vocabulary import FRAME_WORDS, Vocabulary, stem
 
@@ -77,7 +78,8 @@ def build_queries(
         ]
     leaning: list[Query] = []  # what the ask leans on: the last exchange, or the asker
     follow_up = is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words)
-    short = len(ask.split()) <= s.retrieval.follow_up_max_words  # "and monitoring tools?"
+    # "and monitoring tools?", "and the cloud ML *ones* - what do those cost?"
+    short = len(ask.split()) <= s.retrieval.follow_up_max_words or kind_named(ask) != ask
     if follow_up and not names_a_title(ask, titles, last_exchange(turns) if short else None):
         # A follow-up reads with the last exchange: the question and the answer it got.
         context = vocabulary.correct(last_exchange(turns))
@@ -135,6 +137,8 @@ def names_a_title(ask: str, titles: Iterable[frozenset[str]], before: str | None
         return True
     if before is None:
         return False
+    if kind_named(ask) != ask:  # "the cloud ML ones - what do those cost?": its words
+        words = {stem(w) for w in tokenize(kind_named(ask)) if w not in FRAME_WORDS}
     new = words - {stem(w) for w in tokenize(before)} - _ONES
     named = [t for t in titles if new and new <= t and 2 * len(new) >= len(t)]  # half its words
     return len(named) == 1

@@ -20,7 +20,14 @@ from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.sources import cited
-from assistant.terms import ask_words, content_stems, said_spelt, uses_words
+from assistant.terms import (
+    ask_words,
+    content_stems,
+    kind_named,
+    said_spelt,
+    title_stems,
+    uses_words,
+)
 from assistant.text import tokenize, without_domain
 from assistant.vocabulary import Vocabulary, stem
 
@@ -240,7 +247,7 @@ class Selector:
         one?", "and the terraform one?" after the AWS certification): the items of `among`
         with a word of `ask` in their list, else (unless `same_list`) in their part of the
         guide."""
-        asked = content_stems(ask)
+        asked = content_stems(kind_named(ask))
         if not pool or not asked or any(asked <= said_of(i) for i in pool):
             return []
         # every asked word in another list's items ("and the *cloud ML* ones?" after the
@@ -379,11 +386,7 @@ class Selector:
             if len(siblings) > 1 and not uses_words(ask, own(section_id)) and about_parent:
                 # the lists whose titles name it too ("Common challenges", not "How … handle
                 # these", for "how many career challenges")
-                naming = [
-                    g
-                    for g in siblings
-                    if uses_words(ask, content_stems(without_domain(g[0].section.title)))
-                ]
+                naming = [g for g in siblings if uses_words(ask, title_stems(g[0].section.title))]
                 return [i for g in naming or siblings for i in g]
             return lists[section_id]
         return []

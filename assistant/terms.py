@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.schema import Section
-from assistant.text import STOPWORDS, tokenize
+from assistant.text import STOPWORDS, tokenize, without_domain
 from assistant.vocabulary import FRAME_WORDS, stem
 
 #: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
@@ -159,6 +159,22 @@ def content_stems(text: str) -> set[str]:
     return {stem(t) for t in tokenize(text)}
 
 
+def title_stems(title: str) -> set[str]:
+    """A title's words, without the guide's subject ("How experienced MLOps engineers …")."""
+    return content_stems(without_domain(title))
+
+
+#: A kind named by the words before "ones": "the *cloud ML* ones - what do those cost?".
+_KIND_ONES = re.compile(r"\bthe\s+((?:[\w/&-]+\s+){1,3})ones\b", re.IGNORECASE)
+
+
+def kind_named(ask: str) -> str:
+    """The words an ask names a kind by ("cloud ML" in "the cloud ML ones - what do those
+    cost?"), or the whole ask."""
+    m = _KIND_ONES.search(ask)
+    return m.group(1) if m else ask
+
+
 #: A word this long or longer may stand for a longer one it starts ("cert", "infra").
 SHORT_FORM_MIN = 4
 
@@ -171,6 +187,8 @@ def uses_words(asked: set[str], words: set[str]) -> bool:
 
 
 __all__ = [
+    "kind_named",
+    "title_stems",
     "uses_words",
     "EXPANSION_MEMO",
     "Terms",

@@ -875,6 +875,15 @@ def test_an_ask_pointing_back_is_judged_with_the_sentence_it_points_at(
             "Certified Kubernetes Administrator (CKA) ($395)",
             None,
         ),
+        (
+            # longer, and pointing back ("those"): the kind it names is still the other list
+            "Which infrastructure certifications does the guide list?",
+            "CKA at $395, AWS Solutions Architect Professional at $300, and HashiCorp Terraform "
+            "Associate at $70.",
+            "OK, and the cloud ML ones - how much are those, roughly?",
+            "Google Professional Machine Learning Engineer ($200)",
+            "Certified Kubernetes Administrator",
+        ),
     ],
 )
 def test_a_follow_up_naming_another_list_by_its_title_gets_that_lists_items(
