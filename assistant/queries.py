@@ -104,18 +104,22 @@ def build_queries(
     # short after a description naming nothing the ask could be about ("I hold CompTIA
     # Security+ … Does that count?" is about the name, which the guide lacks)
     of_asker = of_asker or (bool(reading.context) and not reading.context_names and brief)
-    back: list[Query] = []
-    if (
-        reading.context
-        and not (follow_up or leaning or reading.context_names)
-        and _BACK.search(ask)
-    ):
-        # judged with the earlier sentence its pointing word takes its thing from
-        whole = vocabulary.correct(f"{reading.context} {ask}")
-        back.append((whole, embedder.embed_query(neutral(whole)), s.retrieval.asker_weight))
+    back = [] if follow_up or leaning else _pointing_back(reading, ask, embedder, vocabulary, s)
     return Queries(
         own, leaning, vector, follow_up, lexical_text, bare, of_asker=of_asker, back=back
     )
+
+
+def _pointing_back(
+    reading: Reading, ask: str, embedder: Embedder, vocabulary: Vocabulary, s: Settings
+) -> list[Query]:
+    """An ask pointing back at the asker's earlier sentence, read with it ("Our data scientists
+    hate process. … friction with *them*?"); not when that sentence names what the guide lacks
+    ("I hold CompTIA Security+ … Does that count?")."""
+    if not reading.context or reading.context_names or not _BACK.search(ask):
+        return []
+    whole = vocabulary.correct(f"{reading.context} {ask}")
+    return [(whole, embedder.embed_query(neutral(whole)), s.retrieval.asker_weight)]
 
 
 def title_words(titles: Iterable[str]) -> list[frozenset[str]]:
