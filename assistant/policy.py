@@ -283,6 +283,37 @@ _OF_ASKING = re.compile(r"\b(ask|asked|asks|asking|interviews?|come up|comes up)
 #: An ask for the answer to something: "what would a strong answer to the first one look like?"
 _AN_ANSWER = re.compile(r"\b(answer|answers|answering|respond|response|reply)\b", re.IGNORECASE)
 
+#: An ask for what a thing is, means or how it works; `t` is the thing ("canary deployments" in
+#: "how do canary deployments actually work?", "online and offline feature serving" in "what's
+#: the difference between online and offline feature serving?").
+_DEFINING = re.compile(
+    r"\bdifference between (?P<t>[^?.,;]+)"
+    r"|\bhow (?:do|does|would) (?P<t2>[^?.,;]+?) (?:\w+ )?work"
+    r"|^\W*(?:can you |could you |please )?explain (?:how |what )?(?P<t3>[^?.,;]+)"
+    r"|\bwhat (?:does|do) (?P<t4>[^?.,;]+?) (?:\w+ )?(?:mean|do|stand for)\b"
+    r"|^\W*what(?:'s| is| are)(?: an?| the)? (?P<t5>[^?.,;]+?)(?: exactly| actually)?(?:\W*$|,)",
+    re.IGNORECASE,
+)
+
+
+def _only_asked(case: Case) -> bool:
+    """The ask wants what a thing is or how it works, and the evidence names that thing only in
+    lines that ask it (an interview question): "How do canary deployments work?" is met only by
+    "Explain canary deployments for ML models". A line headed by the thing defines it, whatever
+    follows ("Recovery time: How fast can you roll back a bad model?")."""
+    m = _DEFINING.search(case.reading.ask)
+    if m is None:
+        return False
+    thing = next(t for t in m.groups() if t)
+    if re.search(r"\bones?\b", thing, re.IGNORECASE):
+        return False  # "what's the drift one exactly?" points at an item: its line answers
+    words = {stem(w) for w in tokenize(thing) if w not in FRAME_WORDS}
+    naming = [t for t in case.evidence if words and words <= {stem(w) for w in tokenize(t)}]
+    return bool(naming) and all(
+        is_prompt(t) and not (":" in t and words <= {stem(w) for w in tokenize(t.split(":")[0])})
+        for t in naming
+    )
+
 
 def asked_not_answered(case: Case) -> Verdict | None:
     """The guide only asks this (one of its interview questions); it does not answer it. So
@@ -292,7 +323,7 @@ def asked_not_answered(case: Case) -> Verdict | None:
         return None
     echo = case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]
     answer_to = bool(case.evidence) and all(is_prompt(t) for t in case.evidence)
-    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)):
+    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)) or _only_asked(case):
         return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
     return None
 

@@ -1346,3 +1346,39 @@ def test_a_time_of_day_needs_a_line_stating_one() -> None:
 def test_a_name_typed_twice_in_two_cases_is_said_once() -> None:
     text = phrases.not_mentioned(["Juniper", "Ansible", "ansible"])
     assert text == "The guide does not mention “Juniper” or “Ansible”."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How do canary deployments actually work in practice?",
+        "whats the actual difference between online and offline feature serving?",
+        "What's a canary deployment exactly, and how does it work?",
+        "Can you explain how a canary deployment works?",
+    ],
+)
+def test_what_a_thing_is_is_refused_where_the_guide_only_asks_it(question: str) -> None:
+    evidence = [
+        "Explain canary deployments for ML models",
+        "Explain the difference between online and offline feature serving",
+        "Kubernetes: Container orchestration for ML workloads.",
+    ]
+    verdict = decide(make_case(question, evidence=evidence))
+    assert (verdict.outcome, verdict.reason) == ("refuse", "asked_not_answered")
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("What does Kubeflow do?", "Kubeflow: End-to-end ML pipelines on Kubernetes."),
+        # a line headed by the thing defines it, though it ends with a question mark
+        ("What does recovery time mean?", "Recovery time: How fast can you roll back a bad model?"),
+        # "the drift one" points at an item of the last answer: its line is the answer
+        (
+            "what's the drift one exactly?",
+            "What's the difference between data drift and concept drift?",
+        ),
+    ],
+)
+def test_what_a_thing_is_is_answered_where_a_line_states_it(question: str, line: str) -> None:
+    assert decide(make_case(question, evidence=[line])).outcome == "answer"
