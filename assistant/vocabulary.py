@@ -126,10 +126,24 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+#: What follows a word's stem in its forms: "interview|ers", "collaborat|ion", "psycholog|ists".
+_ENDING = re.compile(
+    r"(?:s|es|e|ed|d|n|t|ing|er|ers|or|ors|ion|ions|ation|ations|ive|ity|ities|al|ally|ly|ment"
+    r"|ments|ist|ists|ism|y|ies|ied|ic|ics|ical|ize|ise|izes|ised|ized|ance|ence|ant|ent|able"
+    r"|ible|le|ility|ilities|cation|cations|ness|ship|ure|ures|ia)?"
+)
+
+
 def _same_stem(a: str, b: str) -> bool:
-    """Forms of one word: "interviewers"/"interviews", "collaborate"/"collaboration"."""
+    """Forms of one word: "interviewers"/"interviews", "collaborate"/"collaboration", each
+    going on from a stem they share by an ending of forms ("intern"/"interview" do not), or
+    one the other cut short ("cert"/"certification")."""
     shared = len(os.path.commonprefix([a, b]))
-    return shared >= 4 and shared >= 0.75 * min(len(a), len(b))
+    if shared < 4 or shared < 0.75 * min(len(a), len(b)):
+        return False
+    return shared == min(len(a), len(b)) or any(
+        _ENDING.fullmatch(a[k:]) and _ENDING.fullmatch(b[k:]) for k in range(4, shared + 1)
+    )
 
 
 @functools.cache

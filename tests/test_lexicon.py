@@ -59,6 +59,13 @@ def test_one_letter_off_an_acronym_is_another_acronym_not_a_typo() -> None:
     assert v.closest("kubernets") == "kubernetes"  # a name that is no acronym is misspelt
 
 
+def test_a_form_goes_on_from_a_shared_stem_by_an_ending_of_forms() -> None:
+    v = vocabulary(["interview", "interviews", "certification", "collaboration", "academic"])
+    for form in ["interviewers", "cert", "certified", "collaborate", "academia"]:
+        assert v.is_form(form), form
+    assert not v.is_form("intern")  # "inter|n" and "inter|view": two words, not two forms
+
+
 def test_chat_forms_and_short_forms_are_read_as_their_words() -> None:
     v = vocabulary(["languages", "kubernetes-based", "difference"])
     assert v.correct("wat langs shud i learn") == "what languages should i learn"
@@ -550,3 +557,9 @@ def test_what_pay_includes_is_no_property_the_pay_lines_state(assistant: Assista
     line says nothing of them."""
     answer = assistant.ask("Do the salary figures include equity and bonuses?")
     assert_refused_for(answer, "unstated_property")
+
+
+def test_a_word_that_only_begins_like_a_guide_word_is_not_its_form(assistant: Assistant) -> None:
+    """ "intern" is no form of "interview": what an intern earns is not what the guide states."""
+    answer = assistant.ask("How much does an MLOps intern make?")
+    assert answer.refused, answer.text
