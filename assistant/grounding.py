@@ -21,7 +21,7 @@ from assistant.lexicon import (
     may_name_a_place_or_body,
 )
 from assistant.policy import STATED
-from assistant.question import STRUCTURAL, Reading
+from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_spelt
 from assistant.text import STOPWORDS, tokenize
@@ -66,6 +66,8 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     # a judgement put on a thing is the asker's, the thing what is asked ("building *cool*
     # models", "a *natural* next step")
     theirs = askers_own(main) | {w for w in reader.attributive(main) if is_evaluative(w)}
+    # a noun after an ordinal points at a part of what was said ("the last *group*")
+    theirs |= {m.group(2).lower() for m in ORDINAL.finditer(main) if m.group(2)}
     return [
         w
         for w in matches

@@ -159,11 +159,10 @@ _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
     "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1,
 }  # fmt: skip
-_ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
+ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
 #: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
 STRUCTURAL = frozenset(
-    ["step", "steps", "stage", "stages", "phase", "phases", "part", "parts", "section", "sections"]
-    + ["stop", "stops"]
+    "step steps stage stages phase phases part parts section sections stop stops".split()
 )
 
 #: A bare "lowest", "least", "highest" grades by price when nothing, "one(s)", "of" or a word
@@ -287,7 +286,7 @@ def _selection(ask: str, kind: Kind) -> Selection | None:
 
 
 def _ordinal_noun(ask: str) -> str:
-    m = _ORDINAL.search(ask)
+    m = ORDINAL.search(ask)
     return (m.group(2) or "").lower() if m else ""
 
 
@@ -307,14 +306,14 @@ def _adverbial_ordinal(ask: str) -> bool:
     """ "Which programming languages should I learn first?": a trailing "first" says when, not
     which item, in an ask about a thing of its own (the languages); "what should I do first?"
     still asks for the first step."""
-    m = _ORDINAL.search(ask)
+    m = ORDINAL.search(ask)
     if not m or not _WHICH_THING.search(ask):
         return False
     return m.group(2) is None or m.group(2).lower() in _CLAUSE_WORDS
 
 
 def ordinal_of(ask: str) -> tuple[int, bool] | None:
-    m = _ORDINAL.search(ask)
+    m = ORDINAL.search(ask)
     if not m or _adverbial_ordinal(ask):
         return None
     noun = (m.group(2) or "").lower()
@@ -385,6 +384,7 @@ def head_noun(ask: str) -> str:
 
 
 __all__ = [
+    "ORDINAL",
     "PLURAL_ASK",
     "Kind",
     "about_the_path",

@@ -20,7 +20,7 @@ from conftest import ORIGINAL, assert_grounded
 from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
-from assistant.grounding import asked_thing
+from assistant.grounding import asked_thing, property_words
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
@@ -1310,6 +1310,21 @@ def test_names_of_another_kind_than_the_named_listing_holds_are_refused() -> Non
 )
 def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str, ...]) -> None:
     assert asked_thing(ask, reader(Settings().reader_model))[1] == thing
+
+
+@pytest.mark.parametrize(
+    ("ask", "words"),
+    [
+        # a noun after an ordinal points at a part of the last answer: no property to find
+        ("what's the last group used for exactly?", []),
+        ("Is the second category free?", ["free"]),
+        ("What's a typical signing bonus?", ["signing", "bonus"]),
+    ],
+)
+def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]) -> None:
+    near = {"group": 0.3, "category": 0.3, "free": 0.3, "signing": 0.3, "bonus": 0.3}
+    found = property_words(read(ask), near, reader(Settings().reader_model))
+    assert sorted(found) == sorted(words)
 
 
 @pytest.mark.parametrize(
