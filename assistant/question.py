@@ -162,7 +162,8 @@ _ORDINALS = {
 ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
 #: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
 STRUCTURAL = frozenset(
-    "step steps stage stages phase phases part parts section sections stop stops".split()
+    ["step", "steps", "stage", "stages", "phase", "phases", "part", "parts", "section", "sections"]
+    + ["stop", "stops"]
 )
 
 #: A bare "lowest", "least", "highest" grades by price when nothing, "one(s)", "of" or a word
@@ -231,8 +232,7 @@ def which_one(ask: str) -> str:
 
 
 def about_the_path(text: str) -> bool:
-    """Does a text speak of the path into the career ("How to Become an MLOps Engineer",
-    "roadmap", "what steps")?"""
+    """Does a text speak of the path into the career ("How to Become …", "what steps")?"""
     return bool(_PATH.search(text))
 
 
