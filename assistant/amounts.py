@@ -55,6 +55,10 @@ def _unpriced_thing(ask: str, stating: list[str], vocabulary: Vocabulary) -> str
 _EARNED = frozenset(["salary", "salaries", "pay", "wage", "wages", "income", "compensation"])
 #: A bound of the amount, read off the range the guide states ("the *max* salary at FAANG").
 _BOUNDS = frozenset(["max", "maximum", "min", "minimum", "highest", "lowest", "top", "upper"])
+#: Words for whoever earns that the dictionary does not give as people, the head of a phrase
+#: a level is said in ("an entry-level *one*", "entry lvl *ppl*", "junior *positions*", "new
+#: *grads*": a quantity first in WordNet).
+_EARNERS = frozenset(["ppl", "one", "ones", "position", "positions", "grad", "grads"])
 #: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
@@ -167,6 +171,7 @@ def _unsaid_qualifier(
             if is_person(w, head=not any(is_noun(x) for x in phrase[i + 1 :]))
             or is_occupation(w)
             or w in _EARNED
+            or (i == len(phrase) - 1 and w in _EARNERS)
         ]  # the head: no noun after it ("a new *graduate* earn", the verb tagged a noun)
         after = re.search(rf"\b{re.escape(phrase[-1])}\s+(\w+)", ask, re.IGNORECASE)
         if not people and after and is_person(after.group(1)):

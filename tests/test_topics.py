@@ -171,6 +171,10 @@ def test_an_amount_for_someone_the_amount_lines_do_not_speak_of_is_refused(
         "whats the starting salary for a junior mlops engineer with no experience",
         # a word with an adjective sense is a person as its phrase's head
         "what does a brand new graduate earn?",
+        # whoever earns, in words the dictionary does not give as people
+        "what do new grads get paid in mlops?",
+        "how much do junior mlops ppl make?",
+        "what do junior positions in mlops pay?",
     ],
 )
 def test_an_amount_for_a_level_the_amount_line_only_depends_on_is_refused(
