@@ -132,9 +132,24 @@ def unstated_property(case: Case) -> Verdict | None:
     So must the thing a what-is ask names ("What's a typical *signing bonus*?"; grounding.py)."""
     if case.reading.selection is not None:
         return None
-    if case.property_coverage < case.settings["property_threshold"]:
+    if case.property_coverage < case.settings["property_threshold"] or _unstated_bound(case):
         return Verdict("refuse", "unstated_property", phrases.NOT_STATED)
     return None
+
+
+#: A bound asked of ("am I *too old* to switch?", "is it *too late* for me?", "*too basic* for
+#: someone at my level"): not how many ("too many tools").
+_TOO = re.compile(r"\btoo\s+(?!many\b|much\b|few\b|little\b)(\w+)\s+(?:to|for)\b", re.IGNORECASE)
+
+
+def _unstated_bound(case: Case) -> bool:
+    """The ask is whether something is past a bound ("too old to switch?"), and no quoted line
+    says the word it is bounded in: near in meaning is no bound stated ("old" is near
+    "outdated", "late" near "overnight")."""
+    m = _TOO.search(case.reading.ask)
+    return m is not None and not any(
+        stem(m.group(1).lower()) in {stem(w) for w in tokenize(t)} for t in case.evidence
+    )
 
 
 def unstated_attribute(case: Case) -> Verdict | None:

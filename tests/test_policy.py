@@ -1397,3 +1397,21 @@ def test_what_a_thing_is_is_refused_where_the_guide_only_asks_it(question: str) 
 )
 def test_what_a_thing_is_is_answered_where_a_line_states_it(question: str, line: str) -> None:
     assert decide(make_case(question, evidence=[line])).outcome == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "line", "refused"),
+    [
+        ("Am I too old to switch into MLOps?", "Total Time: 4-6 years", True),
+        ("is it too late for me to start?", "Morning: Check overnight model alerts.", True),
+        # the bound is said: answered from the line that says it
+        ("Is MLOps too new to bet a career on?", "MLOps is still a new discipline.", False),
+        # how many, not a bound
+        ("how do people cope with too many tools?", "Standardize on a core set of tools.", False),
+    ],
+)
+def test_a_bound_asked_of_must_be_said_word_for_word(
+    question: str, line: str, refused: bool
+) -> None:
+    verdict = decide(make_case(question, evidence=[line]))
+    assert (verdict.outcome == "refuse") is refused, verdict
