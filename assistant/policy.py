@@ -138,8 +138,12 @@ def unstated_property(case: Case) -> Verdict | None:
 
 
 #: A bound asked of ("am I *too old* to switch?", "is it *too late* for me?", "*too basic* for
-#: someone at my level"): not how many ("too many tools").
-_TOO = re.compile(r"\btoo\s+(?!many\b|much\b|few\b|little\b)(\w+)\s+(?:to|for)\b", re.IGNORECASE)
+#: someone at my level", "too old at 45?"): not how many ("too many tools").
+_TOO = re.compile(
+    r"\btoo\s+(?!many\b|much\b|few\b|little\b)(\w+)\b"
+    r"(?=(?:\s+\S+){0,3}?\s+(?:to|for)\b|\s*(?:[?.!,]|$))",
+    re.IGNORECASE,
+)
 
 
 def _unstated_bound(case: Case) -> bool:

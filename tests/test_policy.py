@@ -1404,6 +1404,7 @@ def test_what_a_thing_is_is_answered_where_a_line_states_it(question: str, line:
     [
         ("Am I too old to switch into MLOps?", "Total Time: 4-6 years", True),
         ("is it too late for me to start?", "Morning: Check overnight model alerts.", True),
+        ("am I too old at 45 to switch?", "Total Time: 4-6 years", True),
         # the bound is said: answered from the line that says it
         ("Is MLOps too new to bet a career on?", "MLOps is still a new discipline.", False),
         # how many, not a bound
