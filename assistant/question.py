@@ -75,8 +75,8 @@ _AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + _NOT_QUALIFYING, re.IGNORECASE)
 PHRASE_MAX_WORDS = 5
 _DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
 _RATE = re.compile(  # a share, or how often a thing happens
-    r"\b(what (share|fraction|proportion)|percent(age)?|how (often|frequently|many times)"
-    r"|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b",
+    r"\b(what (share|fraction|proportion)|percent(age)?|how (often|frequently|many times)|ratios?"
+    r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b",
     re.I,
 )
 #: A count asked for: "how many", "what is the number of", "count the…" (not "the overwhelming

@@ -89,6 +89,8 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("How long does it take to become an MLOps engineer?", "duration"),
         ("What percentage of MLOps jobs are remote?", "rate"),
         ("how often are mlops engineers on call, like one week a month?", "rate"),
+        ("what ratio of mlops engineers to data scientists should we aim for?", "rate"),
+        ("What is the gender breakdown of MLOps engineers?", "rate"),
         ("How many cloud ML certifications are there?", "count"),
         ("Which is better, SageMaker or Vertex AI?", "compare"),
         ("What tools are used for model serving?", "list"),
