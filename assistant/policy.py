@@ -269,6 +269,19 @@ def unstated_forecast(case: Case) -> Verdict | None:
     return _unstated(case, _AHEAD, _FORECAST, "no_forecast")
 
 
+#: An ask for when something happened ("When was this guide last updated?", "what year did he
+#: found it?"; not "what year is the data from?") and a line that dates something.
+_WHEN_ASK = re.compile(
+    r"\bwhen (?:was|were|did)\b|\byear (?:did|was|were)\b|\bfounding year\b", re.IGNORECASE
+)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def unstated_date(case: Case) -> Verdict | None:
+    """The ask wants when something happened and no quoted line states a year."""
+    return _unstated(case, _WHEN_ASK, _DATED, "no_date")
+
+
 def unstated_clock_time(case: Case) -> Verdict | None:
     """The ask wants a time of day ("What time would he usually have to start?") and no
     quoted line states one ("Morning: Check overnight …" gives none)."""
@@ -368,6 +381,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_quantity,
     unstated_forecast,
     unstated_clock_time,
+    unstated_date,
     no_comparison,
     unstated_judgement,
     asked_not_answered,

@@ -1418,3 +1418,14 @@ def test_a_bound_asked_of_must_be_said_word_for_word(
 ) -> None:
     verdict = decide(make_case(question, evidence=[line]))
     assert (verdict.outcome == "refuse") is refused, verdict
+
+
+def test_when_something_happened_needs_a_line_that_dates_it() -> None:
+    undated = decide(make_case("When was this guide last updated?", evidence=["Data Sources"]))
+    assert (undated.outcome, undated.reason) == ("refuse", "no_date")
+    founded = decide(make_case("what year did he found it?", evidence=["He co-founded Hakia."]))
+    assert founded.reason == "no_date"
+    dated = ["MLOps Engineers earn $120,000-$185,000 (Levels.fyi, 2025)"]
+    assert decide(make_case("When was the salary data collected?", evidence=dated)).outcome == (
+        "answer"
+    )
