@@ -135,9 +135,8 @@ _ENDING = re.compile(
 
 
 def _same_stem(a: str, b: str) -> bool:
-    """Forms of one word: "interviewers"/"interviews", "collaborate"/"collaboration", each
-    going on from a stem they share by an ending of forms ("intern"/"interview" do not), or
-    one the other cut short ("cert"/"certification")."""
+    """Forms of one word ("interviewers"/"interviews"), each going on from a shared stem by an
+    ending of forms ("intern"/"interview" do not), or one cut short ("cert"/"certification")."""
     shared = len(os.path.commonprefix([a, b]))
     if shared < 4 or shared < 0.75 * min(len(a), len(b)):
         return False

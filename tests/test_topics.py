@@ -576,11 +576,13 @@ def test_the_qualified_thing_a_what_is_ask_names_must_be_stated(assistant: Assis
     for question in (
         "What's a typical signing bonus for an MLOps engineer?",
         "whats the pass mark for the CKA exam",
-        "What's the ideal ratio of MLOps engineers to data scientists?",
         "What is the average age of people who move into MLOps as a second career?",
     ):
         answer = assistant.ask(question)
         assert_refused_for(answer, "unstated_property")
+    # a ratio is a share: no quoted line states one
+    ratio = assistant.ask("What's the ideal ratio of MLOps engineers to data scientists?")
+    assert_refused_for(ratio, "no_rate")
     # a bare noun, and a form of what the guide states, keep the looser bar
     assert not assistant.ask("What are the downsides of this job?").refused
     figure = assistant.ask("What is the top compensation figure the guide quotes at FAANG?")
