@@ -76,7 +76,8 @@ PHRASE_MAX_WORDS = 5
 _DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
 _RATE = re.compile(  # a share, or how often a thing happens
     r"\b(what (share|fraction|proportion)|percent(age)?|how (often|frequently|many times)|ratios?"
-    r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b",
+    r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b"
+    r"|(?<![\d.])%",  # "what % of …", "bonus as % of base"; not "100% on-prem"
     re.I,
 )
 #: A count asked for: "how many", "what is the number of", "count the…" (not "the overwhelming
@@ -303,9 +304,8 @@ _WHICH_THING = re.compile(
 
 
 def _adverbial_ordinal(ask: str) -> bool:
-    """ "Which programming languages should I learn first?": a trailing "first" says when, not
-    which item, in an ask about a thing of its own (the languages); "what should I do first?"
-    still asks for the first step."""
+    """ "Which languages should I learn first?": a trailing "first" says when, not which item,
+    in an ask about a thing of its own; "what should I do first?" asks for the first step."""
     m = ORDINAL.search(ask)
     if not m or not _WHICH_THING.search(ask):
         return False

@@ -91,6 +91,8 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("how often are mlops engineers on call, like one week a month?", "rate"),
         ("what ratio of mlops engineers to data scientists should we aim for?", "rate"),
         ("What is the gender breakdown of MLOps engineers?", "rate"),
+        ("bonus as % of base at faang?", "rate"),
+        ("Our shop is 100% on-prem. Which clouds should I learn?", "list"),
         ("How many cloud ML certifications are there?", "count"),
         ("Which is better, SageMaker or Vertex AI?", "compare"),
         ("What tools are used for model serving?", "list"),
