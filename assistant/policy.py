@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
+from assistant.listing import stems
 from assistant.question import Reading
 from assistant.scope import is_prompt
 from assistant.text import tokenize
@@ -151,9 +152,7 @@ def _unstated_bound(case: Case) -> bool:
     says the word it is bounded in: near in meaning is no bound stated ("old" is near
     "outdated", "late" near "overnight")."""
     m = _TOO.search(case.reading.ask)
-    return m is not None and not any(
-        stem(m.group(1).lower()) in {stem(w) for w in tokenize(t)} for t in case.evidence
-    )
+    return m is not None and not any(stem(m.group(1).lower()) in stems(t) for t in case.evidence)
 
 
 def unstated_attribute(case: Case) -> Verdict | None:
@@ -340,10 +339,9 @@ def _only_asked(case: Case) -> bool:
     if re.search(r"\bones?\b", thing, re.IGNORECASE):
         return False  # "what's the drift one exactly?" points at an item: its line answers
     words = {stem(w) for w in tokenize(thing) if w not in FRAME_WORDS}
-    naming = [t for t in case.evidence if words and words <= {stem(w) for w in tokenize(t)}]
+    naming = [t for t in case.evidence if words and words <= stems(t)]
     return bool(naming) and all(
-        is_prompt(t) and not (":" in t and words <= {stem(w) for w in tokenize(t.split(":")[0])})
-        for t in naming
+        is_prompt(t) and not (":" in t and words <= stems(t.split(":")[0])) for t in naming
     )
 
 
