@@ -15,6 +15,7 @@ from assistant import phrases
 from assistant.asking import is_bare, main_ask, without_set_aside
 from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
+from assistant.defining import undefined
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
@@ -23,7 +24,7 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
 from assistant.listing import answer_part, other_kind
-from assistant.policy import CHECKS, Case, Verdict, decide
+from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries
 from assistant.question import Reading, read
 from assistant.replies import contents, refusal
@@ -301,13 +302,8 @@ class Assistant:
             **self._items_asked(reading, said, named),
             property_coverage=prop.score,
             property_word=prop.word,
-            settings={
-                "refusal_threshold": s.scope.refusal_threshold,
-                "coverage_threshold": s.scope.coverage_threshold,
-                "coverage_bypass_relevance": s.scope.coverage_bypass_relevance,
-                "echo_similarity": s.scope.echo_similarity,
-                "property_threshold": s.scope.property_threshold,
-            },
+            undefined=undefined(reading.ask, retriever.sections.values()),
+            settings={name: getattr(s.scope, name) for name in THRESHOLDS},
         )
         return case, coverage
 

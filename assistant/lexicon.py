@@ -96,6 +96,16 @@ def opening_verbs(lists: Iterable[list[str]], lines: Iterable[str]) -> frozenset
     return frozenset(first)
 
 
+def is_known(word: str) -> bool:
+    """Has WordNet any sense of `word` (not "faang", "kubeflow")?"""
+    return bool(_senses(word.lower()))
+
+
+def is_verb(word: str) -> bool:
+    """Can `word` be a verb ("builds", "need"; not "implementation")?"""
+    return any(pos == "v" for pos, _, _ in _senses(word.lower()))
+
+
 def is_noun(word: str) -> bool:
     """Is `word` first of all a noun ("steps"; not "become")?"""
     senses = _senses(word.lower())

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
+from assistant.credit import uncounted
+from assistant.defining import only_asked
 from assistant.listing import stems
 from assistant.question import Reading
 from assistant.scope import is_prompt
@@ -65,9 +67,19 @@ class Case:
     # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
     property_coverage: float = 1.0
     property_word: str | None = None
+    undefined: str | None = None  # a term the ask wants defined that the guide only names
 
 
 Check = Callable[[Case], Verdict | None]
+
+#: The scope settings the checks read (``Case.settings``).
+THRESHOLDS = (
+    "refusal_threshold",
+    "coverage_threshold",
+    "coverage_bypass_relevance",
+    "echo_similarity",
+    "property_threshold",
+)
 
 
 def task(case: Case) -> Verdict | None:
@@ -314,36 +326,6 @@ _OF_ASKING = re.compile(r"\b(ask|asked|asks|asking|interviews?|come up|comes up)
 #: An ask for the answer to something: "what would a strong answer to the first one look like?"
 _AN_ANSWER = re.compile(r"\b(answer|answers|answering|respond|response|reply)\b", re.IGNORECASE)
 
-#: An ask for what a thing is, means or how it works; `t` is the thing ("canary deployments" in
-#: "how do canary deployments actually work?", "online and offline feature serving" in "what's
-#: the difference between online and offline feature serving?").
-_DEFINING = re.compile(
-    r"\bdifference between (?P<t>[^?.,;]+)"
-    r"|\bhow (?:do|does|would) (?P<t2>[^?.,;]+?) (?:\w+ )?work"
-    r"|^\W*(?:can you |could you |please )?explain (?:how |what )?(?P<t3>[^?.,;]+)"
-    r"|\bwhat (?:does|do) (?P<t4>[^?.,;]+?) (?:\w+ )?(?:mean|do|stand for)\b"
-    r"|^\W*what(?:'s| is| are)(?: an?| the)? (?P<t5>[^?.,;]+?)(?: exactly| actually)?(?:\W*$|,)",
-    re.IGNORECASE,
-)
-
-
-def _only_asked(case: Case) -> bool:
-    """The ask wants what a thing is or how it works, and the evidence names that thing only in
-    lines that ask it (an interview question): "How do canary deployments work?" is met only by
-    "Explain canary deployments for ML models". A line headed by the thing defines it, whatever
-    follows ("Recovery time: How fast can you roll back a bad model?")."""
-    m = _DEFINING.search(case.reading.ask)
-    if m is None:
-        return False
-    thing = next(t for t in m.groups() if t)
-    if re.search(r"\bones?\b", thing, re.IGNORECASE):
-        return False  # "what's the drift one exactly?" points at an item: its line answers
-    words = {stem(w) for w in tokenize(thing) if w not in FRAME_WORDS}
-    naming = [t for t in case.evidence if words and words <= stems(t)]
-    return bool(naming) and all(
-        is_prompt(t) and not (":" in t and words <= stems(t.split(":")[0])) for t in naming
-    )
-
 
 def asked_not_answered(case: Case) -> Verdict | None:
     """The guide only asks this (one of its interview questions); it does not answer it. So
@@ -353,8 +335,25 @@ def asked_not_answered(case: Case) -> Verdict | None:
         return None
     echo = case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]
     answer_to = bool(case.evidence) and all(is_prompt(t) for t in case.evidence)
-    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)) or _only_asked(case):
+    asked_only = only_asked(case.reading.ask, case.evidence)
+    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)) or asked_only:
         return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
+    return None
+
+
+def unstated_credit(case: Case) -> Verdict | None:
+    """Whether the asker's own thing counts, which the guide never names: "does my PharmD
+    count as a related field?" (assistant/credit.py)."""
+    if uncounted(case.reading.ask, case.evidence):
+        return Verdict("refuse", "unstated_credit", phrases.NOT_STATED)
+    return None
+
+
+def undefined_term(case: Case) -> Verdict | None:
+    """The ask wants a term defined that the guide only names in passing: "what does a model
+    registry do?" (in "MLflow: Experiment tracking, model registry, and deployment.")."""
+    if case.undefined:
+        return Verdict("refuse", "undefined_term", phrases.UNDEFINED)
     return None
 
 
@@ -383,6 +382,8 @@ CHECKS: tuple[Check, ...] = (
     no_comparison,
     unstated_judgement,
     asked_not_answered,
+    unstated_credit,
+    undefined_term,
     context_caveat,
 )
 
@@ -395,4 +396,4 @@ def decide(case: Case, checks: tuple[Check, ...] = CHECKS) -> Verdict:
     return Verdict("answer", "grounded", "")
 
 
-__all__ = ["CHECKS", "STATED", "Case", "Check", "Outcome", "Verdict", "decide"]
+__all__ = ["CHECKS", "STATED", "THRESHOLDS", "Case", "Check", "Outcome", "Verdict", "decide"]

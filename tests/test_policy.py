@@ -16,7 +16,7 @@ from typing import Any
 
 import pydantic
 import pytest
-from conftest import ORIGINAL, assert_grounded
+from conftest import ORIGINAL, assert_grounded, assert_refused_for
 from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
@@ -427,6 +427,13 @@ def test_the_checks_are_named_and_ordered() -> None:
     assert names[:2] == ["task", "off_topic"]
     assert names.index("unknown_name") < names.index("unstated_quantity")
     assert names[-1] == "context_caveat"  # a caveat only when nothing refuses
+
+
+def test_a_term_the_guide_only_names_is_refused_as_undefined() -> None:
+    verdict = decide(make_case("What does a model registry do?", undefined="model registry"))
+    assert (verdict.outcome, verdict.reason) == ("refuse", "undefined_term")
+    assert verdict.message == phrases.UNDEFINED and verdict.cite_nearest
+    assert decide(make_case("What does Kubeflow do?")).outcome == "answer"
 
 
 def test_decide_gives_the_three_outcomes() -> None:
@@ -1431,3 +1438,14 @@ def test_when_something_happened_needs_a_line_that_dates_it() -> None:
     assert decide(make_case("When was the salary data collected?", evidence=dated)).outcome == (
         "answer"
     )
+
+
+@pytest.mark.slow
+def test_what_a_term_named_in_passing_is_gets_the_nearest_lines(assistant: Assistant) -> None:
+    # the guide names a model registry only among MLflow's uses, and defines Kubeflow
+    answer = assistant.ask("What exactly does a model registry do?")
+    assert_refused_for(answer, "undefined_term")
+    assert answer.text.startswith(phrases.UNDEFINED) and "MLflow" in answer.text
+    assert_grounded(answer)
+    defined = assistant.ask("what is kubeflow?")
+    assert not defined.refused and "Kubeflow: End-to-end ML pipelines" in defined.text

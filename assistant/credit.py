@@ -1,0 +1,51 @@
+"""Whether the asker's own thing counts: "does my PharmD count as a related field?", "would my
+years of teaching count toward the steps?". The guide says what counts only of what it names
+("Bachelor's in Computer Science or related field"), so such an ask turns on the asker's
+thing: the evidence must name each of its words, bar the kind of thing it is ("years",
+"experience", "degree").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.listing import stems
+from assistant.text import tokenize
+from assistant.vocabulary import FRAME_WORDS, stem
+
+#: "does/would/will X count (as|for|toward) …"; X is the asker's thing.
+_COUNTS = re.compile(
+    r"\b(?:does|do|would|will|could|can|did)\s+(?P<x>[^?.,;]+?)\s+count\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+#: What counts is not the asker's thing: "does *the guide* list skills where that might count?"
+_OTHER = re.compile(r"\b(?:guide|which|what|where|how|who)\b", re.IGNORECASE)
+
+#: Words for the kind of thing counted, not which one: "my *years* of teaching", "my data
+#: labeling *experience*".
+KINDS = frozenset(
+    [
+        "year", "years", "experience", "experiences", "degree", "degrees", "background",
+        "work", "job", "jobs", "time", "skill", "skills", "certification", "certifications",
+        "certificate", "certificates", "qualification", "qualifications", "knowledge",
+        "license", "licence", "role", "roles", "stuff", "anything", "something",
+    ]
+)  # fmt: skip
+
+
+def uncounted(ask: str, evidence: list[str]) -> str | None:
+    """The asker's thing whose counting the ask wants, when the evidence does not name it."""
+    m = _COUNTS.search(ask)
+    if m is None:
+        return None
+    thing = m.group("x")
+    if _OTHER.search(thing):
+        return None
+    words = [w for w in tokenize(thing) if w not in FRAME_WORDS | KINDS]
+    said = set().union(*(stems(t) for t in evidence))
+    missing = [w for w in words if stem(w) not in said]
+    # "computer science" is said as "CS"
+    if not missing or "".join(w[0] for w in words) in said:
+        return None
+    return thing

@@ -1,0 +1,126 @@
+"""Asks for what a thing is, and whether the guide says it.
+
+An ask may want a thing defined or explained: "what's a feature store?", "what does FAANG stand
+for?", "how do canary deployments work?". The guide says what a thing is in a line the thing
+heads — as its label ("Feast: Open source feature store.") or its subject ("MLOps Engineers
+need …"). A thing it only names inside other lines ("MLflow: Experiment tracking, *model
+registry*, and deployment.") or only asks about (an interview question) it does not define.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.lexicon import is_known, is_noun, is_verb
+from assistant.listing import stems
+from assistant.schema import Section
+from assistant.scope import is_prompt
+from assistant.text import STOPWORDS, tokenize
+from assistant.vocabulary import FRAME_WORDS, stem
+
+_ADVERB = r"(?:exactly|actually|even|really)"
+
+#: An ask for what a thing is, means or how it works; the group is the thing ("canary
+#: deployments" in "how do canary deployments actually work?", "online and offline feature
+#: serving" in "what's the difference between online and offline feature serving?").
+DEFINING = re.compile(
+    r"\bdifference between (?P<t>[^?.,;]+)"
+    r"|\bhow (?:do|does|would) (?P<t2>[^?.,;]+?) (?:\w+ )?work"
+    r"|^\W*(?:can you |could you |please )?explain (?:how |what )?(?P<t3>[^?.,;]+)"
+    r"|^\W*what(?:'s| is| are)(?: an?| the)? (?P<t5>[^?.,;]+?)(?: exactly| actually)?(?:\W*$|,)",
+    re.IGNORECASE,
+)
+
+#: An ask for what one thing is: "what's a feature store?", "what even is drift",
+#: "what exactly does a model registry do?", "what does FAANG stand for?". Not "what is *the*
+#: salary" nor "what are the tools": a guide figure or list is no thing to define.
+_TERM = re.compile(
+    rf"^\W*what(?: {_ADVERB})?(?:'s|s| is)(?: an?)? (?P<t>[^?.,;]+?)(?: {_ADVERB})?(?:\W*$|,)"
+    rf"|\bwhat (?:{_ADVERB} )?(?:does|do) (?P<t2>[^?.,;]+?) (?:{_ADVERB} )?"
+    r"(?:mean|do|stand for)(?:\W*$|,)",
+    re.IGNORECASE,
+)
+#: Where the thing's name ends: "docker" in "docker used for in ML work".
+_NAME_END = re.compile(r"\s+used\s+(?:for|in|by)\b.*$", re.IGNORECASE)
+#: A thing of the asker's or of the talk ("this MLOps", "the salary") is not a term, nor one
+#: asked of again ("a feature store and which ones does it name").
+_POINTED = re.compile(
+    r"^(?:the|this|that|these|those|my|your|his|her|their|our|its)\b"
+    r"|\b(?:which|what|how|why|where|when|who)\b",
+    re.IGNORECASE,
+)
+#: At most this many words name a term ("feature store", "model registry").
+TERM_WORDS = 2
+
+
+_WORD = re.compile(r"[\w'-]+")
+
+
+def _a_verb(word: str) -> bool:
+    # "Triage scale *training* with …": a gerund after a noun phrase is no verb of it
+    return is_verb(word) and not word.lower().endswith("ing")
+
+
+def _a_noun(thing: str) -> bool:
+    """Does `thing` open with a noun or a name ("feature store", "FAANG"), not with what
+    says of something ("*involved* in the second step", "*typical* day like"), and is it no
+    more than a noun phrase?"""
+    words = _WORD.findall(re.sub(r"^(?:an?)\s+", "", thing, flags=re.IGNORECASE))
+    if not words or words[0].lower() in STOPWORDS:
+        return False
+    # no clause after it: "a portfolio supposed *to* show *for this* role"
+    if any(w.lower() in STOPWORDS and w.lower() not in ("of", "and") for w in words):
+        return False
+    return is_noun(words[0]) or not is_known(words[0])
+
+
+def asked_words(thing: str) -> set[str]:
+    return {stem(w) for w in tokenize(thing) if w not in FRAME_WORDS}
+
+
+def heads(words: set[str], line: str) -> bool:
+    """Does the thing head `line`: as its label before a colon, or as the subject it opens
+    with?"""
+    label, colon, rest = line.partition(":")
+    if colon and rest.strip() and words <= stems(label):
+        return True
+    # the subject: "An MLOps Engineer *builds* …", not "Feature store *implementation* …"
+    raw = _WORD.findall(line)
+    raw = raw[1:] if raw and raw[0].lower() in ("a", "an", "the") else raw
+    subject, verb = raw[: len(words)], raw[len(words) : len(words) + 1]
+    return {stem(w.lower()) for w in subject} == words and bool(verb) and _a_verb(verb[0])
+
+
+def only_asked(ask: str, evidence: list[str]) -> bool:
+    """The ask wants what a thing is or how it works, and the evidence names that thing only in
+    lines that ask it (an interview question): "How do canary deployments work?" is met only by
+    "Explain canary deployments for ML models". A line headed by the thing defines it, whatever
+    follows ("Recovery time: How fast can you roll back a bad model?")."""
+    m = DEFINING.search(ask)
+    if m is None:
+        return False
+    thing = next(t for t in m.groups() if t)
+    if re.search(r"\bones?\b", thing, re.IGNORECASE):
+        return False  # "what's the drift one exactly?" points at an item: its line answers
+    words = asked_words(thing)
+    naming = [t for t in evidence if words and words <= stems(t)]
+    return bool(naming) and all(
+        is_prompt(t) and not (":" in t and words <= stems(t.split(":")[0])) for t in naming
+    )
+
+
+def undefined(ask: str, sections: Iterable[Section]) -> str | None:
+    """The term the ask wants defined, when the guide names it but heads none of its lines
+    with it ("model registry"); None when the ask wants no term, or the guide defines it or
+    never names it (other checks judge a name the guide lacks)."""
+    m = _TERM.search(ask)
+    if m is None:
+        return None
+    thing = _NAME_END.sub("", re.sub(r"['\"]", "", next(t for t in m.groups() if t))).strip()
+    words = asked_words(thing)
+    if _POINTED.search(thing) or not 0 < len(words) <= TERM_WORDS or not _a_noun(thing):
+        return None
+    lines = (u.text for section in sections for u in section.units)
+    naming = [t for t in lines if words <= stems(t)]
+    return thing if naming and not any(heads(words, t) for t in naming) else None

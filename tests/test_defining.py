@@ -1,0 +1,65 @@
+"""What a thing is: the guide defines a term only in a line the term heads (assistant/defining.py).
+Shown on lines of a made-up nursing guide, so no line of the MLOps guide is assumed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.defining import heads, undefined
+from assistant.schema import Section, Unit
+from assistant.vocabulary import stem
+
+NURSING = [
+    "Charting: Recording each patient's care in the record.",
+    "Tools: Epic, a triage scale, and bedside monitors.",
+    "Charge nurses coordinate the shift and the ward's beds.",
+    "Triage scale training with senior staff",
+    "What's the difference between acuity and triage?",
+]
+
+
+def guide(lines: list[str]) -> list[Section]:
+    units = tuple(Unit(text=t, kind="item", position=i) for i, t in enumerate(lines))
+    return [Section("nursing", ("Nursing",), "\n".join(lines), "n.md", 0, units)]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("what's a triage scale?", "triage scale"),  # named in a list, in a project
+        ("What exactly do bedside monitors do?", "bedside monitors"),
+        ("what does 'acuity' actually mean?", "acuity"),  # only asked about
+        ("what is a triage scale used for?", "triage scale"),  # "used for" ends the name
+        ("ok what even is a triage scale", None),  # what comes first is no "what is" ask
+    ],
+)
+def test_a_term_the_guide_only_names_is_undefined(question: str, term: str | None) -> None:
+    assert undefined(question, guide(NURSING)) == term
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is charting?",  # the label of its line
+        "What's a charge nurse?",  # the subject of its line, a verb after it
+        "what is a discharge summary?",  # never named: other checks judge that
+        "what is the salary?",  # a figure, no term
+        "what is this triage scale they use at my hospital",  # the asker's own thing
+        "What are the tools?",  # a list
+        "what is senior staff triage scale training?",  # more words than a term
+        "What is a triage scale supposed to show?",  # a clause after it: what it shows
+    ],
+)
+def test_a_defined_unnamed_or_pointed_thing_is_not_undefined(question: str) -> None:
+    assert undefined(question, guide(NURSING)) is None
+
+
+def test_a_line_is_headed_by_its_label_or_its_subject_only() -> None:
+    def words(*ws: str) -> set[str]:
+        return {stem(w) for w in ws}
+
+    assert heads(words("charting"), NURSING[0])
+    assert heads(words("charge", "nurses"), NURSING[2])
+    # "Triage scale *training*": a noun after it, so the line is about training
+    assert not heads(words("triage", "scale"), NURSING[3])
+    assert not heads(words("epic"), NURSING[1])  # inside the line, after another label
