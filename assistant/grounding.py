@@ -23,7 +23,7 @@ from assistant.lexicon import (
 from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
-from assistant.terms import Terms, said_in, said_spelt
+from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import (
     FRAME_WORDS,
@@ -105,10 +105,16 @@ _ASKERS_OWN = re.compile(r"\b(?:my|our|this|these)\s+(\w+)(?:\s+(\w+))?")
 _HIRED = re.compile(r"\b(?:the|an?|new|each|every|that|first|next)\s+(hires?)\b(?!-)")
 
 
+#: Anyone at all: "how long would it take *somebody* to get there?" asks of whoever it is.
+_ANYONE = re.compile(r"\b(someone|somebody|anyone|anybody|everyone|everybody|people|folks)\b")
+
+
 def askers_own(text: str) -> frozenset[str]:
-    """The asker's own people the text names ("son" in "will my son need …", "the hire")."""
+    """The asker's own people the text names ("son" in "will my son need …", "the hire"), and
+    anyone at all ("somebody")."""
     low = text.lower()
     own = {w for pair in _ASKERS_OWN.findall(low) for w in pair if is_person(w)}
+    own |= set(_ANYONE.findall(low))
     return frozenset(own | {w for w in _HIRED.findall(low) if is_person(w)})
 
 
@@ -237,6 +243,7 @@ def unsaid(
         and terms.specific(n, share)
         and not said_in(terms.expansion(n) or n, said)
         and not said_spelt(n, said)
+        and not said_short(n, said)
     ]
 
 

@@ -27,6 +27,8 @@ _ORDINAL_NUMBER = re.compile(r"\d+(st|nd|rd|th)")
 _YEAR = re.compile(r"(19|20)\d\d")
 #: A number joined to the words it measures: "17-year-old", "12-week", "45-minute".
 _MEASURE = re.compile(r"\d+(-[a-z]+)+")
+#: A time of day: "3am", "11pm", "2:30am".
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?(?:am|pm)")
 
 
 def names_in(text: str) -> list[str]:
@@ -69,8 +71,8 @@ def _is_name_word(word: str, first: bool, titled: bool) -> bool:
         return False  # a lone letter is no name (nor what is left of "K̸̢" or "&lt;")
     if _ORDINAL_NUMBER.fullmatch(low):
         return False  # "2nd", "3rd": a place in a list, not a name
-    if _MEASURE.fullmatch(word):
-        return False  # "17-year-old": a quantity, not a name
+    if _MEASURE.fullmatch(word) or _CLOCK.fullmatch(low):
+        return False  # "17-year-old", "3am": a quantity or a time of day, not a name
     if _YEAR.fullmatch(word):
         return True  # "2023": a year the guide may not speak of
     if any(c.isdigit() for c in word) and any(c.isalpha() for c in word):

@@ -18,6 +18,8 @@ from assistant.vocabulary import FRAME_WORDS, stem
 
 #: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
 _TYPED_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,6}")
+#: A figure in thousands said short: "250k", "$185K".
+_THOUSANDS = re.compile(r"\$?(\d{1,3})[kK]\+?")
 #: Most acronyms whose spelt-out phrase (or its absence) is remembered.
 EXPANSION_MEMO = 4096
 #: The words of a guide line for initials: "infrastructure-as-code" is three words.
@@ -47,9 +49,12 @@ class Terms:
 
     def grounded(self, name: str) -> bool:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
-        plural or possessive "s": "GPUs", "NVIDIA's"), or spell out the acronym it is?"""
+        plural or possessive "s": "GPUs", "NVIDIA's"), spell out the acronym it is, or state
+        the figure it says short ("250k")?"""
         words = _name_tokens(name)
-        return not words or self.together(words) or self._spelt_out(name) is not None
+        if not words or self.together(words) or self._spelt_out(name) is not None:
+            return True
+        return said_short(name, self.texts)
 
     def expansion(self, name: str) -> str | None:
         """The guide's phrase an acronym the guide never writes abbreviates, by its words'
@@ -109,6 +114,12 @@ def said_in(name: str, texts: list[str]) -> bool:
     """Do these texts, together, hold every word of `name` ("Texas" in the evidence)?"""
     words = _words(" ".join(texts))
     return all(_forms(t) & words for t in _name_tokens(name))
+
+
+def said_short(name: str, texts: list[str]) -> bool:
+    """Do these texts state the figure `name` says in thousands ("250k": "$250,000+")?"""
+    short = _THOUSANDS.fullmatch(name)
+    return short is not None and any(f"{short[1]},000" in t for t in texts)
 
 
 def said_spelt(name: str, texts: list[str]) -> bool:
@@ -195,5 +206,6 @@ __all__ = [
     "ask_words",
     "content_stems",
     "said_in",
+    "said_short",
     "said_spelt",
 ]

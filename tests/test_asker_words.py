@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import assert_grounded
 
 from assistant import Assistant
 
@@ -48,3 +49,16 @@ def test_an_amount_for_the_askers_own_person_is_answered(assistant: Assistant) -
     assert not answer.refused, answer.text
     assert "$120,000-$185,000" in answer.text
     assert assistant.ask("What would a beginner earn?").refused  # of whom the lines never say
+
+
+@pytest.mark.slow
+def test_a_duration_for_anyone_and_a_figure_in_thousands_are_answered(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("how many years would it realistically take somebody to get there")
+    assert not answer.refused and "Total Time: 4-6 years" in answer.text, answer.text
+    # "250k" is the guide's "$250,000+", said short; a figure it never states is not
+    pay = assistant.ask("wait u can make like 250k doing this?? where tho")
+    assert not pay.refused and "$250,000+" in pay.text, pay.text
+    assert_grounded(pay)
+    assert assistant.ask("do mlops ppl make 400k?").refused

@@ -456,6 +456,14 @@ def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
     assert askers_own("what should a new hire be evaluated on") == {"hire"}
     assert askers_own("what's the average time-to-hire?") == frozenset()  # no person
     assert askers_own("will we hire soon?") == frozenset()  # a verb
+    # anyone at all is whoever it is: "how long would it take *somebody*?" asks of no one
+    assert askers_own("how long would it take somebody to get there") == {"somebody"}
+
+
+def test_a_time_of_day_is_no_name() -> None:
+    assert names_in("do they page you at 3am or what") == []
+    assert names_in("on call at 2:30am, or 11PM?") == []
+    assert names_in("Is the DP-100 exam hard?") == ["DP-100"]  # a word with digits still is
 
 
 def test_a_word_first_meaning_a_person_is_one_as_its_phrases_head() -> None:

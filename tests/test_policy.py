@@ -27,7 +27,7 @@ from assistant.policy import CHECKS, Case, decide
 from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
 from assistant.scope import reader
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.terms import Terms
+from assistant.terms import Terms, said_short
 from assistant.text import neutral
 
 GUIDE_MD = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
@@ -368,6 +368,14 @@ def test_an_acronym_the_guide_spells_out_is_grounded_by_its_initials() -> None:
     # Not a name the guide writes as it is, nor a different one, nor two letters.
     assert terms.expansion("CKA") is None and terms.expansion("CKAD") is None
     assert terms.expansion("AM") is None and not terms.grounded("CKAD")
+
+
+def test_a_figure_said_in_thousands_is_grounded_by_the_figure_the_guide_states() -> None:
+    terms = Terms(load_guide(PROJECT_ROOT / "corpus").sections)
+    assert terms.grounded("250k") and terms.grounded("$185K")
+    assert not terms.grounded("400k")  # a figure the guide never states
+    assert said_short("90k", ["Entry pay starts at $90,000."])
+    assert not said_short("90k", ["About $9,000 a year."]) and not said_short("k8s", ["k8s"])
 
 
 def test_terms_ground_a_compound_name_only_when_one_line_holds_all_its_words() -> None:
