@@ -295,7 +295,20 @@ def ungrounded(
     if candidates:
         near = vocabulary.matches(" ".join(candidates), embed)
         out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]
-    return list(dict.fromkeys(out))
+    return [n for n in dict.fromkeys(out) if not guessed(n, text)]
+
+
+#: An open alternative: the asker's guess, then "or something else", "or what", "or nah".
+_OPEN_OR = r"\W*\s+or\s+(?:(?:some|any)thing\s+else|what|nah|not|no)\b"
+
+
+def guessed(name: str, text: str) -> bool:
+    """Is `name` only the asker's guess, offered with an open alternative ("like *leetcode*
+    style or something else?", "is it *leetcode* or what")? The ask is about what the guess is
+    of (the coding asked), which the guide may answer whatever the name."""
+    return bool(
+        re.search(rf"(?<!\w){re.escape(name)}(?:[\s-]+\w+){{0,2}}{_OPEN_OR}", text, re.I)
+    )
 
 
 __all__ = [

@@ -62,3 +62,13 @@ def test_a_duration_for_anyone_and_a_figure_in_thousands_are_answered(
     assert not pay.refused and "$250,000+" in pay.text, pay.text
     assert_grounded(pay)
     assert assistant.ask("do mlops ppl make 400k?").refused
+
+
+@pytest.mark.slow
+def test_a_guess_the_guide_never_names_does_not_refuse_what_it_is_a_guess_of(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("what about the coding part of the interview, is it leetcode or what")
+    assert not answer.refused and "Coding questions:" in answer.text, answer.text
+    assert_grounded(answer)
+    assert assistant.ask("do i need leetcode hards for the mlops interview").refused

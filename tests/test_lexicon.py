@@ -571,3 +571,22 @@ def test_a_word_that_only_begins_like_a_guide_word_is_not_its_form(assistant: As
     """ "intern" is no form of "interview": what an intern earns is not what the guide states."""
     answer = assistant.ask("How much does an MLOps intern make?")
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "guess"),
+    [
+        ("leetcode", "what coding should i expect? like leetcode style or something else?", True),
+        ("Epic", "Charting - is it Epic, or what?", True),
+        ("leetcode", "is it leetcode or nah", True),
+        ("leetcode", "do i need leetcode hards for the interview", False),  # asked about
+        ("QA", "anything about QA testers? is there a path for ppl like me or nah", False),
+        ("Brazil", "There is discount for Brazil or other countries?", False),  # no guess
+    ],
+)
+def test_a_name_offered_with_an_open_alternative_is_a_guess(
+    name: str, text: str, guess: bool
+) -> None:
+    from assistant.grounding import guessed
+
+    assert guessed(name, text) is guess
