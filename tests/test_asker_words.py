@@ -72,3 +72,18 @@ def test_a_guess_the_guide_never_names_does_not_refuse_what_it_is_a_guess_of(
     assert not answer.refused and "Coding questions:" in answer.text, answer.text
     assert_grounded(answer)
     assert assistant.ask("do i need leetcode hards for the mlops interview").refused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("For pipelines orchestration, only Airflow is ok or also other?", "Airflow/Prefect"),
+        ("which tool handles experiment tracking plus a model registry?", "MLflow:"),
+    ],
+)
+def test_a_focus_word_names_no_topic_to_cover(
+    assistant: Assistant, question: str, line: str
+) -> None:
+    answer = assistant.ask(question)  # "only", "also", "plus": how the ask is put
+    assert not answer.refused and line in answer.text, answer.text
