@@ -53,13 +53,13 @@ Kind = Literal[
 _MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
 #: A money word that qualifies another ("cost-related metric", "cost metric") asks no amount.
 _NOT_QUALIFYING = r"\b(?!-\w|\s+(data|numbers?|figures?|sources?|metrics?|info|optimization|per)\b)"
-#: After "what is the …", a money word's figure or number is the amount ("the salary figure").
+#: After "what is the …" or "give me the …", a money word's figure or number is the amount.
 _NOT_QUALIFYING_WHAT = r"\b(?!-\w|\s+(data|sources?|metrics?|info|optimization|per)\b)"
 _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
     r"\bhow much(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
     r"|dough|an?|the|it|they|mlops|for|\$)\b|\s*\??\s*$)"
-    r"|^\W*(what|whats|what's|what is|what are|what'?s the)\b[^?]{0,30}\b"
+    r"|^\W*(what|whats|what's|what is|what are|what'?s the|(?:give|tell|show) me)\b[^?]{0,30}\b"
     + _MONEY
     + _NOT_QUALIFYING_WHAT
     + r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"

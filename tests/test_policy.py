@@ -120,6 +120,10 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         # pay by the hour or the day is an amount, not how often something happens
         ("What's the going hourly rate for MLOps contractors?", "amount"),
         ("whats the average time to hire?", "other"),
+        # asked for as a request, a figure is as asked for by "what is"
+        ("Give me the Washington state salary figure specifically.", "amount"),
+        ("tell me the salary in Texas", "amount"),
+        ("give me the salary data sources", "other"),
     ],
 )
 def test_kind_of_says_what_kind_of_answer_is_wanted(ask: str, kind: str) -> None:
