@@ -241,6 +241,9 @@ def unsaid(
         and not common_abbreviation(n)
         and terms.grounded(n)  # not "US" in "US states" (_where): no name the guide has
         and terms.specific(n, share)
+        # an acronym the guide writes only in longer names ("AI" of "Vertex AI") is the
+        # asker's word ("the AI models"); a company's name is still a thing ("Google's loop")
+        and not (n.isupper() and terms.only_in_names(n))
         and not said_in(terms.expansion(n) or n, said)
         and not said_spelt(n, said)
         and not said_short(n, said)

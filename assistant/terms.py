@@ -18,6 +18,9 @@ from assistant.vocabulary import FRAME_WORDS, stem
 
 #: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
 _TYPED_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,6}")
+#: A capitalised word right before or after a name: it is a word of a longer name.
+_CAPITAL_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.-]*\s$")
+_CAPITAL_AFTER = re.compile(r"\s[A-Z]")
 #: A figure in thousands said short: "250k", "$185K".
 _THOUSANDS = re.compile(r"\$?(\d{1,3})[kK]\+?")
 #: Most acronyms whose spelt-out phrase (or its absence) is remembered.
@@ -95,6 +98,17 @@ class Terms:
             if phrase:
                 text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", f"{name} ({phrase})", text)
         return text
+
+    def only_in_names(self, name: str) -> bool:
+        """Does the guide write `name` only as a word of longer names ("AI" in "Evidently AI",
+        "Vertex AI", "Azure AI Engineer Associate")? Then it names no thing of its own, and
+        an ask's "AI models" are no thing of the guide's to be left unsaid."""
+        word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        spans = [(t, m) for t in self.texts for m in word.finditer(t)]
+        return bool(spans) and all(
+            _CAPITAL_BEFORE.search(t[: m.start()]) or _CAPITAL_AFTER.match(t[m.end() :])
+            for t, m in spans
+        )
 
     def specific(self, name: str, common_share: float) -> bool:
         """Is `name` a thing the guide names ("Texas", "Google"), not its subject ("ML", in

@@ -87,3 +87,13 @@ def test_a_focus_word_names_no_topic_to_cover(
 ) -> None:
     answer = assistant.ask(question)  # "only", "also", "plus": how the ask is put
     assert not answer.refused and line in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_an_acronym_the_guide_writes_only_inside_names_is_the_askers_word(
+    assistant: Assistant,
+) -> None:
+    # "AI" stands only in "Evidently AI", "Vertex AI", "Azure AI Engineer Associate"
+    answer = assistant.ask("do mlops ppl actually build the AI models themselves or nah")
+    assert not answer.refused, answer.text
+    assert assistant.ask("Describe Google's interview process for MLOps roles.").refused

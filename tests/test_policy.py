@@ -25,6 +25,7 @@ from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
 from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
+from assistant.schema import Section, Unit
 from assistant.scope import reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.terms import Terms, said_short
@@ -372,6 +373,17 @@ def test_an_acronym_the_guide_spells_out_is_grounded_by_its_initials() -> None:
     # Not a name the guide writes as it is, nor a different one, nor two letters.
     assert terms.expansion("CKA") is None and terms.expansion("CKAD") is None
     assert terms.expansion("AM") is None and not terms.grounded("CKAD")
+
+
+def test_a_name_written_only_inside_longer_names_is_found() -> None:
+    lines = ["Epic AI Charting: notes from speech.", "Learn the Cerner AI Suite.", "AI is new."]
+    units = tuple(Unit(text=t, kind="item", position=i) for i, t in enumerate(lines))
+    terms = Terms([Section("n", ("Nursing",), "\n".join(lines), "n.md", 0, units[:2])])
+    assert terms.only_in_names("AI")  # "Epic AI Charting", "Cerner AI Suite"
+    # a word in running text, and a name the guide never writes
+    assert not terms.only_in_names("notes") and not terms.only_in_names("MRI")
+    both = Terms([Section("n", ("Nursing",), "\n".join(lines), "n.md", 0, units)])
+    assert not both.only_in_names("AI")  # "AI is new.": a thing of its own
 
 
 def test_a_figure_said_in_thousands_is_grounded_by_the_figure_the_guide_states() -> None:
