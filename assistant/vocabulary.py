@@ -76,7 +76,7 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "final", "next", "main", "big", "biggest", "important", "worth", "matter", "matters",
         "help", "helps", "start", "ideas", "idea", "info", "information", "someone", "something",
         "tips", "tip", "advice", "pointers", "guidance", "relevant", "useful", "helpful",
-        "necessary", "required",
+        "necessary", "required", "purpose", "supposedly", "apparently", "allegedly", "never",
         "anything", "people", "person", "folks", "guys", "ppl", "whole", "overall", "general",
         "job", "jobs", "role", "work", "works", "career", "field", "area", "between",
         "difference", "different", "differences", "other", "others", "else", "exactly",

@@ -80,6 +80,9 @@ def test_a_guess_the_guide_never_names_does_not_refuse_what_it_is_a_guess_of(
     [
         ("For pipelines orchestration, only Airflow is ok or also other?", "Airflow/Prefect"),
         ("which tool handles experiment tracking plus a model registry?", "MLflow:"),
+        # "purpose" frames a what-for ask; "supposedly" hedges it
+        ("What is the purpose of Evidently AI?", "Evidently AI:"),
+        ("and the terraform cert, what does it supposedly prove?", "HashiCorp Terraform Associate"),
     ],
 )
 def test_a_focus_word_names_no_topic_to_cover(
