@@ -242,7 +242,8 @@ def _about_the_asked(case: Case) -> list[str]:
 #: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
 #: "is it going to be replaced / automated away?".
 _AHEAD = re.compile(
-    r"\b(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?"
+    r"\b(?:(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?|next\s+)"
+    r"(?:(?:like|about|around|roughly|maybe)\s+)?"  # "in *like* 5 yrs", "next 10 yrs"
     r"(?:\d+|a few|few|one|two|three|five|ten|a couple of)\s*(?:years?|yrs|decades?)\b"
     r"|\bnext decade\b|\bby 20\d\d\b|\bin (?:the )?future\b"
     r"|\b(?:going to|gonna|will)\b[^?]*\b(?:replaced?|automated?|absorbed|obsolete)\b"

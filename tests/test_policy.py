@@ -1369,6 +1369,9 @@ def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]
         "Will MLOps still exist as its own role in 5 years?",
         "What job growth projection does the guide give for the next decade?",
         "could I do it in one year if I study full time?",
+        # a filler before the number, or no "in" before "next"
+        "will AI tools make these jobs disappear in like 5 yrs?",
+        "demand for mlops next 10 yrs?",
     ],
 )
 def test_an_ask_about_a_time_ahead_needs_a_line_saying_something_of_it(ask: str) -> None:
