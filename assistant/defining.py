@@ -24,7 +24,7 @@ _ADVERB = r"(?:exactly|actually|even|really)"
 #: An ask for what a thing is, means or how it works; the group is the thing ("canary
 #: deployments" in "how do canary deployments actually work?", "online and offline feature
 #: serving" in "what's the difference between online and offline feature serving?").
-DEFINING = re.compile(
+_DEFINING = re.compile(
     r"\bdifference between (?P<t>[^?.,;]+)"
     r"|\bhow (?:do|does|would) (?P<t2>[^?.,;]+?) (?:\w+ )?work"
     r"|^\W*(?:can you |could you |please )?explain (?:how |what )?(?P<t3>[^?.,;]+)"
@@ -43,17 +43,8 @@ _TERM = re.compile(
 )
 #: Where the thing's name ends: "docker" in "docker used for in ML work".
 _NAME_END = re.compile(r"\s+used\s+(?:for|in|by)\b.*$", re.IGNORECASE)
-#: A thing of the asker's or of the talk ("this MLOps", "the salary") is not a term, nor one
-#: asked of again ("a feature store and which ones does it name").
-_POINTED = re.compile(
-    r"^(?:the|this|that|these|those|my|your|his|her|their|our|its)\b"
-    r"|\b(?:which|what|how|why|where|when|who)\b",
-    re.IGNORECASE,
-)
 #: At most this many words name a term ("feature store", "model registry").
 TERM_WORDS = 2
-
-
 _WORD = re.compile(r"[\w'-]+")
 
 
@@ -65,7 +56,8 @@ def _a_verb(word: str) -> bool:
 def _a_noun(thing: str) -> bool:
     """Does `thing` open with a noun or a name ("feature store", "FAANG"), not with what
     says of something ("*involved* in the second step", "*typical* day like"), and is it no
-    more than a noun phrase?"""
+    more than a noun phrase? A thing of the asker's or of the talk ("this MLOps", "the
+    salary") is no term, nor one asked of again ("a feature store and which ones …")."""
     words = _WORD.findall(re.sub(r"^(?:an?)\s+", "", thing, flags=re.IGNORECASE))
     if not words or words[0].lower() in STOPWORDS:
         return False
@@ -97,7 +89,7 @@ def only_asked(ask: str, evidence: list[str]) -> bool:
     lines that ask it (an interview question): "How do canary deployments work?" is met only by
     "Explain canary deployments for ML models". A line headed by the thing defines it, whatever
     follows ("Recovery time: How fast can you roll back a bad model?")."""
-    m = DEFINING.search(ask)
+    m = _DEFINING.search(ask)
     if m is None:
         return False
     thing = next(t for t in m.groups() if t)
@@ -119,7 +111,7 @@ def undefined(ask: str, sections: Iterable[Section]) -> str | None:
         return None
     thing = _NAME_END.sub("", re.sub(r"['\"]", "", next(t for t in m.groups() if t))).strip()
     words = asked_words(thing)
-    if _POINTED.search(thing) or not 0 < len(words) <= TERM_WORDS or not _a_noun(thing):
+    if not 0 < len(words) <= TERM_WORDS or not _a_noun(thing):
         return None
     lines = (u.text for section in sections for u in section.units)
     naming = [t for t in lines if words <= stems(t)]

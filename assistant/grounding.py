@@ -309,9 +309,7 @@ def guessed(name: str, text: str) -> bool:
     """Is `name` only the asker's guess, offered with an open alternative ("like *leetcode*
     style or something else?", "is it *leetcode* or what")? The ask is about what the guess is
     of (the coding asked), which the guide may answer whatever the name."""
-    return bool(
-        re.search(rf"(?<!\w){re.escape(name)}(?:[\s-]+\w+){{0,2}}{_OPEN_OR}", text, re.I)
-    )
+    return bool(re.search(rf"(?<!\w){re.escape(name)}(?:[\s-]+\w+){{0,2}}{_OPEN_OR}", text, re.I))
 
 
 __all__ = [

@@ -55,9 +55,12 @@ class Terms:
         plural or possessive "s": "GPUs", "NVIDIA's"), spell out the acronym it is, or state
         the figure it says short ("250k")?"""
         words = _name_tokens(name)
-        if not words or self.together(words) or self._spelt_out(name) is not None:
-            return True
-        return said_short(name, self.texts)
+        return (
+            not words
+            or self.together(words)
+            or self._spelt_out(name) is not None
+            or said_short(name, self.texts)
+        )
 
     def expansion(self, name: str) -> str | None:
         """The guide's phrase an acronym the guide never writes abbreviates, by its words'
