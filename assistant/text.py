@@ -189,9 +189,26 @@ _DOMAIN = re.compile(r"\b(an?\s+)?mlops(\s+engineers?|\s+engineering)?\b|\bthe g
 TOPIC_MIN_WORDS = 1
 
 
+_HEDGE = r"(?:(?:even|exactly|actually|really|typically|usually|basically|just)\s+)*"
+_NAME = r"(?:an?\s+)?mlops(?:\s+engineers?|\s+engineering)?"
+_END = r"(?=\s*(?:[,.?!;:)]|$|\s(?:for|to|so|that|which|like|please|the\s+guide)\b))"
+#: An ask for what the role is or does: "what (even) is mlops", "what does an MLOps engineer
+#: actually do", "what an mlops engineer even is", "definition of an MLOps engineer for a deck".
+_ROLE_ASKED = re.compile(
+    rf"\bwhat(?:'s|\s+is|\s+are|\s+does|\s+do)?\s+{_HEDGE}{_NAME}\s+{_HEDGE}"
+    rf"(?:is|are|do|does|mean|means){_END}"
+    rf"|\bwhat\s*{_HEDGE}(?:'s|is|are)\s+{_HEDGE}{_NAME}{_END}"
+    rf"|\b(?:defin(?:e|ition)|describe|explain)\s+(?:of\s+)?(?:what\s+)?{_NAME}{_END}",
+    re.I,
+)
+
+
 def neutral(text: str) -> str:
     """The text without the domain's ever-present name, for embedding; unless the name is what
-    the text is about ("What is an MLOps engineer, in one sentence?" leaves "sentence")."""
+    the text is about: it asks what the role is or does (`_ROLE_ASKED`), or nothing else is
+    left ("What is an MLOps engineer, in one sentence?" leaves "sentence")."""
+    if _ROLE_ASKED.search(text):
+        return text
     rest = without_domain(text)
     topic = [t for t in tokenize(rest) if t not in DEFINITION_WORDS]
     return rest if len(topic) >= TOPIC_MIN_WORDS else text

@@ -1053,6 +1053,32 @@ def test_the_domain_name_is_kept_for_embedding_only_where_it_is_the_topic() -> N
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what even is mlops",
+        "my students keep asking what an mlops engineer even is. how does the guide put it?",
+        "quick definition of an MLOps engineer for a slide deck",
+        "What does an MLOps engineer actually do to close that gap?",
+    ],
+)
+def test_an_ask_for_what_the_role_is_or_does_keeps_its_name(text: str) -> None:
+    # Whatever else the text says (the asker's students, a slide deck), the role is its topic.
+    assert neutral(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What do MLOps engineers do in the afternoon?",
+        "What is an MLOps engineer's salary?",
+        "what does an MLOps engineer make?",
+    ],
+)
+def test_an_ask_about_one_thing_the_role_has_or_does_drops_its_name(text: str) -> None:
+    assert neutral(text) != text
+
+
 def test_each_sentence_of_a_many_sentence_ask_is_a_part() -> None:
     reading = read("Who is this role best suited for? Would someone like me fit?")
     assert reading.parts == ("Who is this role best suited for?", "Would someone like me fit?")

@@ -70,6 +70,7 @@ def test_a_names_acronyms_match_the_words_they_spell() -> None:
         ("Does this job have emergencies too?", ["paged"]),  # "too" asks nothing
         ("Do certs actually matter for MLOps or is it a waste of money?", ["most valuable"]),
         ("Compare Feast and Tecton as the guide characterises them.", ["Feast:", "Tecton:"]),
+        ("what even is mlops", ["builds and maintains the infrastructure"]),  # the role is it
         (
             "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
             " is cheaper?",
