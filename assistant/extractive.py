@@ -49,8 +49,10 @@ _LIST_QUESTION = re.compile(
     r"\b(list|what are|what were|what kinds?|what types?|what sorts?|name (the|some|a few)"
     r"|examples|steps|options|ways|ideas|tools|skills|certifications|certs|responsibilities"
     r"|duties|projects|challenges|metrics|questions|technologies|platforms)\b"
-    # "what/which" + a plural noun: "which industries", "what DevOps skills"
-    r"|" + PLURAL_ASK,
+    # what a thing holds ("what should be in my portfolio", "what do I put in it"); "what/which"
+    # + a plural noun ("which industries", "what DevOps skills")
+    r"|\bwhat\b(?:\s+\S+){0,5}?\s+(?:(?:be|put|go|goes|have|has)\s+in(?:to)?|includes?"
+    r"|contains?)\b|" + PLURAL_ASK,
     re.IGNORECASE,
 )
 _SINGLE_FACT = re.compile(
@@ -277,11 +279,9 @@ def select(
         if listing is not None:
             return list_answer(listing, scored, best, question, settings, sections)
         # A section whose list is its sub-sections ("what are the steps?"): their names.
-        found_overview = (
-            overview(sections, best, question, max_items) if sections is not None else None
-        )
-        if found_overview is not None:
-            return "list", found_overview
+        steps = sections is not None and overview(sections, best, question, max_items)
+        if steps:
+            return "list", steps
         if noun:
             # No list of what is asked for ("which cloud platforms": the certifications list
             # is of certifications): a line nearly as good that names it leads.

@@ -209,19 +209,16 @@ def lists(section: Section, noun: str) -> bool:
 def best_listing(
     scored: list[Evidence], best: Evidence, noun: str, margin: float, names: bool = False
 ) -> Evidence | None:
-    """The best-scoring unit of a listing (within `margin` of the best) that lists `noun`. A
-    listing of bare names ("California", "CA", …) is one only when the names are asked for
-    (`names`) or `noun` names it: "what background makes a good candidate?" lists no states."""
-    return next(
-        (
-            ev
-            for ev in scored
-            if is_listing(ev.section)
-            and ev.score >= best.score - margin
-            and lists(ev.section, noun)
-            and (names or bool(noun) or not names_section(ev.section))
-        ),
-        None,
+    """The best-scoring unit of a listing that lists `noun`: within `margin` of the best, or
+    of a sub-section of the best's section (its lead line leads their lists: "what should be
+    in my portfolio"). A listing of bare names ("California", "CA", …) is one only when the
+    names are asked for (`names`) or `noun` names it: "what background makes a good
+    candidate?" lists no states."""
+    fit = [ev for ev in scored if is_listing(ev.section) and lists(ev.section, noun)]
+    near = (ev for ev in fit if ev.score >= best.score - margin)
+    near = (ev for ev in near if names or bool(noun) or not names_section(ev.section))
+    return next(near, None) or next(
+        (e for e in fit if e.section.path[:-1] == best.section.path), None
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.extractive import _defined, _labels, _opens_with, stems
+from assistant.extractive import _defined, _labels, _opens_with, is_list_question, stems
 from assistant.guide import load_guide
 from assistant.settings import PROJECT_ROOT
 
@@ -82,3 +82,12 @@ def test_a_paragraphs_opening_sentence_brings_the_rest_of_it() -> None:
     scored = [Evidence(section, units[2], 0.9), Evidence(section, units[0], 0.88)]
     chosen = _sentences(scored, scored[0], Settings())
     assert [e.unit.text for e in chosen] == [u.text for u in units]
+
+
+def test_an_ask_for_what_a_thing_holds_asks_for_a_list() -> None:
+    assert is_list_question("what should be in my portfolio")
+    assert is_list_question("what do i put in a portfolio if ive never had an engineering job")
+    assert is_list_question("what does the CI/CD pipeline include?")
+    # what it is for, or when something happens, holds no list
+    assert not is_list_question("what should my portfolio focus on")
+    assert not is_list_question("what do they do in the morning")

@@ -71,6 +71,8 @@ def test_a_names_acronyms_match_the_words_they_spell() -> None:
         ("Do certs actually matter for MLOps or is it a waste of money?", ["most valuable"]),
         ("Compare Feast and Tecton as the guide characterises them.", ["Feast:", "Tecton:"]),
         ("what even is mlops", ["builds and maintains the infrastructure"]),  # the role is it
+        # the section's lead line leads its sub-sections' lists: the projects are its contents
+        ("what should be in my portfolio", ["End-to-end ML pipeline with training"]),
         (
             "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
             " is cheaper?",
