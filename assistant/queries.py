@@ -17,7 +17,7 @@ from assistant.embeddings import Embedder
 from assistant.question import Reading
 from assistant.settings import Settings
 from assistant.terms import kind_named
-from assistant.text import neutral, tokenize, without_domain
+from assistant.text import neutral_ask, tokenize, without_domain
 from assistant.vocabulary import FRAME_WORDS, Vocabulary, stem
 
 #: A query retrieval runs: its text, its vector and its weight in the fusion.
@@ -66,13 +66,13 @@ def build_queries(
 ) -> Queries:
     """The queries retrieval runs: the ask (retrieval reads it with misspelt guide words
     corrected, "kubernets"), each of its sentences, and what it leans on."""
-    vector = embedder.embed_query(neutral(ask))
+    vector = embedder.embed_query(neutral_ask(ask))
     own: list[Query] = [(ask, vector, s.retrieval.ask_weight)]
     if reading.parts:
         # Each sentence of a many-sentence ask is a query of its own too, sharing the ask's
         # weight: two questions in one text match either's answer less than each alone.
         texts = [vocabulary.correct(p) for p in reading.parts]
-        vectors = embedder.embed_documents([neutral(t) for t in texts])
+        vectors = embedder.embed_documents([neutral_ask(t) for t in texts])
         own += [
             (t, v, s.retrieval.ask_weight / len(texts)) for t, v in zip(texts, vectors, strict=True)
         ]
@@ -84,7 +84,7 @@ def build_queries(
         # A follow-up reads with the last exchange: the question and the answer it got.
         context = vocabulary.correct(last_exchange(turns))
         leaning.append(
-            (context, embedder.embed_query(neutral(context)), s.retrieval.context_weight)
+            (context, embedder.embed_query(neutral_ask(context)), s.retrieval.context_weight)
         )
     lexical_text = ask  # the words a guide line is matched on, besides its meaning
     bare = False  # an ask with no topic, not even the domain's name ("any tips?")
@@ -97,7 +97,7 @@ def build_queries(
         about = vocabulary.correct(reading.context)
         topicless = not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]
         weight = s.retrieval.ask_weight if topicless else s.retrieval.asker_weight
-        leaning.append((about, embedder.embed_query(neutral(about)), weight))
+        leaning.append((about, embedder.embed_query(neutral_ask(about)), weight))
         if topicless:
             lexical_text = f"{ask} {about}"
             bare = not [w for w in tokenize(ask) if w not in FRAME_WORDS]
@@ -119,7 +119,7 @@ def _pointing_back(
     if not reading.context or reading.context_names or not _BACK.search(ask):
         return []
     whole = vocabulary.correct(f"{reading.context} {ask}")
-    return [(whole, embedder.embed_query(neutral(whole)), s.retrieval.asker_weight)]
+    return [(whole, embedder.embed_query(neutral_ask(whole)), s.retrieval.asker_weight)]
 
 
 def title_words(titles: Iterable[str]) -> list[frozenset[str]]:

@@ -203,12 +203,16 @@ _ROLE_ASKED = re.compile(
 )
 
 
+def neutral_ask(ask: str) -> str:
+    """An ask, for embedding: `neutral`, unless it asks what the role is or does
+    (`_ROLE_ASKED`), whatever else it says; then the role is its topic."""
+    return ask if _ROLE_ASKED.search(ask) else neutral(ask)
+
+
 def neutral(text: str) -> str:
     """The text without the domain's ever-present name, for embedding; unless the name is what
-    the text is about: it asks what the role is or does (`_ROLE_ASKED`), or nothing else is
-    left ("What is an MLOps engineer, in one sentence?" leaves "sentence")."""
-    if _ROLE_ASKED.search(text):
-        return text
+    the text is about: nothing else is left ("What is an MLOps engineer, in one sentence?"
+    leaves "sentence")."""
     rest = without_domain(text)
     topic = [t for t in tokenize(rest) if t not in DEFINITION_WORDS]
     return rest if len(topic) >= TOPIC_MIN_WORDS else text
