@@ -210,11 +210,15 @@ def best_listing(
     scored: list[Evidence], best: Evidence, noun: str, margin: float, names: bool = False
 ) -> Evidence | None:
     """The best-scoring unit of a listing that lists `noun`: within `margin` of the best, or
-    of a sub-section of the best's section (its lead line leads their lists: "what should be
-    in my portfolio"). A listing of bare names ("California", "CA", …) is one only when the
-    names are asked for (`names`) or `noun` names it: "what background makes a good
-    candidate?" lists no states."""
-    fit = [ev for ev in scored if is_listing(ev.section) and lists(ev.section, noun)]
+    of a sub-section of the best's section ("what should be in my portfolio"). A listing of
+    bare names ("California", …) is one only when names are asked for (`names`) or `noun`
+    names it: "what background makes a good candidate?" lists no states."""
+    # the best line, when it leads a list, leads what is asked for in words no line uses
+    # ("system design *prompts*": "System design questions:")
+    led = best.unit.kind == "leadin" and not any(noun in stems(e.unit.text) for e in scored)
+    fit = [
+        e for e in scored if is_listing(e.section) and (lists(e.section, noun) or led and e is best)
+    ]
     near = (ev for ev in fit if ev.score >= best.score - margin)
     near = (ev for ev in near if names or bool(noun) or not names_section(ev.section))
     return next(near, None) or next(

@@ -73,6 +73,8 @@ def test_a_names_acronyms_match_the_words_they_spell() -> None:
         ("what even is mlops", ["builds and maintains the infrastructure"]),  # the role is it
         # the section's lead line leads its sub-sections' lists: the projects are its contents
         ("what should be in my portfolio", ["End-to-end ML pipeline with training"]),
+        # the best line leads a list of what is asked for in a word no line uses ("prompts")
+        ("which system design prompts does it list?", ["Design a model training pipeline"]),
         (
             "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
             " is cheaper?",
