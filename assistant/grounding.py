@@ -55,7 +55,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = ALTERNATIVE.split(reading.ask)[0]
     if reading.yes_no:
-        nominal = reader.nominal(main)
+        nominal = reader.nominal(main) | reader.asked_verbs(main)
     elif reading.kind in STATED:
         return []  # an amount asked ("the price tag") is for the quantity checks
     else:

@@ -98,6 +98,11 @@ class Reader:
         cool models")."""
         return self._analysis(text)[5]
 
+    def asked_verbs(self, text: str) -> frozenset[str]:
+        """The verbs a yes/no question asks of its subject, lower-cased: the main verb after
+        "does", "will", "can" … ("expire" in "does the CKA expire?")."""
+        return self._analysis(text)[6]
+
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
     def _analysis(self, text: str) -> tuple[Any, ...]:
         """(entities with their labels, nominal words, common nouns, grading words, noun
@@ -116,7 +121,30 @@ class Reader:
         before_nouns = frozenset(
             t.lower_ for t in doc[:-1] if t.tag_ == "JJ" and doc[t.i + 1].tag_ in NOMINAL_TAGS
         )
-        return entities, nominal, nouns, graded, _phrases(doc), before_nouns
+        asked = frozenset(_asked_verbs(doc))
+        return entities, nominal, nouns, graded, _phrases(doc), before_nouns, asked
+
+
+#: The auxiliaries a yes/no question opens with, before its subject and main verb.
+_YES_NO_AUX = frozenset(["do", "does", "did", "will", "can", "could", "would", "should", "may"])
+
+
+def _asked_verbs(doc: Any) -> list[str]:
+    """The main verb a yes/no question asks of a named thing: the first base-form verb ("VB")
+    after an opening auxiliary, with a proper noun and no other verb between ("does the *CKA*
+    *expire*"; not "does the guide *flag* that", "do they *grill* you": the asker's frame)."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _YES_NO_AUX:
+            continue
+        between = []
+        for after in doc[token.i + 1 : token.i + 6]:
+            if after.tag_.startswith("VB") or after.tag_ == "MD":
+                if after.tag_ == "VB" and any(t.tag_ in ("NNP", "NNPS") for t in between):
+                    found.append(after.lower_)
+                break
+            between.append(after)
+    return found
 
 
 def _graded(token: Any) -> Any:

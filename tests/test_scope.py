@@ -110,6 +110,17 @@ def test_the_nouns_and_adjectives_of_a_question() -> None:
 
 
 @pytest.mark.slow
+def test_the_verb_a_yes_no_question_asks_of_a_named_thing() -> None:
+    asked = reader(Settings().reader_model).asked_verbs
+    assert asked("does the CKA expire or is it good forever") == {"expire"}
+    assert asked("Does Hakia offer its own MLOps course?") == {"offer"}
+    # of the guide, of people, of the asker: the asker's frame, not a property
+    assert not asked("Does the guide acknowledge technical debt?")
+    assert not asked("do they grill you on rollback")
+    assert not asked("What does the CKA cost?")  # a wh-question: "cost" is the quantity
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "places"),
     [
