@@ -137,7 +137,7 @@ def _asked_verbs(doc: Any) -> list[str]:
     for token in doc:
         if token.lower_ not in _YES_NO_AUX:
             continue
-        between = []
+        between: list[Any] = []
         for after in doc[token.i + 1 : token.i + 6]:
             if after.tag_.startswith("VB") or after.tag_ == "MD":
                 if after.tag_ == "VB" and any(t.tag_ in ("NNP", "NNPS") for t in between):
