@@ -53,8 +53,8 @@ TRUTH_WORDS = frozenset(
         "genuine", "genuinely", "context", "word", "words", "possible", "supposed",
         # the wording of an answer, not its topic: "in one *line*", "along those *lines*",
         # "its own *description*", "in that same *category*"
-        "line", "lines", "description", "descriptions", "category", "categories",
-        # how closely it is to be given: "the *exact* salary range", "*precise* wording"
+        "line", "lines", "description", "descriptions", "category", "categories", "wording",
+        "phrasing", "phrase", "passage",  # and how closely: "the *exact* range", "*precise*"
         "exact", "precise", "precisely", "verbatim",
     ]
 )
@@ -86,7 +86,7 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "adds", "turn", "turns", "outside", "inside", "within", "too", "either", "again",
         "though", "yet", "compare", "compared", "comparing", "comparison", "contrast", "versus",
         "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
-        "portrays", "only", "also", "plus", "regardless", "maybe", "perhaps",  # "*only* X or …?"
+        "portrays", "frame", "frames", "framed", "framing", "only", "also", "plus", "regardless", "maybe", "perhaps",  # "*only* X or …?"
         # a choice among, not a property: "any *particular* kinds", "an *alternative* tool"
         "particular", "particularly", "specific", "specifically", "certain", "alternative",
         "alternatives", "alongside", "equivalent", "equivalents", "counterpart", "counterparts",

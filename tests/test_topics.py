@@ -476,6 +476,10 @@ def test_words_about_the_answers_wording_frame_the_ask(assistant: Assistant) -> 
     tbh = assistant.ask("is the on-call bad tbh?").diagnostics  # an aside, no word "honest"
     assert tbh is not None and "honest" not in tbh.ask
     assert tbh.least_covered_word != "tbh" and tbh.property_word != "tbh"
+    # "wording" asks how the answer is given, not about a thing named so
+    prompt = "An interview prompt about a model underperforming after launch. What's the wording?"
+    worded = assistant.ask(prompt)
+    assert not worded.refused and "worse in production than in training" in worded.text
 
 
 @pytest.mark.slow
