@@ -86,8 +86,8 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "adds", "turn", "turns", "outside", "inside", "within", "too", "either", "again",
         "though", "yet", "compare", "compared", "comparing", "comparison", "contrast", "versus",
         "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
-        "portrays", "frame", "frames", "framed", "framing", "only", "also", "plus", "regardless", "maybe", "perhaps",  # "*only* X or …?"
-        # a choice among, not a property: "any *particular* kinds", "an *alternative* tool"
+        "portrays", "frame", "frames", "framed", "framing", "only", "also", "plus", "maybe",
+        "perhaps", "regardless",  # and a choice among: "any *particular* kinds", "an *alternative*"
         "particular", "particularly", "specific", "specifically", "certain", "alternative",
         "alternatives", "alongside", "equivalent", "equivalents", "counterpart", "counterparts",
     ]
