@@ -229,8 +229,8 @@ def _about_the_asked(case: Case) -> list[str]:
     selection, often = case.reading.selection, _HOW_OFTEN.search(case.reading.ask)
     if case.reading.kind == "count" and selection is not None:
         asked = selection.counted
-    elif case.reading.kind == "rate" and often:
-        asked = case.reading.ask[often.end() :]
+    elif case.reading.kind == "rate":  # "how many incidents a week" is not told by "Daily"
+        asked = case.reading.ask[often.end() :] if often else case.reading.ask
     else:
         return case.evidence
     words = {stem(w) for w in tokenize(asked) if w not in FRAME_WORDS}

@@ -77,7 +77,12 @@ _DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)
 _RATE = re.compile(  # a share, or how often a thing happens
     r"\b(what (share|fraction|proportion)|percent(age)?|how (often|frequently|many times)|ratios?"
     r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b"
-    r"|(?<![\d.])%",  # "what % of …", "bonus as % of base"; not "100% on-prem"
+    r"|(?<![\d.])%"  # "what % of …", "bonus as % of base"; not "100% on-prem"
+    # a quantity per a span shorter than the year a salary is given for: "charge per hour",
+    # "how many hours a week", "monthly bill" (not "who would I work with every day")
+    r"|\b(?:how (?:many|much)|cost|costs|charge|bill|budget|rate|price|hours|nights)\b"
+    r"(?=.*\b(?:(?:per|an?|each|every) (?:hour|day|night|week|month)|hourly|weekly|monthly)\b)"
+    r"|\b(?:hourly|weekly|monthly)\b(?=.*\b(?:cost|charge|bill|budget|rate|price|hours)\b)",
     re.I,
 )
 #: A count asked for: "how many", "what is the number of", "count the…" (not "the overwhelming
@@ -383,18 +388,9 @@ def head_noun(ask: str) -> str:
     return word
 
 
+# fmt: off
 __all__ = [
-    "ORDINAL",
-    "PLURAL_ASK",
-    "Kind",
-    "about_the_path",
-    "which_one",
-    "head_noun",
-    "head_phrase",
-    "Reading",
-    "Selection",
-    "kind_of",
-    "names_in",
-    "read",
-    "split_ask",
+    "ORDINAL", "PLURAL_ASK", "Kind", "about_the_path", "which_one", "head_noun", "head_phrase",
+    "Reading", "Selection", "kind_of", "names_in", "read", "split_ask",
 ]
+# fmt: on

@@ -93,6 +93,12 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("what ratio of mlops engineers to data scientists should we aim for?", "rate"),
         ("What is the gender breakdown of MLOps engineers?", "rate"),
         ("bonus as % of base at faang?", "rate"),
+        # a quantity per a span shorter than a salary's year
+        ("What do freelance MLOps consultants charge per hour?", "rate"),
+        ("how many hours a week should i study to get there", "rate"),
+        ("Ballpark monthly SageMaker bill for a mid-size workload?", "rate"),
+        ("Who would I be working with every day in this job?", "other"),
+        ("How much does an MLOps engineer earn a year?", "amount"),
         ("Our shop is 100% on-prem. Which clouds should I learn?", "list"),
         ("How many cloud ML certifications are there?", "count"),
         ("Which is better, SageMaker or Vertex AI?", "compare"),
@@ -119,7 +125,7 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         # a bare figure asked of a place or a group is an amount; a statistic of a thing is not
         ("what's the median in California?", "amount"),
         # pay by the hour or the day is an amount, not how often something happens
-        ("What's the going hourly rate for MLOps contractors?", "amount"),
+        ("What's the going hourly rate for MLOps contractors?", "rate"),  # money per hour
         ("whats the average time to hire?", "other"),
         # asked for as a request, a figure is as asked for by "what is"
         ("Give me the Washington state salary figure specifically.", "amount"),

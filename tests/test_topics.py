@@ -111,6 +111,14 @@ def test_a_quantity_of_an_item_its_line_does_not_state_is_refused(
 
 
 @pytest.mark.slow
+def test_a_quantity_per_hour_week_or_month_needs_a_line_stating_one(assistant: Assistant) -> None:
+    for question in ("mlops engineer working hours per week", "how many incidents a week?"):
+        answer = assistant.ask(question)
+        assert answer.refused and answer.diagnostics is not None, answer.text
+        assert answer.diagnostics.reason == "no_rate"  # "Daily standup" is not of incidents
+
+
+@pytest.mark.slow
 def test_a_chat_form_ask_is_read_for_the_kind_of_answer_it_wants(assistant: Assistant) -> None:
     history = [
         {"role": "user", "content": "which states r listed for salary"},
