@@ -89,7 +89,8 @@ _RATE = re.compile(  # a share, or how often a thing happens
 #: number of tools", which only says there are many).
 _COUNT = re.compile(
     r"\bhow many\b|\b(?:what(?:'s| is)|whats|give me|tell me) the (?:total )?number of\b"
-    r"|^\W*count\b",
+    r"|^\W*count\b|\b(?:typical|average|usual|normal|rough|ballpark|expected) number of\b"
+    r"|^\W*(?:the )?number of\b",  # "typical number of interview rounds?", "number of steps?"
     re.IGNORECASE,
 )
 #: How many words after "how many" may name what is counted ("how many cloud certifications").

@@ -101,6 +101,9 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         ("How much does an MLOps engineer earn a year?", "amount"),
         ("Our shop is 100% on-prem. Which clouds should I learn?", "list"),
         ("How many cloud ML certifications are there?", "count"),
+        ("typical number of interview rounds?", "count"),  # a number asked by its name
+        ("number of steps?", "count"),
+        ("the overwhelming number of tools is scary, how do people cope?", "other"),
         ("Which is better, SageMaker or Vertex AI?", "compare"),
         ("What tools are used for model serving?", "list"),
         ("How do I become an MLOps engineer?", "path"),
