@@ -121,10 +121,12 @@ def askers_own(text: str) -> frozenset[str]:
 def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
     """A judgement the ask wants between things that the evidence does not make: a word that
     grades them ("easier", "fastest", "more popular") in an ask that chooses ("which one",
-    "… or …"), said nowhere in the evidence. Prices are compared by computing ("cheapest"),
+    "… or …", "harder than …"), said nowhere in the evidence. Prices are compared by computing ("cheapest"),
     over lines that state prices: "which one's the cheapest?" of tools with none is unjudged;
     "best" and "better" only frame an ask."""
-    selection, choosing = reading.selection, _CHOOSING.search(reading.ask)
+    # "why is on-call harder … than …?" asks the reason of a judgement it makes itself
+    choosing = _CHOOSING.search(reading.ask) and not _WHY.match(reading.ask)
+    selection = reading.selection
     if selection is not None and choosing and selection.op in ("min", "max", "below", "above"):
         return None if any(STATED["amount"].search(t) for t in said) else "price"
     if selection is not None or not choosing:
@@ -177,7 +179,8 @@ def _stated(word: str, words: set[str]) -> bool:
 
 
 #: An ask that chooses among things: "which one …", "airflow or dagster, …".
-_CHOOSING = re.compile(r"\b(?:which|whichever)\b|\w\s+or\s+\w", re.IGNORECASE)
+_CHOOSING = re.compile(r"\b(?:which|whichever|than)\b|\w\s+or\s+\w", re.IGNORECASE)
+_WHY = re.compile(r"\W*why\b", re.IGNORECASE)
 #: Grading by price or amount, computed over the guide's items and figures.
 _PRICED = re.compile(r"(?:cheap|expensive|costl|pric|afford|high|low|dear)", re.IGNORECASE)
 #: "easier" -> "easy"; "bigger" -> "big", "faster" -> "fast".

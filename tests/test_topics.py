@@ -428,6 +428,10 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert_refused_for(assistant.ask("which one's the cheapest?", tools), "unstated_judgement")
     more_so = "i love setting up servers way more so would i spend most time on models or pipelines"
     assert not assistant.ask(more_so).refused  # "more so": a function word grades nothing
+    # set against another job ("than"), unless it asks why the judgement it makes holds
+    assert_refused_for(assistant.ask("is mlops more stressful than ux?"), "unstated_judgement")
+    why = assistant.ask("Why the on-call is harder in MLOps than normal ops?")
+    assert not why.refused and "not just infrastructure failures" in why.text
 
 
 @pytest.mark.slow
