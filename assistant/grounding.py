@@ -122,8 +122,8 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
     """A judgement the ask wants between things that the evidence does not make: a word that
     grades them ("easier", "fastest", "more popular") in an ask that chooses ("which one",
     "… or …", "harder than …"), said nowhere in the evidence. Prices are compared by
-    computing ("cheapest"), over lines that state prices: "which one's the cheapest?" of tools with none is unjudged;
-    "best" and "better" only frame an ask."""
+    computing ("cheapest"), over lines that state prices: "which one's the cheapest?" of
+    tools with none is unjudged; "best" and "better" only frame an ask."""
     # "why is on-call harder … than …?" asks the reason of a judgement it makes itself
     choosing = _CHOOSING.search(reading.ask) and not _WHY.match(reading.ask)
     selection = reading.selection
