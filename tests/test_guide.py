@@ -166,7 +166,8 @@ def test_a_corpus_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
 def test_the_kind_of_answer_a_question_wants() -> None:
     from assistant.question import kind_of
 
-    assert kind_of("How many hours a week do they work?") == "duration"
+    assert kind_of("How many hours a week do they work?") == "rate"  # hours per week
+    assert kind_of("How many hours does the CKA exam take?") == "duration"
     assert kind_of("What's the pass rate of the exam?") == "rate"
     assert kind_of("How much ML theory do I need?") != "amount"
     assert kind_of("How much traffic should the serving design handle?") != "amount"
