@@ -182,7 +182,8 @@ DEFINITION_WORDS = frozenset(
 
 # Every question and most headings say "MLOps engineer": for embeddings the phrase is noise
 # that makes a generic line ("Total Time: 4-6 years") look like an answer to everything.
-_DOMAIN = re.compile(r"\b(an?\s+)?mlops(\s+engineers?|\s+engineering)?\b|\bthe guide\b", re.I)
+_NAME = r"(?:an?\s+)?mlops(?:\s+engineers?|\s+engineering)?"
+_DOMAIN = re.compile(rf"\b{_NAME}\b|\bthe guide\b", re.I)
 
 
 #: Fewer topic words than this left without the domain's name, and the name is the topic.
@@ -190,7 +191,6 @@ TOPIC_MIN_WORDS = 1
 
 
 _HEDGE = r"(?:(?:even|exactly|actually|really|typically|usually|basically|just)\s+)*"
-_NAME = r"(?:an?\s+)?mlops(?:\s+engineers?|\s+engineering)?"
 _END = r"(?=\s*(?:[,.?!;:)]|$|\s(?:for|to|so|that|which|like|please|the\s+guide)\b))"
 #: An ask for what the role is or does: "what (even) is mlops", "what does an MLOps engineer
 #: actually do", "what an mlops engineer even is", "definition of an MLOps engineer for a deck".
