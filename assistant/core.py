@@ -19,7 +19,7 @@ from assistant.defining import undefined
 from assistant.embeddings import Embedder, get_embedder
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
-from assistant.grounding import other_people, property_words, ungrounded, unsaid
+from assistant.grounding import other_people, property_words, ungrounded, unnamed_kind, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
@@ -220,7 +220,7 @@ class Assistant:
             coverage=round(coverage.score, 4),
             least_covered_word=coverage.word,
             property_coverage=round(case.property_coverage, 4),
-            property_word=case.property_word,
+            property_word=case.property_word or case.unnamed_kind,
             unknown_names=case.unknown_names + case.other_roles,
             context_unknown=case.context_unknown,
             selected_items=choice.selected,
@@ -302,6 +302,7 @@ class Assistant:
             **self._items_asked(reading, said, named),
             property_coverage=prop.score,
             property_word=prop.word,
+            unnamed_kind=unnamed_kind(asked, matches, self.reader, s.scope.same_word),
             undefined=undefined(reading.ask, retriever.sections.values()),
             settings={name: getattr(s.scope, name) for name in THRESHOLDS},
         )

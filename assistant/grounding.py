@@ -95,6 +95,50 @@ def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, .
     return phrases[0], tuple(w for w in phrases[0] if w in nouns)
 
 
+#: An ask for things of a kind: "can you recommend a good *textbook*", "are there free online
+#: *classes*", "any *courses* u recommend".
+_KIND_ASKED = re.compile(
+    r"(?:\b(?:recommend|suggest)s?\s+(?:me\s+)?(?=(?:any|an?|some|good)\b)"
+    r"|\b(?:is|are)\s+there\s+|^\W*any\b)(?P<rest>.*)",
+    re.IGNORECASE,
+)
+
+#: Nouns that name no kind of thing, only hold a place for one ("any *options*", "a *ton* of").
+_SHELL = frozenset(
+    stem(w)
+    for w in [
+        "option", "choice", "suggestion", "recommendation", "alternative", "idea", "tip",
+        "advice", "way", "content", "info", "information", "ton", "bunch", "number", "couple",
+        "kind", "sort", "type", "version", "form", "piece", "lot",
+    ]
+)  # fmt: skip
+
+
+def unnamed_kind(ask: str, matches: dict[str, float], reader: Reader, same: float) -> str | None:
+    """The kind of thing an ask for things of a kind asks for, when the guide names nothing
+    of that kind: no guide word is a form of it or comes `same` near it in meaning (the
+    guide names no *books*, *courses* or *podcasts*; `matches` holds how near the guide's
+    words come to each of the ask's words it does not use)."""
+    kind = asked_kind(ask, reader)
+    return kind if kind in matches and matches[kind] < same and kind not in TRUTH_WORDS else None
+
+
+def asked_kind(ask: str, reader: Reader) -> str | None:
+    """The kind of thing an ask for things of a kind asks for: the head noun of its first
+    noun phrase, or of the phrase after a placeholder ("a *lot* of math"); none for a kind
+    of person ("is there a *student* …") or a part of the guide."""
+    m = _KIND_ASKED.search(ask)
+    rest = m.group("rest") if m else ""
+    nouns = reader.nouns(rest) if rest.strip() else frozenset()
+    for phrase in reader.phrases(rest) if nouns else ():
+        heads = [w for w in phrase if w in nouns]
+        head = heads[-1] if heads else ""
+        if not head or stem(head) in _SHELL and re.search(rf"\b{head}\s+of\b", rest, re.I):
+            continue
+        return None if stem(head) in _SHELL or head in STRUCTURAL or is_person(head) else head
+    return None
+
+
 #: "my son", "our new hire", "this hire": a person of the asker's (the word after a first-person
 #: possessive, or a demonstrative: the one the asker has in mind).
 _ASKERS_OWN = re.compile(r"\b(?:my|our|this|these)\s+(\w+)(?:\s+(\w+))?")
@@ -321,6 +365,7 @@ __all__ = [
     "unsaid",
     "other_people",
     "property_words",
+    "unnamed_kind",
     "ungrounded",
     "askers_own",
     "unjudged",

@@ -11,8 +11,7 @@ is answered. Three outcomes:
 - *refuse*: the ask is about something the guide does not name or state; the refusal says so,
   then shows what the guide says nearest, cited.
 
-Thresholds (relevance, coverage) are settings, calibrated by bench/calibrate_refusal.py on the
-training sets only.
+Thresholds (relevance, coverage) are settings, calibrated by bench/calibrate_refusal.py on train.
 """
 
 from __future__ import annotations
@@ -59,14 +58,14 @@ class Case:
     compared: int = 0  # the guide's items the ask names whose lines the evidence quotes
     unsaid_attribute: str | None = None  # what the ask wants of an item its line does not give
     unjudged: str | None = None  # a grading word ("easier") of a choosing ask the evidence lacks
-    #: what a "which Xs" ask wants ("companies") and the listing of names of another kind it
-    #: names ("Top Employers for MLOps Engineers", which lists states)
+    #: what a "which Xs" ask wants ("companies") and the listing of another kind it names
     other_kind: tuple[str, str] | None = None
     settings: dict[str, float] = field(default_factory=dict)
     # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
     # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
     property_coverage: float = 1.0
     property_word: str | None = None
+    unnamed_kind: str | None = None  # what an ask for things of a kind wants that none is of
     undefined: str | None = None  # a term the ask wants defined that the guide only names
 
 
@@ -137,15 +136,16 @@ def uncovered_word(case: Case) -> Verdict | None:
 
 
 def unstated_property(case: Case) -> Verdict | None:
-    """A yes/no ask about a property the evidence does not state ("Does the CKA expire?", "Is
-    Weights & Biases free?"): its nouns and adjectives the guide does not use must find their
-    like in the evidence. Their verbs and adverbs frame the ask ("happens", "mostly"), so the
-    looser uncovered_word bar is theirs. An item the ask points at ("does that one expire?")
-    must state it too; a selection over the items' prices ("is it the cheapest?") is computed.
-    So must the thing a what-is ask names ("What's a typical *signing bonus*?"; grounding.py)."""
+    """A yes/no ask about a property the evidence does not state ("Does the CKA expire?"): its
+    nouns and adjectives the guide does not use must find their like in the evidence; its verbs
+    and adverbs frame the ask ("happens"), so the looser uncovered_word bar is theirs. So must
+    an item it points at ("does that one expire?"; a price selection is computed), the thing a
+    what-is ask names ("a typical *signing bonus*"), and the guide name things of the kind an
+    ask wants ("any *books* you'd recommend?"; grounding.py)."""
     if case.reading.selection is not None:
         return None
-    if case.property_coverage < case.settings["property_threshold"] or _unstated_bound(case):
+    low = case.property_coverage < case.settings["property_threshold"]
+    if low or case.unnamed_kind or _unstated_bound(case):
         return Verdict("refuse", "unstated_property", phrases.NOT_STATED)
     return None
 

@@ -20,7 +20,7 @@ from conftest import ORIGINAL, assert_grounded, assert_refused_for
 from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
-from assistant.grounding import asked_thing, property_words
+from assistant.grounding import asked_kind, asked_thing, property_words
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide
@@ -1381,6 +1381,45 @@ def test_names_of_another_kind_than_the_named_listing_holds_are_refused() -> Non
 )
 def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str, ...]) -> None:
     assert asked_thing(ask, reader(Settings().reader_model))[1] == thing
+
+
+@pytest.mark.parametrize(
+    ("ask", "kind"),
+    [
+        ("Can you recommend a good distributed systems textbook?", "textbook"),
+        ("any free courses for mlops u recommend", "courses"),
+        ("is there a free lesson plan I could borrow?", "plan"),  # the phrase's head
+        ("is there a lot of math involved", "math"),  # the kind after a placeholder
+        ("is there an enterprise option too?", None),  # a placeholder names no kind
+        ("is there a student who did this?", None),  # a kind of person is who, not what
+        ("Which certification does the guide recommend?", None),  # no ask for things of a kind
+    ],
+)
+def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) -> None:
+    assert asked_kind(ask, reader(Settings().reader_model)) == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Does the guide recommend any books for learning MLOps?",
+        "any good youtube channel for learning kubernetes from scratch?",
+        "are there free online classes I could start with?",
+    ],
+)
+def test_things_of_a_kind_the_guide_never_names_are_refused(assistant: Assistant, ask: str) -> None:
+    """Books, courses and channels are near the guide's learning steps in meaning, but the
+    guide names none: "any X?" is not answered with the steps."""
+    assert_refused_for(assistant.ask(ask), "unstated_property")
+
+
+@pytest.mark.slow
+def test_things_of_a_kind_the_guide_names_are_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("is there an open source feature store?")
+    assert not answer.refused, answer.text
+    assert_grounded(answer)
+    assert "Feast: Open source feature store." in answer.text
 
 
 @pytest.mark.parametrize(
