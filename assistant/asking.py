@@ -185,6 +185,8 @@ def split_ask(question: str) -> tuple[str, str]:
     sentences = [_LABEL.sub("", s.strip()) for s in SENTENCES.split(question.strip())]
     sentences = [s for s in sentences if s.strip()]
     asking = [s for s in sentences if _asks(s) or _embedded_ask(s)]
+    # with none, a question opened by a filler asks ("ok what's the pay range. skip the hype.")
+    asking = asking or [s for s in sentences if _asks(FILLERS.sub("", s))]
     if not asking:
         return question.strip(), ""
     ask: list[str] = []

@@ -144,9 +144,9 @@ def asked_kind(ask: str, reader: Reader) -> str | None:
 _ASKERS_OWN = re.compile(r"\b(?:my|our|this|these)\s+(\w+)(?:\s+(\w+))?")
 
 
-#: A person named by being hired is the one the asker hires into the role ("the hire"), of no
-#: other job, whatever the determiner.
-_HIRED = re.compile(r"\b(?:the|an?|new|each|every|that|first|next)\s+(hires?)\b(?!-)")
+#: A person named by being hired is the one the asker hires into the role ("the hire", "an
+#: MLOps hire"), of no other job, whatever the determiner.
+_HIRED = re.compile(r"\b(?:the|an?|new|each|every|that|first|next)\s+(?:mlops\s+)?(hires?)\b(?!-)")
 
 
 #: Anyone at all: "how long would it take *somebody* to get there?" asks of whoever it is.

@@ -357,6 +357,9 @@ def test_a_relative_clause_is_no_ask() -> None:
          "which language?", ""),
         ("Which tools does the guide list, and which do I need?", "Which tools does the guide "
          "list, and which do I need?", ""),
+        # with no other asking sentence, one opened by a filler asks, and what follows is aside
+        ("ok what's the actual pay range for mlops. skip the hype.", "ok what's the actual pay "
+         "range for mlops.", "skip the hype."),
     ],
 )  # fmt: skip
 def test_what_the_asker_says_of_themself_within_the_asking_sentence(
@@ -454,6 +457,8 @@ def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
 
     assert askers_own("How should I measure whether the hire is succeeding?") == {"hire"}
     assert askers_own("what should a new hire be evaluated on") == {"hire"}
+    assert askers_own("What salary range should we budget for an MLOps hire?") == {"hire"}
+    assert askers_own("a contractor instead of a full-time hire?") == frozenset()  # qualified
     assert askers_own("what's the average time-to-hire?") == frozenset()  # no person
     assert askers_own("will we hire soon?") == frozenset()  # a verb
     # anyone at all is whoever it is: "how long would it take *somebody*?" asks of no one
