@@ -153,12 +153,20 @@ _HIRED = re.compile(r"\b(?:the|an?|new|each|every|that|first|next)\s+(?:mlops\s+
 _ANYONE = re.compile(r"\b(someone|somebody|anyone|anybody|everyone|everybody|people|folks)\b")
 
 
+#: Whom the asker tells, advises or warns: "how many years should I tell *a student* it takes?"
+#: asks of no student but of whoever takes the path.
+_TOLD = re.compile(
+    r"\b(?:tell|telling|advise|advising|warn|warning|explain\w*\s+to|say\s+to)\s+"
+    r"(?:(?:my|our|a|an|the|these|this|those|some|new)\s+)?(\w+)"
+)
+
+
 def askers_own(text: str) -> frozenset[str]:
-    """The asker's own people the text names ("son" in "will my son need …", "the hire"), and
-    anyone at all ("somebody")."""
+    """The asker's own people the text names ("son" in "will my son need …", "the hire"), those
+    the asker tells ("a student"), and anyone at all ("somebody")."""
     low = text.lower()
     own = {w for pair in _ASKERS_OWN.findall(low) for w in pair if is_person(w)}
-    own |= set(_ANYONE.findall(low))
+    own |= set(_ANYONE.findall(low)) | {w for w in _TOLD.findall(low) if is_person(w)}
     return frozenset(own | {w for w in _HIRED.findall(low) if is_person(w)})
 
 

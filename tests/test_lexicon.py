@@ -459,6 +459,8 @@ def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
     assert askers_own("what should a new hire be evaluated on") == {"hire"}
     assert askers_own("What salary range should we budget for an MLOps hire?") == {"hire"}
     assert askers_own("a contractor instead of a full-time hire?") == frozenset()  # qualified
+    # whom the asker tells is no one the answer is of
+    assert askers_own("how many years should I tell a student it takes?") == {"student"}
     assert askers_own("what's the average time-to-hire?") == frozenset()  # no person
     assert askers_own("will we hire soon?") == frozenset()  # a verb
     # anyone at all is whoever it is: "how long would it take *somebody*?" asks of no one
