@@ -185,6 +185,10 @@ def _asked_item(
         overlap = {n: len(asked & set(ask_words(n))) for n in items}
         most = max(overlap.values())
         items = {n: i for n, i in items.items() if overlap[n] == most}
+    quantity = STATED.get(reading.kind)
+    if len(items) > 1 and quantity is not None:  # the one whose line states what is asked:
+        stating = {n: i for n, i in items.items() if quantity.search(i.unit.text)}
+        items = stating if len(stating) == 1 else items  # "the Kubernetes exam": not the tool
     if len(items) != 1:
         return None
     (item,) = items.values()

@@ -82,6 +82,16 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
     assert split_ask("I want to know the salary.") == ("I want to know the salary.", "")
 
 
+@pytest.mark.slow
+def test_of_items_the_ask_names_the_one_whose_line_states_the_amount_is_asked_of(
+    assistant: Assistant,
+) -> None:
+    """ "Kubernetes" names both the tool and the CKA; only the certification has a price."""
+    answer = assistant.ask("and the Kubernetes admin one, how much is that exam?")
+    assert not answer.refused, answer.text
+    assert "($395)" in answer.text
+
+
 @pytest.mark.parametrize(
     ("ask", "kind"),
     [
