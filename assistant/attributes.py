@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unpaid_people, unsaid_noun
-from assistant.asking import ALTERNATIVE
+from assistant.asking import ALTERNATIVE, YES_NO
 from assistant.grounding import askers_own, unjudged, unpicked
 from assistant.policy import STATED
 from assistant.question import Reading
@@ -235,6 +235,19 @@ def _types_an_item(asked: set[str], selector: Selector) -> bool:
     return any(asked & set(ask_words(i.name)) for i in selector.items if i.description)
 
 
+#: A pay named as what is asked, in an ask of no other kind ("entry level mlops salary straight
+#: outta college??"): an amount is wanted; not where the figures come from.
+_PAY_ASKED = re.compile(
+    r"^(?!.*\b(?:sources?|sourced|cited?|where)\b).*\b(?:salar(?:y|ies)|pay|wages?|income"
+    r"|compensation|comp)\b",
+    re.IGNORECASE,
+)
+
+
+def _yes_no(reading: Reading) -> bool:
+    return reading.yes_no or bool(YES_NO.match(reading.ask))  # or it opens one ("Is that …?")
+
+
 def items_asked(
     reading: Reading,
     said: list[str],
@@ -263,6 +276,8 @@ def items_asked(
                 amount, said, STATED["amount"], reader, vocabulary, embed, threshold, same_word
             )
     else:
+        if reading.kind == "other" and _PAY_ASKED.search(reading.ask) and not _yes_no(reading):
+            reading = dataclasses.replace(reading, kind="amount")  # "entry level salary?"
         attribute = unsaid_attribute(
             reading, said, named, selector, vocabulary, reader, embed, threshold, same_word
         )

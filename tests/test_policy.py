@@ -92,6 +92,19 @@ def test_of_items_the_ask_names_the_one_whose_line_states_the_amount_is_asked_of
     assert "($395)" in answer.text
 
 
+@pytest.mark.slow
+def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
+    assistant: Assistant,
+) -> None:
+    """No "how much", but a salary is what is asked: of whom ("entry level") the pay line must
+    say; the same words without a level are answered with it."""
+    asked = "entry level mlops salary straight outta college?? like the actual new grad number"
+    assert_refused_for(assistant.ask(asked), "unstated_attribute")
+    answer = assistant.ask("mlops salary range straight from the guide pls")
+    assert not answer.refused, answer.text
+    assert "$120,000-$185,000" in answer.text
+
+
 @pytest.mark.parametrize(
     ("ask", "kind"),
     [
