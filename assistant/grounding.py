@@ -177,16 +177,21 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
     computing ("cheapest"), over lines that state prices: "which one's the cheapest?" of
     tools with none is unjudged; "best" and "better" only frame an ask."""
     # "why is on-call harder … than …?" asks the reason of a judgement it makes itself
+    # a yes/no ask with a comparative sets things against each other too ("can they do it
+    # *faster* if they skip college?"); a superlative there picks a part ("the *worst* part")
     choosing = _CHOOSING.search(reading.ask) and not _WHY.match(reading.ask)
+    comparing = reading.yes_no and not choosing and not _WHY.match(reading.ask)
     selection = reading.selection
     if selection is not None and choosing and selection.op in ("min", "max", "below", "above"):
         return None if any(STATED["amount"].search(t) for t in said) else "price"
-    if selection is not None or not choosing:
+    if selection is not None or not (choosing or comparing):
         return None
     words = {stem(w) for t in said for w in tokenize(t)}
     for word in reader.graded(reading.ask):
         if word in FRAME_WORDS or word in STOPWORDS or _PRICED.match(word) or not word.isalpha():
             continue  # "more so": a function word grades nothing
+        if comparing and _SUPERLATIVE.search(word):
+            continue
         if _DOUBLED.search(word) and is_noun(word):
             continue  # a noun the tagger took for a comparative ("talker")
         bases = {word, _COMPARED_BASE.sub("y", word), _DOUBLED.sub(r"\1", word)}
@@ -232,6 +237,7 @@ def _stated(word: str, words: set[str]) -> bool:
 
 #: An ask that chooses among things: "which one …", "airflow or dagster, …".
 _CHOOSING = re.compile(r"\b(?:which|whichever|than)\b|\w\s+or\s+\w", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"(?:est|^worst|^least|^most)$")
 _WHY = re.compile(r"\W*why\b", re.IGNORECASE)
 #: Grading by price or amount, computed over the guide's items and figures.
 _PRICED = re.compile(r"(?:cheap|expensive|costl|pric|afford|high|low|dear)", re.IGNORECASE)

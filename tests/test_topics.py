@@ -432,6 +432,12 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert_refused_for(assistant.ask("is mlops more stressful than ux?"), "unstated_judgement")
     why = assistant.ask("Why the on-call is harder in MLOps than normal ops?")
     assert not why.refused and "not just infrastructure failures" in why.text
+    # a yes/no ask with a comparative sets two ways against each other; a superlative in it
+    # picks a part, which the guide may name
+    faster = "can they do it faster if they skip college?"
+    assert_refused_for(assistant.ask(faster), "unstated_judgement")
+    worst = assistant.ask("is this job stressful?? like whats the worst part about it honestly")
+    assert not worst.refused, worst.text
 
 
 @pytest.mark.slow
