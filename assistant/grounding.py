@@ -177,10 +177,11 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
     computing ("cheapest"), over lines that state prices: "which one's the cheapest?" of
     tools with none is unjudged; "best" and "better" only frame an ask."""
     # "why is on-call harder … than …?" asks the reason of a judgement it makes itself
+    why = _WHY.match(reading.ask)
+    choosing = _CHOOSING.search(reading.ask) and not why
     # a yes/no ask with a comparative sets things against each other too ("can they do it
     # *faster* if they skip college?"); a superlative there picks a part ("the *worst* part")
-    choosing = _CHOOSING.search(reading.ask) and not _WHY.match(reading.ask)
-    comparing = reading.yes_no and not choosing and not _WHY.match(reading.ask)
+    comparing = reading.yes_no and not choosing and not why
     selection = reading.selection
     if selection is not None and choosing and selection.op in ("min", "max", "below", "above"):
         return None if any(STATED["amount"].search(t) for t in said) else "price"
@@ -237,6 +238,7 @@ def _stated(word: str, words: set[str]) -> bool:
 
 #: An ask that chooses among things: "which one …", "airflow or dagster, …".
 _CHOOSING = re.compile(r"\b(?:which|whichever|than)\b|\w\s+or\s+\w", re.IGNORECASE)
+#: A superlative grading word ("fastest", "worst"), as the tagger's graded words hold it.
 _SUPERLATIVE = re.compile(r"(?:est|^worst|^least|^most)$")
 _WHY = re.compile(r"\W*why\b", re.IGNORECASE)
 #: Grading by price or amount, computed over the guide's items and figures.
