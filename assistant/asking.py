@@ -8,6 +8,7 @@ assistant/question.py, which reads the rest of the question.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant import lexicon
 from assistant.text import tokenize
@@ -114,7 +115,11 @@ def without_form(ask: str) -> str:
 
 
 #: Labels before an ask or a description ("Question:", "Me:", "Quick background:").
-_LABEL = re.compile(r"^\s*(?:question|q|my question|me|background|about me|context)\s*:\s*", re.I)
+_LABEL = re.compile(
+    r"^\s*(?:(?:quick|short|brief|some|a bit of)\s+)?"
+    r"(?:question|q|my question|me|background|about me|context)\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 #: "ten years in QA", "5 yrs", "Power BI developer here": a leading fragment about the asker.
@@ -176,12 +181,15 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
     return sentence.strip(), context
 
 
-def split_ask(question: str) -> tuple[str, str]:
+def split_ask(question: str, topic: Callable[[str], bool] | None = None) -> tuple[str, str]:
     """(ask, context): what the question asks, and what the asker says of themself.
 
     When some sentence asks, the sentences that do not ask are context ("Mainframe COBOL
-    programmer, 15 years at an insurer."); inside an asking sentence, a clause about the asker
-    before or after the ask is context too. A text with no asking sentence is all ask."""
+    programmer, 15 years at an insurer."), but for a topic set before the ask ("On-call. How
+    bad?", "ok the 2nd one, the devops part. what do i learn there"): a sentence `topic` holds
+    to be one (assistant/scope.py: no verb, a guide word), not of a person nor a pleasantry.
+    Inside an asking sentence, a clause about the asker before or after the ask is context too.
+    A text with no asking sentence is all ask."""
     sentences = [_LABEL.sub("", s.strip()) for s in SENTENCES.split(question.strip())]
     sentences = [s for s in sentences if s.strip()]
     asking = [s for s in sentences if _asks(s) or _embedded_ask(s)]
@@ -193,13 +201,32 @@ def split_ask(question: str) -> tuple[str, str]:
     context: list[str] = []
     for sentence in sentences:
         if sentence not in asking:
-            context.append(sentence)
+            (context if ask or topic is None or not _sets_topic(sentence, topic) else ask).append(
+                sentence
+            )
             continue
         part, about = _split_sentence(sentence)
         ask.append(part)
         if about:
             context.append(about)
     return " ".join(ask), " ".join(context)
+
+
+#: Words that greet, thank or react, and ask nothing: "Good afternoon.", "nice.", "thanks!".
+_PLEASANTRY = re.compile(
+    r"^\W*(?:good\s+(?:morning|afternoon|evening|day)|hi|hello|hey|thanks|thank you|nice|fine"
+    r"|cool|great|sure|right|lol)\b",
+    re.IGNORECASE,
+)
+
+
+def _sets_topic(sentence: str, topic: Callable[[str], bool]) -> bool:
+    """Does a sentence before the ask set its topic, not tell of the asker or greet?"""
+    return not (
+        _FIRST_PERSON.search(sentence)
+        or _describes_someone(sentence)
+        or _PLEASANTRY.match(FILLERS.sub("", sentence))
+    ) and topic(sentence)
 
 
 _WH_START = re.compile(r"(what|what's|whats|which|who|how|where|why|when)\b", re.IGNORECASE)

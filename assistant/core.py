@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import threading
 import time
@@ -165,7 +166,9 @@ class Assistant:
         turns = clean_history(history, self.settings)
         q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
         share = self.settings.answer.common_word_share  # "those two" after naming them
-        reading = read(q) if turns else with_antecedent(read(q), self.terms, share, self.reader)
+        topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
+        reading = read(q, topic)  # "On-call. How bad?": a topic before the ask is the ask's
+        reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
         reading = in_conversation(reading, turns, self.retriever.sections.values(), self.settings)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"

@@ -20,6 +20,7 @@ Nothing here knows the guide: these are properties of English questions.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -326,8 +327,8 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
     return _ORDINALS[m.group(1).lower()], noun in STRUCTURAL
 
 
-def read(question: str) -> Reading:
-    worded, context = split_ask(question)
+def read(question: str, topic: Callable[[str], bool] | None = None) -> Reading:
+    worded, context = split_ask(question, topic)
     ask = without_form(worded)  # "in plain English", "in a sentence": how, not what
     kind = kind_of(unframed(ask))  # "ok so whats the pay": what the rest asks
     return Reading(

@@ -14,7 +14,7 @@ import functools
 import re
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from assistant.lexicon import misread_adjective
@@ -103,10 +103,16 @@ class Reader:
         "does", "will", "can" … ("expire" in "does the CKA expire?")."""
         return self._analysis(text)[6]
 
+    def names_topic(self, text: str, words: Collection[str]) -> bool:
+        """Is the text a phrase with no verb that names one of `words`, the guide's ("On-call.",
+        "top end comp.", "the devops part."): a topic set before the ask that is about it?"""
+        _, nominal, *_, verbless = self._analysis(text)
+        return verbless and any(w.isalpha() and w in words for w in nominal)
+
     @functools.lru_cache(maxsize=NAMES_MEMO)  # noqa: B019 - one Reader per model, for the process
     def _analysis(self, text: str) -> tuple[Any, ...]:
         """(entities with their labels, nominal words, common nouns, grading words, noun
-        phrases, attributive adjectives). Memoised:
+        phrases, attributive adjectives, asked verbs, whether it has no verb). Memoised:
         spaCy costs ~5 ms a question alone and far more under 16 concurrent requests (it holds
         the GIL), and the same questions come again and again."""
         self.load()
@@ -122,7 +128,8 @@ class Reader:
             t.lower_ for t in doc[:-1] if t.tag_ == "JJ" and doc[t.i + 1].tag_ in NOMINAL_TAGS
         )
         asked = frozenset(_asked_verbs(doc))
-        return entities, nominal, nouns, graded, _phrases(doc), before_nouns, asked
+        verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc)
+        return entities, nominal, nouns, graded, _phrases(doc), before_nouns, asked, verbless
 
 
 #: The auxiliaries a yes/no question opens with, before its subject and main verb.

@@ -101,6 +101,23 @@ def test_each_unknown_word_has_its_match_and_the_weakest_is_the_coverage() -> No
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("On-call.", True),
+        ("ok the 2nd one, the devops part.", True),
+        ("top end comp.", True),
+        ("budget is tight.", False),  # a verb: a statement, not a topic
+        ("Writing the job ad now.", False),
+        ("physics PhD, lots of Fortran.", False),  # no guide word
+    ],
+)
+def test_a_phrase_with_no_verb_that_names_a_guide_word_is_a_topic(text: str, topic: bool) -> None:
+    words = {"call", "devops", "comp", "budget", "job", "ad"}
+    assert reader(Settings().reader_model).names_topic(text, words) is topic
+
+
+@pytest.mark.slow
 def test_the_nouns_and_adjectives_of_a_question() -> None:
     nominal = reader(Settings().reader_model).nominal("Are most MLOps jobs remote or in-office?")
     assert {"jobs", "remote"} <= nominal

@@ -43,6 +43,32 @@ def test_a_leading_fragment_is_the_topic_unless_it_describes_the_asker(
     assert got_context.startswith(context)
 
 
+@pytest.mark.parametrize(
+    ("question", "ask", "context"),
+    [
+        ("On-call. How bad is it?", "On-call. How bad is it?", ""),
+        ("Good afternoon. What do they earn?", "What do they earn?", "Good afternoon."),
+        ("ok thanks. and the tools?", "and the tools?", "ok thanks."),
+        ("Ten years in QA. What should I learn?", "What should I learn?", "Ten years in QA."),
+        ("I run a bakery. Who should I hire?", "Who should I hire?", "I run a bakery."),
+        # only before the ask: after it, a sentence comments on it ("HR wants it.")
+        ("What do they earn? HR wants it.", "What do they earn?", "HR wants it."),
+    ],
+)
+def test_a_topic_set_before_the_ask_is_part_of_it(question: str, ask: str, context: str) -> None:
+    assert split_ask(question, lambda sentence: True) == (ask, context)
+    assert split_ask("On-call. How bad is it?", lambda sentence: False)[1] == "On-call."
+
+
+@pytest.mark.slow
+def test_a_topic_set_before_the_ask_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("On-call. How bad is it?")  # not "how bad is it?" alone
+    assert not answer.refused and "Expect to be paged" in answer.text, answer.text
+    assert_grounded(answer)
+    answer = assistant.ask("Tech debt. what kind piles up?")
+    assert "orphaned pipelines" in answer.text, answer.text
+
+
 def test_a_numeronym_is_spelt_as_the_guide_word_it_counts() -> None:
     words = ["kubernetes", "kafka", "yaml"]
     v = Vocabulary(words, np.eye(3, dtype=np.float32), RetrievalSettings())
