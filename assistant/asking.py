@@ -154,6 +154,12 @@ _SCOPING = re.compile(
 )
 
 
+#: An ask put as what the asker wonders: "I'm curious whether …", "I wonder if …".
+_INDIRECT = re.compile(
+    r"\b(?:wonder\w*|curious|know|sure|ask\w*)\s+(?:if|whether)\b|\bwhether\b", re.IGNORECASE
+)
+
+
 def _split_sentence(sentence: str) -> tuple[str, str]:
     """(ask, what it says of the asker) within one asking sentence."""
     before = ""
@@ -166,6 +172,8 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
         ]
         for start in starts:
             head, tail = sentence[:start], sentence[start:]
+            if _INDIRECT.search(head):
+                break  # "I'm curious whether X, and if so how …": the head asks too
             about_me = _FIRST_PERSON.search(head) or (
                 not (ASKING.match(sentence) or _SCOPING.match(sentence))
                 and _describes_someone(head)

@@ -33,6 +33,8 @@ def assistant(real_index_dir: Path) -> Assistant:
         ("Explaining is most of what I do. Any soft skills?", "Any soft skills?", "Explaining"),
         # what the asker would do with the answer is theirs, not the ask's
         ("Is there a code I could use for HR forms?", "Is there a code", "I could use for HR"),
+        # an ask put as what the asker wonders is not split off at its "and if so, how"
+        ("I'm curious whether they ask about drift, and if so, how?", "I'm curious whether", ""),
     ],
 )
 def test_a_leading_fragment_is_the_topic_unless_it_describes_the_asker(
