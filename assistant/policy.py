@@ -28,6 +28,7 @@ from assistant.listing import stems
 from assistant.question import Reading
 from assistant.scope import is_prompt
 from assistant.text import tokenize
+from assistant.unstated import unstated
 from assistant.vocabulary import FRAME_WORDS, stem
 
 Outcome = Literal["answer", "caveat", "refuse"]
@@ -239,65 +240,11 @@ def _about_the_asked(case: Case) -> list[str]:
     return [t for t in case.evidence if words & {stem(w) for w in tokenize(t)}]
 
 
-#: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
-#: "is it going to be replaced / automated away?".
-_AHEAD = re.compile(
-    r"\b(?:(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?|next\s+)"
-    r"(?:(?:like|about|around|roughly|maybe)\s+)?"  # "in *like* 5 yrs", "next 10 yrs"
-    r"(?:\d+|a few|few|one|two|three|five|ten|a couple of)\s*(?:years?|yrs|decades?)\b"
-    r"|\bnext decade\b|\bby 20\d\d\b|\bin (?:the )?future\b"
-    r"|\b(?:going to|gonna|will)\b[^?]*\b(?:replaced?|automated?|absorbed|obsolete)\b"
-    r"|\b(?:getting|get) (?:replaced|automated)\b",
-    re.IGNORECASE,
-)
-#: A line that says something of a time ahead: "will", "is projected to", "by 2030".
-_FORECAST = re.compile(
-    r"\b(?:will|won't|projected|projection|forecast|expected to|by 20\d\d|next decade"
-    r"|next \d+ years|in the coming|future)\b",
-    re.IGNORECASE,
-)
-
-
-#: An ask for a time of day ("what time does the day start?") and a line that states one.
-_CLOCK_ASK = re.compile(r"\bwhat time\b|\bhow (?:early|late)\b|\bwhat hours?\b", re.IGNORECASE)
-_CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\bo'?clock\b|\b(?:noon|midnight)\b",
-    re.IGNORECASE,
-)
-
-
-def _unstated(
-    case: Case, asked: re.Pattern[str], stated: re.Pattern[str], reason: str
-) -> Verdict | None:
-    """The ask is of a kind `asked` finds, and no quoted line states what `stated` finds."""
-    if not asked.search(case.reading.ask) or any(stated.search(t) for t in case.evidence):
-        return None
-    return Verdict("refuse", reason, phrases.NOT_STATED)
-
-
-def unstated_forecast(case: Case) -> Verdict | None:
-    """The ask looks ahead ("Is MLOps getting automated away by AI in the next 5 years?",
-    "could I do it in one year?") and no quoted line says anything of a time ahead."""
-    return _unstated(case, _AHEAD, _FORECAST, "no_forecast")
-
-
-#: An ask for when something happened ("When was this guide last updated?", "what year did he
-#: found it?"; not "what year is the data from?") and a line that dates something.
-_WHEN_ASK = re.compile(
-    r"\bwhen (?:was|were|did)\b|\byear (?:did|was|were)\b|\bfounding year\b", re.IGNORECASE
-)
-_DATED = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def unstated_date(case: Case) -> Verdict | None:
-    """The ask wants when something happened and no quoted line states a year."""
-    return _unstated(case, _WHEN_ASK, _DATED, "no_date")
-
-
-def unstated_clock_time(case: Case) -> Verdict | None:
-    """The ask wants a time of day ("What time would he usually have to start?") and no
-    quoted line states one ("Morning: Check overnight …" gives none)."""
-    return _unstated(case, _CLOCK_ASK, _CLOCK, "no_clock_time")
+def unstated_fact(case: Case) -> Verdict | None:
+    """The ask wants what its words say it wants, a time ahead, a time of day, a date or an
+    age, and no quoted line states one (assistant/unstated.py)."""
+    reason = unstated(case.reading.ask, case.evidence)
+    return Verdict("refuse", reason, phrases.NOT_STATED) if reason else None
 
 
 def no_comparison(case: Case) -> Verdict | None:
@@ -377,9 +324,7 @@ CHECKS: tuple[Check, ...] = (
     unstated_property,
     unstated_attribute,
     unstated_quantity,
-    unstated_forecast,
-    unstated_clock_time,
-    unstated_date,
+    unstated_fact,
     no_comparison,
     unstated_judgement,
     asked_not_answered,

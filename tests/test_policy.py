@@ -30,6 +30,7 @@ from assistant.scope import reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.terms import Terms, said_short
 from assistant.text import neutral, neutral_ask
+from assistant.unstated import unstated
 
 GUIDE_MD = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 JAVA = (
@@ -1492,6 +1493,29 @@ def test_a_time_of_day_needs_a_line_stating_one() -> None:
     assert (verdict.outcome, verdict.reason) == ("refuse", "no_clock_time")
     stated = ["Standup is at 9:30 am."]
     assert decide(make_case("What time does the day start?", evidence=stated)).outcome == "answer"
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "what age do people usually switch into this?",
+        "avg age of new hires?",
+        "Is there an age limit for starting out?",
+        "Is 45 too old to start in this profession?",
+    ],
+)
+def test_an_age_needs_a_line_stating_one(ask: str) -> None:
+    path = ["Complete Bachelor's in CS or related field", "Total Time: 4-6 years"]
+    assert unstated(ask, path) == "no_age"
+    assert unstated(ask, ["Most career changers are 30 to 40 years old."]) is None
+
+
+def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
+    rollback = ["How do you handle model versioning and rollback?"]
+    assert unstated("Do they ask about going back to an older model?", rollback) is None
+    assert unstated("At my age, how long does the path take?", rollback) is None
+    verdict = decide(make_case("what age do people switch?", evidence=rollback))
+    assert (verdict.outcome, verdict.reason) == ("refuse", "no_age")
 
 
 def test_a_name_typed_twice_in_two_cases_is_said_once() -> None:

@@ -1,0 +1,70 @@
+"""Asks their words say want a fact of one kind, and the lines that state one: a time ahead
+("in the next 5 years"), a time of day ("what time does the day start?"), when something
+happened ("When was this guide last updated?"), an age ("what age do people get into this
+field?"). For the scope policy (assistant/policy.py): such an ask whose evidence states none
+is refused, whatever else the lines say.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
+#: "is it going to be replaced / automated away?".
+_AHEAD = re.compile(
+    r"\b(?:(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?|next\s+)"
+    r"(?:(?:like|about|around|roughly|maybe)\s+)?"  # "in *like* 5 yrs", "next 10 yrs"
+    r"(?:\d+|a few|few|one|two|three|five|ten|a couple of)\s*(?:years?|yrs|decades?)\b"
+    r"|\bnext decade\b|\bby 20\d\d\b|\bin (?:the )?future\b"
+    r"|\b(?:going to|gonna|will)\b[^?]*\b(?:replaced?|automated?|absorbed|obsolete)\b"
+    r"|\b(?:getting|get) (?:replaced|automated)\b",
+    re.IGNORECASE,
+)
+#: A line that says something of a time ahead: "will", "is projected to", "by 2030".
+_FORECAST = re.compile(
+    r"\b(?:will|won't|projected|projection|forecast|expected to|by 20\d\d|next decade"
+    r"|next \d+ years|in the coming|future)\b",
+    re.IGNORECASE,
+)
+#: An ask for a time of day ("what time does the day start?") and a line that states one
+#: ("Morning: Check overnight …" gives none).
+_CLOCK_ASK = re.compile(r"\bwhat time\b|\bhow (?:early|late)\b|\bwhat hours?\b", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s?(?:am|pm|a\.m\.|p\.m\.)|\bo'?clock\b|\b(?:noon|midnight)\b",
+    re.IGNORECASE,
+)
+#: An ask for when something happened ("When was this guide last updated?", "what year did he
+#: found it?"; not "what year is the data from?") and a line that dates something.
+_WHEN_ASK = re.compile(
+    r"\bwhen (?:was|were|did)\b|\byear (?:did|was|were)\b|\bfounding year\b", re.IGNORECASE
+)
+_DATED = re.compile(r"\b(?:19|20)\d\d\b")
+#: An ask for an age ("what age", "how old", "avg age", "max hiring age", "an age limit", "is
+#: 45 too old") and a line that states one ("30 years old", "aged 25", "ages").
+_AGE_ASK = re.compile(
+    r"\bwhat age\b|\bhow old\b|\btoo old\b"
+    r"|\b(?:average|avg|typical|usual|median|mean|max|maximum|min|minimum|hiring|starting)"
+    r"\s+age\b|\bage\s+(?:limit|cutoff|cut-off|range|restriction|requirement|bracket)s?\b",
+    re.IGNORECASE,
+)
+_AGED = re.compile(r"\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\bages?\b|\baged\b", re.IGNORECASE)
+
+#: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
+#: and what states one.
+KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
+    ("no_forecast", _AHEAD, _FORECAST),
+    ("no_clock_time", _CLOCK_ASK, _CLOCK),
+    ("no_date", _WHEN_ASK, _DATED),
+    ("no_age", _AGE_ASK, _AGED),
+)
+
+
+def unstated(ask: str, evidence: list[str]) -> str | None:
+    """The reason of the first kind the ask wants that no line of the evidence states, or None."""
+    for reason, asked, stated in KINDS:
+        if asked.search(ask) and not any(stated.search(t) for t in evidence):
+            return reason
+    return None
+
+
+__all__ = ["KINDS", "unstated"]
