@@ -389,21 +389,10 @@ def main_ask(text: str) -> str:
     return _OFFERED.sub(" ", text)
 
 
+# fmt: off
 __all__ = [
-    "ABOUT_ASKER",
-    "ALTERNATIVE",
-    "ASKING",
-    "FILLERS",
-    "SENTENCES",
-    "TASK",
-    "WH_ASK",
-    "YES_NO",
-    "ask_parts",
-    "is_bare",
-    "is_yes_no",
-    "main_ask",
-    "split_ask",
-    "unframed",
-    "without_form",
+    "ABOUT_ASKER", "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO",
+    "ask_parts", "is_bare", "is_yes_no", "main_ask", "split_ask", "unframed", "without_form",
     "without_set_aside",
 ]
+# fmt: on

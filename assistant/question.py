@@ -37,19 +37,12 @@ from assistant.asking import (
 from assistant.names import names_in
 from assistant.vocabulary import MONEY_WORDS
 
+# fmt: off
 Kind = Literal[
-    "amount",
-    "duration",
-    "rate",
-    "count",
-    "compare",
-    "list",
-    "path",
-    "contents",
-    "person",
-    "task",
+    "amount", "duration", "rate", "count", "compare", "list", "path", "contents", "person", "task",
     "other",
 ]
+# fmt: on
 
 _MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
 #: A money word that qualifies another ("cost-related metric", "cost metric") asks no amount.
@@ -74,10 +67,16 @@ _AMOUNT = re.compile(
 _AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + _NOT_QUALIFYING, re.IGNORECASE)
 #: How many words a bare noun-phrase ask may have.
 PHRASE_MAX_WORDS = 5
-_DURATION = re.compile(r"\bhow long\b|\bhow many (years|months|weeks|days|hours)\b", re.I)
+_DURATION = re.compile(
+    r"\bhow long\b|\bhow many (years|months|weeks|days|hours|yrs|mos|wks|hrs)\b|\bhow much time\b"
+    r"|\btime[- ]to[- ]\w+|\b(typical|average|avg|usual|normal|median|mean|realistic)\s+"
+    r"(time|tenure|length|duration)\b",
+    re.I,
+)
 _RATE = re.compile(  # a share, or how often a thing happens
     r"\b(what (share|fraction|proportion)|percent(age)?|how (often|frequently|many times)|ratios?"
-    r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?)\b"
+    r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?"
+    r"|attrition|turnover|(hrs?|hours)\s*/\s*(wk|week|day))\b"
     r"|(?<![\d.])%"  # "what % of …", "bonus as % of base"; not "100% on-prem"
     # a quantity per a span shorter than the year a salary is given for: "charge per hour",
     # "how many hours a week", "monthly bill" (not "who would I work with every day")

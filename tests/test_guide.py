@@ -175,6 +175,12 @@ def test_the_kind_of_answer_a_question_wants() -> None:
     assert kind_of("cka cost") == "amount"
     assert kind_of("Is Kubeflow better than MLflow?") == "compare"
     assert kind_of("How many interview rounds are there?") == "count"
+    # a time named by its kind ("time-to-hire", "average tenure"), in short forms, a turnover
+    for ask in ["avg time-to-hire?", "typical tenure?", "how much time to prep?", "how many yrs?"]:
+        assert kind_of(ask) == "duration", ask
+    for ask in ["attrition for mlops hires?", "typical turnover?", "avg hrs/wk"]:
+        assert kind_of(ask) == "rate", ask
+    assert kind_of("what time does the day start?") != "duration"
 
 
 def test_prompt_lines() -> None:
