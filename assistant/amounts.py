@@ -61,6 +61,8 @@ _BOUNDS = frozenset(["max", "maximum", "min", "minimum", "highest", "lowest", "t
 _EARNERS = frozenset(["ppl", "one", "ones", "position", "positions", "grad", "grads"])
 #: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
+#: A span named by the event that ends it ("time-to-hire", "time-to-fill"), a metric's name.
+_TIMED = re.compile(r"\btime-to-(\w+)", re.IGNORECASE)
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
 AMOUNT_WORDS = MONEY_WORDS | frozenset(
     ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
@@ -85,6 +87,9 @@ def of_whom(
     if reading.kind == "duration" and stating:
         # of what the evidence times (the path, by its heading): not "years until *promotion*"
         ask = _FROM.sub(" ", reading.ask)
+        timed = _TIMED.search(ask)  # "time-to-*hire*": a span named by what it ends with
+        if timed and not said_in(timed.group(1), said):
+            return timed.group(1)
         if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
             return None
         theirs = askers_own(ask)

@@ -233,6 +233,7 @@ def test_a_duration_of_something_the_duration_line_does_not_time_is_refused(
     for question in (
         "how many years until promotion to senior level?",
         "How many years of experience does a senior MLOps engineer need?",
+        "typical time-to-hire for an mlops engineer?",  # a span named by what ends it
     ):
         answer = assistant.ask(question)
         assert answer.refused, answer.text
