@@ -87,9 +87,8 @@ def of_whom(
     if reading.kind == "duration" and stating:
         # of what the evidence times (the path, by its heading): not "years until *promotion*"
         ask = _FROM.sub(" ", reading.ask)
-        timed = _TIMED.search(ask)  # "time-to-*hire*": a span named by what it ends with
-        if timed and not said_in(timed.group(1), said):
-            return timed.group(1)
+        if (timed := _TIMED.search(ask)) and not said_in(timed.group(1), said):
+            return timed.group(1)  # "time-to-*hire*": a span of what ends it
         if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
             return None
         theirs = askers_own(ask)

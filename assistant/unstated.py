@@ -49,6 +49,20 @@ _AGE_ASK = re.compile(
 )
 _AGED = re.compile(r"\b\d{1,2}\s*(?:years?|yrs?)[\s-]*old\b|\bages?\b|\baged\b", re.IGNORECASE)
 
+#: An ask about how or where the work is done ("can I work remote?", "from home", "hybrid",
+#: "part-time", "freelance"), not a condition of the asker's own ("if I studied part-time");
+#: a line stating it says one of those words ("onsite" is an interview's, not the job's).
+_ARRANGEMENT = (
+    r"\b(?:remote(?:ly)?|from home|wfh|hybrid|in[- ]office|part[- ]time|freelanc\w*"
+    r"|contract (?:work|gigs?|roles?|positions?|jobs?))\b"
+)
+_ARRANGEMENT_ASK = re.compile(
+    r"^(?!.*\b(?:if|while|when|once)\s+(?:i|i'm|im|we)\b[^,?]*" + _ARRANGEMENT + ")"
+    r".*" + _ARRANGEMENT,
+    re.IGNORECASE,
+)
+_ARRANGED = re.compile(_ARRANGEMENT, re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -56,6 +70,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_clock_time", _CLOCK_ASK, _CLOCK),
     ("no_date", _WHEN_ASK, _DATED),
     ("no_age", _AGE_ASK, _AGED),
+    ("no_arrangement", _ARRANGEMENT_ASK, _ARRANGED),
 )
 
 

@@ -153,7 +153,7 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("what's the median in California?", "amount"),
         # pay by the hour or the day is an amount, not how often something happens
         ("What's the going hourly rate for MLOps contractors?", "rate"),  # money per hour
-        ("whats the average time to hire?", "other"),
+        ("whats the average time to hire?", "duration"),  # a span, not a figure of money
         # asked for as a request, a figure is as asked for by "what is"
         ("Give me the Washington state salary figure specifically.", "amount"),
         ("tell me the salary in Texas", "amount"),
@@ -1516,6 +1516,23 @@ def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     assert unstated("At my age, how long does the path take?", rollback) is None
     verdict = decide(make_case("what age do people switch?", evidence=rollback))
     assert (verdict.outcome, verdict.reason) == ("refuse", "no_age")
+
+
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("can u do this job fully remote?", "no_arrangement"),
+        ("do they get to work from home tho", "no_arrangement"),
+        ("are there part time mlops jobs", "no_arrangement"),
+        # the asker's own condition, and an interview's onsite, are no arrangement asked of
+        ("If I studied part-time, which degree does the guide point to?", None),
+        ("which system design questions come up in the onsite loop?", None),
+    ],
+)
+def test_how_or_where_the_work_is_done_needs_a_line_saying_it(ask: str, reason: str | None) -> None:
+    day = ["Morning: Check overnight model performance alerts and production metrics dashboards."]
+    assert unstated(ask, day) == reason
+    assert unstated(ask, ["Most roles are remote or hybrid; part-time work is rare."]) is None
 
 
 def test_a_name_typed_twice_in_two_cases_is_said_once() -> None:

@@ -63,6 +63,15 @@ def test_a_topic_set_before_the_ask_is_part_of_it(question: str, ask: str, conte
 
 
 @pytest.mark.slow
+def test_an_age_or_a_work_arrangement_no_line_states_is_refused(assistant: Assistant) -> None:
+    assert_refused_for(assistant.ask("do mlops engineers work from home?"), "no_arrangement")
+    assert_refused_for(assistant.ask("part-time mlops jobs, are they a thing?"), "no_arrangement")
+    assert_refused_for(assistant.ask("avg age of people switching into mlops?"), "no_age")
+    onsite = assistant.ask("which system design questions come up in the onsite loop?")
+    assert not onsite.refused and "Design a model training pipeline" in onsite.text
+
+
+@pytest.mark.slow
 def test_a_topic_set_before_the_ask_is_answered(assistant: Assistant) -> None:
     answer = assistant.ask("On-call. How bad is it?")  # not "how bad is it?" alone
     assert not answer.refused and "Expect to be paged" in answer.text, answer.text
