@@ -44,6 +44,18 @@ class Terms:
                 self.lines.append(words)
                 self.texts.append(text)
                 self.words |= words
+        #: The guide's words in CamelCase by their capitals ("tf": "tensorflow", "gh": "github"),
+        #: a short form askers type; not one that is a word itself ("DevOps": "do"), nor one
+        #: of the guide's ("MLflow": "ml").
+        self.capitals = {
+            caps.lower(): w.lower()
+            for text in self.texts
+            for w in _LETTERS.findall(text)
+            if len(caps := "".join(c for c in w if c.isupper())) >= 2
+            and not w[:-1].isupper()  # "FAQs" is an acronym's plural
+            and caps.lower() not in STOPWORDS
+            and caps.lower() not in self.words
+        }
 
     def together(self, words: list[str]) -> bool:
         """Does one guide line hold all these words ("call" in "On-call burden: …")?"""
@@ -54,7 +66,7 @@ class Terms:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
         plural or possessive "s": "GPUs", "NVIDIA's"), spell out the acronym it is, or state
         the figure it says short ("250k")?"""
-        words = _name_tokens(name)
+        words = [self.capitals.get(w, w) for w in _name_tokens(name)]  # "TF Serving"
         return (
             not words
             or self.together(words)
@@ -66,9 +78,12 @@ class Terms:
         """The guide's phrase an acronym the guide never writes abbreviates, by its words'
         initials: "IaC" is "infrastructure-as-code". Three letters at least (two are too often
         someone's initials), and the phrase starts and ends with a content word."""
-        if not _TYPED_ACRONYM.fullmatch(name) or self.together(_name_tokens(name)):
+        if self.together(_name_tokens(name)):
             return None
-        return self._spelt_out(name)
+        words = name.split()  # "TF Serving": "tensorflow Serving"
+        if any(w.isupper() and w.lower() in self.capitals for w in words):
+            return " ".join(self.capitals.get(w.lower(), w) if w.isupper() else w for w in words)
+        return self._spelt_out(name) if _TYPED_ACRONYM.fullmatch(name) else None
 
     def _spelt_out(self, name: str) -> str | None:
         """The phrase whose initials spell an acronym (memoised per name: a question asks for

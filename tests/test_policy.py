@@ -408,6 +408,15 @@ def test_an_acronym_the_guide_spells_out_is_grounded_by_its_initials() -> None:
     assert terms.expansion("AM") is None and not terms.grounded("CKAD")
 
 
+def test_a_camelcase_word_is_grounded_by_its_capitals() -> None:
+    terms = Terms(load_guide(PROJECT_ROOT / "corpus").sections)
+    assert terms.grounded("TF") and terms.grounded("TF Serving")  # TensorFlow Serving
+    assert terms.expansion("TF Serving") == "tensorflow Serving"
+    # not capitals that are a guide word ("ML" of MLflow), nor an acronym's plural ("FAQs")
+    assert "ml" not in terms.capitals and "faq" not in terms.capitals
+    assert terms.grounded("AWS ML Specialty") and not terms.grounded("TFX")
+
+
 def test_a_name_written_only_inside_longer_names_is_found() -> None:
     lines = ["Epic AI Charting: notes from speech.", "Learn the Cerner AI Suite.", "AI is new."]
     units = tuple(Unit(text=t, kind="item", position=i) for i, t in enumerate(lines))
