@@ -66,8 +66,10 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     # a judgement put on a thing is the asker's, the thing what is asked ("building *cool*
     # models", "a *natural* next step")
     theirs = askers_own(main) | {w for w in reader.attributive(main) if is_evaluative(w)}
-    # a noun after an ordinal points at a part of what was said ("the last *group*")
+    # a noun after an ordinal points at a part of what was said ("the last *group*"); one
+    # before what it counts says how many ("a *couple* system design prompts", "*loads* of")
     theirs |= {m.group(2).lower() for m in ORDINAL.finditer(main) if m.group(2)}
+    theirs |= {m.group(1).lower() for m in _HOW_MANY.finditer(main)}
     return [
         w
         for w in matches
@@ -78,6 +80,10 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     ]
 
 
+#: A word for how many, before what it counts: "a *couple* (of) prompts", "*loads* of testing".
+_HOW_MANY = re.compile(
+    r"\b(couple|few|bunch|handful|lots?|tons?|loads?|dozens?|pair)\s+(?:of\s+)?\w", re.I
+)
 #: A what-is ask: what follows names the thing it wants ("what's the *pass mark* for …").
 _WHAT_IS = re.compile(r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)", re.IGNORECASE)
 
