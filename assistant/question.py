@@ -178,7 +178,7 @@ STRUCTURAL = frozenset(
 _UNGRADED = r"(?=\s*(?:[?.!,;]|$|ones?\b|of\b|[^?.!]*\b(?:cost|pric|fee|dollar|\$)))"
 _CHEAPEST = re.compile(
     r"\b(costs?(?:\s+\w+){0,2} the least|cheapest|least expensive|lowest[- ](cost|price|priced)"
-    r"|most affordable"
+    r"|most affordable|more affordable|less expensive|less costly|(?:more|most) cheap"
     r"|cheaper|(?:lowest|least)" + _UNGRADED + r")\b",
     re.IGNORECASE,
 )

@@ -183,6 +183,16 @@ def test_the_kind_of_answer_a_question_wants() -> None:
     assert kind_of("what time does the day start?") != "duration"
 
 
+def test_a_price_compared_in_words_selects_by_price() -> None:
+    from assistant.question import read
+
+    for ask in ["which one is more cheap for a small team?", "which is less expensive?"]:
+        selection = read(ask).selection
+        assert selection is not None and selection.op == "min", ask
+    selection = read("which is more expensive?").selection
+    assert selection is not None and selection.op == "max"
+
+
 def test_prompt_lines() -> None:
     from assistant.scope import is_prompt
 
