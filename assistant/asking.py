@@ -209,9 +209,8 @@ def split_ask(question: str, topic: Callable[[str], bool] | None = None) -> tupl
     context: list[str] = []
     for sentence in sentences:
         if sentence not in asking:
-            (context if ask or topic is None or not _sets_topic(sentence, topic) else ask).append(
-                sentence
-            )
+            sets_topic = not ask and topic is not None and _sets_topic(sentence, topic)
+            (ask if sets_topic else context).append(sentence)
             continue
         part, about = _split_sentence(sentence)
         ask.append(part)

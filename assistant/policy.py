@@ -241,8 +241,8 @@ def _about_the_asked(case: Case) -> list[str]:
 
 
 def unstated_fact(case: Case) -> Verdict | None:
-    """The ask wants what its words say it wants, a time ahead, a time of day, a date or an
-    age, and no quoted line states one (assistant/unstated.py)."""
+    """The ask wants what its words say it wants, a time ahead, a time of day, a date, an age
+    or how the work is done, and no quoted line states one (assistant/unstated.py)."""
     reason = unstated(case.reading.ask, case.evidence)
     return Verdict("refuse", reason, phrases.NOT_STATED) if reason else None
 

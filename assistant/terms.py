@@ -64,8 +64,8 @@ class Terms:
 
     def grounded(self, name: str) -> bool:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
-        plural or possessive "s": "GPUs", "NVIDIA's"), spell out the acronym it is, or state
-        the figure it says short ("250k")?"""
+        plural or possessive "s": "GPUs", "NVIDIA's"; a CamelCase word's capitals for the word,
+        "TF Serving"), spell out the acronym it is, or state the figure it says short ("250k")?"""
         words = [self.capitals.get(w, w) for w in _name_tokens(name)]  # "TF Serving"
         return (
             not words
@@ -75,9 +75,10 @@ class Terms:
         )
 
     def expansion(self, name: str) -> str | None:
-        """The guide's phrase an acronym the guide never writes abbreviates, by its words'
-        initials: "IaC" is "infrastructure-as-code". Three letters at least (two are too often
-        someone's initials), and the phrase starts and ends with a content word."""
+        """The guide's phrase an acronym the guide never writes abbreviates: by a CamelCase
+        word's capitals ("TF Serving" is "tensorflow Serving"), or by its words' initials ("IaC"
+        is "infrastructure-as-code"; three letters at least, as two are too often someone's
+        initials, and the phrase starts and ends with a content word)."""
         if self.together(_name_tokens(name)):
             return None
         words = name.split()  # "TF Serving": "tensorflow Serving"

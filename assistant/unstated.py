@@ -1,8 +1,9 @@
 """Asks their words say want a fact of one kind, and the lines that state one: a time ahead
 ("in the next 5 years"), a time of day ("what time does the day start?"), when something
 happened ("When was this guide last updated?"), an age ("what age do people get into this
-field?"). For the scope policy (assistant/policy.py): such an ask whose evidence states none
-is refused, whatever else the lines say.
+field?"), how or where the work is done ("can I work remote?"). For the scope policy
+(assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
+lines say.
 """
 
 from __future__ import annotations
