@@ -34,12 +34,22 @@ SETTLED = """() => {
 }"""
 
 
+#: How many times a page is audited before a serious violation counts: a theme stylesheet still
+#: loading can leave text drawn in its unstyled colours for a moment (seen once in CI, on the
+#: phone); a violation that stays through every audit is real.
+AUDITS = 3
+
+
 def audit(pg: Any, state: str) -> None:
     if pg.locator("#chat").count():  # the chat page (the widget's host page has no #chat)
         pg.wait_for_function(SETTLED, timeout=15_000)
-    every = axe_violations(pg, impacts=("critical", "serious", "moderate", "minor"))
+    for _ in range(AUDITS):
+        every = axe_violations(pg, impacts=("critical", "serious", "moderate", "minor"))
+        bad = [v for v in every if v["impact"] in ("critical", "serious")]
+        if not bad:
+            break
+        pg.wait_for_timeout(1_000)
     print(f"axe, {state}:", {v["id"]: v["impact"] for v in every} or "no violations")
-    bad = [v for v in every if v["impact"] in ("critical", "serious")]
     assert not bad, f"{state}: {bad}"
 
 
