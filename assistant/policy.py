@@ -27,7 +27,7 @@ from assistant.defining import only_asked
 from assistant.listing import stems
 from assistant.question import Reading
 from assistant.scope import is_prompt
-from assistant.text import tokenize
+from assistant.text import tokenize, without_domain
 from assistant.unstated import unstated
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -234,7 +234,13 @@ def _about_the_asked(case: Case) -> list[str]:
         asked = case.reading.ask[often.end() :] if often else case.reading.ask
     else:
         return case.evidence
-    words = {stem(w) for w in tokenize(asked) if w not in FRAME_WORDS}
+    # the role's name names nothing counted ("MLOps job openings" are not in "The MLOps
+    # ecosystem has dozens of overlapping tools"), unless it is all there is; after it, even
+    # a frame word is what is counted ("MLOps *jobs*")
+    rest = without_domain(asked)
+    words = {stem(w) for w in tokenize(rest or asked) if w not in FRAME_WORDS}
+    if not words and rest != asked:
+        words = {stem(w) for w in tokenize(rest)}
     if not words:
         return case.evidence
     return [t for t in case.evidence if words & {stem(w) for w in tokenize(t)}]

@@ -28,7 +28,7 @@ from assistant.terms import (
     title_stems,
     uses_words,
 )
-from assistant.text import tokenize, without_domain
+from assistant.text import role_first, tokenize, without_domain
 from assistant.vocabulary import Vocabulary, stem
 
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
@@ -359,6 +359,8 @@ class Selector:
             # words before the ask do ("Portfolio project ideas: how many are listed?"); the
             # guide's subject ("MLOps") names none
             sel = reading.selection
+            if sel is not None and role_first(sel.counted):
+                return []  # "how many MLOps engineers per data scientist": people, no list
             counted = f"{sel.topic} {sel.counted}" if sel else ""
             ask = content_stems(without_domain(f"{reading.context} {counted}")) or ask
         found = [h.section_id for h in hits[: self.settings.retrieval.answer_sections]]

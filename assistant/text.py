@@ -221,3 +221,12 @@ def neutral(text: str) -> str:
 def without_domain(text: str) -> str:
     """The text without "MLOps engineer(s)" and "the guide"."""
     return " ".join(_DOMAIN.sub(" ", text).split())
+
+
+_ROLE_FIRST = re.compile(r"\s*(?:an?\s+)?mlops\s+engineers?\b", re.I)
+
+
+def role_first(text: str) -> bool:
+    """Does `text` start with the role's name ("MLOps engineers should we have …": what a
+    count there counts is people in the role, none of the guide's lists)?"""
+    return bool(_ROLE_FIRST.match(text))

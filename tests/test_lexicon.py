@@ -284,6 +284,17 @@ def test_a_year_is_no_count() -> None:
     assert decide(case).reason == "no_count"
 
 
+@pytest.mark.parametrize(
+    "question", ["How many MLOps job openings are there?", "How many MLOps jobs are open?"]
+)
+def test_the_roles_name_names_nothing_counted(question: str) -> None:
+    from test_policy import make_case
+
+    # "MLOps" is in the line, but the line counts tools, not jobs
+    stated = ["Tool fragmentation: The MLOps ecosystem has dozens of overlapping tools."]
+    assert decide(make_case(question, evidence=stated)).reason == "no_count"
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "counted"),
@@ -299,6 +310,8 @@ def test_a_year_is_no_count() -> None:
         # a list named by its whole title, when what is counted is of it
         ("How many tools does the guide list under Model Serving?", "4 in all"),
         ("How many people work on an ML platform team?", None),
+        # what is counted is people in the role, not the lists of its guide
+        ("How many MLOps engineers should we have per data scientist?", None),
         # the guide's steps by another word, of its path
         ("How many stages are there on the path into MLOps?", "4 in all"),
         ("How many phases does the ML lifecycle have?", None),
