@@ -264,10 +264,23 @@ def no_comparison(case: Case) -> Verdict | None:
     return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
 
 
+#: An ask that has the guide choose one of several things: "which one would it *recommend*",
+#: "which of those two should I *pick*", "which one to learn *first*".
+_ONE_OF = re.compile(r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b", re.IGNORECASE)
+_TO_CHOOSE = re.compile(
+    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first)\b", re.I
+)
+#: A line that chooses ("best for those who …", "rather than …").
+_CHOSEN = re.compile(r"\b(?:recommend\w*|prefer\w*|best|better|instead|rather|ideal|first)\b", re.I)
+
+
 def unstated_judgement(case: Case) -> Verdict | None:
     """The ask wants a judgement between things that the evidence does not make: "airflow or
-    dagster, which one is easier to learn?" (the guide names both, and grades neither)."""
-    if case.unjudged:
+    dagster, which one is easier to learn?" (the guide names both, and grades neither), or
+    "which of those two would you pick for a 12-person lab?" (no quoted line chooses)."""
+    ask = case.reading.ask
+    choosing = case.reading.selection is None and _ONE_OF.search(ask) and _TO_CHOOSE.search(ask)
+    if case.unjudged or (choosing and not any(_CHOSEN.search(t) for t in case.evidence)):
         return Verdict("refuse", "unstated_judgement", phrases.NOT_STATED)
     return None
 

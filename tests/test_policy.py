@@ -1619,6 +1619,26 @@ def test_when_something_happened_needs_a_line_that_dates_it() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "line", "refused"),
+    [
+        ("which of those two would you pick for a 12-person lab?", "Feast: Open source.", True),
+        ("which one would it recommend for a fintech?", "Tecton: Enterprise feature store.", True),
+        ("airflow or prefect, which one learn first?", "Airflow/Prefect: Orchestration.", True),
+        # a line that chooses answers it
+        ("which one would it recommend for me?", "Best for those who like systems.", False),
+        # a choice the asker makes, or a position in a list, is no judgement asked
+        ("Which of these is listed first?", "Feast: Open source.", False),
+        ("which one is open source?", "Feast: Open source.", False),
+    ],
+)
+def test_a_choice_among_things_needs_a_line_that_chooses(
+    question: str, line: str, refused: bool
+) -> None:
+    verdict = decide(make_case(question, evidence=[line]))
+    assert (verdict.reason == "unstated_judgement") is refused, verdict
+
+
 @pytest.mark.slow
 def test_what_a_term_named_in_passing_is_gets_the_nearest_lines(assistant: Assistant) -> None:
     # the guide names a model registry only among MLflow's uses, and defines Kubeflow
