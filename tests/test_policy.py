@@ -1426,6 +1426,8 @@ def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str
         ("is there an enterprise option too?", None),  # a placeholder names no kind
         ("is there a student who did this?", None),  # a kind of person is who, not what
         ("Which certification does the guide recommend?", None),  # no ask for things of a kind
+        ("whats the best laptop for cs students", "laptop"),  # the best thing of a kind
+        ("What kind of laptop should I buy to start?", "laptop"),  # a thing to buy
     ],
 )
 def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) -> None:
@@ -1439,6 +1441,7 @@ def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) 
         "Does the guide recommend any books for learning MLOps?",
         "any good youtube channel for learning kubernetes from scratch?",
         "are there free online classes I could start with?",
+        "best laptop for running k8s locally?",
     ],
 )
 def test_things_of_a_kind_the_guide_never_names_are_refused(assistant: Assistant, ask: str) -> None:
