@@ -143,8 +143,9 @@ def unstated_property(case: Case) -> Verdict | None:
     an item it points at ("does that one expire?"; a price selection is computed), the thing a
     what-is ask names ("a typical *signing bonus*"), and the guide name things of the kind an
     ask wants ("any *books* you'd recommend?"; grounding.py)."""
-    if case.reading.selection is not None:
-        return None
+    selection = case.reading.selection
+    if selection is not None and (selection.op == "count" or not case.unnamed_kind):
+        return None  # computed over the guide's items; "the best *laptop* under $800" is not
     low = case.property_coverage < case.settings["property_threshold"]
     if low or case.unnamed_kind or _unstated_bound(case):
         return Verdict("refuse", "unstated_property", phrases.NOT_STATED)

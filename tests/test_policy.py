@@ -1428,6 +1428,7 @@ def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str
         ("Which certification does the guide recommend?", None),  # no ask for things of a kind
         ("whats the best laptop for cs students", "laptop"),  # the best thing of a kind
         ("What kind of laptop should I buy to start?", "laptop"),  # a thing to buy
+        ("whats a good laptop for learnin kubernetes", "laptop"),
     ],
 )
 def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) -> None:
@@ -1442,6 +1443,8 @@ def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) 
         "any good youtube channel for learning kubernetes from scratch?",
         "are there free online classes I could start with?",
         "best laptop for running k8s locally?",
+        # the certifications' prices select none of them for a laptop
+        "whats a good laptop for learnin kubernetes under $800",
     ],
 )
 def test_things_of_a_kind_the_guide_never_names_are_refused(assistant: Assistant, ask: str) -> None:
