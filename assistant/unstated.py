@@ -1,7 +1,8 @@
 """Asks their words say want a fact of one kind, and the lines that state one: a time ahead
 ("in the next 5 years"), a time of day ("what time does the day start?"), when something
 happened ("When was this guide last updated?"), an age ("what age do people get into this
-field?"), how or where the work is done ("can I work remote?"). For the scope policy
+field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
+salary ("equity", "a signing bonus"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
 """
@@ -64,6 +65,19 @@ _ARRANGEMENT_ASK = re.compile(
 )
 _ARRANGED = re.compile(_ARRANGEMENT, re.IGNORECASE)
 
+#: An ask about a part of pay beside the salary ("equity", "a signing bonus", "401k match",
+#: "health insurance", "an on-call stipend"), not one of the asker's own ("coming from a PhD
+#: stipend"); a line stating it says one of those words.
+_PAY_PART = (
+    r"\b(?:equity|stock(?:\s+options?)?|rsus?|bonus(?:es)?|benefits?\s+package|good\s+benefits"
+    r"|benefits\s+like|pensions?|401\s?\(?k\)?|retirement|health\s+(?:insurance|care|coverage)"
+    r"|stipends?|on-?call\s+pay|paid\s+(?:leave|vacation|time\s+off)|pto)\b"
+)
+_PAY_PART_ASK = re.compile(
+    r"^(?!.*\b(?:my|our|from)\s+(?:\w+\s+){0,2}" + _PAY_PART + ").*" + _PAY_PART, re.IGNORECASE
+)
+_PAY_PART_STATED = re.compile(_PAY_PART, re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -72,6 +86,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_date", _WHEN_ASK, _DATED),
     ("no_age", _AGE_ASK, _AGED),
     ("no_arrangement", _ARRANGEMENT_ASK, _ARRANGED),
+    ("no_pay_part", _PAY_PART_ASK, _PAY_PART_STATED),
 )
 
 

@@ -1529,6 +1529,25 @@ def test_an_age_needs_a_line_stating_one(ask: str) -> None:
     assert unstated(ask, ["Most career changers are 30 to 40 years old."]) is None
 
 
+
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("What's a typical equity grant for an MLOps hire?", "no_pay_part"),
+        ("do they get bonuses or stock?", "no_pay_part"),
+        ("Do these jobs come with good benefits like a pension or 401(k) match?", "no_pay_part"),
+        ("What's a market-rate on-call stipend for this kind of role?", "no_pay_part"),
+        # the asker's own stipend is where they come from, not what is asked
+        ("coming from a postdoc stipend of about $60k, what could i earn?", None),
+    ],
+)
+def test_a_part_of_pay_beside_the_salary_needs_a_line_stating_it(
+    ask: str, reason: str | None
+) -> None:
+    salary = ["MLOps Engineers earn $120,000-$185,000 depending on experience and company"]
+    assert unstated(ask, salary) == reason
+    assert unstated(ask, ["New hires get equity, bonuses, stock and a stipend."]) is None
+
 def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     rollback = ["How do you handle model versioning and rollback?"]
     assert unstated("Do they ask about going back to an older model?", rollback) is None
