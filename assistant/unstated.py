@@ -2,9 +2,9 @@
 ("in the next 5 years"), a time of day ("what time does the day start?"), when something
 happened ("When was this guide last updated?"), an age ("what age do people get into this
 field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
-salary ("equity", "a signing bonus"). For the scope policy
-(assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
-lines say.
+salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"). For the
+scope policy (assistant/policy.py): such an ask whose evidence states none is refused, whatever
+else the lines say.
 """
 
 from __future__ import annotations
@@ -78,6 +78,18 @@ _PAY_PART_ASK = re.compile(
 )
 _PAY_PART_STATED = re.compile(_PAY_PART, re.IGNORECASE)
 
+#: An ask about a step past the role ("promoted to senior", "the career ladder", "what comes
+#: after MLOps engineer", "mid-level vs senior"; not "the stages of the career progression",
+#: which lead to it, nor "senior folks", who are experienced ones) and a line naming a level
+#: ("senior", "staff") or a promotion.
+_PAST_ROLE = re.compile(
+    r"\bpromot\w*|\bcareer\s+ladders?\b|\bto\s+senior\b"
+    r"|\bsenior\s+(?:level|title|role|position)s?\b|\bmid[- ]level\b"
+    r"|\b(?:after|beyond|past)\s+(?:an?\s+|being\s+an?\s+)?mlops\s+engineers?\b",
+    re.IGNORECASE,
+)
+_LEVELED = re.compile(r"\b(?:senior|staff|principal|promot\w*|manager|head of|ladders?)\b", re.I)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -87,6 +99,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_age", _AGE_ASK, _AGED),
     ("no_arrangement", _ARRANGEMENT_ASK, _ARRANGED),
     ("no_pay_part", _PAY_PART_ASK, _PAY_PART_STATED),
+    ("no_promotion", _PAST_ROLE, _LEVELED),
 )
 
 

@@ -1529,7 +1529,6 @@ def test_an_age_needs_a_line_stating_one(ask: str) -> None:
     assert unstated(ask, ["Most career changers are 30 to 40 years old."]) is None
 
 
-
 @pytest.mark.parametrize(
     ("ask", "reason"),
     [
@@ -1547,6 +1546,24 @@ def test_a_part_of_pay_beside_the_salary_needs_a_line_stating_it(
     salary = ["MLOps Engineers earn $120,000-$185,000 depending on experience and company"]
     assert unstated(ask, salary) == reason
     assert unstated(ask, ["New hires get equity, bonuses, stock and a stipend."]) is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("What comes after MLOps engineer on the career ladder?", "no_promotion"),
+        ("How long does it take to get promoted to senior?", "no_promotion"),
+        # the guide's path leads to the role: its stages are no step past it
+        ("What are the named stages of the career progression, in order?", None),
+        ("My daughter is a senior and loves computers. What major?", None),
+        ("how do senior mlops folks deal with unclear role boundaries", None),  # experienced
+    ],
+)
+def test_a_step_past_the_role_needs_a_line_naming_a_level(ask: str, reason: str | None) -> None:
+    steps = ["Gain DevOps Experience", "Specialize in ML Infrastructure"]
+    assert unstated(ask, steps) == reason
+    assert unstated(ask, ["Senior engineers are promoted to staff after 3 years."]) is None
+
 
 def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     rollback = ["How do you handle model versioning and rollback?"]
