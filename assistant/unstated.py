@@ -2,9 +2,9 @@
 ("in the next 5 years"), a time of day ("what time does the day start?"), when something
 happened ("When was this guide last updated?"), an age ("what age do people get into this
 field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
-salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"). For the
-scope policy (assistant/policy.py): such an ask whose evidence states none is refused, whatever
-else the lines say.
+salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"), school
+before college ("which high school subjects?"). For the scope policy (assistant/policy.py):
+such an ask whose evidence states none is refused, whatever else the lines say.
 """
 
 from __future__ import annotations
@@ -90,6 +90,15 @@ _PAST_ROLE = re.compile(
 )
 _LEVELED = re.compile(r"\b(?:senior|staff|principal|promot\w*|manager|head of|ladders?)\b", re.I)
 
+#: An ask about school before college ("what subjects in high school?", "A-level subjects";
+#: not "straight from high school", which asks about the path) and a line naming it.
+_SCHOOL_ASK = re.compile(
+    r"\b(?:in|during|at)\s+high[- ]?school\b|\bhigh[- ]?school\s+(?:subjects?|class(?:es)?"
+    r"|courses?|curriculum)\b|\ba-levels?\b|\bgcses?\b",
+    re.IGNORECASE,
+)
+_SCHOOL = re.compile(r"\bhigh[- ]?school|\ba-levels?\b|\bsecondary\b", re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -100,6 +109,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_arrangement", _ARRANGEMENT_ASK, _ARRANGED),
     ("no_pay_part", _PAY_PART_ASK, _PAY_PART_STATED),
     ("no_promotion", _PAST_ROLE, _LEVELED),
+    ("no_school", _SCHOOL_ASK, _SCHOOL),
 )
 
 

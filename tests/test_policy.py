@@ -1565,6 +1565,20 @@ def test_a_step_past_the_role_needs_a_line_naming_a_level(ask: str, reason: str 
     assert unstated(ask, ["Senior engineers are promoted to staff after 3 years."]) is None
 
 
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("What subjects should my teenager focus on in high school?", "no_school"),
+        ("Which A-level subjects should students choose?", "no_school"),
+        # from high school to the role is the path, which the guide lays out
+        ("Could a student go straight into MLOps from high school?", None),
+    ],
+)
+def test_school_before_college_needs_a_line_naming_it(ask: str, reason: str | None) -> None:
+    assert unstated(ask, ["Complete Bachelor's in CS or related field"]) == reason
+    assert unstated(ask, ["In high school, take maths and A-level physics."]) is None
+
+
 def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     rollback = ["How do you handle model versioning and rollback?"]
     assert unstated("Do they ask about going back to an older model?", rollback) is None
