@@ -3,8 +3,9 @@
 happened ("When was this guide last updated?"), an age ("what age do people get into this
 field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
 salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"), school
-before college ("which high school subjects?"). For the scope policy (assistant/policy.py):
-such an ask whose evidence states none is refused, whatever else the lines say.
+before college ("which high school subjects?"), the pay at a career's start ("entry-level
+pay"). For the scope policy (assistant/policy.py): such an ask whose evidence states none is
+refused, whatever else the lines say.
 """
 
 from __future__ import annotations
@@ -99,6 +100,18 @@ _SCHOOL_ASK = re.compile(
 )
 _SCHOOL = re.compile(r"\bhigh[- ]?school|\ba-levels?\b|\bsecondary\b", re.IGNORECASE)
 
+#: An ask for the pay at the start of a career ("entry-level pay", "what would a new grad start
+#: at?", "first year pay") and a line stating one (the guide's range is "depending on
+#: experience", of no stage).
+_STAGE_PAY = re.compile(
+    r"^(?=.*\b(?:entry[- ]?(?:level|lvl)|starting\s+(?:salary|pay|out)"
+    r"|start(?:in|ing)?\s+(?:out|at)|first[- ](?:year|yr)|first\s+job|junior|new[- ]grads?"
+    r"|out\s+of\s+college)\b)"
+    r"(?=.*(?:\b(?:salar\w*|pay|paid|make|earn\w*|comp|compensation|start\s+at|money)\b|\$))",
+    re.IGNORECASE,
+)
+_STAGED = re.compile(r"\b(?:entry|junior|starting|new grads?|first[- ]year)\b", re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -110,6 +123,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_pay_part", _PAY_PART_ASK, _PAY_PART_STATED),
     ("no_promotion", _PAST_ROLE, _LEVELED),
     ("no_school", _SCHOOL_ASK, _SCHOOL),
+    ("no_stage_pay", _STAGE_PAY, _STAGED),
 )
 
 

@@ -1579,6 +1579,21 @@ def test_school_before_college_needs_a_line_naming_it(ask: str, reason: str | No
     assert unstated(ask, ["In high school, take maths and A-level physics."]) is None
 
 
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("what's the starting salary straight out of college?", "no_stage_pay"),
+        ("n what wud a entry level junior start at tho", "no_stage_pay"),
+        ("How much do MLOps engineers make?", None),  # the range is the answer
+        ("Is there an entry-level path into this?", None),  # no pay asked
+    ],
+)
+def test_the_pay_at_a_careers_start_needs_a_line_stating_it(ask: str, reason: str | None) -> None:
+    salary = ["MLOps Engineers earn $120,000-$185,000 depending on experience and company"]
+    assert unstated(ask, salary) == reason
+    assert unstated(ask, ["Entry-level MLOps engineers start at $95,000."]) is None
+
+
 def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     rollback = ["How do you handle model versioning and rollback?"]
     assert unstated("Do they ask about going back to an older model?", rollback) is None
