@@ -1,8 +1,8 @@
 """Whether the asker's own thing counts: "does my PharmD count as a related field?", "would my
-years of teaching count toward the steps?". The guide says what counts only of what it names
-("Bachelor's in Computer Science or related field"), so such an ask turns on the asker's
-thing: the evidence must name each of its words, bar the kind of thing it is ("years",
-"experience", "degree").
+years of teaching count toward the steps?", "is my civil engineering diploma accepted?", "would
+a pure math major work?". The guide says what counts only of what it names ("Bachelor's in
+Computer Science or related field"), so such an ask turns on the asker's thing: the evidence
+must name each of its words, bar the kind of thing it is ("years", "experience", "degree").
 """
 
 from __future__ import annotations
@@ -13,9 +13,12 @@ from assistant.listing import stems
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
 
-#: "does/would/will X count (as|for|toward) …"; X is the asker's thing.
+#: "does/would/will X count (as|for|toward) …", "is my X accepted as …", "would a X work",
+#: "is a X good enough"; X is the asker's thing.
 _COUNTS = re.compile(
-    r"\b(?:does|do|would|will|could|can|did)\s+(?P<x>[^?.,;]+?)\s+count\b(?!\s+of\b)",
+    r"\b(?:does|do|would|will|could|can|did)\s+(?P<x>[^?.,;]+?)\s+count\b(?!\s+of\b)"
+    r"|\b(?:is|are|would|will)\s+(?P<y>(?:my|a|an)\s+[^?.,;]+?)\s+(?:be\s+)?(?:accepted"
+    r"|acceptable|considered|recogni[sz]ed|good\s+enough|enough|work|qualify|suffice)\b",
     re.IGNORECASE,
 )
 
@@ -30,6 +33,7 @@ KINDS = frozenset(
         "work", "job", "jobs", "time", "skill", "skills", "certification", "certifications",
         "certificate", "certificates", "qualification", "qualifications", "knowledge",
         "license", "licence", "role", "roles", "stuff", "anything", "something",
+        "diploma", "diplomas", "major", "majors", "program", "programs", "programme",
     ]
 )  # fmt: skip
 
@@ -39,7 +43,7 @@ def uncounted(ask: str, evidence: list[str]) -> str | None:
     m = _COUNTS.search(ask)
     if m is None:
         return None
-    thing = m.group("x")
+    thing = m.group("x") or m.group("y")
     if _OTHER.search(thing):
         return None
     words = [w for w in tokenize(thing) if w not in FRAME_WORDS | KINDS]
