@@ -126,7 +126,16 @@ def unsaid_attribute(
         ):
             return None  # every word the item's or the guide's (spaCy stays unloaded)
         named |= AMOUNT_WORDS | askers_own(reading.ask)
+    if item.description:  # its line says what it is for: "Essential for Kubernetes-based …"
+        named |= _DESCRIBED
     return unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
+
+
+#: What an item is for, which the description of its line states: "for what *reason* is it
+#: considered important?", "its stated *relevance* to the role".
+_DESCRIBED = frozenset(
+    ["reason", "reasons", "relevance", "importance", "purpose", "value", "point", "use", "role"]
+)
 
 
 def _own_lines(item: Any) -> list[str]:

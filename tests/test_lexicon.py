@@ -163,6 +163,8 @@ def test_an_attribute_of_an_item_its_line_does_not_give_is_refused() -> None:
         ("What does lead time mean in this context?", True),
         ("how do experienced ppl deal with the tool fragmentation one", True),
         ("How does the guide describe DVC, word for word if possible?", True),
+        # its line's description says what it is for
+        ("What does the CKA cost, and for what reason is it considered important?", True),
     ],
 )
 def test_an_item_is_answered_for_what_its_line_gives(
