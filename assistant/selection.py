@@ -354,15 +354,13 @@ class Selector:
             if item.unit.kind == "item":
                 lists.setdefault(item.section.id, []).append(item)
         ask = whole = content_stems(reading.ask)
-        counting = reading.selection is not None and reading.selection.op == "count"
-        if counting:  # what a count counts names its list ("how many *job openings*"), or the
-            # words before the ask do ("Portfolio project ideas: how many are listed?"); the
-            # guide's subject ("MLOps") names none
-            sel = reading.selection
-            if sel is not None and role_first(sel.counted):
-                return []  # "how many MLOps engineers per data scientist": people, no list
-            counted = f"{sel.topic} {sel.counted}" if sel else ""
-            ask = content_stems(without_domain(f"{reading.context} {counted}")) or ask
+        counting = (sel := reading.selection) is not None and sel.op == "count"
+        if sel is not None and counting:  # what a count counts names its list ("how many *job
+            # openings*"; "Portfolio project ideas: how many are listed?"), never "MLOps"
+            if role_first(sel.counted):  # "how many MLOps engineers per …": people, no list
+                return []
+            counted = f"{reading.context} {sel.topic} {sel.counted}"
+            ask = content_stems(without_domain(counted)) or ask
         found = [h.section_id for h in hits[: self.settings.retrieval.answer_sections]]
         found = [i for i in found if i in lists]
 
