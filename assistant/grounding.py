@@ -24,7 +24,7 @@ from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
-from assistant.text import DEFINITION_WORDS, STOPWORDS, tokenize
+from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import (
     FRAME_WORDS,
     TRUTH_WORDS,
@@ -75,7 +75,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         for w in matches
         if w in nominal
         and (is_english(w) or is_term(w))
-        and w not in STRUCTURAL | DEFINITION_WORDS  # the answer's form ("a short *definition*")
+        and w not in STRUCTURAL
         and w not in theirs
     ]
 

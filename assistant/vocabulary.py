@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.text import CHAT_FORMS, tokenize
+from assistant.text import CHAT_FORMS, DEFINITION_WORDS, tokenize
 from assistant.tuning import RetrievalSettings
 
 #: The words that name money ("salary", "cost"): an amount is asked for by them.
@@ -354,8 +354,13 @@ class Vocabulary:
         """How closely, by meaning, each of the question's words the guide does not use is
         matched: by any guide word, or only by the words of `within` (the texts an answer
         quotes, so "remote" must find its like in the evidence, not anywhere in the guide)."""
-        # a typo or slang of an English word ("actualy", "lol", "pls") says nothing of the topic
-        unknown = [w for w in dict.fromkeys(self.unknown(question)) if is_english(w) or is_term(w)]
+        # a typo or slang of an English word ("actualy", "lol", "pls") says nothing of the
+        # topic, nor does a word for the answer's form ("a short *definition*")
+        unknown = [
+            w
+            for w in dict.fromkeys(self.unknown(question))
+            if (is_english(w) or is_term(w)) and w not in DEFINITION_WORDS
+        ]
         if not unknown or not len(self.words):
             return {}
         vectors = self.vectors

@@ -1471,13 +1471,11 @@ def test_things_of_a_kind_the_guide_names_are_answered(assistant: Assistant) -> 
         # a word for how many, before what it counts, is none either
         ("she's done loads of A/B testing - does that come up?", []),
         ("Does it list a couple of free tools?", ["free"]),
-        # the form the answer takes is none either
-        ("What's the short definition of an MLOps engineer the guide uses?", []),
     ],
 )
 def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]) -> None:
     near = {"group": 0.3, "category": 0.3, "free": 0.3, "signing": 0.3, "bonus": 0.3}
-    near |= {"loads": 0.3, "couple": 0.3, "definition": 0.3}
+    near |= {"loads": 0.3, "couple": 0.3}
     found = property_words(read(ask), near, reader(Settings().reader_model))
     assert sorted(found) == sorted(words)
 
@@ -1721,3 +1719,10 @@ def test_what_a_term_named_in_passing_is_gets_the_nearest_lines(assistant: Assis
     assert_grounded(answer)
     defined = assistant.ask("what is kubeflow?")
     assert not defined.refused and "Kubeflow: End-to-end ML pipelines" in defined.text
+
+
+@pytest.mark.slow
+def test_a_word_for_the_answers_form_asks_nothing_the_guide_must_say(assistant: Assistant) -> None:
+    answer = assistant.ask("What's the short definition of an MLOps engineer the guide uses?")
+    assert not answer.refused, answer.text
+    assert "They create the pipelines, automation, and monitoring systems" in answer.text

@@ -190,3 +190,5 @@ def test_a_typo_or_slang_word_is_no_topic_to_cover() -> None:
     matches = vocabulary.matches("what meetings do engineers sit in lol", embed)
     assert "lol" not in matches and "sit" in matches  # slang says nothing; "sit" is English
     assert "bootcamp" in vocabulary.matches("any bootcamp for engineers", embed)  # a term
+    # a word for the answer's form says nothing of the topic either
+    assert vocabulary.matches("lead time, definition per guide", embed).keys() == {"lead", "time"}
