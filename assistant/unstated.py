@@ -59,11 +59,14 @@ _ARRANGEMENT = (
     r"\b(?:remote(?:ly)?|from home|wfh|hybrid|in[- ]office|part[- ]time|freelanc\w*"
     r"|contract (?:work|gigs?|roles?|positions?|jobs?))\b"
 )
-_ARRANGEMENT_ASK = re.compile(
-    r"^(?!.*\b(?:if|while|when|once)\s+(?:i|i'm|im|we)\b[^,?]*" + _ARRANGEMENT + ")"
-    r".*" + _ARRANGEMENT,
-    re.IGNORECASE,
-)
+
+
+def _asked(words: str, unless: str) -> re.Pattern[str]:
+    """An ask that says one of `words`, unless it says them after `unless` (the asker's own)."""
+    return re.compile(rf"^(?!.*{unless}{words}).*{words}", re.IGNORECASE)
+
+
+_ARRANGEMENT_ASK = _asked(_ARRANGEMENT, r"\b(?:if|while|when|once)\s+(?:i|i'm|im|we)\b[^,?]*")
 _ARRANGED = re.compile(_ARRANGEMENT, re.IGNORECASE)
 
 #: An ask about a part of pay beside the salary ("equity", "a signing bonus", "401k match",
@@ -74,9 +77,7 @@ _PAY_PART = (
     r"|benefits\s+like|pensions?|401\s?\(?k\)?|retirement|health\s+(?:insurance|care|coverage)"
     r"|stipends?|on-?call\s+pay|paid\s+(?:leave|vacation|time\s+off)|pto)\b"
 )
-_PAY_PART_ASK = re.compile(
-    r"^(?!.*\b(?:my|our|from)\s+(?:\w+\s+){0,2}" + _PAY_PART + ").*" + _PAY_PART, re.IGNORECASE
-)
+_PAY_PART_ASK = _asked(_PAY_PART, r"\b(?:my|our|from)\s+(?:\w+\s+){0,2}")
 _PAY_PART_STATED = re.compile(_PAY_PART, re.IGNORECASE)
 
 #: An ask about a step past the role ("promoted to senior", "the career ladder", "what comes
