@@ -351,16 +351,11 @@ class Vocabulary:
         return min(longer, key=lambda w: (len(w), w)) if longer else None
 
     def matches(self, question: str, embed, within: list[str] | None = None) -> dict[str, float]:
-        """How closely, by meaning, each of the question's words the guide does not use is
-        matched: by any guide word, or only by the words of `within` (the texts an answer
-        quotes, so "remote" must find its like in the evidence, not anywhere in the guide)."""
-        # a typo or slang of an English word ("actualy", "lol", "pls") says nothing of the
-        # topic, nor does a word for the answer's form ("a short *definition*")
-        unknown = [
-            w
-            for w in dict.fromkeys(self.unknown(question))
-            if (is_english(w) or is_term(w)) and w not in DEFINITION_WORDS
-        ]
+        """How closely, by meaning, each of the question's words the guide does not use (no typo,
+        slang or word for the answer's form: "lol", "a *definition*") is matched: by any guide
+        word, or only by those of `within` (what an answer quotes: "remote" must be like one)."""
+        words = [w for w in self.unknown(question) if w not in DEFINITION_WORDS]
+        unknown = [w for w in dict.fromkeys(words) if is_english(w) or is_term(w)]
         if not unknown or not len(self.words):
             return {}
         vectors = self.vectors
