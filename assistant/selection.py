@@ -20,6 +20,7 @@ from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.sources import cited
+from assistant.suitability import suited
 from assistant.terms import (
     ask_words,
     content_stems,
@@ -44,10 +45,6 @@ class Choice:
     label: str  # what a computed answer opens with ("" none)
     selected: bool  # computed over the guide's items
     scored: list[Evidence]  # the best units, best first
-
-
-def selection_free_ordinal(reading: Reading) -> bool:
-    return reading.selection is None and reading.ordinal is not None
 
 
 @dataclass
@@ -130,9 +127,12 @@ class Selector:
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool
     ) -> Computed | None:
         """An answer computed rather than searched for: the cited lines of a figure whose source
-        is asked (assistant/sources.py), the step next to the last answer's, or a selection
-        over the guide's items (when it has `items`)."""
-        sourced = cited(reading, said_before(turns), self.sections.values())
+        is asked (assistant/sources.py), the lines on whom the role suits (assistant/
+        suitability.py), the step next to the last answer's, or a selection over the guide's
+        items (when it has `items`)."""
+        guide = self.sections.values()
+        suits = [Evidence(section, unit, 1.0) for section, unit in suited(reading.ask, guide)]
+        sourced = cited(reading, said_before(turns), guide) or suits
         if sourced:
             return "sentences", sourced, ""
         return self.next_to_last(reading, turns) or (
@@ -155,7 +155,7 @@ class Selector:
         if not pool and (reading.selection is not None or reading.ordinal is not None):
             if reading.kind == "path" or (reading.ordinal and reading.ordinal[1]):
                 return None  # "the second step", "what should I learn first": the steps
-            if selection_free_ordinal(reading) and not self.names_items(reading):
+            if reading.selection is None and reading.ordinal and not self.names_items(reading):
                 return None  # "the first thing she does in the morning" picks no item
             # "Which is pricier, the CKA or the AWS Solutions Architect Professional?": the
             # items it names, when it names two or more, else the list it is about
@@ -397,4 +397,4 @@ _STEP_WORDS = frozenset(stem(w) for w in ("stage", "stages", "phase", "phases"))
 _ROUTE = re.compile(r"\b(?:path|route|roadmap|journey)\b", re.IGNORECASE)
 
 
-__all__ = ["Choice", "Computed", "Selector", "selection_free_ordinal"]
+__all__ = ["Choice", "Computed", "Selector"]

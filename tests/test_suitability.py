@@ -1,0 +1,83 @@
+"""An ask about whom the role suits is answered by the guide's lines describing people by what
+they want or enjoy, however it is worded (assistant/suitability.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import assert_grounded
+
+from assistant import Assistant
+from assistant.guide import load_guide
+from assistant.suitability import SUITS, suited
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "who would this job be a great fit for",
+        "Is MLOps the right fit if I mostly like tuning models?",
+        "what sort of people thrive in this line of work",
+        "Who's the role really for?",
+        "am I cut out for this?",
+        "what kind of engineer does well in this role",
+        "Would it suit someone who likes automation?",
+        "For whom is the career best suited?",
+    ],
+)
+def test_asks_about_whom_the_role_suits(ask: str) -> None:
+    assert SUITS.search(ask)
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "Of the monitoring tools, which is aimed at drift detection?",  # a tool's purpose
+        "What kinds of projects belong in a portfolio?",
+        "How much does an MLOps engineer make?",
+        "Does this fit into the DevOps step?",
+    ],
+)
+def test_other_asks_are_not_about_whom_it_suits(ask: str) -> None:
+    assert not SUITS.search(ask)
+
+
+def test_the_lines_on_whom_it_suits_are_those_describing_people_by_what_they_enjoy() -> None:
+    sections = load_guide(CORPUS).sections
+    lines = [unit.text for _, unit in suited("who is this a good fit for?", sections)]
+    assert any(line.startswith("Best suited for: DevOps engineers who want") for line in lines)
+    assert any(line.startswith("Best for those who get satisfaction") for line in lines)
+    assert all(" who " in line for line in lines)
+    assert suited("How much does the CKA cost?", sections) == []
+
+
+@pytest.fixture(scope="module")
+def assistant(real_index_dir: Path) -> Assistant:
+    return Assistant.from_settings(index_dir=real_index_dir).load()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who is it a good fit for",  # too short and too far in meaning to be judged on-topic
+        "what kind of person does well at this?",
+        "i like fixing servers way more than math. good fit for me?",
+    ],
+)
+def test_a_suitability_ask_is_answered_with_whom_the_guide_says_it_suits(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert "DevOps engineers who want to specialize in ML" in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+def test_a_suitability_ask_about_something_else_is_still_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("Is a Honda Civic a good fit for a family of four?")
+    assert answer.refused, answer.text
