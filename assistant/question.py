@@ -119,7 +119,9 @@ _PATH = re.compile(
     r"\b(how (do|does|can|should|would) " + _WHO + r" (get|break|move|switch|transition"
     r"|pivot|become|go|start|land|make the (move|switch|jump))"
     r"|how to (get|break|move|switch|transition|pivot|become|start)"
-    r"|what (should|do|does|would|could|must) " + _WHO + r" (do|learn|study|focus on|follow)"
+    r"|what (should|do|does|would|could|must) " + _WHO + r" (learn|study|focus on|follow)"
+    # "what should he do", "what do I do": the steps; "what do *they* do" is the work
+    r"|what (should|would|could|must) " + _WHO + r" do|what (do|does) (i|we|you|one) do"
     r"|what steps|which steps|where (do|should|can) (i|you|one) (start|begin)|roadmap|path into"
     r"|stages (of|in) the (career|path|roadmap|journey)|step-by-step path"
     r"|steps\b[^?.]{0,40}\b(become|becoming|get into|getting into|move into|moving into"

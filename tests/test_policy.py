@@ -158,6 +158,11 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("Give me the Washington state salary figure specifically.", "amount"),
         ("tell me the salary in Texas", "amount"),
         ("give me the salary data sources", "other"),
+        # what the asker or someone advised should do is the path; what *they* do is the work
+        ("what should he do after his degree?", "path"),
+        ("what do I do in the second step?", "path"),
+        ("what do they do in the afternoons", "other"),
+        ("what does she do first thing in the morning?", "other"),
     ],
 )
 def test_kind_of_says_what_kind_of_answer_is_wanted(ask: str, kind: str) -> None:
