@@ -25,6 +25,7 @@ from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STOPWORDS, tokenize
+from assistant.themes import marks_theme
 from assistant.vocabulary import (
     FRAME_WORDS,
     TRUTH_WORDS,
@@ -369,7 +370,8 @@ def ungrounded(
     if candidates:
         near = vocabulary.matches(" ".join(candidates), embed)
         out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]
-    return [n for n in dict.fromkeys(out) if not guessed(n, text)]
+    # nor a word marking what kind of ask it is ("what *KPIs* …": assistant/themes.py)
+    return [n for n in dict.fromkeys(out) if not guessed(n, text) and not marks_theme(n, text)]
 
 
 #: An open alternative: the asker's guess, then "or something else", "or what", "or nah".

@@ -27,8 +27,8 @@ from assistant.defining import only_asked
 from assistant.listing import stems
 from assistant.question import Reading
 from assistant.scope import is_prompt
-from assistant.suitability import SUITS
 from assistant.text import tokenize, without_domain
+from assistant.themes import theme_of
 from assistant.unstated import unstated
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -91,10 +91,10 @@ def task(case: Case) -> Verdict | None:
 
 
 def off_topic(case: Case) -> Verdict | None:
-    """Nothing in the guide is close to the question, by meaning or by its words. An ask about
-    whom the role suits is about the role (assistant/suitability.py), however it is worded."""
+    """Nothing in the guide is close to the question, by meaning or by its words. An ask of a
+    theme the guide answers in lines of its own is about the role (assistant/themes.py)."""
     off = case.relevance < case.settings["refusal_threshold"] and not case.lexical
-    if off and not SUITS.search(case.reading.ask):
+    if off and not (case.selected and theme_of(case.reading.ask)):
         return Verdict("refuse", "off_topic", phrases.NOT_COVERED, cite_nearest=False)
     return None
 

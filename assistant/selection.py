@@ -20,7 +20,6 @@ from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.sources import cited
-from assistant.suitability import suited
 from assistant.terms import (
     ask_words,
     content_stems,
@@ -30,6 +29,7 @@ from assistant.terms import (
     uses_words,
 )
 from assistant.text import role_first, tokenize, without_domain
+from assistant.themes import theme_lines
 from assistant.vocabulary import Vocabulary, stem
 
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
@@ -127,12 +127,12 @@ class Selector:
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool
     ) -> Computed | None:
         """An answer computed rather than searched for: the cited lines of a figure whose source
-        is asked (assistant/sources.py), the lines on whom the role suits (assistant/
-        suitability.py), the step next to the last answer's, or a selection over the guide's
+        is asked (assistant/sources.py), the guide's lines of the ask's theme (assistant/
+        themes.py), the step next to the last answer's, or a selection over the guide's
         items (when it has `items`)."""
         guide = self.sections.values()
-        suits = [Evidence(section, unit, 1.0) for section, unit in suited(reading.ask, guide)]
-        sourced = cited(reading, said_before(turns), guide) or suits
+        themed = [Evidence(s, u, 1.0) for s, u in theme_lines(reading.ask, guide)]
+        sourced = cited(reading, said_before(turns), guide) or themed
         if sourced:
             return "sentences", sourced, ""
         return self.next_to_last(reading, turns) or (

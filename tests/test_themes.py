@@ -1,5 +1,5 @@
-"""An ask about whom the role suits is answered by the guide's lines describing people by what
-they want or enjoy, however it is worded (assistant/suitability.py)."""
+"""An ask of a theme the guide states in lines of its own (whom the role suits, how its work is
+judged) is answered by those lines, however it is worded (assistant/themes.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.guide import load_guide
-from assistant.suitability import SUITS, suited
+from assistant.themes import marks_theme, theme_lines, theme_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -29,7 +29,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
     ],
 )
 def test_asks_about_whom_the_role_suits(ask: str) -> None:
-    assert SUITS.search(ask)
+    theme = theme_of(ask)
+    assert theme is not None and theme.name == "suits"
 
 
 @pytest.mark.parametrize(
@@ -41,17 +42,40 @@ def test_asks_about_whom_the_role_suits(ask: str) -> None:
         "Does this fit into the DevOps step?",
     ],
 )
-def test_other_asks_are_not_about_whom_it_suits(ask: str) -> None:
-    assert not SUITS.search(ask)
+def test_other_asks_are_of_no_theme(ask: str) -> None:
+    assert theme_of(ask) is None
 
 
 def test_the_lines_on_whom_it_suits_are_those_describing_people_by_what_they_enjoy() -> None:
     sections = load_guide(CORPUS).sections
-    lines = [unit.text for _, unit in suited("who is this a good fit for?", sections)]
+    lines = [unit.text for _, unit in theme_lines("who is this a good fit for?", sections)]
     assert any(line.startswith("Best suited for: DevOps engineers who want") for line in lines)
     assert any(line.startswith("Best for those who get satisfaction") for line in lines)
     assert all(" who " in line for line in lines)
-    assert suited("How much does the CKA cost?", sections) == []
+    assert theme_lines("How much does the CKA cost?", sections) == []
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        "what KPIs would you set for this person?",
+        "How is an MLOps engineer's performance evaluated?",
+        "how can a manager tell they're doing a good job",
+        "what are they held accountable for?",
+        "Which success metrics fit the role?",
+    ],
+)
+def test_asks_about_how_the_work_is_judged(ask: str) -> None:
+    theme = theme_of(ask)
+    assert theme is not None and theme.name == "judged"
+
+
+def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> None:
+    sections = load_guide(CORPUS).sections
+    lines = [unit.text for _, unit in theme_lines("what KPIs matter here?", sections)]
+    assert len(lines) == 1 and lines[0].startswith("Your success is measured by")
+    assert marks_theme("KPIs", "what KPIs matter here?")  # the ask's kind, not a thing
+    assert not marks_theme("Google", "what KPIs does Google use?")
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +105,23 @@ def test_a_suitability_ask_is_answered_with_whom_the_guide_says_it_suits(
 def test_a_suitability_ask_about_something_else_is_still_refused(assistant: Assistant) -> None:
     answer = assistant.ask("Is a Honda Civic a good fit for a family of four?")
     assert answer.refused, answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["which KPIs should I track for my new mlops hire?", "how would a boss know he's doing well"],
+)
+def test_an_ask_how_the_work_is_judged_gets_what_success_is_measured_by(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert "Your success is measured by ML system reliability" in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+def test_a_name_beside_the_asks_marking_word_is_still_checked(assistant: Assistant) -> None:
+    answer = assistant.ask("What KPIs does Netflix use for its MLOps engineers?")
+    assert answer.refused and "Netflix" in answer.text
