@@ -80,10 +80,12 @@ _ASK_VERBS = frozenset(
     ["do", "does", "what", "whats", "used", "explain", "define", "actual", "actually", "really"]
 )
 _ARTICLES = frozenset(["a", "an", "the"])
-#: An ask for what something is: "what is an MLOps engineer?", "what does DVC do?", "who is …".
+#: An ask for what something is: "what is an MLOps engineer?", "what does DVC do?", "who is …",
+#: as put in a form ("in plain words, what is …") or hedged ("what exactly is …").
 _DEFINITION = re.compile(
-    r"^\W*(?:what\s+(?:is|are)|what's|whats|who\s+(?:is|are)|define|explain\s+what"
-    r"|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?[\w&/ -]{1,40}?\s+do\b)",
+    r"^\W*(?:(?:in|with)\s+(?:plain|simple|normal|layman'?s?|one|a\s+few)\s+\w+\W+)?(?:what\s+"
+    r"(?:exactly\s+|actually\s+|even\s+|really\s+)?(?:is|are)|what's|whats|who\s+(?:is|are)"
+    r"|define|explain\s+what|what\s+(?:does|do)\s+(?:an?\s+|the\s+)?[\w&/ -]{1,40}?\s+do\b)",
     re.IGNORECASE,
 )
 #: A bracketed enumeration of examples: "(GitHub Actions, Jenkins, etc.)", "(AWS, GCP, or Azure)".
@@ -199,16 +201,10 @@ def _label_named(scored: list[Evidence], question: str) -> Evidence | None:
     ("Afternoon: …" for "what do they do in the afternoon?"), or None."""
     asked = stems(question)
     labels = {ev.section.id: _labels(ev.section) for ev in scored}  # once a section
-    return next(
-        (
-            ev
-            for ev in scored
-            if ev.unit.kind == "sentence"
-            and (label := labels[ev.section.id].get(ev.unit.text))
-            and label <= asked
-        ),
-        None,
+    labelled = (
+        (ev, labels[ev.section.id].get(ev.unit.text)) for ev in scored if ev.unit.kind == "sentence"
     )
+    return next((ev for ev, label in labelled if label and label <= asked), None)
 
 
 def _paragraph(section: Section, unit: Unit) -> list[Unit]:

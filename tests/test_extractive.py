@@ -24,6 +24,9 @@ def test_a_definition_ask_is_about_its_term() -> None:
     assert _defined("What does an MLOps engineer actually do?") == ["mlop", "engineer"]
     assert _defined("What is Feast?") == ["feast"]
     assert _defined("How much does the CKA cost?") == []  # no definition ask
+    # put in a form or hedged, the ask is still for what the thing is
+    assert _defined("In plain words, what is an MLOps engineer?") == ["mlop", "engineer"]
+    assert _defined("what exactly is a feature store") == ["feature", "store"]
 
 
 def test_a_definition_opens_with_its_term_after_an_article_or_before_a_colon() -> None:
