@@ -20,6 +20,7 @@ from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
 from assistant.text import tokenize
+from assistant.themes import marked_words
 from assistant.vocabulary import (
     FRAME_STEMS,
     FRAME_WORDS,
@@ -119,7 +120,7 @@ def unsaid_attribute(
     if earnings and not EARNINGS.search(item.unit.text):  # "what does Google pay?": a price
         return reading.kind  # is no pay
     own = _own_lines(item)
-    named = set(ask_words(item.name))
+    named = set(ask_words(item.name)) | marked_words(reading.ask)  # "*paged at night*"
     if quantity is not None:  # of the item, not of a thing beside it ("study *materials* for …")
         if all(
             w in named or w in AMOUNT_WORDS or vocabulary.is_form(w) for w in ask_words(reading.ask)
@@ -222,7 +223,7 @@ def _unsaid_property(
     if item is None:
         return None
     own = _own_lines(item)
-    named = set(ask_words(item.name))
+    named = set(ask_words(item.name)) | marked_words(reading.ask)  # "*paged at night*"
     if all(w in named or said_in(w, own) for w in ask_words(reading.ask)):
         return None  # every word the item's own line says (spaCy stays unloaded)
     main = ALTERNATIVE.split(reading.ask)[0]  # not the opposite it offers ("… or paid?")

@@ -24,8 +24,8 @@ from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
-from assistant.text import STOPWORDS, tokenize
-from assistant.themes import marks_theme
+from assistant.text import STOPWORDS, tokenize, without_own_likeness
+from assistant.themes import marked_words, marks_theme
 from assistant.vocabulary import (
     FRAME_WORDS,
     TRUTH_WORDS,
@@ -54,7 +54,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     if reading.selection is not None or not matches:
         return []  # a selection over the items' prices is computed ("is it the cheapest?")
     # the opposite it offers is no property to find ("… or is it a waste of money?")
-    main = ALTERNATIVE.split(reading.ask)[0]
+    main = without_own_likeness(ALTERNATIVE.split(reading.ask)[0])  # nor "like when I …"
     if reading.yes_no:
         nominal = reader.nominal(main) | reader.asked_verbs(main)
     elif reading.kind in STATED:
@@ -67,6 +67,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     # a judgement put on a thing is the asker's, the thing what is asked ("building *cool*
     # models", "a *natural* next step")
     theirs = askers_own(main) | {w for w in reader.attributive(main) if is_evaluative(w)}
+    theirs |= marked_words(main)  # what marks the ask's theme ("paged *at night*"): themes.py
     # a noun after an ordinal points at a part of what was said ("the last *group*"); one
     # before what it counts says how many ("a *couple* system design prompts", "*loads* of")
     theirs |= {m.group(2).lower() for m in ORDINAL.finditer(main) if m.group(2)}

@@ -127,14 +127,14 @@ class Selector:
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool
     ) -> Computed | None:
         """An answer computed rather than searched for: the cited lines of a figure whose source
-        is asked (assistant/sources.py), the guide's lines of the ask's theme (assistant/
-        themes.py), the step next to the last answer's, or a selection over the guide's
-        items (when it has `items`)."""
+        is asked (sources.py), the guide's lines of the ask's theme (themes.py), the step next
+        to the last answer's, or a selection over the guide's items (when it has `items`)."""
         guide = self.sections.values()
+        sourced = cited(reading, said_before(turns), guide)
         themed = [Evidence(s, u, 1.0) for s, u in theme_lines(reading.ask, guide)]
-        sourced = cited(reading, said_before(turns), guide) or themed
-        if sourced:
-            return "sentences", sourced, ""
+        if sourced or themed:  # a theme's list comes with its lead-in line
+            listed = not sourced and any(e.unit.kind == "leadin" for e in themed)
+            return ("list" if listed else "sentences"), sourced or themed, ""
         return self.next_to_last(reading, turns) or (
             self.from_items(reading, turns, hits) if items else None
         )

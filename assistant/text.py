@@ -230,3 +230,16 @@ def role_first(text: str) -> bool:
     """Does `text` start with the role's name ("MLOps engineers should we have …": what a
     count there counts is people in the role, none of the guide's lists)?"""
     return bool(_ROLE_FIRST.match(text))
+
+
+#: The asker setting the ask beside their own doing: "like when *I* do emergency calls at
+#: night", "the way *my* dentist gets called in", "as *we* do at the bank".
+_OWN_LIKENESS = re.compile(
+    r"\b(?:like|as|the\s+way)\s+(?:when\s+|how\s+)?(?:i|my|we|our)\b[^?.!;]*", re.IGNORECASE
+)
+
+
+def without_own_likeness(text: str) -> str:
+    """The text without the asker's likening of it to their own doing: what that names is the
+    asker's, not what is asked of the guide."""
+    return _OWN_LIKENESS.sub(" ", text)

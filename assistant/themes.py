@@ -1,10 +1,14 @@
 """Asks of a theme the guide states in lines of its own, worded in words that are not those
 lines' words, so that a small embedding model ranks the lines low: whom the role suits ("who is
 it a good fit for?", "what kind of person does well at this?": "… engineers who enjoy
-infrastructure …") and how its work is judged ("what KPIs should we use?", "how do they know
-they're doing a good job?": "Your success is measured by …"). Such an ask is answered by the
-guide's lines of its theme, found by what they state, wherever they rank; it is about the role,
-so never off-topic; and the words that mark it ("KPIs") name nothing the guide must hold.
+infrastructure …"), how its work is judged ("what KPIs should we use?", "how do they know
+they're doing a good job?": "Your success is measured by …"), being on call ("will I get woken
+up at night?": "On-call burden: …") and its downsides ("what are the hardest parts?": the
+challenges it lists). Such an ask is answered by the guide's lines of its theme, found by what
+they state (or by the title of the part listing them), wherever they rank; it is about the
+role, so never off-topic; and the words that mark it ("KPIs", "paged at night") are no thing
+or property the guide must hold. An ask of a detail those lines do not state (the on-call
+rotation, how people cope with the challenges) is no ask of the theme: the other checks judge it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ from assistant.schema import Section, Unit
 class Theme:
     name: str
     ask: re.Pattern[str]  # an ask of the theme
-    line: re.Pattern[str]  # a guide line stating it
+    line: re.Pattern[str]  # a guide line stating it, or the title of a part listing it
+    by_title: bool = False  # `line` matches the titles of the parts whose lines state it
+    unless: re.Pattern[str] | None = None  # an ask of another theme all the same
 
 
 THEMES = (
@@ -58,12 +64,51 @@ THEMES = (
         # what success or performance is measured by
         re.compile(r"\b(?:success|performance)\s+is\s+(?:measured|judged|evaluated)\b", re.I),
     ),
+    Theme(
+        "on-call",
+        re.compile(
+            r"\b(?:on[- ]?call|pag(?:ed|er|ers|ing)|woken(?:\s+up)?|wake\s+(?:me|you|them|him"
+            r"|her|up)|after[- ]hours|middle\s+of\s+the\s+night)\b"
+            # and when: "paged *at night*", "woken up *at 3am*"
+            r"(?:\s+(?:\w+\s+){0,3}?(?:at|in\s+the\s+middle\s+of\s+the|during\s+the)\s+(?:night|nite)"
+            r"|\s+at\s+\d{1,2}\s?am)?\b",
+            re.IGNORECASE,
+        ),
+        # being on call, being paged
+        re.compile(r"\bon-call\b|\bpaged\b|\bpage\s+you\b", re.IGNORECASE),
+        # its schedule or its pay, which those lines do not state
+        unless=re.compile(
+            r"\b(?:rotations?|schedules?|shifts?|hours|how\s+(?:often|many|much|long)|pay|paid"
+            r"|extra|compensat\w*|stipends?|frequency|freq|per\s+(?:week|month)|a\s+week)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    Theme(
+        "downsides",
+        re.compile(
+            r"\b(?:downsides?|drawbacks?|cons|negatives?|pain\s+points?|gripes?|headaches?"
+            r"|(?:hard|hardest|tough|toughest|worst|bad|frustrating)\s+(?:parts?|things?|bits?)"
+            r"|less\s+rosy|warn\s+(?:\w+\s+)?about)\b",
+            re.IGNORECASE,
+        ),
+        # the part of the guide listing the role's challenges
+        re.compile(r"\bchallenges\b", re.IGNORECASE),
+        by_title=True,
+        # how people cope with them is another part ("How experienced MLOps engineers handle …")
+        unless=re.compile(
+            r"\b(?:cope|coping|handle|handling|deal|dealing|mitigat\w*|fix\w*|avoid\w*|reduce"
+            r"|cut\s+down|tips?|advice|solutions?|manag\w+|overcome|practices|do\s+about)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
 def theme_of(ask: str) -> Theme | None:
     """The theme the ask is of, if any."""
-    return next((t for t in THEMES if t.ask.search(ask)), None)
+    return next(
+        (t for t in THEMES if t.ask.search(ask) and not (t.unless and t.unless.search(ask))), None
+    )
 
 
 def theme_lines(ask: str, sections: Iterable[Section]) -> list[tuple[Section, Unit]]:
@@ -71,7 +116,17 @@ def theme_lines(ask: str, sections: Iterable[Section]) -> list[tuple[Section, Un
     theme = theme_of(ask)
     if theme is None:
         return []
+    if theme.by_title:
+        return [(s, unit) for s in sections if theme.line.search(s.title) for unit in s.units]
     return [(s, unit) for s in sections for unit in s.units if theme.line.search(unit.text)]
+
+
+def marked_words(ask: str) -> set[str]:
+    """The words that mark the ask's theme ("paged *at night*"), lower-cased: what it asks of is
+    the theme's lines, not those words."""
+    theme = theme_of(ask)
+    spans = [m.group(0).lower() for m in theme.ask.finditer(ask)] if theme else []
+    return {w for span in spans for w in re.findall(r"[\w'-]+", span)}
 
 
 def marks_theme(name: str, ask: str) -> bool:
@@ -82,4 +137,4 @@ def marks_theme(name: str, ask: str) -> bool:
     )
 
 
-__all__ = ["THEMES", "Theme", "marks_theme", "theme_lines", "theme_of"]
+__all__ = ["THEMES", "Theme", "marked_words", "marks_theme", "theme_lines", "theme_of"]

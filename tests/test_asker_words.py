@@ -9,6 +9,7 @@ import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant
+from assistant.text import without_own_likeness
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,19 @@ def test_an_acronym_the_guide_writes_only_inside_names_is_the_askers_word(
     answer = assistant.ask("do mlops ppl actually build the AI models themselves or nah")
     assert not answer.refused, answer.text
     assert assistant.ask("Describe Google's interview process for MLOps roles.").refused
+
+
+def test_the_askers_likening_to_their_own_doing_is_theirs() -> None:
+    text = "will i be on call, like when i do emergency service calls at night?"
+    assert "emergency" not in without_own_likeness(text)
+    assert "on call" in without_own_likeness(text)
+    # a likeness to no doing of the asker's is what is asked
+    assert without_own_likeness("is it like DevOps?") == "is it like DevOps?"
+
+
+@pytest.mark.slow
+def test_an_ask_likened_to_the_askers_own_work_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("would I get paged, the way my vet clinic calls me in for emergencies?")
+    assert not answer.refused, answer.text
+    assert "Expect to be paged" in answer.text
+    assert_grounded(answer)

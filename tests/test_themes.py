@@ -40,6 +40,10 @@ def test_asks_about_whom_the_role_suits(ask: str) -> None:
         "What kinds of projects belong in a portfolio?",
         "How much does an MLOps engineer make?",
         "Does this fit into the DevOps step?",
+        # how people cope with the challenges, and the schedule of on-call, are other asks
+        "how do seasoned folks cope with those pain points?",
+        "What's a typical on-call rotation, one week in four?",
+        "what's the AWS cert called in the guide?",
     ],
 )
 def test_other_asks_are_of_no_theme(ask: str) -> None:
@@ -125,3 +129,41 @@ def test_an_ask_how_the_work_is_judged_gets_what_success_is_measured_by(
 def test_a_name_beside_the_asks_marking_word_is_still_checked(assistant: Assistant) -> None:
     answer = assistant.ask("What KPIs does Netflix use for its MLOps engineers?")
     assert answer.refused and "Netflix" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("ask", "name"),
+    [
+        ("will I get woken up in the middle of the night?", "on-call"),
+        ("do they get woken up at 3am?", "on-call"),
+        ("what sets off the pager for these folks?", "on-call"),
+        ("what are the drawbacks of this career?", "downsides"),
+        ("be honest, what are the hardest parts?", "downsides"),
+    ],
+)
+def test_asks_about_being_on_call_and_the_downsides(ask: str, name: str) -> None:
+    theme = theme_of(ask)
+    assert theme is not None and theme.name == name
+
+
+def test_the_downsides_are_the_part_listing_the_challenges() -> None:
+    sections = load_guide(CORPUS).sections
+    lines = theme_lines("any downsides?", sections)
+    assert {section.title for section, _ in lines} == {"Common challenges"}
+    assert [unit.kind for _, unit in lines][:2] == ["leadin", "item"]
+    on_call = [unit.text for _, unit in theme_lines("do they get paged at 3am?", sections)]
+    assert any(text.startswith("On-call burden:") for text in on_call)
+
+
+@pytest.mark.slow
+def test_the_downsides_are_answered_with_the_list_of_challenges(assistant: Assistant) -> None:
+    answer = assistant.ask("what are the drawbacks of doing this job?")
+    assert not answer.refused, answer.text
+    assert "Tool fragmentation" in answer.text and "On-call burden" in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+def test_an_on_call_figure_the_guide_never_gives_is_still_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("How many hours a week are MLOps engineers on call?")
+    assert answer.refused, answer.text
