@@ -15,6 +15,7 @@ from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
 from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick, said_of, words_of
+from assistant.policy import STATED
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
@@ -82,10 +83,8 @@ class Selector:
         step = reading.ordinal is not None and reading.ordinal[1]  # "the third stage"
         if (reading.kind == "path" or step) and scored:
             # "CI/CD tools named in the roadmap?" asks for them, not for the whole path
-            path = examples_answer(scored, ask, s, self.sections) or self.path_answer(
-                reading, scored
-            )
-            if path is not None:
+            path = examples_answer(scored, ask, s, self.sections)
+            if (path := path or self.path_answer(reading, scored)) is not None:
                 return path
         if reading.kind == "person" and scored:
             # A person's section opens with the name ("Taylor Rupe"): read it from the start.
@@ -131,7 +130,8 @@ class Selector:
         to the last answer's, or a selection over the guide's items (when it has `items`)."""
         guide = self.sections.values()
         sourced = cited(reading, said_before(turns), guide)
-        themed = [Evidence(s, u, 1.0) for s, u in theme_lines(reading.ask, guide)]
+        lines = theme_lines(reading.ask, guide, STATED.get(reading.kind))
+        themed = [Evidence(s, u, 1.0) for s, u in lines]
         if sourced or themed:  # a theme's list comes with its lead-in line
             listed = not sourced and any(e.unit.kind == "leadin" for e in themed)
             return ("list" if listed else "sentences"), sourced or themed, ""

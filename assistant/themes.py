@@ -3,12 +3,15 @@ lines' words, so that a small embedding model ranks the lines low: whom the role
 it a good fit for?", "what kind of person does well at this?": "… engineers who enjoy
 infrastructure …"), how its work is judged ("what KPIs should we use?", "how do they know
 they're doing a good job?": "Your success is measured by …"), being on call ("will I get woken
-up at night?": "On-call burden: …") and its downsides ("what are the hardest parts?": the
-challenges it lists). Such an ask is answered by the guide's lines of its theme, found by what
-they state (or by the title of the part listing them), wherever they rank; it is about the
-role, so never off-topic; and the words that mark it ("KPIs", "paged at night") are no thing
-or property the guide must hold. An ask of a detail those lines do not state (the on-call
-rotation, how people cope with the challenges) is no ask of the theme: the other checks judge it.
+up at night?": "On-call burden: …"), its downsides ("what are the hardest parts?": the
+challenges it lists), where it is in demand ("which industries are hiring?": "High demand
+across …") and what it joins to DevOps ("is it just DevOps with a new name?": "The role
+combines DevOps practices with ML-specific concerns …"). Such an ask is answered by the
+guide's lines of its theme, found by what they state (or by the title of the part listing
+them), wherever they rank; it is about the role, so never off-topic; and the words that mark
+it ("KPIs", "paged at night") are no thing or property the guide must hold. An ask of a detail
+those lines do not state (the on-call rotation, how people cope with the challenges) is no
+ask of the theme: the other checks judge it.
 """
 
 from __future__ import annotations
@@ -101,6 +104,32 @@ THEMES = (
             re.IGNORECASE,
         ),
     ),
+    Theme(
+        "demand",
+        re.compile(
+            r"\b(?:which|what)\s+(?:industr(?:y|ies)|sectors?|fields|(?:kinds?|sorts?|types?)\s+of"
+            r"\s+(?:industr(?:y|ies)|sectors?|companies|organi[sz]ations|employers|places|outfits"
+            r"|businesses))\b|\bwho\s+(?:actually\s+)?(?:hires|is\s+hiring|employs|needs)\b"
+            r"|\bin\s+demand\b|\bdemand\s+for\b|\b(?:lots|lot|plenty)\s+of\s+(?:jobs|openings)\b"
+            r"|\bwhere\s+the\s+jobs\b|\bemployment\s+outlook\b|\bindustries\s+(?:are\s+)?hiring\b",
+            re.IGNORECASE,
+        ),
+        # where the demand for the role is
+        re.compile(r"\b(?:high|strong|growing)\s+demand\b", re.IGNORECASE),
+    ),
+    Theme(
+        "devops",
+        re.compile(
+            r"\bjust\s+devops\b|\bdevops\b[^?.!]{0,40}\b(?:rebrand\w*|new\s+(?:coat|label|name|hat)"
+            r"|fancier|for\s+(?:ml|ai|machine\s+learning)\b|but\s+for)|\b(?:differ\w*|vs\.?|versus"
+            r"|compared?)\b[^?.!]{0,30}\bdevops\b|\bmlops\s*=|\bdevops\s*\+|\b(?:role|mlops|it|this)"
+            r"\s+(?:\w+\s+){0,2}(?:combin(?:es|e|ing)|blends?|brings\s+together|mixes)\b"
+            r"|\bcombination\s+of\s+(?:skills|disciplines|fields)",
+            re.IGNORECASE,
+        ),
+        # what the role joins to DevOps
+        re.compile(r"\bDevOps\b[^.]*\bwith\b[^.]*\bML\b"),
+    ),
 )
 
 
@@ -111,14 +140,20 @@ def theme_of(ask: str) -> Theme | None:
     )
 
 
-def theme_lines(ask: str, sections: Iterable[Section]) -> list[tuple[Section, Unit]]:
-    """The guide's lines of the ask's theme, in its order ([] for an ask of none)."""
+def theme_lines(
+    ask: str, sections: Iterable[Section], stated: re.Pattern[str] | None = None
+) -> list[tuple[Section, Unit]]:
+    """The guide's lines of the ask's theme, in its order ([] for an ask of none, or of a
+    quantity, matching `stated`, that none of them states: "the highest pay, and at which kind
+    of companies?" is for the line stating the pay)."""
     theme = theme_of(ask)
     if theme is None:
         return []
     if theme.by_title:
-        return [(s, unit) for s in sections if theme.line.search(s.title) for unit in s.units]
-    return [(s, unit) for s in sections for unit in s.units if theme.line.search(unit.text)]
+        lines = [(s, unit) for s in sections if theme.line.search(s.title) for unit in s.units]
+    else:
+        lines = [(s, unit) for s in sections for unit in s.units if theme.line.search(unit.text)]
+    return [] if stated and not any(stated.search(u.text) for _, u in lines) else lines
 
 
 def marked_words(ask: str) -> set[str]:

@@ -3,6 +3,7 @@ judged) is answered by those lines, however it is worded (assistant/themes.py)."
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,25 @@ def test_the_downsides_are_answered_with_the_list_of_challenges(assistant: Assis
 def test_an_on_call_figure_the_guide_never_gives_is_still_refused(assistant: Assistant) -> None:
     answer = assistant.ask("How many hours a week are MLOps engineers on call?")
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(
+    ("ask", "name"),
+    [
+        ("what sorts of organisations hire these people?", "demand"),
+        ("is this career actually in demand?", "demand"),
+        ("mlops vs devops, what's the difference?", "devops"),
+        ("isn't it just DevOps with a new label?", "devops"),
+    ],
+)
+def test_asks_about_the_demand_and_what_it_joins_to_devops(ask: str, name: str) -> None:
+    theme = theme_of(ask)
+    assert theme is not None and theme.name == name
+
+
+def test_a_quantity_asked_with_a_theme_needs_a_line_stating_it() -> None:
+    sections = load_guide(CORPUS).sections
+    ask = "what's the top pay, and which kinds of companies hire them?"
+    assert theme_lines(ask, sections)  # the demand line
+    assert theme_lines(ask, sections, re.compile(r"\$\d")) == []  # it states no pay
+    assert theme_of("Which companies are the top employers?") is None  # names, not kinds
