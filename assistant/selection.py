@@ -130,7 +130,7 @@ class Selector:
         to the last answer's, or a selection over the guide's items (when it has `items`)."""
         guide = self.sections.values()
         sourced = cited(reading, said_before(turns), guide)
-        lines = theme_lines(reading.ask, guide, STATED.get(reading.kind))
+        lines = theme_lines(reading.ask, guide, STATED.get(reading.kind), reading.context)
         themed = [Evidence(s, u, 1.0) for s, u in lines]
         if sourced or themed:  # a theme's list comes with its lead-in line
             listed = not sourced and any(e.unit.kind == "leadin" for e in themed)

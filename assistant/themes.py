@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.schema import Section, Unit
+from assistant.text import tokenize, without_domain
+from assistant.vocabulary import FRAME_WORDS
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,46 @@ THEMES = (
         # what the role joins to DevOps
         re.compile(r"\bDevOps\b[^.]*\bwith\b[^.]*\bML\b"),
     ),
+    Theme(
+        "models",
+        re.compile(
+            r"\b(?:build|builds|building|make|makes|making|train|trains|training|tun(?:e|es|ing)"
+            r"|invent\w*|creat\w+|design\w*)\s+(?:the\s+|own\s+|their\s+own\s+)?(?:ai|ml\s+models?"
+            r"|models?|neural\s+(?:nets?|networks?)|artificial\s+intelligence)\b"
+            r"|\bmore\s+(?:about\s+)?(?:model\w*|infra\w*|data\s+science)\b.{0,40}\bor\b"
+            r"|\bgood\s+at\s+(?:building\s+)?(?:models?|modell?ing|ml\s+math|math)\b"
+            r"|\bstrong\s+modell?ers?\b",
+            re.IGNORECASE,
+        ),
+        # what the role is set against: building models
+        re.compile(
+            r"(?=.*\b(?:rather\s+than|more\s+than|while|not|without)\b)(?=.*\b(?:(?:building"
+            r"|training|optimizing|deploy)\s+(?:and\s+training\s+)?(?:ML\s+)?models?|model\s+"
+            r"(?:development|building))\b)",
+            re.IGNORECASE,
+        ),
+        # moving into the role, what to learn, show or be asked, or accuracy, is another ask
+        unless=re.compile(
+            r"\b(?:move|switch|transition|pivot|portfolio|projects?|interview\w*|certif\w*|learn"
+            r"|study|topics?|accura\w*)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    Theme(
+        "scope",
+        re.compile(
+            r"\b(?:well|clearly|loosely|poorly|badly|properly)[- ]defined\b|\bundefined\b"
+            r"|\b(?:established|mature|settled|new|young|emerging)\s+(?:discipline|field|role"
+            r"|profession|job|career)\b|\b(?:discipline|field|role|profession|job)\s+(?:is\s+)?"
+            r"(?:still\s+)?(?:new|young|mature|established|settled|emerging|in\s+flux|fuzzy|vague)\b"
+            r"|\bboundar(?:y|ies)\b|\boverlap\w*|\bblur(?:s|red|ry|ring)?\b|\bmoving\s+target\b"
+            r"|\bwho\s+owns\s+what\b|\bownership\b",
+            re.IGNORECASE,
+        ),
+        # the role's scope and its boundaries
+        re.compile(r"\bundefined\b|\bboundaries\b", re.IGNORECASE),
+        unless=re.compile(r"\btools?\b", re.IGNORECASE),  # "overlapping tools" are another
+    ),
 )
 
 
@@ -141,11 +183,14 @@ def theme_of(ask: str) -> Theme | None:
 
 
 def theme_lines(
-    ask: str, sections: Iterable[Section], stated: re.Pattern[str] | None = None
+    ask: str, sections: Iterable[Section], stated: re.Pattern[str] | None = None, context: str = ""
 ) -> list[tuple[Section, Unit]]:
     """The guide's lines of the ask's theme, in its order ([] for an ask of none, or of a
     quantity, matching `stated`, that none of them states: "the highest pay, and at which kind
-    of companies?" is for the line stating the pay)."""
+    of companies?" is for the line stating the pay). An ask with no topic of its own ("does the
+    guide address this?") is of the theme of what the asker said before it, its `context`."""
+    if not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]:
+        ask = f"{context} {ask}"
     theme = theme_of(ask)
     if theme is None:
         return []

@@ -46,8 +46,7 @@ def without_money(ask: str, texts: list[str]) -> list[str]:
 _PRICED = frozenset(["free", "cheap", "expensive", "costly", "affordable", "pricey", "paid"])
 # fmt: off
 #: Words of whether a statement holds, or how it is worded, not of what it is about.
-TRUTH_WORDS = frozenset(
-    # whether a statement holds, not a property of it: "is it *true* that…", "a *real* problem"
+TRUTH_WORDS = frozenset(  # "is it *true* that…", "a *real* problem"
     [
         "true", "real", "actual", "actually", "accurate", "correct", "really", "truly", "legit",
         "genuine", "genuinely", "context", "word", "words", "possible", "supposed",
@@ -86,8 +85,9 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "adds", "turn", "turns", "outside", "inside", "within", "too", "either", "again",
         "though", "yet", "compare", "compared", "comparing", "comparison", "contrast", "versus",
         "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
-        "portrays", "frame", "frames", "framed", "framing", "only", "also", "plus", "maybe",
-        "perhaps", "regardless",  # and a choice among: "any *particular* kinds", "an *alternative*"
+        "portrays", "frame", "frames", "framed", "framing", "address", "addresses", "discuss",
+        "discusses", "only", "also", "plus", "maybe", "perhaps", "regardless",
+        # and a choice among: "any *particular* kinds", "an *alternative*"
         "particular", "particularly", "specific", "specifically", "certain", "alternative",
         "alternatives", "alongside", "equivalent", "equivalents", "counterpart", "counterparts",
     ]

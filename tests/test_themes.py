@@ -184,9 +184,44 @@ def test_asks_about_the_demand_and_what_it_joins_to_devops(ask: str, name: str) 
     assert theme is not None and theme.name == name
 
 
+def test_an_ask_with_no_topic_of_its_own_is_of_the_theme_of_what_came_before() -> None:
+    sections = load_guide(CORPUS).sections
+    said = "I'm worried the role will overlap with our data engineers."
+    lines = theme_lines("Does the guide address this?", sections, context=said)
+    assert any(unit.text.startswith("Undefined scope:") for _, unit in lines)
+    assert theme_lines("Does the guide address this?", sections) == []
+
+
 def test_a_quantity_asked_with_a_theme_needs_a_line_stating_it() -> None:
     sections = load_guide(CORPUS).sections
     ask = "what's the top pay, and which kinds of companies hire them?"
     assert theme_lines(ask, sections)  # the demand line
     assert theme_lines(ask, sections, re.compile(r"\$\d")) == []  # it states no pay
     assert theme_of("Which companies are the top employers?") is None  # names, not kinds
+
+
+@pytest.mark.parametrize(
+    ("ask", "name"),
+    [
+        ("so is it mostly building AI models all day?", "models"),
+        ("do I need to be good at math for this?", "models"),
+        ("is MLOps a well-defined role yet?", "scope"),
+        ("where are the boundaries with data engineering?", "scope"),
+        # what to learn is another ask, and a "blurb" is no blur
+        ("what ML topics should he learn, since he won't be building models?", None),
+        ("What's the guide's blurb for MLflow?", None),
+    ],
+)
+def test_asks_about_models_against_pipelines_and_the_roles_scope(
+    ask: str, name: str | None
+) -> None:
+    theme = theme_of(ask)
+    assert (theme.name if theme else None) == name
+
+
+@pytest.mark.slow
+def test_whether_the_guide_addresses_a_thing_frames_the_ask(assistant: Assistant) -> None:
+    answer = assistant.ask("Does the guide address overlapping role boundaries?")
+    assert not answer.refused, answer.text
+    assert "Role boundaries with ML engineering" in answer.text
+    assert_grounded(answer)
