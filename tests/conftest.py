@@ -156,6 +156,14 @@ def real_index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return index_dir
 
 
+@pytest.fixture(scope="module")
+def assistant(real_index_dir: Path) -> Any:
+    """The assistant over the real index, once per test module."""
+    from assistant.core import Assistant
+
+    return Assistant.from_settings(index_dir=real_index_dir).load()
+
+
 # ==== end of server / UI / widget fixtures ========================================================
 
 

@@ -3,18 +3,11 @@ teenager") and words that choose among things ("any particular kinds", "an alter
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.text import without_own_likeness
-
-
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
 
 
 @pytest.mark.slow

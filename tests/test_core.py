@@ -23,11 +23,6 @@ HISTORY = [
 ]
 
 
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
-
-
 def test_a_fact_question_gets_the_guides_sentence_with_its_citation(assistant: Assistant) -> None:
     answer = assistant.ask("How much does the HashiCorp Terraform certification cost?")
     assert not answer.refused

@@ -4,8 +4,6 @@ names that the embedding model does not know."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from conftest import assert_grounded, assert_refused_for
@@ -19,11 +17,6 @@ from assistant.question import read
 from assistant.schema import Section, Unit
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary, is_evaluative, stem, without_money
-
-
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
 
 
 @pytest.mark.parametrize(

@@ -557,11 +557,6 @@ def test_the_removed_settings_are_gone() -> None:
 
 
 # ==== the three outcomes through the real Assistant =================================
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
-
-
 @pytest.mark.slow
 def test_answer(assistant: Assistant) -> None:
     answer = assistant.ask("How much does the CKA exam cost?")

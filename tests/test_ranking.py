@@ -3,19 +3,12 @@ part of the guide the ask names."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant import Assistant
 from assistant.listing import lists
 from assistant.schema import Section, Unit
 from assistant.vocabulary import stem
-
-
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
 
 
 def _section(title: str, units: list[tuple[str, str]]) -> Section:

@@ -17,21 +17,42 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 
 @pytest.mark.parametrize(
-    "ask",
+    ("ask", "name"),
     [
-        "who would this job be a great fit for",
-        "Is MLOps the right fit if I mostly like tuning models?",
-        "what sort of people thrive in this line of work",
-        "Who's the role really for?",
-        "am I cut out for this?",
-        "what kind of engineer does well in this role",
-        "Would it suit someone who likes automation?",
-        "For whom is the career best suited?",
+        ("who would this job be a great fit for", "suits"),
+        ("Is MLOps the right fit if I mostly like tuning models?", "suits"),
+        ("what sort of people thrive in this line of work", "suits"),
+        ("Who's the role really for?", "suits"),
+        ("am I cut out for this?", "suits"),
+        ("what kind of engineer does well in this role", "suits"),
+        ("Would it suit someone who likes automation?", "suits"),
+        ("For whom is the career best suited?", "suits"),
+        ("what KPIs would you set for this person?", "judged"),
+        ("How is an MLOps engineer's performance evaluated?", "judged"),
+        ("how can a manager tell they're doing a good job", "judged"),
+        ("what are they held accountable for?", "judged"),
+        ("Which success metrics fit the role?", "judged"),
+        ("will I get woken up in the middle of the night?", "on-call"),
+        ("do they get woken up at 3am?", "on-call"),
+        ("what sets off the pager for these folks?", "on-call"),
+        ("what are the drawbacks of this career?", "downsides"),
+        ("be honest, what are the hardest parts?", "downsides"),
+        ("what sorts of organisations hire these people?", "demand"),
+        ("is this career actually in demand?", "demand"),
+        ("mlops vs devops, what's the difference?", "devops"),
+        ("isn't it just DevOps with a new label?", "devops"),
+        ("so is it mostly building AI models all day?", "models"),
+        ("do I need to be good at math for this?", "models"),
+        ("is MLOps a well-defined role yet?", "scope"),
+        ("where are the boundaries with data engineering?", "scope"),
+        # what to learn is another ask, and a "blurb" is no blur
+        ("what ML topics should he learn, since he won't be building models?", None),
+        ("What's the guide's blurb for MLflow?", None),
     ],
 )
-def test_asks_about_whom_the_role_suits(ask: str) -> None:
+def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
     theme = theme_of(ask)
-    assert theme is not None and theme.name == "suits"
+    assert (theme.name if theme else None) == name
 
 
 @pytest.mark.parametrize(
@@ -60,21 +81,6 @@ def test_the_lines_on_whom_it_suits_are_those_describing_people_by_what_they_enj
     assert theme_lines("How much does the CKA cost?", sections) == []
 
 
-@pytest.mark.parametrize(
-    "ask",
-    [
-        "what KPIs would you set for this person?",
-        "How is an MLOps engineer's performance evaluated?",
-        "how can a manager tell they're doing a good job",
-        "what are they held accountable for?",
-        "Which success metrics fit the role?",
-    ],
-)
-def test_asks_about_how_the_work_is_judged(ask: str) -> None:
-    theme = theme_of(ask)
-    assert theme is not None and theme.name == "judged"
-
-
 def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> None:
     sections = load_guide(CORPUS).sections
     lines = [unit.text for _, unit in theme_lines("what KPIs matter here?", sections)]
@@ -83,26 +89,27 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
     assert not marks_theme("Google", "what KPIs does Google use?")
 
 
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "question",
+    ("question", "fact"),
     [
-        "who is it a good fit for",  # too short and too far in meaning to be judged on-topic
-        "what kind of person does well at this?",
-        "i like fixing servers way more than math. good fit for me?",
+        # too short and too far in meaning to be judged on-topic by retrieval alone
+        ("who is it a good fit for", "DevOps engineers who want to specialize in ML"),
+        ("what kind of person does well at this?", "DevOps engineers who want to specialize"),
+        ("i like fixing servers way more than math. good fit for me?", "enjoy infrastructure"),
+        ("which KPIs should I track for my new mlops hire?", "Your success is measured by"),
+        ("how would a boss know he's doing well", "Your success is measured by"),
+        ("what are the drawbacks of doing this job?", "Tool fragmentation"),
+        # "address" frames an ask about the guide, as "cover" does
+        ("Does the guide address overlapping role boundaries?", "Role boundaries with ML"),
     ],
 )
-def test_a_suitability_ask_is_answered_with_whom_the_guide_says_it_suits(
-    assistant: Assistant, question: str
+def test_an_ask_of_a_theme_is_answered_with_its_lines(
+    assistant: Assistant, question: str, fact: str
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
-    assert "DevOps engineers who want to specialize in ML" in answer.text
+    assert fact in answer.text
     assert_grounded(answer)
 
 
@@ -113,38 +120,9 @@ def test_a_suitability_ask_about_something_else_is_still_refused(assistant: Assi
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    "question",
-    ["which KPIs should I track for my new mlops hire?", "how would a boss know he's doing well"],
-)
-def test_an_ask_how_the_work_is_judged_gets_what_success_is_measured_by(
-    assistant: Assistant, question: str
-) -> None:
-    answer = assistant.ask(question)
-    assert not answer.refused, answer.text
-    assert "Your success is measured by ML system reliability" in answer.text
-    assert_grounded(answer)
-
-
-@pytest.mark.slow
 def test_a_name_beside_the_asks_marking_word_is_still_checked(assistant: Assistant) -> None:
     answer = assistant.ask("What KPIs does Netflix use for its MLOps engineers?")
     assert answer.refused and "Netflix" in answer.text
-
-
-@pytest.mark.parametrize(
-    ("ask", "name"),
-    [
-        ("will I get woken up in the middle of the night?", "on-call"),
-        ("do they get woken up at 3am?", "on-call"),
-        ("what sets off the pager for these folks?", "on-call"),
-        ("what are the drawbacks of this career?", "downsides"),
-        ("be honest, what are the hardest parts?", "downsides"),
-    ],
-)
-def test_asks_about_being_on_call_and_the_downsides(ask: str, name: str) -> None:
-    theme = theme_of(ask)
-    assert theme is not None and theme.name == name
 
 
 def test_the_downsides_are_the_part_listing_the_challenges() -> None:
@@ -157,31 +135,9 @@ def test_the_downsides_are_the_part_listing_the_challenges() -> None:
 
 
 @pytest.mark.slow
-def test_the_downsides_are_answered_with_the_list_of_challenges(assistant: Assistant) -> None:
-    answer = assistant.ask("what are the drawbacks of doing this job?")
-    assert not answer.refused, answer.text
-    assert "Tool fragmentation" in answer.text and "On-call burden" in answer.text
-    assert_grounded(answer)
-
-
-@pytest.mark.slow
 def test_an_on_call_figure_the_guide_never_gives_is_still_refused(assistant: Assistant) -> None:
     answer = assistant.ask("How many hours a week are MLOps engineers on call?")
     assert answer.refused, answer.text
-
-
-@pytest.mark.parametrize(
-    ("ask", "name"),
-    [
-        ("what sorts of organisations hire these people?", "demand"),
-        ("is this career actually in demand?", "demand"),
-        ("mlops vs devops, what's the difference?", "devops"),
-        ("isn't it just DevOps with a new label?", "devops"),
-    ],
-)
-def test_asks_about_the_demand_and_what_it_joins_to_devops(ask: str, name: str) -> None:
-    theme = theme_of(ask)
-    assert theme is not None and theme.name == name
 
 
 def test_an_ask_with_no_topic_of_its_own_is_of_the_theme_of_what_came_before() -> None:
@@ -198,30 +154,3 @@ def test_a_quantity_asked_with_a_theme_needs_a_line_stating_it() -> None:
     assert theme_lines(ask, sections)  # the demand line
     assert theme_lines(ask, sections, re.compile(r"\$\d")) == []  # it states no pay
     assert theme_of("Which companies are the top employers?") is None  # names, not kinds
-
-
-@pytest.mark.parametrize(
-    ("ask", "name"),
-    [
-        ("so is it mostly building AI models all day?", "models"),
-        ("do I need to be good at math for this?", "models"),
-        ("is MLOps a well-defined role yet?", "scope"),
-        ("where are the boundaries with data engineering?", "scope"),
-        # what to learn is another ask, and a "blurb" is no blur
-        ("what ML topics should he learn, since he won't be building models?", None),
-        ("What's the guide's blurb for MLflow?", None),
-    ],
-)
-def test_asks_about_models_against_pipelines_and_the_roles_scope(
-    ask: str, name: str | None
-) -> None:
-    theme = theme_of(ask)
-    assert (theme.name if theme else None) == name
-
-
-@pytest.mark.slow
-def test_whether_the_guide_addresses_a_thing_frames_the_ask(assistant: Assistant) -> None:
-    answer = assistant.ask("Does the guide address overlapping role boundaries?")
-    assert not answer.refused, answer.text
-    assert "Role boundaries with ML engineering" in answer.text
-    assert_grounded(answer)

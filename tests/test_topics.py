@@ -3,8 +3,6 @@ short: numeronyms ("k8s") and acronyms for words the guide spells out ("AWS ML S
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 from conftest import assert_grounded, assert_refused_for, exchange
@@ -14,11 +12,6 @@ from assistant.asking import split_ask
 from assistant.terms import said_spelt
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary
-
-
-@pytest.fixture(scope="module")
-def assistant(real_index_dir: Path) -> Assistant:
-    return Assistant.from_settings(index_dir=real_index_dir).load()
 
 
 @pytest.mark.parametrize(
