@@ -133,6 +133,21 @@ THEMES = (
         re.compile(r"\bDevOps\b[^.]*\bwith\b[^.]*\bML\b"),
     ),
     Theme(
+        "clouds",
+        re.compile(
+            r"\b(?:which|what)\b[^?.!]{0,40}\b(?:(?:managed|cloud)\s+(?:ml|machine\s+learning|ai)\s+"
+            r"(?:platforms?|services?|offerings?)|(?:managed\s+)?ml\s+platforms?|cloud\s+(?:platforms?"
+            r"|providers?|vendors?)|clouds?)\b",
+            re.IGNORECASE,
+        ),
+        # the lines naming the three clouds together (their platforms, their ML services)
+        re.compile(r"\bAWS\b.*\bGCP\b.*\bAzure\b"),
+        # a certification, a tool or an item pointed at is another ask
+        unless=re.compile(
+            r"\bcertif\w*|\bcerts?\b|\btool\w*|\bones?\b|\bteams?\b|\bhead\s+of\b", re.IGNORECASE
+        ),
+    ),
+    Theme(
         "models",
         re.compile(
             r"\b(?:build|builds|building|make|makes|making|train|trains|training|tun(?:e|es|ing)"

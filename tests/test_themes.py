@@ -43,6 +43,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("isn't it just DevOps with a new label?", "devops"),
         ("so is it mostly building AI models all day?", "models"),
         ("do I need to be good at math for this?", "models"),
+        ("which managed cloud ML platforms should I know?", "clouds"),
+        ("which clouds should she learn?", "clouds"),
+        ("What IaC tooling is listed for ML platforms?", None),  # tools, not the platforms
         ("is MLOps a well-defined role yet?", "scope"),
         ("where are the boundaries with data engineering?", "scope"),
         # what to learn is another ask, and a "blurb" is no blur
@@ -100,6 +103,7 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
         ("which KPIs should I track for my new mlops hire?", "Your success is measured by"),
         ("how would a boss know he's doing well", "Your success is measured by"),
         ("what are the drawbacks of doing this job?", "Tool fragmentation"),
+        ("which managed cloud ML platforms should I know?", "AWS SageMaker, GCP Vertex AI"),
         # "address" frames an ask about the guide, as "cover" does
         ("Does the guide address overlapping role boundaries?", "Role boundaries with ML"),
     ],
