@@ -5,8 +5,10 @@ infrastructure …"), how its work is judged ("what KPIs should we use?", "how d
 they're doing a good job?": "Your success is measured by …"), being on call ("will I get woken
 up at night?": "On-call burden: …"), its downsides ("what are the hardest parts?": the
 challenges it lists), where it is in demand ("which industries are hiring?": "High demand
-across …") and what it joins to DevOps ("is it just DevOps with a new name?": "The role
-combines DevOps practices with ML-specific concerns …"). Such an ask is answered by the
+across …"), what it joins to DevOps ("is it just DevOps with a new name?": "The role
+combines DevOps practices with ML-specific concerns …"), which clouds to know ("which managed
+cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure ML."), models against pipelines
+and the role's scope. Such an ask is answered by the
 guide's lines of its theme, found by what they state (or by the title of the part listing
 them), wherever they rank; it is about the role, so never off-topic; and the words that mark
 it ("KPIs", "paged at night") are no thing or property the guide must hold. An ask of a detail
