@@ -16,8 +16,8 @@ from assistant.conversation import is_follow_up, last_exchange
 from assistant.embeddings import Embedder
 from assistant.question import Reading
 from assistant.settings import Settings
-from assistant.terms import kind_named
-from assistant.text import neutral_ask, tokenize, without_domain
+from assistant.terms import kind_named, topicless
+from assistant.text import neutral_ask, tokenize
 from assistant.vocabulary import FRAME_WORDS, Vocabulary, stem
 
 #: A query retrieval runs: its text, its vector and its weight in the fusion.
@@ -95,10 +95,10 @@ def build_queries(
         # ask with no topic of its own ("What does the guide suggest?", "which one?") takes
         # its topic from what was said before it, at the ask's own weight.
         about = vocabulary.correct(reading.context)
-        topicless = not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]
-        weight = s.retrieval.ask_weight if topicless else s.retrieval.asker_weight
+        no_topic = topicless(ask)
+        weight = s.retrieval.ask_weight if no_topic else s.retrieval.asker_weight
         leaning.append((about, embedder.embed_query(neutral_ask(about)), weight))
-        if topicless:
+        if no_topic:
             lexical_text = f"{ask} {about}"
             bare = not [w for w in tokenize(ask) if w not in FRAME_WORDS]
     # short after a description naming nothing the ask could be about ("I hold CompTIA

@@ -176,6 +176,12 @@ def _spells(want: str, text: str) -> bool:
     )
 
 
+def topicless(ask: str) -> bool:
+    """Has the ask no topic of its own ("What does the guide suggest?", "does it address
+    this?"): no word but frame words and the role's name? It takes what was said before it."""
+    return not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]
+
+
 def ask_words(text: str) -> list[str]:
     """The content words of an ask, without frame words ("use", "need") and the domain name."""
     return [t for t in _name_tokens(text) if t not in FRAME_WORDS and not t.startswith("mlops")]
@@ -237,6 +243,7 @@ __all__ = [
     "EXPANSION_MEMO",
     "Terms",
     "ask_words",
+    "topicless",
     "content_stems",
     "said_in",
     "said_short",

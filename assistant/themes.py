@@ -23,8 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.schema import Section, Unit
-from assistant.text import tokenize, without_domain
-from assistant.vocabulary import FRAME_WORDS
+from assistant.terms import topicless
 
 
 @dataclass(frozen=True)
@@ -206,7 +205,7 @@ def theme_lines(
     quantity, matching `stated`, that none of them states: "the highest pay, and at which kind
     of companies?" is for the line stating the pay). An ask with no topic of its own ("does the
     guide address this?") is of the theme of what the asker said before it, its `context`."""
-    if not [w for w in tokenize(without_domain(ask)) if w not in FRAME_WORDS]:
+    if topicless(ask):
         ask = f"{context} {ask}"
     theme = theme_of(ask)
     if theme is None:
@@ -218,20 +217,21 @@ def theme_lines(
     return [] if stated and not any(stated.search(u.text) for _, u in lines) else lines
 
 
+def _marking(ask: str) -> list[str]:
+    """The spans of the ask that mark its theme, lower-cased ([] for an ask of none)."""
+    theme = theme_of(ask)
+    return [m.group(0).lower() for m in theme.ask.finditer(ask)] if theme else []
+
+
 def marked_words(ask: str) -> set[str]:
     """The words that mark the ask's theme ("paged *at night*"), lower-cased: what it asks of is
     the theme's lines, not those words."""
-    theme = theme_of(ask)
-    spans = [m.group(0).lower() for m in theme.ask.finditer(ask)] if theme else []
-    return {w for span in spans for w in re.findall(r"[\w'-]+", span)}
+    return {w for span in _marking(ask) for w in re.findall(r"[\w'-]+", span)}
 
 
 def marks_theme(name: str, ask: str) -> bool:
     """Is `name` a word that marks the ask's theme ("what *KPIs* should we use?"), not a thing?"""
-    theme = theme_of(ask)
-    return theme is not None and any(
-        name.lower() in m.group(0).lower() for m in theme.ask.finditer(ask)
-    )
+    return any(name.lower() in span for span in _marking(ask))
 
 
 __all__ = ["THEMES", "Theme", "marked_words", "marks_theme", "theme_lines", "theme_of"]
