@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant import lexicon
+from assistant.terms import topicless
 from assistant.text import tokenize
 
 SENTENCES = re.compile(
@@ -183,7 +184,8 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
                 break
     trailing = _TRAILING_ME.search(sentence) or _trailing_statement(sentence)
     after = ""
-    if trailing and trailing.start() > 0:
+    # not when what would remain asks of nothing ("Is MLOps more | for people who like …?")
+    if trailing and trailing.start() > 0 and not topicless(sentence[: trailing.start()]):
         after, sentence = sentence[trailing.start() :], sentence[: trailing.start()]
     context = " ".join(p.strip(" ,;:-–—(") for p in (before, after) if p.strip(" ,;:-–—("))
     return sentence.strip(), context

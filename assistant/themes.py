@@ -1,7 +1,7 @@
 """Asks of a theme the guide states in lines of its own, worded in words that are not those
 lines' words, so that a small embedding model ranks the lines low: whom the role suits ("who is
-it a good fit for?", "what kind of person does well at this?": "… engineers who enjoy
-infrastructure …"), how its work is judged ("what KPIs should we use?", "how do they know
+it a good fit for?", "what background should candidates come from?": "… engineers who enjoy
+infrastructure …"), which degree ("do I need a degree?": "Complete Bachelor's in CS …"), how its work is judged ("what KPIs should we use?", "how do they know
 they're doing a good job?": "Your success is measured by …"), being on call ("will I get woken
 up at night?": "On-call burden: …"), its downsides ("what are the hardest parts?": the
 challenges it lists), where it is in demand ("which industries are hiring?": "High demand
@@ -45,7 +45,11 @@ THEMES = (
             r"|students?)|cut\s+out\s+for|(?:does|do)\s+well\s+(?:at|in)"
             r"|what\s+(?:kinds?|sorts?|types?)\s+of\s+(?:person|people|personality|student"
             r"|engineer)s?\s+(?:is|are|would|does|do|suits?|fits?|gets?|enjoys?|likes?|thrives?)"
-            r"|who(?:\s+is|['’]s|s)\s+(?:this|it|the)\b[^?.!]{0,30}\b(?:for|aimed\s+at))\b",
+            r"|who(?:\s+is|['’]s|s)\s+(?:this|it|the)\b[^?.!]{0,30}\b(?:for|aimed\s+at)"
+            # whom it draws from: "what background should candidates come from?"
+            r"|what\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?backgrounds?"
+            r"|natural\s+(?:next\s+)?(?:step|progression|move|transition)"
+            r"|ideal\s+(?:candidates?|backgrounds?|profiles?|hires?))\b",
             re.IGNORECASE,
         ),
         # people described by what they want or enjoy
@@ -174,6 +178,25 @@ THEMES = (
         ),
     ),
     Theme(
+        "degree",
+        re.compile(
+            r"\b(?:degrees?|bachelor(?:['’]?s)?|undergrad\w*|diploma|(?:what|which|college)\s+"
+            r"majors?|major\s+in|stud(?:y|ies)\s+(?:\w+\s+)?(?:in|at)\s+(?:college|universit\w+|uni))\b",
+            re.IGNORECASE,
+        ),
+        # the lines naming the degree the path starts with or the programs it points to
+        re.compile(r"\bdegree\b|\bBachelor's\b"),
+        # a degree or school those lines do not name, or what it costs, brings or is worth
+        unless=re.compile(
+            r"\b(?:master\w*|ph\.?d\w*|doctor\w*|associate|bootcamps?|internships?|community"
+            r"|tuition|costs?|price\w*|fees?|salary|pay|percent\w*|share|how\s+many|which"
+            r"\s+(?:colleges?|universit\w+|schools?)|best\s+(?:colleges?|universit\w+|schools?"
+            r"|programs?)|recogni\w+|accepted|counts?\s+as|transfer\w*|admissions?|grades?|gpa"
+            r"|apprentic\w+|instead|author|editor|wr[io]te|writer|his|he|their\s+degrees)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    Theme(
         "scope",
         re.compile(
             r"\b(?:well|clearly|loosely|poorly|badly|properly)[- ]defined\b|\bundefined\b"
@@ -205,8 +228,8 @@ def theme_lines(
     quantity, matching `stated`, that none of them states: "the highest pay, and at which kind
     of companies?" is for the line stating the pay). An ask with no topic of its own ("does the
     guide address this?") is of the theme of what the asker said before it, its `context`."""
-    if topicless(ask):
-        ask = f"{context} {ask}"
+    if topicless(ask) and not re.search(r"\bmlops\b", ask, re.IGNORECASE):
+        ask = f"{context} {ask}"  # "what does an MLOps engineer do?" is of the role itself
     theme = theme_of(ask)
     if theme is None:
         return []

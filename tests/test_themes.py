@@ -46,6 +46,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("which managed cloud ML platforms should I know?", "clouds"),
         ("which clouds should she learn?", "clouds"),
         ("What IaC tooling is listed for ML platforms?", None),  # tools, not the platforms
+        ("What background should candidates ideally come from?", "suits"),
+        ("I'm a DevOps engineer. Is MLOps a natural next step for me?", "suits"),
+        ("do i need a degree for this or nah", "degree"),
+        ("what should i major in if i wanna do this", "degree"),
+        ("What should my kid study in college to prepare for this?", "degree"),
         ("is MLOps a well-defined role yet?", "scope"),
         ("where are the boundaries with data engineering?", "scope"),
         # what to learn is another ask, and a "blurb" is no blur
@@ -69,6 +74,10 @@ def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
         "how do seasoned folks cope with those pain points?",
         "What's a typical on-call rotation, one week in four?",
         "what's the AWS cert called in the guide?",
+        # a degree the lines do not name, what one is worth, or the author's
+        "Does a master's degree bump the salary much?",
+        "Who wrote the guide, and where did they get their degrees?",
+        "what's a good laptop for college?",
     ],
 )
 def test_other_asks_are_of_no_theme(ask: str) -> None:
@@ -150,6 +159,51 @@ def test_an_ask_with_no_topic_of_its_own_is_of_the_theme_of_what_came_before() -
     lines = theme_lines("Does the guide address this?", sections, context=said)
     assert any(unit.text.startswith("Undefined scope:") for _, unit in lines)
     assert theme_lines("Does the guide address this?", sections) == []
+
+
+def test_the_lines_on_a_degree_are_those_naming_one() -> None:
+    sections = load_guide(CORPUS).sections
+    lines = [unit.text for _, unit in theme_lines("do I need a degree?", sections)]
+    assert "Complete Bachelor's in CS or related field" in lines
+    assert any(line.startswith("Explore Machine Learning degree programs") for line in lines)
+    assert len(lines) == 2
+
+
+def test_an_ask_naming_the_role_has_a_topic_of_its_own() -> None:
+    """ "what does an MLOps engineer do?" asks of the role, not of the asker's degree before it."""
+    sections = load_guide(CORPUS).sections
+    said = "My daughter is just finishing her computer science degree."
+    ask = "Could you explain what an MLOps Engineer actually does?"
+    assert theme_lines(ask, sections, context=said) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("never went to college. do you need a degree for this or no", "Bachelor's in CS"),
+        ("What background do good MLOps candidates usually come from?", "DevOps engineers who"),
+        # "for people who like …" is what is asked, not the asker: nothing asks without it
+        (
+            "Is MLOps more for people who like building models, or for people who like running "
+            "infrastructure?",
+            "enjoy infrastructure and automation more than building ML models",
+        ),
+    ],
+)
+def test_asks_of_the_degree_and_the_background_are_answered_with_their_lines(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+def test_an_off_topic_ask_mentioning_college_is_still_refused(assistant: Assistant) -> None:
+    answer = assistant.ask("what are some cheap meal prep ideas for college students?")
+    assert answer.refused, answer.text
 
 
 def test_a_quantity_asked_with_a_theme_needs_a_line_stating_it() -> None:

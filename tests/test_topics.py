@@ -38,6 +38,15 @@ def test_a_leading_fragment_is_the_topic_unless_it_describes_the_asker(
     assert got_context.startswith(context)
 
 
+def test_a_trailing_clause_is_the_askers_only_when_what_remains_asks_something() -> None:
+    assert split_ask("What certs matter for someone with a sysadmin background?") == (
+        "What certs matter",
+        "for someone with a sysadmin background?",
+    )
+    question = "Is MLOps more for people who like models, or for people who like servers?"
+    assert split_ask(question) == (question, "")  # "Is MLOps more" asks of nothing
+
+
 @pytest.mark.parametrize(
     ("question", "ask", "context"),
     [
