@@ -20,7 +20,7 @@ from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
 from assistant.text import tokenize
-from assistant.themes import marked_words
+from assistant.themes import main_theme, marked_words
 from assistant.vocabulary import (
     FRAME_STEMS,
     FRAME_WORDS,
@@ -96,6 +96,8 @@ def unsaid_attribute(
     then what it wants. An amount asked of no item is of whom or what the lines stating
     amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
     quantity = STATED.get(reading.kind)
+    if reading.yes_no and quantity is None and main_theme(reading.ask):
+        return None  # "is on-call a big deal?": what its theme's lines state (themes.py)
     if reading.yes_no:
         unsaid = _unsaid_property(reading, said, named_by_words, selector, reader, vocabulary,
                                   embed, threshold)  # fmt: skip

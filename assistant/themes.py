@@ -1,20 +1,19 @@
-"""Asks of a theme the guide states in lines of its own, worded in words that are not those
-lines' words, so that a small embedding model ranks the lines low: whom the role suits ("who is
-it a good fit for?", "what background should candidates come from?": "… engineers who enjoy
-infrastructure …"), which degree ("do I need a degree?": "Complete Bachelor's in CS …"), how its work is judged ("what KPIs should we use?", "how do they know
-they're doing a good job?": "Your success is measured by …"), being on call ("will I get woken
-up at night?": "On-call burden: …"), its downsides ("what are the hardest parts?": the
-challenges it lists), where it is in demand ("which industries are hiring?": "High demand
-across …"), what it joins to DevOps ("is it just DevOps with a new name?": "The role
-combines DevOps practices with ML-specific concerns …"), which clouds to know ("which managed
-cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure ML."), models against pipelines
-and the role's scope. Such an ask is answered by the
-guide's lines of its theme, found by what they state (or by the title of the part listing
-them), wherever they rank; it is about the role, so never off-topic; and the words that mark
-it ("KPIs", "paged at night") are no thing or property the guide must hold. An ask of a detail
-those lines do not state (the on-call rotation, how people cope with the challenges) is no
-ask of the theme: the other checks judge it.
-"""
+"""Asks of a theme the guide states in lines of its own, worded in words that are not those lines'
+words, so that a small embedding model ranks the lines low: whom the role suits ("who is it a
+good fit for?", "what background should candidates come from?": "… engineers who enjoy
+infrastructure …"), which degree ("do I need a degree?": "Complete Bachelor's in CS …"), how its
+work is judged ("what KPIs should we use?", "how do they know they're doing a good job?": "Your
+success is measured by …"), being on call ("will I get woken up at night?": "On-call burden:
+…"), its downsides ("what are the hardest parts?": the challenges it lists), where it is in
+demand ("which industries are hiring?": "High demand across …"), what it joins to DevOps ("is it
+just DevOps with a new name?": "The role combines DevOps practices with ML-specific concerns
+…"), which clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI,
+or Azure ML."), models against pipelines and the role's scope. Such an ask is answered by the
+guide's lines of its theme, found by what they state (or by the title of the part listing them),
+wherever they rank; it is about the role, so never off-topic; and the words that mark it
+("KPIs", "paged at night") are no thing or property the guide must hold. An ask of a detail
+those lines do not state (the on-call rotation, how people cope with the challenges) is no ask
+of the theme: the other checks judge it."""
 
 from __future__ import annotations
 
@@ -221,6 +220,17 @@ def theme_of(ask: str) -> Theme | None:
     )
 
 
+#: A clause qualifying something the ask is of, not the ask itself: "should I reject candidates
+#: *who* lack a degree?", "legal issues with asking *about* on-call?"
+_SUBORDINATE = re.compile(r"\b(?:who|whom|if|about|without|unless)\b", re.IGNORECASE)
+
+
+def main_theme(ask: str) -> Theme | None:
+    """The theme the ask's main clause is of: what it asks of that theme ("is on-call *a big
+    deal*?") is what the theme's lines state, no property they must name."""
+    return theme_of(_SUBORDINATE.split(ask)[0])
+
+
 def theme_lines(
     ask: str, sections: Iterable[Section], stated: re.Pattern[str] | None = None, context: str = ""
 ) -> list[tuple[Section, Unit]]:
@@ -257,4 +267,12 @@ def marks_theme(name: str, ask: str) -> bool:
     return any(name.lower() in span for span in _marking(ask))
 
 
-__all__ = ["THEMES", "Theme", "marked_words", "marks_theme", "theme_lines", "theme_of"]
+__all__ = [
+    "THEMES",
+    "Theme",
+    "main_theme",
+    "marked_words",
+    "marks_theme",
+    "theme_lines",
+    "theme_of",
+]

@@ -11,7 +11,7 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.guide import load_guide
-from assistant.themes import marks_theme, theme_lines, theme_of
+from assistant.themes import main_theme, marks_theme, theme_lines, theme_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -204,6 +204,45 @@ def test_asks_of_the_degree_and_the_background_are_answered_with_their_lines(
 def test_an_off_topic_ask_mentioning_college_is_still_refused(assistant: Assistant) -> None:
     answer = assistant.ask("what are some cheap meal prep ideas for college students?")
     assert answer.refused, answer.text
+
+
+def test_the_theme_of_the_main_clause_not_of_a_clause_qualifying_something_else() -> None:
+    theme = main_theme("Is on-call a big deal in this job?")
+    assert theme is not None and theme.name == "on-call"
+    assert main_theme("Should I reject MLOps candidates who don't have a CS degree?") is None
+    assert main_theme("Any legal issues with asking candidates about on-call?") is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Is on-call a big deal in this job?", "On-call burden"),
+        ("is the discipline mature or still fuzzy?", "Undefined scope"),
+        ("does he need to be some math genius building neural networks?", "Best suited for"),
+    ],
+)
+def test_what_an_ask_of_a_theme_asks_of_it_is_what_its_lines_state(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Should I reject MLOps candidates who don't have a CS degree?",
+        "Would I qualify for student loan forgiveness if I go back for a CS degree?",
+    ],
+)
+def test_a_property_of_something_the_theme_only_qualifies_is_still_refused(
+    assistant: Assistant, question: str
+) -> None:
+    assert assistant.ask(question).refused
 
 
 def test_a_quantity_asked_with_a_theme_needs_a_line_stating_it() -> None:
