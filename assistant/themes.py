@@ -7,13 +7,14 @@ success is measured by …"), being on call ("will I get woken up at night?": "O
 …"), its downsides ("what are the hardest parts?": the challenges it lists), where it is in
 demand ("which industries are hiring?": "High demand across …"), what it joins to DevOps ("is it
 just DevOps with a new name?": "The role combines DevOps practices with ML-specific concerns
-…"), which clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI,
-or Azure ML."), models against pipelines and the role's scope. Such an ask is answered by the
-guide's lines of its theme, found by what they state (or by the title of the part listing them),
-wherever they rank; it is about the role, so never off-topic; and the words that mark it
-("KPIs", "paged at night") are no thing or property the guide must hold. An ask of a detail
-those lines do not state (the on-call rotation, how people cope with the challenges) is no ask
-of the theme: the other checks judge it."""
+…"), what a portfolio should show ("should my portfolio show off my models?"), which clouds to
+know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure ML."), models
+against pipelines and the role's scope. Such an ask is answered by the guide's lines of its
+theme, found by what they state (or by the title of the part listing them), wherever they rank;
+it is about the role, so never off-topic; and the words that mark it ("KPIs", "paged at night")
+are no thing or property the guide must hold. An ask of a detail those lines do not state (the
+on-call rotation, how people cope with the challenges) is no ask of the theme: the other checks
+judge it."""
 
 from __future__ import annotations
 
@@ -150,6 +151,19 @@ THEMES = (
         unless=re.compile(
             r"\bcertif\w*|\bcerts?\b|\btool\w*|\bones?\b|\bteams?\b|\bhead\s+of\b", re.IGNORECASE
         ),
+    ),
+    Theme(
+        "portfolio",
+        re.compile(
+            r"\bportfolios?\b(?=[^?.!]*\b(?:models?|model[- ]build\w*|kaggle|notebooks?|accura\w*"
+            r"|supposed\s+to)\b)"
+            r"|\b(?:models?|kaggle|notebooks?)\b(?=[^?.!]*\bportfolios?\b)",
+            re.IGNORECASE,
+        ),
+        # the line on what a portfolio should demonstrate
+        re.compile(r"\bportfolio\s+should\b", re.IGNORECASE),
+        # its projects and the metrics to highlight are lists of their own
+        unless=re.compile(r"\b(?:projects?|metrics?|numbers?|figures?|kpis?)\b", re.IGNORECASE),
     ),
     Theme(
         "models",

@@ -51,6 +51,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("do i need a degree for this or nah", "degree"),
         ("what should i major in if i wanna do this", "degree"),
         ("What should my kid study in college to prepare for this?", "degree"),
+        ("Should my portfolio show off the models I've built?", "portfolio"),
+        ("my portfolio is all Kaggle notebooks, is that what they want?", "portfolio"),
         ("is MLOps a well-defined role yet?", "scope"),
         ("where are the boundaries with data engineering?", "scope"),
         # what to learn is another ask, and a "blurb" is no blur
@@ -78,6 +80,9 @@ def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
         "Does a master's degree bump the salary much?",
         "Who wrote the guide, and where did they get their degrees?",
         "what's a good laptop for college?",
+        # the portfolio's projects and metrics are lists of their own
+        "what kind of projects should go in an mlops portfolio?",
+        "what portfolio piece would show off cost optimisation skills?",
     ],
 )
 def test_other_asks_are_of_no_theme(ask: str) -> None:
@@ -220,6 +225,7 @@ def test_the_theme_of_the_main_clause_not_of_a_clause_qualifying_something_else(
         ("Is on-call a big deal in this job?", "On-call burden"),
         ("is the discipline mature or still fuzzy?", "Undefined scope"),
         ("does he need to be some math genius building neural networks?", "Best suited for"),
+        ("Should a student's portfolio focus on building cool models?", "not model building"),
     ],
 )
 def test_what_an_ask_of_a_theme_asks_of_it_is_what_its_lines_state(
