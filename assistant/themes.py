@@ -9,7 +9,8 @@ demand ("which industries are hiring?": "High demand across …"), what it joins
 just DevOps with a new name?": "The role combines DevOps practices with ML-specific concerns
 …"), what a portfolio should show ("should my portfolio show off my models?"), which clouds to
 know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure ML."), models
-against pipelines and the role's scope. Such an ask is answered by the guide's lines of its
+against pipelines, the role's scope, and the day, its morning and its afternoon ("and after
+lunch?": the lines of "Afternoon: …"). Such an ask is answered by the guide's lines of its
 theme, found by what they state (or by the title of the part listing them), wherever they rank;
 it is about the role, so never off-topic; and the words that mark it ("KPIs", "paged at night")
 are no thing or property the guide must hold. An ask of a detail those lines do not state (the
@@ -32,8 +33,16 @@ class Theme:
     ask: re.Pattern[str]  # an ask of the theme
     line: re.Pattern[str]  # a guide line stating it, or the title of a part listing it
     by_title: bool = False  # `line` matches the titles of the parts whose lines state it
+    block: bool = False  # `line` opens a labelled block ("Morning: …") of the lines after it
     unless: re.Pattern[str] | None = None  # an ask of another theme all the same
 
+
+#: When in the day, or for how long, which the day's lines do not state: "what time does he
+#: start in the morning?", "how many hours a day?"
+_CLOCK = re.compile(
+    r"\b(?:what\s+time|hours?|o['’]?clock|\d+\s*(?:am|pm)|commut\w*|shifts?|overtime|weekends?)\b",
+    re.IGNORECASE,
+)
 
 THEMES = (
     Theme(
@@ -224,6 +233,43 @@ THEMES = (
         re.compile(r"\bundefined\b|\bboundaries\b", re.IGNORECASE),
         unless=re.compile(r"\btools?\b", re.IGNORECASE),  # "overlapping tools" are another
     ),
+    Theme(
+        "morning",
+        re.compile(
+            r"\b(?:in\s+the|their|his|her|a|the|normal|typical|usual)\s+mornings?\b"
+            r"|\bmornings?\s+(?:like|look|go)|\bfirst\s+thing\b|\bstart\s+(?:of\s+)?(?:the|their"
+            r"|his|her)\s+day\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^Morning:"),  # the day's morning, as the guide lays it out
+        block=True,
+        unless=_CLOCK,
+    ),
+    Theme(
+        "afternoon",
+        re.compile(
+            r"\bafternoons?\b|\bafter\s+lunch\b|\b(?:second|latter|back)\s+half\s+of\s+the\s+day\b"
+            r"|\blater\s+in\s+the\s+day\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^Afternoon:"),
+        block=True,
+        unless=_CLOCK,
+    ),
+    Theme(
+        "day",
+        re.compile(
+            r"\b(?:typical|normal|average|usual|regular|ordinary)\s+(?:work\s*)?day\b"
+            r"|\bday[- ]to[- ]day\b|\bday[- ]in[- ]the[- ]life\b|\bdo\s+all\s+day\b"
+            r"|\bdaily\s+(?:life|routine)\b|\b(?:what|how)(?:\s+is|\s+does|['’]s)\s+(?:a|the"
+            r"|their|his|her)\s+day\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^Day in the Life\b"),  # the part laying out the day
+        by_title=True,
+        # its responsibilities and meetings are lists of their own
+        unless=re.compile(rf"{_CLOCK.pattern}|\b(?:responsibilit\w*|duties|meetings?|who)\b", re.I),
+    ),
 )
 
 
@@ -259,9 +305,25 @@ def theme_lines(
         return []
     if theme.by_title:
         lines = [(s, unit) for s in sections if theme.line.search(s.title) for unit in s.units]
+    elif theme.block:
+        lines = [(s, unit) for s in sections for unit in _block(s.units, theme.line)]
     else:
         lines = [(s, unit) for s in sections for unit in s.units if theme.line.search(unit.text)]
     return [] if stated and not any(stated.search(u.text) for _, u in lines) else lines
+
+
+_LABEL = re.compile(r"^[A-Z][\w ]{0,24}:\s")
+
+
+def _block(units: Iterable[Unit], opener: re.Pattern[str]) -> list[Unit]:
+    """The units from one `opener` matches to the next labelled one ("Afternoon: …")."""
+    out: list[Unit] = []
+    for unit in units:
+        if out and _LABEL.match(unit.text):
+            break
+        if out or opener.search(unit.text):
+            out.append(unit)
+    return out
 
 
 def _marking(ask: str) -> list[str]:

@@ -53,6 +53,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("What should my kid study in college to prepare for this?", "degree"),
         ("Should my portfolio show off the models I've built?", "portfolio"),
         ("my portfolio is all Kaggle notebooks, is that what they want?", "portfolio"),
+        ("whats a normal morning like for them", "morning"),
+        ("And how does the second half of the day tend to go?", "afternoon"),
+        ("and after lunch?", "afternoon"),
+        ("what's a normal day like", "day"),
         ("is MLOps a well-defined role yet?", "scope"),
         ("where are the boundaries with data engineering?", "scope"),
         # what to learn is another ask, and a "blurb" is no blur
@@ -80,6 +84,9 @@ def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
         "Does a master's degree bump the salary much?",
         "Who wrote the guide, and where did they get their degrees?",
         "what's a good laptop for college?",
+        # when the day starts is no line's; its responsibilities are a list of their own
+        "What time would he usually have to start in the morning?",
+        "What are the actual responsibilities, day to day?",
         # the portfolio's projects and metrics are lists of their own
         "what kind of projects should go in an mlops portfolio?",
         "what portfolio piece would show off cost optimisation skills?",
@@ -174,6 +181,15 @@ def test_the_lines_on_a_degree_are_those_naming_one() -> None:
     assert len(lines) == 2
 
 
+def test_a_part_of_the_day_is_its_labelled_block_of_lines() -> None:
+    sections = load_guide(CORPUS).sections
+    afternoon = [unit.text for _, unit in theme_lines("and after lunch?", sections)]
+    assert afternoon[0].startswith("Afternoon:") and len(afternoon) == 3
+    assert not any(text.startswith("Morning:") for text in afternoon)
+    morning = [unit.text for _, unit in theme_lines("a typical morning?", sections)]
+    assert morning[0].startswith("Morning:") and len(morning) == 3
+
+
 def test_an_ask_naming_the_role_has_a_topic_of_its_own() -> None:
     """ "what does an MLOps engineer do?" asks of the role, not of the asker's degree before it."""
     sections = load_guide(CORPUS).sections
@@ -226,6 +242,11 @@ def test_the_theme_of_the_main_clause_not_of_a_clause_qualifying_something_else(
         ("is the discipline mature or still fuzzy?", "Undefined scope"),
         ("does he need to be some math genius building neural networks?", "Best suited for"),
         ("Should a student's portfolio focus on building cool models?", "not model building"),
+        ("whats a normal day look like for one of these ppl", "Your day revolves around"),
+        (
+            "My brother is curious what an MLOps engineer typically does in the afternoon.",
+            "Afternoon:",
+        ),
     ],
 )
 def test_what_an_ask_of_a_theme_asks_of_it_is_what_its_lines_state(
