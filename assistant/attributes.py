@@ -16,6 +16,7 @@ from assistant.asking import ALTERNATIVE, YES_NO
 from assistant.grounding import askers_own, unjudged, unpicked
 from assistant.policy import STATED
 from assistant.question import Reading
+from assistant.remedies import HANDLING
 from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
@@ -111,8 +112,8 @@ def unsaid_attribute(
         return of_whom(reading, said, quantity, reader, vocabulary, embed, threshold, same_word)
     if quantity is None and reading.kind != "other":
         return None
-    if quantity is None and _MANNER.search(reading.ask):
-        return None  # "how do people deal with the tool fragmentation one?" asks no attribute
+    if quantity is None and (_MANNER.search(reading.ask) or HANDLING.search(reading.ask)):
+        return None  # "how do people deal with the tool fragmentation one?", "the remedy?"
     item = _asked_item(reading, said, named_by_words, selector)
     if item is None:
         return of_whom(reading, said, quantity, reader, vocabulary, embed, threshold, same_word)

@@ -26,6 +26,7 @@ from assistant.credit import uncounted
 from assistant.defining import only_asked
 from assistant.listing import stems
 from assistant.question import Reading
+from assistant.remedies import HANDLING
 from assistant.scope import is_prompt
 from assistant.text import tokenize, without_domain
 from assistant.themes import theme_of
@@ -92,9 +93,12 @@ def task(case: Case) -> Verdict | None:
 
 def off_topic(case: Case) -> Verdict | None:
     """Nothing in the guide is close to the question, by meaning or by its words. An ask of a
-    theme the guide answers in lines of its own is about the role (assistant/themes.py)."""
+    theme the guide answers in lines of its own is about the role (assistant/themes.py), and so
+    is an ask of how a problem it lists is handled (assistant/remedies.py)."""
     off = case.relevance < case.settings["refusal_threshold"] and not case.lexical
-    if off and not (case.selected and theme_of(case.reading.ask)):
+    if off and not (
+        case.selected and (theme_of(case.reading.ask) or HANDLING.search(case.reading.ask))
+    ):
         return Verdict("refuse", "off_topic", phrases.NOT_COVERED, cite_nearest=False)
     return None
 

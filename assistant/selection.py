@@ -17,6 +17,7 @@ from assistant.extractive import Evidence, examples_answer, select, title_unit
 from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick, said_of, words_of
 from assistant.policy import STATED
 from assistant.question import Reading, about_the_path, kind_of, which_one
+from assistant.remedies import remedy_lines
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
@@ -126,11 +127,12 @@ class Selector:
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool
     ) -> Computed | None:
         """An answer computed rather than searched for: the cited lines of a figure whose source
-        is asked (sources.py), the guide's lines of the ask's theme (themes.py), the step next
-        to the last answer's, or a selection over the guide's items (when it has `items`)."""
-        guide = self.sections.values()
-        sourced = cited(reading, said_before(turns), guide)
-        lines = theme_lines(reading.ask, guide, STATED.get(reading.kind), reading.context)
+        is asked (sources.py), how a listed problem is handled (remedies.py), the lines of the
+        ask's theme (themes.py), the step next to the last answer's, or a selection over items."""
+        guide, said = self.sections.values(), said_before(turns)
+        sourced = cited(reading, said, guide)
+        lines = remedy_lines(reading, said, self.items, self.answers)
+        lines = lines or theme_lines(reading.ask, guide, STATED.get(reading.kind), reading.context)
         themed = [Evidence(s, u, 1.0) for s, u in lines]
         if sourced or themed:  # a theme's list comes with its lead-in line
             listed = not sourced and any(e.unit.kind == "leadin" for e in themed)
@@ -157,8 +159,7 @@ class Selector:
                 return None  # "the second step", "what should I learn first": the steps
             if reading.selection is None and reading.ordinal and not self.names_items(reading):
                 return None  # "the first thing she does in the morning" picks no item
-            # "Which is pricier, the CKA or the AWS Solutions Architect Professional?": the
-            # items it names, when it names two or more, else the list it is about
+            # "Which is pricier, the CKA or the AWS SA Professional?": the items it names
             compared = self._compared(reading)
             pool = compared or self.items_about(reading, hits)
         else:
@@ -384,8 +385,7 @@ class Selector:
             if counting and not named and not about_parent:
                 return []  # "how many job openings are there?" counts no list of the guide
             if len(siblings) > 1 and not uses_words(ask, own(section_id)) and about_parent:
-                # the lists whose titles name it too ("Common challenges", not "How … handle
-                # these", for "how many career challenges")
+                # the lists whose titles name it ("Common challenges" for "how many challenges")
                 naming = [g for g in siblings if uses_words(ask, title_stems(g[0].section.title))]
                 return [i for g in naming or siblings for i in g]
             return lists[section_id]

@@ -127,6 +127,23 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
         ("which managed cloud ML platforms should I know?", "AWS SageMaker, GCP Vertex AI"),
         # "address" frames an ask about the guide, as "cover" does
         ("Does the guide address overlapping role boundaries?", "Role boundaries with ML"),
+        ("never went to college. do you need a degree for this or no", "Bachelor's in CS"),
+        ("What background do good MLOps candidates usually come from?", "DevOps engineers who"),
+        # "for people who like …" is what is asked, not the asker: nothing asks without it
+        (
+            "Is MLOps more for people who like building models, or for people who like running "
+            "infrastructure?",
+            "enjoy infrastructure and automation more than building ML models",
+        ),
+        ("Is on-call a big deal in this job?", "On-call burden"),
+        ("is the discipline mature or still fuzzy?", "Undefined scope"),
+        ("does he need to be some math genius building neural networks?", "Best suited for"),
+        ("Should a student's portfolio focus on building cool models?", "not model building"),
+        ("whats a normal day look like for one of these ppl", "Your day revolves around"),
+        (
+            "My brother is curious what an MLOps engineer typically does in the afternoon.",
+            "Afternoon:",
+        ),
     ],
 )
 def test_an_ask_of_a_theme_is_answered_with_its_lines(
@@ -199,29 +216,6 @@ def test_an_ask_naming_the_role_has_a_topic_of_its_own() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(
-    ("question", "fact"),
-    [
-        ("never went to college. do you need a degree for this or no", "Bachelor's in CS"),
-        ("What background do good MLOps candidates usually come from?", "DevOps engineers who"),
-        # "for people who like …" is what is asked, not the asker: nothing asks without it
-        (
-            "Is MLOps more for people who like building models, or for people who like running "
-            "infrastructure?",
-            "enjoy infrastructure and automation more than building ML models",
-        ),
-    ],
-)
-def test_asks_of_the_degree_and_the_background_are_answered_with_their_lines(
-    assistant: Assistant, question: str, fact: str
-) -> None:
-    answer = assistant.ask(question)
-    assert not answer.refused, answer.text
-    assert fact in answer.text
-    assert_grounded(answer)
-
-
-@pytest.mark.slow
 def test_an_off_topic_ask_mentioning_college_is_still_refused(assistant: Assistant) -> None:
     answer = assistant.ask("what are some cheap meal prep ideas for college students?")
     assert answer.refused, answer.text
@@ -232,30 +226,6 @@ def test_the_theme_of_the_main_clause_not_of_a_clause_qualifying_something_else(
     assert theme is not None and theme.name == "on-call"
     assert main_theme("Should I reject MLOps candidates who don't have a CS degree?") is None
     assert main_theme("Any legal issues with asking candidates about on-call?") is None
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("question", "fact"),
-    [
-        ("Is on-call a big deal in this job?", "On-call burden"),
-        ("is the discipline mature or still fuzzy?", "Undefined scope"),
-        ("does he need to be some math genius building neural networks?", "Best suited for"),
-        ("Should a student's portfolio focus on building cool models?", "not model building"),
-        ("whats a normal day look like for one of these ppl", "Your day revolves around"),
-        (
-            "My brother is curious what an MLOps engineer typically does in the afternoon.",
-            "Afternoon:",
-        ),
-    ],
-)
-def test_what_an_ask_of_a_theme_asks_of_it_is_what_its_lines_state(
-    assistant: Assistant, question: str, fact: str
-) -> None:
-    answer = assistant.ask(question)
-    assert not answer.refused, answer.text
-    assert fact in answer.text
-    assert_grounded(answer)
 
 
 @pytest.mark.slow

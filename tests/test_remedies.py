@@ -1,0 +1,74 @@
+"""An ask of how a problem the guide lists is handled is answered by that problem's line and the
+line handling it, found by the problem's own words in the question or the last answer
+(assistant/remedies.py)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_grounded, exchange
+
+from assistant import Assistant
+from assistant.remedies import HANDLING
+
+CHALLENGES = exchange(
+    "what challenges does the guide list?",
+    "On-call burden, tool fragmentation, data scientist friction, undefined scope, and "
+    "technical debt.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("how do seasoned mlops folks cut down on pages", True),
+        ("ok and for the fuzzy-scope one, what's the recommended fix?", True),
+        ("mitigation for that one?", True),
+        ("how do the veterans deal with that?", True),
+        # a tool that handles something, a duty, a certification's name: no handling asked
+        ("Which monitoring tool handles drift detection?", False),
+        ("Is handling production incidents part of the job?", False),
+        ("is the AWS Solutions Architect Professional worth it?", False),
+        ("What's the expected answer to the canary one?", False),
+    ],
+)
+def test_what_asks_how_a_problem_is_handled(text: str, asks: bool) -> None:
+    assert bool(HANDLING.search(text)) is asks
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "history", "problem", "remedy"),
+    [
+        ("how do seasoned mlops folks cut down on pages", [], "On-call burden", "Build robust"),
+        ("data scientists ignore process, how to handle that", [], "Data scientist", "self-"),
+        ("ok and the remedy for the last one?", CHALLENGES, "Technical debt", "as-code"),
+        (
+            "mitigation for that one?",
+            exchange("undefined scope?", "Role boundaries with other teams can be unclear."),
+            "Undefined scope",
+            "Define clear ownership boundaries",
+        ),
+    ],
+)  # fmt: skip
+def test_a_problem_asked_of_is_answered_with_the_line_handling_it(
+    assistant: Assistant, question: str, history: list[dict[str, str]], problem: str, remedy: str
+) -> None:
+    answer = assistant.ask(question, history)
+    assert not answer.refused, answer.text
+    assert problem in answer.text and remedy in answer.text
+    assert_grounded(answer)
+
+
+@pytest.mark.slow
+def test_how_all_of_them_are_handled_is_the_whole_list(assistant: Assistant) -> None:
+    answer = assistant.ask("And how do experienced engineers deal with those problems?", CHALLENGES)
+    assert "How experienced MLOps engineers handle these" in answer.text
+    assert "Standardize on a core set of tools" in answer.text
+
+
+@pytest.mark.slow
+def test_handling_something_the_guide_does_not_list_gets_no_remedy(assistant: Assistant) -> None:
+    answer = assistant.ask("How do MLOps engineers deal with model drift?")
+    assert "Define clear ownership boundaries" not in answer.text
+    tool = assistant.ask("Which monitoring tool handles drift detection?")
+    assert "Evidently AI" in tool.text and "Standardize" not in tool.text
