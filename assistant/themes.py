@@ -87,7 +87,8 @@ THEMES = (
         "on-call",
         re.compile(
             r"\b(?:on[- ]?call|pag(?:ed|er|ers|ing)|woken(?:\s+up)?|wake\s+(?:me|you|them|him"
-            r"|her|up)|after[- ]hours|middle\s+of\s+the\s+night)\b"
+            r"|her|up)|after[- ]hours|middle\s+of\s+the\s+night"
+            r"|called\s+(?:out|in|up)?\s*(?:at|during\s+the)\s+(?:night|nite)|night\s+calls)\b"
             # and when: "paged *at night*", "woken up *at 3am*"
             r"(?:\s+(?:\w+\s+){0,3}?(?:at|in\s+the\s+middle\s+of\s+the|during\s+the)\s+(?:night|nite)"
             r"|\s+at\s+\d{1,2}\s?am)?\b",

@@ -35,6 +35,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("will I get woken up in the middle of the night?", "on-call"),
         ("do they get woken up at 3am?", "on-call"),
         ("what sets off the pager for these folks?", "on-call"),
+        ("do they get called out at night?", "on-call"),
         ("what are the drawbacks of this career?", "downsides"),
         ("be honest, what are the hardest parts?", "downsides"),
         ("what sorts of organisations hire these people?", "demand"),
