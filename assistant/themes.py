@@ -173,7 +173,9 @@ THEMES = (
         # the line on what a portfolio should demonstrate
         re.compile(r"\bportfolio\s+should\b", re.IGNORECASE),
         # its projects and the metrics to highlight are lists of their own
-        unless=re.compile(r"\b(?:projects?|metrics?|numbers?|figures?|kpis?)\b", re.IGNORECASE),
+        unless=re.compile(
+            r"\b(?:projects?|metrics?|measures?|numbers?|figures?|kpis?)\b", re.IGNORECASE
+        ),
     ),
     Theme(
         "models",

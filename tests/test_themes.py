@@ -91,6 +91,7 @@ def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
         # the portfolio's projects and metrics are lists of their own
         "what kind of projects should go in an mlops portfolio?",
         "what portfolio piece would show off cost optimisation skills?",
+        "what measures should a portfolio highlight on backing out a faulty model?",
     ],
 )
 def test_other_asks_are_of_no_theme(ask: str) -> None:
