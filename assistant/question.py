@@ -35,6 +35,7 @@ from assistant.asking import (
     without_form,
 )
 from assistant.names import names_in
+from assistant.text import becoming
 from assistant.vocabulary import MONEY_WORDS
 
 # fmt: off
@@ -228,7 +229,7 @@ class Reading:
     @property
     def searched(self) -> str:
         """What retrieval searches with: the ask as worded."""
-        return self.worded or self.ask
+        return becoming(self.worded or self.ask)
 
 
 _THE_X_ONE = re.compile(r"\bthe\s+((?:[\w/&+-]+\s+){0,2}?[\w/&+-]+)\s+ones?\b", re.IGNORECASE)

@@ -243,3 +243,18 @@ def without_own_likeness(text: str) -> str:
     """The text without the asker's likening of it to their own doing: what that names is the
     asker's, not what is asked of the guide."""
     return _OWN_LIKENESS.sub(" ", text)
+
+
+#: "how long till I could *be* one", "until I'm an MLOps engineer": a time until one is
+#: something is a time to become it.
+_UNTIL_BEING = re.compile(
+    r"\b(?:un)?till?\s+(?:i|you|one|someone|somebody|he|she|they|we|(?:my|our)\s+\w+)"
+    r"(?:\s+(?:could|can|would|will|might|should))?(?:\s+(?:actually|really|finally))?"
+    r"(?:\s+be|\s+am|\s+is|\s+are|'m|'s|'re|\s+get\s+to\s+be)\b",
+    re.IGNORECASE,
+)
+
+
+def becoming(ask: str) -> str:
+    """The ask with a time until one is something read as a time to become it."""
+    return _UNTIL_BEING.sub("to become", ask)

@@ -7,7 +7,7 @@ import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant
-from assistant.text import without_own_likeness
+from assistant.text import becoming, without_own_likeness
 
 
 @pytest.mark.slow
@@ -51,6 +51,9 @@ def test_a_duration_for_anyone_and_a_figure_in_thousands_are_answered(
 ) -> None:
     answer = assistant.ask("how many years would it realistically take somebody to get there")
     assert not answer.refused and "Total Time: 4-6 years" in answer.text, answer.text
+    # a time until one *is* the role is a time to become it, whatever follows the ask
+    until = assistant.ask("realistically how long till i could be one if im starting from zero")
+    assert not until.refused and "Total Time: 4-6 years" in until.text, until.text
     # "250k" is the guide's "$250,000+", said short; a figure it never states is not
     pay = assistant.ask("wait u can make like 250k doing this?? where tho")
     assert not pay.refused and "$250,000+" in pay.text, pay.text
@@ -110,3 +113,19 @@ def test_an_ask_likened_to_the_askers_own_work_is_answered(assistant: Assistant)
     assert not answer.refused, answer.text
     assert "Expect to be paged" in answer.text
     assert_grounded(answer)
+
+
+@pytest.mark.parametrize(
+    ("ask", "read"),
+    [
+        ("how long till i could be one", "how long to become one"),
+        (
+            "Realistically how long until I'm an MLOps engineer?",
+            "Realistically how long to become an MLOps engineer?",
+        ),
+        ("how long until my son is an mlops engineer", "how long to become an mlops engineer"),
+        ("how long until the model is deployed?", "how long until the model is deployed?"),
+    ],
+)
+def test_a_time_until_someone_is_something_is_a_time_to_become_it(ask: str, read: str) -> None:
+    assert becoming(ask) == read
