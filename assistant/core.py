@@ -28,6 +28,7 @@ from assistant.listing import answer_part, other_kind
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries
 from assistant.question import Reading, read
+from assistant.remedies import handlers
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
@@ -354,17 +355,16 @@ class Assistant:
 
     def _other_jobs(self, ask: str) -> list[str]:
         """Job titles and people with jobs the ask names that the guide does not."""
-        retriever, selector = self.retriever, self.selector
-        titles = [r for r in other_roles(ask, retriever.roles) if not selector.item_named(r)]
-        same_word = self.settings.scope.same_word
-        return titles + other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
+        retriever, same_word = self.retriever, self.settings.scope.same_word
+        titles = [r for r in other_roles(ask, retriever.roles) if not self.selector.item_named(r)]
+        people = other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
+        return titles + [w for w in people if w not in handlers(ask)]  # "how do *veterans* cope"
 
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""
-        threshold, vocabulary = self.settings.scope.property_threshold, self.retriever.vocabulary
-        same_word = self.settings.scope.same_word
-        args = (self.selector, vocabulary, self.reader, self._embed, threshold, same_word)
-        return items_asked(reading, said, named, *args)
+        s, vocabulary = self.settings.scope, self.retriever.vocabulary
+        args = (self.selector, vocabulary, self.reader, self._embed, s.property_threshold)
+        return items_asked(reading, said, named, *args, s.same_word)
 
     def _ungrounded(self, names: tuple[str, ...], text: str) -> list[str]:
         """What `text` names that the guide never names (assistant/attributes.py)."""

@@ -23,8 +23,9 @@ from assistant.vocabulary import FRAME_STEMS
 #: with …", "the remedy", "any fix for …", "cope with"; not a tool that "handles drift" nor
 #: "handling incidents" as a duty, nor an "AWS Solutions Architect".
 HANDLING = re.compile(
-    r"\bhow\s+(?:\S+\s+){0,6}?(?:handle|deal\s+with|cope|manage|tackle|overcome|fix|avoid"
-    r"|prevent|reduce|cut\s+down|get\s+around|keep\s+from|mitigate|solve|address)\b"
+    r"\bhow\s+(?P<who>(?:\S+\s+){0,6}?)(?:handle|deal\s+with|cope|manage|tackle|overcome|fix|avoid"
+    r"|prevent|reduce|cut\s+down|get\s+around|keep\s+from"
+    r"|keep\s+(?:\S+\s+){0,3}?(?:in\s+check|under\s+control|at\s+bay)|mitigate|solve|address)\b"
     r"|\b(?:remed(?:y|ies)|mitigations?|(?-i:solutions?)|workarounds?|antidote"
     r"|(?:the|a|any|recommended|suggested|supposed|usual)\s+fix(?:es)?|fix(?:es)?\s+for|cop(?:e|es|ing)"
     r"|do\s+about)\b",
@@ -33,6 +34,14 @@ HANDLING = re.compile(
 #: Words for the role itself, which name none of its problems.
 _ROLE = frozenset(["role", "job", "work", "career", "field", "people", "folk"])
 Lines = list[tuple[Section, Unit]]
+
+
+def handlers(ask: str) -> set[str]:
+    """The words of who handles a problem in an ask of how it is handled ("how do the
+    *veterans* deal with that?"): the guide's experienced engineers, by whatever name, not
+    another job's people."""
+    m = HANDLING.search(ask)
+    return set(re.findall(r"[a-z0-9][a-z0-9-]*", (m.group("who") or "").lower())) if m else set()
 
 
 def _own_words(items: list[Item]) -> list[set[str]]:
@@ -84,4 +93,4 @@ def remedy_lines(reading: Reading, said: str, items: list[Item], answers: dict[s
     return []
 
 
-__all__ = ["HANDLING", "remedy_lines"]
+__all__ = ["HANDLING", "handlers", "remedy_lines"]

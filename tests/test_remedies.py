@@ -8,7 +8,7 @@ import pytest
 from conftest import assert_grounded, exchange
 
 from assistant import Assistant
-from assistant.remedies import HANDLING
+from assistant.remedies import HANDLING, handlers
 
 CHALLENGES = exchange(
     "what challenges does the guide list?",
@@ -24,6 +24,7 @@ CHALLENGES = exchange(
         ("ok and for the fuzzy-scope one, what's the recommended fix?", True),
         ("mitigation for that one?", True),
         ("how do the veterans deal with that?", True),
+        ("and how do the old hands keep tech debt in check?", True),
         # a tool that handles something, a duty, a certification's name: no handling asked
         ("Which monitoring tool handles drift detection?", False),
         ("Is handling production incidents part of the job?", False),
@@ -35,6 +36,16 @@ def test_what_asks_how_a_problem_is_handled(text: str, asks: bool) -> None:
     assert bool(HANDLING.search(text)) is asks
 
 
+def test_who_handles_a_problem_is_read_off_the_ask() -> None:
+    assert "veterans" in handlers("how do the veterans avoid being paged?")
+    assert handlers("Which nurses handle night shifts?") == set()
+
+
+@pytest.mark.slow
+def test_another_jobs_people_handling_something_are_still_another_job(assistant: Assistant) -> None:
+    assert assistant.ask("how do airline pilots deal with fatigue?").refused
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "history", "problem", "remedy"),
@@ -42,6 +53,8 @@ def test_what_asks_how_a_problem_is_handled(text: str, asks: bool) -> None:
         ("how do seasoned mlops folks cut down on pages", [], "On-call burden", "Build robust"),
         ("data scientists ignore process, how to handle that", [], "Data scientist", "self-"),
         ("ok and the remedy for the last one?", CHALLENGES, "Technical debt", "as-code"),
+        # who handles it is the guide's experienced engineers, by any name: no other job
+        ("how do the veterans keep tech debt in check?", [], "Technical debt", "as-code"),
         (
             "mitigation for that one?",
             exchange("undefined scope?", "Role boundaries with other teams can be unclear."),
