@@ -15,7 +15,7 @@ from assistant.terms import topicless
 from assistant.text import tokenize
 
 SENTENCES = re.compile(
-    r"(?<=[.!?;])\s+|\n+"
+    r"(?<=[.!?;])\s+|(?<=[.!?;]['\"’”)])\s+|\n+"  # also after a closing quote: "… 'passion.' What"
     # a capitalised question word after a lower-case word starts a sentence whose full stop went
     # missing ("… some Python for test scripts What kinds of projects …")
     r"|(?<=[a-z0-9)])\s+(?=(?:What|Which|Who|How|Where|Why|When|Is|Are|Do|Does|Can|Could"

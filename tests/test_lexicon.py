@@ -368,6 +368,9 @@ def test_a_relative_clause_is_no_ask() -> None:
         # with no other asking sentence, one opened by a filler asks, and what follows is aside
         ("ok what's the actual pay range for mlops. skip the hype.", "ok what's the actual pay "
          "range for mlops.", "skip the hype."),
+        # a sentence ends at its stop before a closing quote too
+        ("Games pay me in 'passion.' What's the actual MLOps range?", "What's the actual MLOps "
+         "range?", "Games pay me in 'passion.'"),
     ],
 )  # fmt: skip
 def test_what_the_asker_says_of_themself_within_the_asking_sentence(
