@@ -24,7 +24,7 @@ from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
-from assistant.text import STOPWORDS, tokenize, without_own_likeness
+from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
 from assistant.themes import main_theme, marked_words, marks_theme
 from assistant.vocabulary import (
     FRAME_WORDS,
@@ -77,7 +77,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         for w in matches
         if w in nominal
         and (is_english(w) or is_term(w))
-        and w not in STRUCTURAL
+        and w not in STRUCTURAL | STAGE_WORDS
         and w not in theirs
     ]
 

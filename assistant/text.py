@@ -258,3 +258,8 @@ _UNTIL_BEING = re.compile(
 def becoming(ask: str) -> str:
     """The ask with a time until one is something read as a time to become it."""
     return _UNTIL_BEING.sub("to become", ask)
+
+
+#: Words for a stage of a process the guide describes, no property of it: the interview's
+#: "coding *round*", "the onsite *loop*".
+STAGE_WORDS = frozenset(["round", "rounds", "loop", "loops"])

@@ -114,6 +114,8 @@ def test_a_names_acronyms_match_the_words_they_spell() -> None:
         ("what should be in my portfolio", ["End-to-end ML pipeline with training"]),
         # the best line leads a list of what is asked for in a word no line uses ("prompts")
         ("which system design prompts does it list?", ["Design a model training pipeline"]),
+        # a stage of the interview is no property its lines must name
+        ("will the coding round have infra config or just python", ["Terraform configuration"]),
         (
             "Between the Google Professional ML Engineer cert and the AWS ML Specialty, which"
             " is cheaper?",
