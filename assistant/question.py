@@ -301,7 +301,7 @@ def _ordinal_noun(ask: str) -> str:
 
 
 #: Words after an ordinal that show it names no thing: "learn first if I'm …", "first and …".
-_CLAUSE_WORDS = frozenset(["if", "and", "or", "then", "before", "when", "so", "because", "to", "for"])
+_CLAUSE_WORDS = frozenset("if and or then before when so because to for".split())  # "first for this"
 
 
 #: "which programming language(s) should …": a which/what ask with a thing of its own.

@@ -271,7 +271,7 @@ def test_ordinals_and_references_back() -> None:
         ("what programming language should I learn first?", None),
         ("which container tools should I learn first if I'm heading toward MLOps", None),
         ("Which certification should I get first?", None),
-        ("what programing language shud i learn first for this?", None),
+        ("what programing language should i learn first for this?", None),
         # ... and which, when it names the place or stands alone.
         ("What should I do first?", (0, False)),
         ("what is the first step?", (0, True)),
