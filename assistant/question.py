@@ -300,8 +300,8 @@ def _ordinal_noun(ask: str) -> str:
     return (m.group(2) or "").lower() if m else ""
 
 
-#: Words after an ordinal that show it names no thing: "learn first if I'm …", "first and …".
-_CLAUSE_WORDS = frozenset("if and or then before when so because to for".split())  # "first for this"
+#: Words after an ordinal that show it names no thing: "learn first if …", "first for this".
+_CLAUSE_WORDS = {"if", "and", "or", "then", "before", "when", "so", "because", "to", "for"}
 
 
 #: "which programming language(s) should …": a which/what ask with a thing of its own.
