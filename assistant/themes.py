@@ -75,6 +75,8 @@ THEMES = (
             r"|\bKPIs?\b|\bOKRs?\b|\bsuccess\s+(?:metrics?|measures?|criteria)\b"
             r"|\bmeasures?\s+of\s+success\b|\bhow\s+(?:is|are)\s+(?:\S+\s+){0,4}?(?:success"
             r"|performance)\s+(?:measured|judged|evaluated|assessed)"
+            r"|\b(?:success|performance)\b[^?.!]{0,40}\b(?:is|are|gets?)\s+(?:measured|judged"
+            r"|evaluated|assessed)\b|\bevaluate\s+(?:whether|if|how)\b[^?.!]{0,40}\bperforming\b"
             r"|\bdoing\s+(?:a\s+)?(?:good|great|well|bad|poor)(?:\s+job)?\b"
             r"|\b(?:hire|person|engineer)\s+is\s+working\s+out\b|\baccountable\s+for\b"
             r"|\bperformance\s+reviews?\b|\byardstick\b",

@@ -31,6 +31,8 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("How is an MLOps engineer's performance evaluated?", "judged"),
         ("how can a manager tell they're doing a good job", "judged"),
         ("what are they held accountable for?", "judged"),
+        ("by which metrics is the success of the role evaluated?", "judged"),
+        ("how should I evaluate whether this hire is performing?", "judged"),
         ("Which success metrics fit the role?", "judged"),
         ("will I get woken up in the middle of the night?", "on-call"),
         ("do they get woken up at 3am?", "on-call"),
