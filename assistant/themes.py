@@ -77,6 +77,8 @@ THEMES = (
             r"|performance)\s+(?:measured|judged|evaluated|assessed)"
             r"|\b(?:success|performance)\b[^?.!]{0,40}\b(?:is|are|gets?)\s+(?:measured|judged"
             r"|evaluated|assessed)\b|\bevaluate\s+(?:whether|if|how)\b[^?.!]{0,40}\bperforming\b"
+            r"|\b(?:is|are)\s+(?:the\s+|their\s+)?(?:success|performance)\b[^?.!]{0,40}\b(?:measured"
+            r"|judged|evaluated|assessed)\b"
             r"|\bdoing\s+(?:a\s+)?(?:good|great|well|bad|poor)(?:\s+job)?\b"
             r"|\b(?:hire|person|engineer)\s+is\s+working\s+out\b|\baccountable\s+for\b"
             r"|\bperformance\s+reviews?\b|\byardstick\b",
