@@ -131,11 +131,12 @@ def _describes_someone(head: str) -> bool:
     """Does a leading fragment with no first-person word describe a person ("Support engineer at
     VMware", "ten years as a windows admin"), or only how the asker asks ("Realistically,")?
     Otherwise it is the ask's topic ("tool sprawl - how do people deal", "Kubeflow vs MLflow -
-    how does the guide describe each?")."""
+    how does the guide describe each?"); a person after "of" is not who it describes ("the
+    afternoon of this engineer")."""
     words = tokenize(head)
     return (
         bool(_EXPERIENCE.search(head))
-        or any(lexicon.is_person(w) for w in words)
+        or any(lexicon.is_person(w) for w in tokenize(re.split(r"\bof\b", head, maxsplit=1)[0]))
         or all(lexicon.is_modifier(w) for w in words)  # "Realistically,", "Be honest:", "so"
     )
 

@@ -22,6 +22,8 @@ from assistant.vocabulary import Vocabulary
         ("Support engineer at VMware, what should I learn?", "what should I learn?", "Support"),
         ("ten years as a windows admin so what do I do first", "what do I do first", "ten years"),
         ("Realistically, how long does it take?", "how long does it take?", "Realistically"),
+        # a person after "of" is not whom the fragment describes
+        ("And the afternoon of this engineer, how is it?", "And the afternoon of this", ""),
         # "what I do" after a preposition names a thing: the sentence does not ask
         ("Explaining is most of what I do. Any soft skills?", "Any soft skills?", "Explaining"),
         # what the asker would do with the answer is theirs, not the ask's
