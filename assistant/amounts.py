@@ -59,6 +59,8 @@ _BOUNDS = frozenset(["max", "maximum", "min", "minimum", "highest", "lowest", "t
 #: a level is said in ("an entry-level *one*", "entry lvl *ppl*", "junior *positions*", "new
 #: *grads*": a quantity first in WordNet).
 _EARNERS = frozenset(["ppl", "one", "ones", "position", "positions", "grad", "grads"])
+#: Words for where one works that say nothing of which: "at the big tech *places*", "*shops*".
+_WORKPLACES = frozenset(["place", "places", "shop", "shops", "outfit", "outfits"])
 #: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
 #: A span named by the event that ends it ("time-to-hire", "time-to-fill"), a metric's name.
@@ -230,7 +232,11 @@ def _unsaid_condition(
             unsaid = not said_in(w, stating) and (
                 w in people or not vocabulary.is_form(w) or is_place(w)
             )
-            if unsaid and stem(w) not in FRAME_STEMS | MONEY_STEMS and w not in theirs:
+            if (
+                unsaid
+                and stem(w) not in FRAME_STEMS | MONEY_STEMS
+                and w not in theirs | _WORKPLACES
+            ):
                 near = vocabulary.matches(w, embed, stating).get(w, 0.0)
                 if tokenize(w) and w not in _BOUNDS | AMOUNT_WORDS and near < same_word:
                     return w

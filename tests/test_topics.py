@@ -333,6 +333,10 @@ def test_an_amount_for_the_people_the_amount_line_names_is_answered(
     answer = assistant.ask("What's the average salary for an experienced MLOps Engineer at FAANG?")
     assert not answer.refused, answer.text
     assert "$250,000+" in answer.text
+    # a word for where one works that says nothing of which ("places") is no condition
+    places = assistant.ask("what's the top end pay, like at the big tech places?")
+    assert not places.refused and "$250,000+" in places.text, places.text
+    assert assistant.ask("what do they pay at places in Texas?").refused
 
 
 @pytest.mark.slow
