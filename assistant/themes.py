@@ -241,6 +241,18 @@ THEMES = (
         unless=re.compile(r"\btools?\b", re.IGNORECASE),  # "overlapping tools" are another
     ),
     Theme(
+        "how long in all",
+        re.compile(
+            r"\bhow\s+(?:long|many\s+(?:years|yrs))\b(?=[^?.!]*\b(?:all\s+(?:of\s+)?(?:that|this"
+            r"|it|those|these)|whole|entire|total|altogether|end[- ]to[- ]end(?=\s*(?:[?.!,]|$))"
+            r"|start\s+to\s+finish|overall|in\s+all))",
+            re.IGNORECASE,
+        ),
+        # the lines stating how long, in years or months: the path's total time
+        re.compile(r"\b\d[\d\s-]*\s*(?:years?|months?)\b", re.IGNORECASE),
+        unless=re.compile(r"\b(?:each|per|every|stage|step|phase|part)\b", re.IGNORECASE),
+    ),
+    Theme(
         "morning",
         re.compile(
             r"\b(?:in\s+the|their|his|her|a|the|normal|typical|usual)\s+mornings?\b"

@@ -65,6 +65,10 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         # what to learn is another ask, and a "blurb" is no blur
         ("what ML topics should he learn, since he won't be building models?", None),
         ("What's the guide's blurb for MLflow?", None),
+        # how long the whole takes, not a part of it nor a thing built "end-to-end"
+        ("And how long does all of that take, end to end?", "how long in all"),
+        ("how long does each stage take, in total?", None),
+        ("How long does it take to build an end-to-end ML pipeline project?", None),
     ],
 )
 def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
@@ -148,6 +152,7 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
             "My brother is curious what an MLOps engineer typically does in the afternoon.",
             "Afternoon:",
         ),
+        ("how long would all of that take altogether?", "Total Time: 4-6 years"),
     ],
 )
 def test_an_ask_of_a_theme_is_answered_with_its_lines(
