@@ -228,7 +228,7 @@ class Reading:
 
     @property
     def searched(self) -> str:
-        """What retrieval searches with: the ask as worded."""
+        """What retrieval searches with: the ask as worded ("till I'm one": "to become one")."""
         return becoming(self.worded or self.ask)
 
 
