@@ -32,11 +32,22 @@ _DEFINING = re.compile(
     re.IGNORECASE,
 )
 
-#: An ask for what one thing is: "what's a feature store?", "what even is drift",
-#: "what exactly does a model registry do?", "what does FAANG stand for?". Not "what is *the*
-#: salary" nor "what are the tools": a guide figure or list is no thing to define.
+#: Where one ask of a question ends and the next begins: a sentence's end, a dash or a semicolon
+#: ("the guide mentions canary deployments - what exactly is one?"), or "and" before a question
+#: word ("what is a canary deployment and how does it work?").
+_CLAUSE_END = re.compile(
+    r"(?<=[.?!;])\s+|\s+[-\u2013\u2014]+\s+|,?\s+and\s+(?=(?:how|what)\b)",
+    re.IGNORECASE,
+)
+
+#: An ask for what one thing is: "what's a feature store?", "the definition of drift", "what
+#: even is drift", "what exactly does a model registry do?", "what does FAANG stand for?". Not
+#: "what is *the* salary" nor "what are the tools": a guide figure or list is no thing to define.
 _TERM = re.compile(
-    rf"^\W*what(?: {_ADVERB})?(?:'s|s| is)(?: an?)? (?P<t>[^?.,;]+?)(?: {_ADVERB})?(?:\W*$|,)"
+    rf"^\W*(?:(?:could|can|would) you (?:\w+ )?|please )?"
+    rf"(?:(?:give me |tell me |what is |what's )?the (?:exact |precise )?definition of "
+    rf"|define )(?:an? )?(?P<t0>[^?.,;]+?)(?: as \w+ .*)?(?:\W*$|,)"
+    rf"|^\W*what(?: {_ADVERB})?(?:'s|s| is)(?: an?)? (?P<t>[^?.,;]+?)(?: {_ADVERB})?(?:\W*$|,)"
     rf"|\bwhat (?:{_ADVERB} )?(?:does|do) (?P<t2>[^?.,;]+?) (?:{_ADVERB} )?"
     r"(?:mean|do|stand for)(?:\W*$|,)",
     re.IGNORECASE,
@@ -84,12 +95,17 @@ def heads(words: set[str], line: str) -> bool:
     return {stem(w.lower()) for w in subject} == words and bool(verb) and _a_verb(verb[0])
 
 
+def clauses(ask: str) -> list[str]:
+    """The ask's asks, each a clause of its own, each of which may want a thing defined."""
+    return [c for c in _CLAUSE_END.split(ask) if c and c.strip()]
+
+
 def only_asked(ask: str, evidence: list[str]) -> bool:
     """The ask wants what a thing is or how it works, and the evidence names that thing only in
     lines that ask it (an interview question): "How do canary deployments work?" is met only by
     "Explain canary deployments for ML models". A line headed by the thing defines it, whatever
     follows ("Recovery time: How fast can you roll back a bad model?")."""
-    m = _DEFINING.search(ask)
+    m = next(filter(None, (_DEFINING.search(c) for c in clauses(ask))), None)
     if m is None:
         return False
     thing = next(t for t in m.groups() if t)
@@ -106,7 +122,7 @@ def undefined(ask: str, sections: Iterable[Section]) -> str | None:
     """The term the ask wants defined, when the guide names it but heads none of its lines
     with it ("model registry"); None when the ask wants no term, or the guide defines it or
     never names it (other checks judge a name the guide lacks)."""
-    m = _TERM.search(ask)
+    m = next(filter(None, (_TERM.search(c) for c in clauses(ask))), None)
     if m is None:
         return None
     thing = _NAME_END.sub("", re.sub(r"['\"]", "", next(t for t in m.groups() if t))).strip()

@@ -31,6 +31,15 @@ def guide(lines: list[str]) -> list[Section]:
         ("what does 'acuity' actually mean?", "acuity"),  # only asked about
         ("what is a triage scale used for?", "triage scale"),  # "used for" ends the name
         ("ok what even is a triage scale", None),  # what comes first is no "what is" ask
+        # an ask of its own after a lead clause, or before another ask
+        ("the guide mentions acuity - what exactly is acuity?", "acuity"),
+        ("what is a triage scale and how is it used on the ward?", "triage scale"),
+        (
+            "Thanks. Could you give me the exact definition of acuity as the guide puts it?",
+            "acuity",
+        ),
+        ("define triage scale", "triage scale"),
+        ("what's the definition of charting?", None),  # its line's label
     ],
 )
 def test_a_term_the_guide_only_names_is_undefined(question: str, term: str | None) -> None:
