@@ -263,3 +263,14 @@ def becoming(ask: str) -> str:
 #: Words for a stage of a process the guide describes, no property of it: the interview's
 #: "coding *round*", "the onsite *loop*".
 STAGE_WORDS = frozenset(["round", "rounds", "loop", "loops"])
+
+
+#: Pay measured between earners, in a verb of its own: "which state *pays the most*?", "which
+#: *gives more* money, A or B?", "how does its pay *stack up against* …", "as well as X do?".
+PAY_COMPARED = re.compile(
+    r"(?=.*\b(?:pay|pays|paid|earn\w*|salar(?:y|ies)|money|comp|compensation)\b)"
+    r"(?:.*\bwhich\b[^?.]{0,40}\b\w+s\s+(the\s+)?(most|least|best|highest|lowest)\b"
+    r"|.*\b(more|less|higher|lower)\b(?!\s+or\b)[^?]{0,30}\bor\b|.*\bstacks?\s+up\b"
+    r"|.*\bas\s+(well|much|highly)\s+as\b[^?.]{0,40}\b(do|does|did)\b)",
+    re.IGNORECASE,
+)

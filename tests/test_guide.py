@@ -174,6 +174,16 @@ def test_the_kind_of_answer_a_question_wants() -> None:
     assert kind_of("Which certifications are listed?") == "list"
     assert kind_of("cka cost") == "amount"
     assert kind_of("Is Kubeflow better than MLflow?") == "compare"
+    # pay measured between earners, in a verb of its own; not another measure so put
+    for ask in [
+        "Which state pays MLOps engineers the most?",
+        "How does the MLOps salary stack up against a data engineer's?",
+        "Which gives more money, MLOps or full-stack development?",
+        "Do insurers pay as well as the tech firms do?",
+    ]:
+        assert kind_of(ask) == "compare", ask
+    for ask in ["which cert matters most for k8s platforms", "which industries hiring mlops most"]:
+        assert kind_of(ask) != "compare", ask
     assert kind_of("How many interview rounds are there?") == "count"
     # a time named by its kind ("time-to-hire", "average tenure"), in short forms, a turnover
     for ask in ["avg time-to-hire?", "typical tenure?", "how much time to prep?", "how many yrs?"]:

@@ -340,6 +340,19 @@ def test_an_amount_for_the_people_the_amount_line_names_is_answered(
 
 
 @pytest.mark.slow
+def test_pay_compared_between_earners_the_guide_does_not_pay_is_refused(
+    assistant: Assistant,
+) -> None:
+    for question in (
+        "Which state pays MLOps engineers the most?",  # the states are named, no pay of each
+        "How does MLOps pay stack up against prompt engineering roles?",
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused and "$120,000-$185,000" in answer.text, answer.text
+    assert not assistant.ask("which cert matters most for k8s-based ML platforms").refused
+
+
+@pytest.mark.slow
 def test_a_yes_no_property_of_one_item_must_be_in_its_own_line(assistant: Assistant) -> None:
     for question in ("is kubeflow free or do u gotta pay", "Is Evidently AI free or paid?"):
         answer = assistant.ask(question)
