@@ -1,8 +1,11 @@
-"""Whether the asker's own thing counts: "does my PharmD count as a related field?", "would my
-years of teaching count toward the steps?", "is my civil engineering diploma accepted?", "would
-a pure math major work?". The guide says what counts only of what it names ("Bachelor's in
-Computer Science or related field"), so such an ask turns on the asker's thing: the evidence
-must name each of its words, bar the kind of thing it is ("years", "experience", "degree").
+"""Whether the asker's own thing counts, or one gets in without a thing: "does my PharmD count
+as a related field?", "would my years of teaching count toward the steps?", "is my civil
+engineering diploma accepted?", "would a pure math major work?". The guide says what counts
+only of what it names ("Bachelor's in Computer Science or related field"), so such an ask turns
+on the asker's thing: the evidence must name each of its words, bar the kind of thing it is
+("years", "experience", "degree"). Nor does it say who gets in without a thing: it gives a path
+("Complete Bachelor's in CS or related field"), never that employers hire without a step of it
+("can I get hired *with no degree* if I have certs?", "can I become one without a degree?").
 """
 
 from __future__ import annotations
@@ -36,6 +39,23 @@ KINDS = frozenset(
         "diploma", "diplomas", "major", "majors", "program", "programs", "programme",
     ]
 )  # fmt: skip
+
+
+#: A yes/no ask whether one gets in, hired or on without a thing: "can i get hired w no degree",
+#: "real talk do companies hire mlops ppl w/o college", "can you get into MLOps without a degree?";
+#: not "how would a hire get them to follow process without a war?".
+_WITHOUT = re.compile(
+    r"^(?:(?!\b(?:how|what|which|why|where|when|who)\b)[^?])*?"  # no wh-ask before it
+    r"\b(?:can|could|will|would|do|does|is\s+it\s+possible)\b[^?]{0,60}?"
+    r"\b(?:hired?|hiring|job|jobs|get\s+into|getting\s+into|become|break\s+into|land|make\s+it"
+    r"|do\s+(?:this|it)|employ\w*)\b[^?]{0,40}?\b(?:without|w/o|with\s+no|w\s+no)\s+\w",
+    re.IGNORECASE,
+)
+
+
+def without_step(ask: str) -> bool:
+    """Does the ask want to know whether one gets in without a thing (module doc)?"""
+    return _WITHOUT.search(ask) is not None
 
 
 def uncounted(ask: str, evidence: list[str]) -> str | None:

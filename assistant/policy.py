@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
-from assistant.credit import uncounted
+from assistant.credit import uncounted, without_step
 from assistant.defining import only_asked
 from assistant.listing import stems
 from assistant.question import Reading
@@ -318,8 +318,9 @@ def asked_not_answered(case: Case) -> Verdict | None:
 
 def unstated_credit(case: Case) -> Verdict | None:
     """Whether the asker's own thing counts, which the guide never names: "does my PharmD
-    count as a related field?" (assistant/credit.py)."""
-    if uncounted(case.reading.ask, case.evidence):
+    count as a related field?", or whether one gets in without a thing the path lists (a
+    degree) (assistant/credit.py)."""
+    if uncounted(case.reading.ask, case.evidence) or without_step(case.reading.ask):
         return Verdict("refuse", "unstated_credit", phrases.NOT_STATED)
     return None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.credit import uncounted
+from assistant import Assistant
+from assistant.credit import uncounted, without_step
 
 EVIDENCE = [
     "Complete a BSN or a related degree in health science.",
@@ -46,3 +47,27 @@ def test_a_thing_of_the_askers_the_evidence_never_names_is_uncounted(
 )
 def test_a_named_thing_or_another_ask_is_not_uncounted(question: str) -> None:
     assert uncounted(question, EVIDENCE) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "without"),
+    [
+        ("can i get hired w no degree if i have a couple certs", True),
+        ("real talk do hospitals hire nurses w/o a BSN if ur clinical hours are stacked", True),
+        ("Can you get into nursing without a university degree, e.g. an apprenticeship?", True),
+        ("Can I become a charge nurse without a degree?", True),
+        ("Do I need a degree for this, or can I skip it?", False),  # what the path asks
+        ("how would a new charge nurse get staff to chart without a fight?", False),  # a how-ask
+    ],
+)
+def test_whether_one_gets_in_without_a_thing_is_asked(question: str, without: bool) -> None:
+    assert without_step(question) is without
+
+
+@pytest.mark.slow
+def test_getting_hired_without_a_degree_is_refused_with_the_degree_step(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("can i get hired with no degree if i got a good portfolio")
+    assert answer.refused and "Complete Bachelor's in CS or related field" in answer.text
+    assert not assistant.ask("Do I need a degree to become an MLOps engineer?").refused
