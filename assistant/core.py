@@ -18,13 +18,14 @@ from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
 from assistant.defining import undefined
 from assistant.embeddings import Embedder, get_embedder
+from assistant.employers import other_kind
 from assistant.errors import IndexUnavailable
 from assistant.extractive import compose, score_units
 from assistant.grounding import other_people, property_words, ungrounded, unnamed_kind, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
-from assistant.listing import answer_part, other_kind
+from assistant.listing import answer_part
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries
 from assistant.question import Reading, read
@@ -193,14 +194,9 @@ class Assistant:
         ask = without_set_aside(reading.searched)
         ask = self.terms.expand(self.retriever.vocabulary.correct(ask), reading.names)
         retriever = self.retriever
+        vocabulary, titles = retriever.vocabulary, retriever.titles
         queries = build_queries(
-            reading,
-            turns,
-            ask,
-            self.embedder,
-            retriever.vocabulary,
-            self.settings,
-            retriever.titles,
+            reading, turns, ask, self.embedder, vocabulary, self.settings, titles
         )
         hits = self.retriever.search(queries.own + queries.leaning)
         follow_up = queries.follow_up
