@@ -28,7 +28,7 @@ from assistant.listing import stems
 from assistant.question import Reading
 from assistant.remedies import HANDLING
 from assistant.scope import is_prompt
-from assistant.text import tokenize, without_domain
+from assistant.text import tokenize, untimed_part, without_domain
 from assistant.themes import theme_of
 from assistant.unstated import unstated
 from assistant.vocabulary import FRAME_WORDS, stem
@@ -217,7 +217,10 @@ _JUDGED = re.compile(
 
 
 def unstated_quantity(case: Case) -> Verdict | None:
-    """The ask wants an amount, a duration, a rate or a number, and the evidence states none."""
+    """The ask wants an amount, a duration, a rate or a number, and the evidence states none;
+    or the time of a part of a whole, or taken off it, and the evidence times the whole only."""
+    if untimed_part(case.reading.ask, case.evidence, STATED["duration"]):
+        return Verdict("refuse", "no_duration", phrases.NOT_STATED)
     stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):
         return None  # a count over the guide's items is computed, not stated

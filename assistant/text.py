@@ -274,3 +274,39 @@ PAY_COMPARED = re.compile(
     r"|.*\bas\s+(well|much|highly)\s+as\b[^?.]{0,40}\b(do|does|did)\b)",
     re.IGNORECASE,
 )
+
+
+#: A time of a part of a whole, or taken off it: "how long does *each step* take", "how are
+#: those years *allocated across* the stages", "how much *of that time* can I *shave off*",
+#: "how many years *less* for me", "could my background *shorten* the timeline".
+_PART_OR_CUT = re.compile(
+    r"\b(?:each|every)\s+(?:step|stage|phase|part|one)\b|\bper\s+(?:step|stage|phase)\b"
+    r"|\ballocat\w+|\bsplit\b|\bbroken\s+down\b|\bbreakdown\b|\bdivided\b"
+    r"|\bof\s+(?:that|the|this|those)\s+(?:time|years)\b|\bshorten\w*|\bshave\b"
+    r"|\b(?:cut|take|knock)\s+(?:\w+\s+)?off\b|\b(?:less|fewer|faster|quicker|sooner)\b"
+    r"|\baccelerat\w+|\bcompress\w*|\bspeed\s+(?:\w+\s+)?up\b|\breduc\w+"
+    r"|\b(?:years?|yrs?|months?)\s+more\b",
+    re.IGNORECASE,
+)
+#: The ask is of time: "how long", "how many years", "the timeline", "how quickly".
+_OF_TIME = re.compile(
+    r"\bhow\s+long\b|\bhow\s+(?:many|much)\b[^?]{0,20}\b(?:years?|yrs?|months?|time)\b"
+    r"|\btime(?:line|frame)?\b|\b(?:years?|yrs?|months?)\b|\bquick\w*|\bfast\w*|\bsooner\b"
+    r"|\bshorten\w*|\baccelerat\w+",
+    re.IGNORECASE,
+)
+#: A line that times a whole: "*Total* Time: 4-6 years".
+_WHOLE = re.compile(r"\b(?:total|overall|in\s+all|altogether)\b", re.IGNORECASE)
+
+
+def untimed_part(ask: str, evidence: list[str], duration: re.Pattern[str]) -> bool:
+    """Does the ask want the time of a part of a whole, or what is taken off it, when every
+    line of the evidence stating a `duration` times only the whole ("Total Time: 4-6 years"
+    says nothing of a stage's years, nor of what a background saves)?"""
+    timed = [t for t in evidence if duration.search(t)]
+    return (
+        bool(timed)
+        and all(_WHOLE.search(t) for t in timed)
+        and _PART_OR_CUT.search(ask) is not None
+        and _OF_TIME.search(ask) is not None
+    )

@@ -1727,3 +1727,24 @@ def test_a_word_for_the_answers_form_asks_nothing_the_guide_must_say(assistant: 
     answer = assistant.ask("What's the short definition of an MLOps engineer the guide uses?")
     assert not answer.refused, answer.text
     assert "They create the pipelines, automation, and monitoring systems" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("ask", "refused"),
+    [
+        ("ok but how long does each step take tho", True),  # a part of the whole
+        ("How are those years allocated across the four stages?", True),
+        ("how much of that time can I shave off?", True),  # what a background takes off
+        ("And if I am already a nurse with 6 years, how many years less is for me?", True),
+        ("Could my charting background shorten the timeline, and by how many years?", True),
+        ("how long does it take in total?", False),  # the whole: the line answers
+        ("how do experienced nurses cut down on night pages?", False),  # no time asked
+    ],
+)
+def test_the_time_of_a_part_or_taken_off_a_total_is_not_stated(ask: str, refused: bool) -> None:
+    total = ["Total Time: 3-4 years", "Build a nursing foundation"]
+    verdict = decide(make_case(ask, evidence=total))
+    assert (verdict.reason == "no_duration") is refused, verdict
+    if refused:  # a time for each part, stated: no whole alone
+        stages = ["Stage one: 1 year", "Stage two: 2 years"]
+        assert decide(make_case(ask, evidence=stages)).reason != "no_duration"
