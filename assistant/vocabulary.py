@@ -87,6 +87,9 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
         "portrays", "frame", "frames", "framed", "framing", "address", "addresses", "discuss",
         "discusses", "only", "also", "plus", "maybe", "perhaps", "regardless",
+        # what the guide does with what it states: "does it *admit* / *flag* / *acknowledge* …"
+        "admit", "admits", "acknowledge", "acknowledges", "flag", "flags", "flagged",
+        "anticipate", "anticipates", "concede", "concedes",
         # and a choice among: "any *particular* kinds", "an *alternative*"
         "particular", "particularly", "specific", "specifically", "certain", "alternative",
         "alternatives", "alongside", "equivalent", "equivalents", "counterpart", "counterparts",
