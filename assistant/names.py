@@ -46,6 +46,8 @@ def names_in(text: str) -> list[str]:
         small = [w for w in plain[1:] if w.lower() in _WH]
         capitals = small if len(small) >= 2 else plain
         titled = sum(1 for w in capitals if w[:1].isupper()) > 0.6 * max(len(capitals), 1)
+        # nor a line with a word of its own in lower case ("Is Kueue *covered*?" names Kueue)
+        titled = titled and not any(w.islower() and w not in _WH and len(w) > 3 for w in plain)
         run: list[str] = []
         for i, m in enumerate(words):
             word = m.group(0)

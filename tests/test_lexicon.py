@@ -190,6 +190,12 @@ def test_a_long_title_in_a_sentence_is_one_name_and_a_title_cased_line_is_not() 
     long = "How much does the AWS Certified Machine Learning Engineer Associate cost?"
     assert names_in(long) == ["AWS Certified Machine Learning Engineer Associate"]
     assert names_in("How Much Does The CKA Cost?") == ["CKA"]
+    # a short question whose one name is capitalised is no title: it has a word in lower case
+    assert names_in("Is Kueue covered?") == ["Kueue"]
+    assert names_in("do Epic Games or Unity Technologies hire MLOps engineers?") == [
+        "Epic Games",
+        "Unity Technologies",
+    ]
 
 
 def test_a_money_word_that_qualifies_another_asks_no_amount() -> None:
