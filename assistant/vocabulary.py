@@ -175,12 +175,22 @@ def is_evaluative(word: str) -> bool:
     return word in _valences() and word not in _PRICED
 
 
+#: Words this long keep their first letter when mistyped ("kserve" is no "serve").
+TERM_FIRST_LETTER = 5
+
+
 @functools.lru_cache(maxsize=MEMO_WORDS)
 def is_term(word: str) -> bool:
     """Is `word` a term the dictionary lacks ("bootcamp", "databricks"), not a typo or slang of
-    an English word one letter away ("actualy", "pls", "yrs")?"""
+    an English word one letter away ("actualy", "pls", "yrs")? A typo keeps the first letter:
+    a word one letter from English only there is a term ("kserve", "karpenter", "kueue")."""
     spelling = _english()
-    return word not in spelling and not spelling.known(spelling.edit_distance_1(word))
+    if word in spelling:
+        return False
+    near = spelling.known(spelling.edit_distance_1(word))
+    if word.isalpha() and len(word) >= TERM_FIRST_LETTER:
+        near = {w for w in near if w[:1] == word[:1]}
+    return not near
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,9 @@ def test_a_term_is_a_word_no_dictionary_holds_that_is_no_typo() -> None:
     # One letter from an English word: a typo or slang, not a term.
     assert not is_term("actualy") and not is_term("pls") and not is_term("yrs")
     assert not is_term("certification")  # an English word
+    # ... but a typo keeps a long word's first letter: one letter from English only there
+    assert is_term("kserve") and is_term("karpenter") and is_term("figma")
+    assert not is_term("2nd") and not is_term("acually")  # with a digit, or a typo inside
 
 
 def test_a_typo_or_slang_word_is_no_topic_to_cover() -> None:
