@@ -136,12 +136,33 @@ class Reader:
 _YES_NO_AUX = frozenset(["do", "does", "did", "will", "can", "could", "would", "should", "may"])
 
 
+#: The auxiliaries a yes/no question asks a state with: "is the CKA *proctored*?", "has the
+#: exam *changed*?".
+_PASSIVE_AUX = frozenset(["is", "are", "was", "were", "has", "have"])
+
+
+def _asked_participle(doc: Any, aux: Any) -> list[str]:
+    """The participle a yes/no question opening with `aux` asks of a named thing: "is the AWS
+    Machine Learning Specialty (still, being) *retired*?"; not "is the guide *based* on …"."""
+    between: list[Any] = []
+    for after in doc[aux.i + 1 : aux.i + 9]:
+        if after.tag_ == "VBN":
+            named = any(t.tag_ in ("NNP", "NNPS") for t in between)
+            return [after.lower_] if named and aux.i == 0 else []
+        if after.tag_.startswith("VB") and after.lower_ != "being" or after.tag_ == "MD":
+            return []
+        between.append(after)
+    return []
+
+
 def _asked_verbs(doc: Any) -> list[str]:
     """The main verb a yes/no question asks of a named thing: the first base-form verb ("VB")
     after an opening auxiliary, with a proper noun and no other verb between ("does the *CKA*
     *expire*"; not "does the guide *flag* that", "do they *grill* you": the asker's frame)."""
     found = []
     for token in doc:
+        if token.lower_ in _PASSIVE_AUX:
+            found += _asked_participle(doc, token)
         if token.lower_ not in _YES_NO_AUX:
             continue
         between: list[Any] = []

@@ -135,6 +135,12 @@ def test_the_verb_a_yes_no_question_asks_of_a_named_thing() -> None:
     assert not asked("Does the guide acknowledge technical debt?")
     assert not asked("do they grill you on rollback")
     assert not asked("What does the CKA cost?")  # a wh-question: "cost" is the quantity
+    # a state asked with "is"/"has" and a participle
+    assert asked("Is the AWS Machine Learning Specialty certification being retired?") == {
+        "retired"
+    }
+    assert not asked("Is the guide based on surveys?")  # of the guide: no named thing
+    assert not asked("What is the CKA used for?")  # not opening with it
 
 
 @pytest.mark.slow
