@@ -20,7 +20,7 @@ from assistant.remedies import HANDLING
 from assistant.scope import Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
-from assistant.text import tokenize
+from assistant.text import STOPWORDS, tokenize
 from assistant.themes import main_theme, marked_words
 from assistant.vocabulary import (
     FRAME_STEMS,
@@ -296,6 +296,7 @@ def items_asked(
         )
     judged = unjudged(reading, said, reader) if vocabulary.unknown(reading.ask) else None
     judged = judged or unpicked(reading, said, reader, vocabulary, embed, threshold)
+    judged = judged or role_unjudged(reading.ask, said)  # "MLOps or data science, which …"
     return {
         "unjudged": judged if said else None,
         "compared": max(
@@ -306,3 +307,58 @@ def items_asked(
 
 
 __all__ = ["items_asked", "unsaid_attribute"]
+
+
+#: Where an ask sets one thing against another: "A or B", "A vs B", "A than B".
+_SIDES = re.compile(r"\s(?:or|vs\.?|versus|than)\s", re.IGNORECASE)
+_ROLE = re.compile(r"\bml\s*ops\b", re.IGNORECASE)
+#: A judgement asked between the two: "better", "easier", "a better fit", "should … be".
+_JUDGING = re.compile(
+    r"\b(?:better|worse|best|easier|harder|fit|should|pays?\s+more|more\s+money|prefer\w*"
+    r"|recommend\w*|which)\b",
+    re.IGNORECASE,
+)
+#: A line that sets two things against each other ("*While* ML Engineers focus on …").
+_CONTRASTING = re.compile(r"\b(?:while|whereas|than|unlike|rather|instead|versus)\b", re.I)
+#: Words that end a side: what follows the thing set against the role ("data analyst *which*
+#: one has …", "data scientist *like* …").
+_SIDE_END = frozenset(["which", "that", "who", "like", "straight", "from", "if", "for", "when"])
+
+
+def _side(words: list[str]) -> list[str]:
+    """The run of content words a side opens with, past its leading function words."""
+    run: list[str] = []
+    for w in words:
+        low = w.lower()
+        if low in STOPWORDS or low in FRAME_WORDS or low in _SIDE_END:
+            if run:
+                break
+            continue
+        run.append(low)
+    return run
+
+
+def role_unjudged(ask: str, said: list[str]) -> str | None:
+    """The other line of work an ask sets the role against in a judgement ("should our first
+    hire be an MLOps engineer or a data scientist?", "mlops vs data analyst, which has better
+    work-life balance?"), when no line of the evidence sets the two against each other (as
+    "While ML Engineers focus on …, MLOps Engineers focus on …" does): the guide describes the
+    role, not the lines of work beside it."""
+    m = _SIDES.search(ask)
+    if m is None or not _JUDGING.search(ask) or not _ROLE.search(ask):
+        return None
+    if re.match(r"\W*why\b", ask, re.IGNORECASE) or ALTERNATIVE.match(ask[m.start() :]):
+        return None  # the reason of its own judgement; the other answer a yes/no ask offers
+    low = ask.lower()
+    left = _side(_WORD.findall(_CLAUSE.split(low[: m.start()])[-1])[::-1])[::-1]
+    right = _side(_WORD.findall(_CLAUSE.split(low[m.end() :])[0]))
+    roles = [bool(side) and any(_ROLE.fullmatch(w) for w in side) for side in (left, right)]
+    if roles.count(True) != 1:
+        return None
+    other = [w for w in (right if roles[0] else left) if not _ROLE.fullmatch(w)]
+    if not other:
+        return None
+    asked = {stem(w) for w in other}
+    if any(asked <= set(_stems(t)) and _CONTRASTING.search(t) for t in said):
+        return None
+    return " ".join(other)
