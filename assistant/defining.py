@@ -23,9 +23,12 @@ _ADVERB = r"(?:exactly|actually|even|really)"
 
 #: An ask for what a thing is, means or how it works; the group is the thing ("canary
 #: deployments" in "how do canary deployments actually work?", "online and offline feature
-#: serving" in "what's the difference between online and offline feature serving?").
+#: serving" in "what's the difference between online and offline feature serving?", "how does
+#: online serving differ from …", "how does the guide define concept drift?").
 _DEFINING = re.compile(
-    r"\bdifference between (?P<t>[^?.,;]+)"
+    r"\bdiff(?:erence)?s? between (?P<t>[^?.,;]+)"
+    r"|\bhow (?:(?:does|do|is|are) )?(?P<t6>[^?.,;]+?) differ(?:s|ent)?\b"
+    r"|\bhow (?:does|do) (?:the guide|it|they) define (?P<t7>[^?.,;]+)"
     r"|\bhow (?:do|does|would) (?P<t2>[^?.,;]+?) (?:\w+ )?work"
     r"|^\W*(?:can you |could you |please )?explain (?:how |what )?(?P<t3>[^?.,;]+)"
     r"|^\W*what(?:'s| is| are)(?: an?| the)? (?P<t5>[^?.,;]+?)(?: exactly| actually)?(?:\W*$|,)",
@@ -108,7 +111,9 @@ def only_asked(ask: str, evidence: list[str]) -> bool:
     m = next(filter(None, (_DEFINING.search(c) for c in clauses(ask))), None)
     if m is None:
         return False
-    thing = next(t for t in m.groups() if t)
+    thing = re.sub(
+        r"^(?:the\s+)?diff(?:erence)?s?\s+between\s+", "", next(t for t in m.groups() if t)
+    )
     if re.search(r"\bones?\b", thing, re.IGNORECASE):
         return False  # "what's the drift one exactly?" points at an item: its line answers
     words = asked_words(thing)

@@ -66,7 +66,7 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "know", "knows", "mention", "mentions", "mentioned", "example", "examples", "typical",
         "typically", "usually", "usual", "average", "median", "roughly", "approximately",
         "actually", "really", "honestly", "frankly", "tbh", "ngl", "imo", "imho", "btw", "lol",
-        "lmao", "smh", "nah", "part", "thing", "things", "stuff", "lot", "lots",
+        "fr", "lmao", "smh", "nah", "part", "thing", "things", "stuff", "lot", "lots",
         "way", "ways", "want", "wants", "need", "needs", "needed", "say", "said", "suggest",
         "suggests", "suggested", "recommend", "recommends", "recommended", "cover", "covers",
         "covered", "talk", "talks", "tell", "tells", "explain", "explains", "include", "includes",

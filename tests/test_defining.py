@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.defining import heads, undefined
+from assistant.defining import heads, only_asked, undefined
 from assistant.schema import Section, Unit
 from assistant.vocabulary import stem
 
@@ -72,3 +72,16 @@ def test_a_line_is_headed_by_its_label_or_its_subject_only() -> None:
     # "Triage scale *training*": a noun after it, so the line is about training
     assert not heads(words("triage", "scale"), NURSING[3])
     assert not heads(words("epic"), NURSING[1])  # inside the line, after another label
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what's the diff between acuity and triage fr",  # "diff", and slang after it
+        "How does the guide define acuity?",
+        "how does acuity differ from triage?",
+    ],
+)
+def test_a_thing_named_only_in_an_interview_question_is_only_asked(question: str) -> None:
+    assert only_asked(question, ["What's the difference between acuity and triage?"])
+    assert not only_asked(question, ["Acuity: how sick a patient is, unlike triage."])
