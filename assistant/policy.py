@@ -211,7 +211,7 @@ _COMPARED = re.compile(
 #: A judgement between things ("better", "easier than"): the guide must make it itself.
 _JUDGED = re.compile(
     r"\b(better|worse|best|worst|more|less|most|least|prefer\w*|recommend\w*|\w+er\s+than"
-    r"|which\s+(?:one\s+)?should)\b",  # "which should we pick?" asks the guide to choose
+    r"|which\s+(?:one\s+)?should|go\s+with|standardi[sz]e\s+on)\b",  # the guide to choose
     re.IGNORECASE,
 )
 

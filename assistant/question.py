@@ -35,7 +35,7 @@ from assistant.asking import (
     without_form,
 )
 from assistant.names import names_in
-from assistant.text import PAY_COMPARED, becoming
+from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming
 from assistant.vocabulary import MONEY_WORDS
 
 # fmt: off
@@ -257,7 +257,7 @@ def kind_of(ask: str) -> Kind:
         return "rate"
     if _DURATION.search(ask):
         return "duration"
-    if _COMPARE.search(ask) or PAY_COMPARED.match(ask):
+    if _COMPARE.search(ask) or PAY_COMPARED.match(ask) or CHOSEN_BETWEEN.search(ask):
         return "compare"
     if _COUNT.search(ask):
         return "count"

@@ -265,6 +265,14 @@ def becoming(ask: str) -> str:
 STAGE_WORDS = frozenset(["round", "rounds", "loop", "loops"])
 
 
+#: A choice between things asked ("should we *go with* dagster *or* airflow?", "is Kubeflow *or*
+#: MLflow *the better* choice?", "*standardize on* AWS *or* GCP"): a comparison the guide must
+#: make itself.
+CHOSEN_BETWEEN = re.compile(
+    r"\b(?:go\s+with|standardi[sz]e\s+on|pick|choose|better\s+off)\b[^?.]{0,40}\bor\b"
+    r"|\bor\b[^?.]{0,40}\bthe\s+better\b",
+    re.IGNORECASE,
+)
 #: Pay measured between earners, in a verb of its own: "which state *pays the most*?", "which
 #: *gives more* money, A or B?", "how does its pay *stack up against* …", "as well as X do?".
 PAY_COMPARED = re.compile(

@@ -182,6 +182,13 @@ def test_the_kind_of_answer_a_question_wants() -> None:
         "Do insurers pay as well as the tech firms do?",
     ]:
         assert kind_of(ask) == "compare", ask
+    # a choice asked between things: "go with", "standardize on", "or … the better"
+    for ask in [
+        "should my team go with dagster or airflow?",
+        "Should we standardize on Kubeflow or MLflow for our new platform?",
+        "For a five-person ML team, is Kubeflow or MLflow the better choice?",
+    ]:
+        assert kind_of(ask) == "compare", ask
     for ask in ["which cert matters most for k8s platforms", "which industries hiring mlops most"]:
         assert kind_of(ask) != "compare", ask
     assert kind_of("How many interview rounds are there?") == "count"

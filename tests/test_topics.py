@@ -353,6 +353,17 @@ def test_pay_compared_between_earners_the_guide_does_not_pay_is_refused(
 
 
 @pytest.mark.slow
+def test_a_choice_between_two_listed_tools_the_guide_does_not_make_is_refused(
+    assistant: Assistant,
+) -> None:
+    for question in (
+        "Should we standardize on Kubeflow or MLflow for our new platform?",
+        "For a five-person ML team, is Kubeflow or MLflow the better choice?",
+    ):
+        assert assistant.ask(question).refused, question
+
+
+@pytest.mark.slow
 def test_a_yes_no_property_of_one_item_must_be_in_its_own_line(assistant: Assistant) -> None:
     for question in ("is kubeflow free or do u gotta pay", "Is Evidently AI free or paid?"):
         answer = assistant.ask(question)
