@@ -95,26 +95,6 @@ ABOUT_ASKER = re.compile(
     r"|for (?:me|us)|my (?:background|profile|situation|experience|skills?|skillset|case))\b",
     re.IGNORECASE,
 )
-#: How the asker wants the answer put, not what it is about: "in a sentence (or two)", "in plain
-#: English", "in simple terms", "in one line", "according to the text", "for a quote".
-_FORM = re.compile(
-    r"[,;]?\s*\b(?:(?:in|into|with)\s+(?:just\s+)?(?:a|one|two|three|a few|a couple of|a single)?"
-    r"\s*(?:short|simple|plain|layman'?s?|lay|everyday|non-?technical|basic)?\s*"
-    r"(?:sentences?|lines?|words?|paragraphs?|bullet points?|bullets|terms|english|language"
-    r"|nutshell)(?!\s+(?:of|for|about|on)\b)(?:\s+or\s+(?:two|three|so))?"
-    r"|(?:according|as per)\s+(?:to\s+)?(?:the|this)\s+(?:text|article|document|page)"
-    r"|for an?\s+(?:quote|citation))\b",
-    re.IGNORECASE,
-)
-
-
-def without_form(ask: str) -> str:
-    """The ask without how the asker wants the answer put ("What's Kubeflow used for, *in a
-    sentence*?"); the ask itself when nothing would be left."""
-    rest = re.sub(r"\s+(?=[?.!,;])", "", " ".join(_FORM.sub(" ", ask).split()))
-    return rest if len(re.findall(r"\w+", rest)) >= 2 else ask
-
-
 #: Labels before an ask or a description ("Question:", "Me:", "Quick background:").
 _LABEL = re.compile(
     r"^\s*(?:(?:quick|short|brief|some|a bit of)\s+)?"
@@ -394,7 +374,7 @@ def main_ask(text: str) -> str:
 # fmt: off
 __all__ = [
     "ABOUT_ASKER", "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO",
-    "ask_parts", "is_bare", "is_yes_no", "main_ask", "split_ask", "unframed", "without_form",
+    "ask_parts", "is_bare", "is_yes_no", "main_ask", "split_ask", "unframed",
     "without_set_aside",
 ]
 # fmt: on

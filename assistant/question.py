@@ -32,10 +32,9 @@ from assistant.asking import (
     main_ask,
     split_ask,
     unframed,
-    without_form,
 )
 from assistant.names import names_in
-from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming
+from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form
 from assistant.vocabulary import MONEY_WORDS
 
 # fmt: off

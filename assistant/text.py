@@ -318,3 +318,29 @@ def untimed_part(ask: str, evidence: list[str], duration: re.Pattern[str]) -> bo
         and _PART_OR_CUT.search(ask) is not None
         and _OF_TIME.search(ask) is not None
     )
+
+
+#: How the asker wants the answer put, not what it is about: "in a sentence (or two)", "in plain
+#: English", "in simple terms", "in one line", "according to the text", "for a quote", and where
+#: the asker will put it ("for our flyer").
+_FORM = re.compile(
+    r"[,;]?\s*\b(?:(?:in|into|with)\s+(?:just\s+)?(?:a|one|two|three|a few|a couple of|a single)?"
+    r"\s*(?:short|simple|plain|layman'?s?|lay|everyday|non-?technical|basic)?\s*"
+    r"(?:sentences?|lines?|words?|paragraphs?|bullet points?|bullets|terms|english|language"
+    r"|nutshell)(?!\s+(?:of|for|about|on)\b)(?:\s+or\s+(?:two|three|so))?"
+    r"|(?:according|as per)\s+(?:to\s+)?(?:the|this)\s+(?:text|article|document|page)"
+    r"|for an?\s+(?:quote|citation)"
+    # where the asker will put it: "for our *flyer*", "for a *slide*", "for the JD intro"
+    r"|for\s+(?:a|an|the|our|my|their|his|her)\s+(?:[\w-]+\s+)?(?:flyers?|slides?|decks?"
+    r"|presentations?|reports?|newsletters?|articles?|blog|posts?|ads?|adverts?|posters?"
+    r"|brochures?|handouts?|intros?|jd|website|show\s+notes|podcast|talks?|emails?|memos?"
+    r"|seminars?|lessons?|class))\b",
+    re.IGNORECASE,
+)
+
+
+def without_form(ask: str) -> str:
+    """The ask without how the asker wants the answer put ("What's Kubeflow used for, *in a
+    sentence*?"); the ask itself when nothing would be left."""
+    rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(_FORM.sub(" ", ask).split()))
+    return rest if len(re.findall(r"\w+", rest)) >= 2 else ask

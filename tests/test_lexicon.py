@@ -444,6 +444,16 @@ def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> No
         ("the exact wording of the fourth one for a quote", "the exact wording of the fourth one"),
         ("What is the salary in terms of equity?", "What is the salary in terms of equity?"),
         ("in one word?", "in one word?"),  # nothing else to ask
+        # where the asker will put it
+        (
+            "need a one-sentence definition of a nurse for our flyer",
+            "need a one-sentence definition of a nurse",
+        ),
+        (
+            "Need a one-liner for the JD intro: what does a nurse do?",
+            "Need a one-liner: what does a nurse do?",
+        ),
+        ("what salary for a junior nurse?", "what salary for a junior nurse?"),  # whom, not where
     ],
 )
 def test_how_the_answer_should_be_put_is_not_what_is_asked(question: str, ask: str) -> None:
