@@ -95,10 +95,12 @@ ABOUT_ASKER = re.compile(
     r"|for (?:me|us)|my (?:background|profile|situation|experience|skills?|skillset|case))\b",
     re.IGNORECASE,
 )
-#: Labels before an ask or a description ("Question:", "Me:", "Quick background:").
+#: Labels before an ask or a description ("Question:", "Me:", "Quick background:", "Verify:",
+#: "Quick fact-check for the show notes:").
 _LABEL = re.compile(
     r"^\s*(?:(?:quick|short|brief|some|a bit of)\s+)?"
-    r"(?:question|q|my question|me|background|about me|context)\s*:\s*",
+    r"(?:question|q|my question|me|background|about me|context|verify|fact[- ]?check"
+    r"|sanity[- ]check|check|confirm)(?:\s+for\s+(?:the|my|our|a)\s+[\w\s-]{1,20}?)?\s*:\s*",
     re.IGNORECASE,
 )
 

@@ -81,6 +81,12 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
     # A question that only asks has no context; a bare statement is the ask itself.
     assert split_ask("What is Kubeflow?") == ("What is Kubeflow?", "")
     assert split_ask("I want to know the salary.") == ("I want to know the salary.", "")
+    # a label before the ask is neither ("Verify:", "Quick fact-check for the show notes:")
+    assert split_ask("Verify: does the guide state the CKA costs $395?")[0] == (
+        "does the guide state the CKA costs $395?"
+    )
+    labelled = "Quick fact-check for the show notes: what does the Azure cert cost?"
+    assert split_ask(labelled) == ("what does the Azure cert cost?", "")
 
 
 @pytest.mark.slow
