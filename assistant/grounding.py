@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.asking import ALTERNATIVE
+from assistant.dictionary import is_english, is_term
 from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
     is_noun,
@@ -26,15 +27,7 @@ from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
 from assistant.themes import main_theme, marked_words, marks_theme
-from assistant.vocabulary import (
-    FRAME_WORDS,
-    TRUTH_WORDS,
-    Vocabulary,
-    is_english,
-    is_evaluative,
-    is_term,
-    stem,
-)
+from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
 TERM_MIN_LENGTH = 4

@@ -19,10 +19,10 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
+from assistant.dictionary import is_english, is_term
 from assistant.text import CHAT_FORMS, DEFINITION_WORDS, tokenize
 from assistant.tuning import RetrievalSettings
 
@@ -149,18 +149,6 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 @functools.cache
-def _english() -> Any:
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en")
-
-
-def is_english(word: str) -> bool:
-    """Is `word` in an English dictionary (pyspellchecker's; loaded on first use, ~0.3 s)?"""
-    return word in _english()
-
-
-@functools.cache
 def _valences() -> frozenset[str]:
     from importlib.resources import files
 
@@ -173,24 +161,6 @@ def is_evaluative(word: str) -> bool:
     lexicon (read from the vaderSentiment package on first use)? A word of price ("free",
     "cheap") names an amount, for the quantity checks."""
     return word in _valences() and word not in _PRICED
-
-
-#: Words this long keep their first letter when mistyped ("kserve" is no "serve").
-TERM_FIRST_LETTER = 5
-
-
-@functools.lru_cache(maxsize=MEMO_WORDS)
-def is_term(word: str) -> bool:
-    """Is `word` a term the dictionary lacks ("bootcamp", "databricks"), not a typo or slang of
-    an English word one letter away ("actualy", "pls", "yrs")? A typo keeps the first letter:
-    a word one letter from English only there is a term ("kserve", "karpenter", "kueue")."""
-    spelling = _english()
-    if word in spelling:
-        return False
-    near = spelling.known(spelling.edit_distance_1(word))
-    if word.isalpha() and len(word) >= TERM_FIRST_LETTER:
-        near = {w for w in near if w[:1] == word[:1]}
-    return not near
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from assistant.dictionary import is_english
 from assistant.roles import roles
 from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.tuning import RetrievalSettings
-from assistant.vocabulary import Vocabulary, is_english, weakest
+from assistant.vocabulary import Vocabulary, weakest
 
 GUIDE = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 
@@ -178,7 +179,7 @@ def test_the_names_a_question_types(question: str, names: list[str]) -> None:
 
 
 def test_a_term_is_a_word_no_dictionary_holds_that_is_no_typo() -> None:
-    from assistant.vocabulary import is_term
+    from assistant.dictionary import is_term
 
     assert is_term("databricks") and is_term("bootcamp")
     # One letter from an English word: a typo or slang, not a term.
