@@ -490,9 +490,8 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
         {"role": "user", "content": "Which states are top employers?"},
         {"role": "assistant", "content": "California, Washington, New York, and Texas."},
     ]
-    assert_refused_for(
-        assistant.ask("Which of those four pays the most?", states), "unstated_judgement"
-    )
+    # pay measured between the states is a comparison the evidence does not make
+    assert_refused_for(assistant.ask("Which of those four pays the most?", states), "no_comparison")
     # a price selection over lines that state no price
     tools = exchange(
         "which monitoring tools does it list?", "Prometheus/Grafana, Evidently AI, and Arize."
@@ -506,8 +505,8 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     assert not why.refused and "not just infrastructure failures" in why.text
     # a yes/no ask with a comparative sets two ways against each other; a superlative in it
     # picks a part, which the guide may name
-    faster = "can they do it faster if they skip college?"
-    assert_refused_for(assistant.ask(faster), "unstated_judgement")
+    faster = "can they do it faster if they skip college?"  # and taken off the total time
+    assert_refused_for(assistant.ask(faster), "no_duration")
     worst = assistant.ask("is this job stressful?? like whats the worst part about it honestly")
     assert not worst.refused, worst.text
 
