@@ -13,11 +13,11 @@ from typing import Any
 
 from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unpaid_people, unsaid_noun
 from assistant.asking import ALTERNATIVE, YES_NO
-from assistant.grounding import askers_own, unjudged, unpicked
+from assistant.grounding import WHY, askers_own, unjudged, unpicked
 from assistant.policy import STATED
 from assistant.question import Reading
 from assistant.remedies import HANDLING
-from assistant.scope import Reader, is_prompt
+from assistant.scope import MLOPS, Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
 from assistant.text import STOPWORDS, tokenize
@@ -311,7 +311,6 @@ __all__ = ["items_asked", "unsaid_attribute"]
 
 #: Where an ask sets one thing against another: "A or B", "A vs B", "A than B".
 _SIDES = re.compile(r"\s(?:or|vs\.?|versus|than)\s", re.IGNORECASE)
-_ROLE = re.compile(r"\bml\s*ops\b", re.IGNORECASE)
 #: A judgement asked between the two: "better", "easier", "a better fit", "should … be".
 _JUDGING = re.compile(
     r"\b(?:better|worse|best|easier|harder|fit|should|pays?\s+more|more\s+money|prefer\w*"
@@ -345,17 +344,17 @@ def role_unjudged(ask: str, said: list[str]) -> str | None:
     "While ML Engineers focus on …, MLOps Engineers focus on …" does): the guide describes the
     role, not the lines of work beside it."""
     m = _SIDES.search(ask)
-    if m is None or not _JUDGING.search(ask) or not _ROLE.search(ask):
+    if m is None or not _JUDGING.search(ask) or not MLOPS.search(ask):
         return None
-    if re.match(r"\W*why\b", ask, re.IGNORECASE) or ALTERNATIVE.match(ask[m.start() :]):
+    if WHY.match(ask) or ALTERNATIVE.match(ask[m.start() :]):
         return None  # the reason of its own judgement; the other answer a yes/no ask offers
     low = ask.lower()
     left = _side(_WORD.findall(_CLAUSE.split(low[: m.start()])[-1])[::-1])[::-1]
     right = _side(_WORD.findall(_CLAUSE.split(low[m.end() :])[0]))
-    roles = [bool(side) and any(_ROLE.fullmatch(w) for w in side) for side in (left, right)]
+    roles = [bool(side) and any(MLOPS.fullmatch(w) for w in side) for side in (left, right)]
     if roles.count(True) != 1:
         return None
-    other = [w for w in (right if roles[0] else left) if not _ROLE.fullmatch(w)]
+    other = [w for w in (right if roles[0] else left) if not MLOPS.fullmatch(w)]
     if not other:
         return None
     asked = {stem(w) for w in other}

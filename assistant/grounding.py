@@ -180,7 +180,7 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
     computing ("cheapest"), over lines that state prices: "which one's the cheapest?" of
     tools with none is unjudged; "best" and "better" only frame an ask."""
     # "why is on-call harder … than …?" asks the reason of a judgement it makes itself
-    why = _WHY.match(reading.ask)
+    why = WHY.match(reading.ask)
     choosing = _CHOOSING.search(reading.ask) and not why
     # a yes/no ask with a comparative sets things against each other too ("can they do it
     # *faster* if they skip college?"); a superlative there picks a part ("the *worst* part")
@@ -243,7 +243,7 @@ def _stated(word: str, words: set[str]) -> bool:
 _CHOOSING = re.compile(r"\b(?:which|whichever|than)\b|\w\s+or\s+\w", re.IGNORECASE)
 #: A superlative grading word ("fastest", "worst"), as the tagger's graded words hold it.
 _SUPERLATIVE = re.compile(r"(?:est|^worst|^least|^most)$")
-_WHY = re.compile(r"\W*why\b", re.IGNORECASE)
+WHY = re.compile(r"\W*why\b", re.IGNORECASE)
 #: Grading by price or amount, computed over the guide's items and figures.
 _PRICED = re.compile(r"(?:cheap|expensive|costl|pric|afford|high|low|dear)", re.IGNORECASE)
 #: "easier" -> "easy"; "bigger" -> "big", "faster" -> "fast".
@@ -381,6 +381,7 @@ def guessed(name: str, text: str) -> bool:
 
 __all__ = [
     "TERM_MIN_LENGTH",
+    "WHY",
     "common_abbreviation",
     "unsaid",
     "other_people",

@@ -149,7 +149,7 @@ def _asked_participle(doc: Any, aux: Any) -> list[str]:
         if after.tag_ == "VBN":
             named = any(t.tag_ in ("NNP", "NNPS") for t in between)
             return [after.lower_] if named and aux.i == 0 else []
-        if after.tag_.startswith("VB") and after.lower_ != "being" or after.tag_ == "MD":
+        if (after.tag_.startswith("VB") and after.lower_ != "being") or after.tag_ == "MD":
             return []
         between.append(after)
     return []
@@ -244,15 +244,15 @@ def reader(model: str) -> Reader:
         return _readers.setdefault(model, Reader(model))
 
 
-_MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECASE)
+MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECASE)
 
 
 def other_roles(question: str, guide_roles: set[str]) -> list[str]:
     """Job titles a question asks about that the guide never names, as written, unless it
     mentions MLOps (then it asks about MLOps, e.g. moving there from another job)."""
-    if _MLOPS.search(question):
+    if MLOPS.search(question):
         return []
     return [span for key, span in roles(question).items() if key not in guide_roles]
 
 
-__all__ = ["PLACE_LABELS", "Reader", "is_prompt", "other_roles", "reader"]
+__all__ = ["MLOPS", "PLACE_LABELS", "Reader", "is_prompt", "other_roles", "reader"]
