@@ -3,13 +3,15 @@
 Each guide line's words (lower case, with their stems) for the co-occurrence check of a compound
 name: "AWS DevOps Engineer Professional" is grounded only if one guide line holds all its words,
 so it is not the guide's "AWS Solutions Architect Professional". An acronym the guide never
-writes is grounded by the phrase whose initials spell it ("IaC": "infrastructure-as-code").
+writes is grounded by the phrase whose initials spell it ("IaC": "infrastructure-as-code";
+"DS": "data scientists", a phrase the guide repeats, as two letters are often someone's initials).
 Acronyms and product names match exactly: "CKAD" is not "CKA".
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from assistant.schema import Section
@@ -18,6 +20,13 @@ from assistant.vocabulary import FRAME_WORDS, stem
 
 #: A typed acronym: three to six letters, two or more of them capitals ("IaC", "MLE").
 _TYPED_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z]{3,6}")
+#: Two capitals ("DS"): too often someone's initials, spelt out only by a phrase the guide
+#: uses as a term ("data scientists", five times), not by two words that meet once.
+_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+#: The least uses of a phrase for two capitals to spell it, and how many times more often
+#: than the next phrase with the same initials.
+TERM_USES = 3
+TERM_LEAD = 2
 #: A capitalised word right before or after a name: it is a word of a longer name.
 _CAPITAL_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w.-]*\s$")
 _CAPITAL_AFTER = re.compile(r"\s[A-Z]")
@@ -77,19 +86,19 @@ class Terms:
     def expansion(self, name: str) -> str | None:
         """The guide's phrase an acronym the guide never writes abbreviates: by a CamelCase
         word's capitals ("TF Serving" is "tensorflow Serving"), or by its words' initials ("IaC"
-        is "infrastructure-as-code"; three letters at least, as two are too often someone's
-        initials, and the phrase starts and ends with a content word)."""
+        is "infrastructure-as-code"; two capitals only for a phrase the guide uses as a term,
+        "DS" for "data scientists"; the phrase starts and ends with a content word)."""
         if self.together(_name_tokens(name)):
             return None
         words = name.split()  # "TF Serving": "tensorflow Serving"
         if any(w.isupper() and w.lower() in self.capitals for w in words):
             return " ".join(self.capitals.get(w.lower(), w) if w.isupper() else w for w in words)
-        return self._spelt_out(name) if _TYPED_ACRONYM.fullmatch(name) else None
+        return self._spelt_out(name)
 
     def _spelt_out(self, name: str) -> str | None:
         """The phrase whose initials spell an acronym (memoised per name: a question asks for
         it up to three times, and each look scans the guide's lines)."""
-        if not _TYPED_ACRONYM.fullmatch(name):
+        if not (_TYPED_ACRONYM.fullmatch(name) or _TWO_CAPITALS.fullmatch(name)):
             return None
         if name in self._expansions:
             return self._expansions[name]
@@ -99,6 +108,7 @@ class Terms:
         return found
 
     def _initials_of(self, want: str) -> str | None:
+        phrases = []
         for text in self.texts:
             words = _LETTERS.findall(text)
             for i in range(len(words) - len(want) + 1):
@@ -106,8 +116,13 @@ class Terms:
                 if "".join(w[0] for w in phrase).lower() == want and all(
                     w.lower() not in STOPWORDS for w in (phrase[0], phrase[-1])
                 ):
-                    return " ".join(phrase)
-        return None
+                    phrases.append(" ".join(phrase))
+        if len(want) > 2 or not phrases:  # noqa: PLR2004
+            return phrases[0] if phrases else None
+        uses = Counter(p.lower().rstrip("s") for p in phrases).most_common(2) + [("", 0)]
+        (term, most), (_, next_most) = uses[0], uses[1]
+        lead = most >= TERM_USES and most >= TERM_LEAD * next_most
+        return next(p for p in phrases if p.lower().rstrip("s") == term) if lead else None
 
     def expand(self, text: str, names: Iterable[str]) -> str:
         """The text with each acronym the guide spells out followed by its phrase, for

@@ -415,9 +415,14 @@ def test_an_acronym_the_guide_spells_out_is_grounded_by_its_initials() -> None:
     assert terms.expand("IaC tooling listed?", ["IaC"]) == (
         "IaC (Infrastructure as code) tooling listed?"
     )
-    # Not a name the guide writes as it is, nor a different one, nor two letters.
+    # Not a name the guide writes as it is, nor a different one.
     assert terms.expansion("CKA") is None and terms.expansion("CKAD") is None
-    assert terms.expansion("AM") is None and not terms.grounded("CKAD")
+    assert not terms.grounded("CKAD")
+    # Two capitals spell only a phrase the guide uses as a term: "data scientists" five times,
+    # not "Azure ML" (twice) nor "model serving" (as often "ML systems", "ML specific" …).
+    assert terms.expansion("DS") == "data scientists" and terms.grounded("DS")
+    assert terms.expansion("AM") is None and terms.expansion("MS") is None
+    assert not terms.grounded("PT") and not terms.grounded("US")
 
 
 def test_a_camelcase_word_is_grounded_by_its_capitals() -> None:
