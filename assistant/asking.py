@@ -192,9 +192,11 @@ def split_ask(question: str, topic: Callable[[str], bool] | None = None) -> tupl
         return question.strip(), ""
     ask: list[str] = []
     context: list[str] = []
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         if sentence not in asking:
-            sets_topic = not ask and topic is not None and _sets_topic(sentence, topic)
+            # an ask of no topic of its own takes the sentence before ("X vs Y. which better")
+            bare = next((s for s in sentences[i + 1 :] if s in asking), "")
+            sets_topic = not ask and topic is not None and _sets_topic(sentence, topic, bare)
             (ask if sets_topic else context).append(sentence)
             continue
         part, about = _split_sentence(sentence)
@@ -212,15 +214,18 @@ _PLEASANTRY = re.compile(
 )
 
 
-def _sets_topic(sentence: str, topic: Callable[[str], bool]) -> bool:
-    """Does a sentence before the ask set its topic, not tell of the asker or greet?"""
+def _sets_topic(sentence: str, topic: Callable[[str], bool], ask: str) -> bool:
+    """Does a sentence before the ask set its topic, not tell of the asker or greet? It does
+    when `topic` holds it one, or when the ask chooses with no topic of its own ("which
+    better?"): then the sentence names what it chooses between ("sagemaker vs vertex.")."""
     return not (
         _FIRST_PERSON.search(sentence)
         or _describes_someone(sentence)
         or _PLEASANTRY.match(FILLERS.sub("", sentence))
-    ) and topic(sentence)
+    ) and (topic(sentence) or bool(_WHICH.match(FILLERS.sub("", ask)) and topicless(ask)))
 
 
+_WHICH = re.compile(r"\s*which\b", re.IGNORECASE)
 _WH_START = re.compile(r"(what|what's|whats|which|who|how|where|why|when)\b", re.IGNORECASE)
 
 

@@ -87,6 +87,15 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
     )
     labelled = "Quick fact-check for the show notes: what does the Azure cert cost?"
     assert split_ask(labelled) == ("what does the Azure cert cost?", "")
+    # A choice with no topic of its own is between what the sentence before names (whatever
+    # `topic` holds of it); not between what the asker says of themself.
+    no_topic = lambda sentence: False  # noqa: E731
+    assert split_ask("ONNX vs TorchScript for serving. which?", no_topic) == (
+        "ONNX vs TorchScript for serving. which?",
+        "",
+    )
+    assert split_ask("I use ONNX. which is better?", no_topic)[0] == "which is better?"
+    assert split_ask("ONNX vs TorchScript. what does the guide say?", no_topic)[1] != ""
 
 
 @pytest.mark.slow
