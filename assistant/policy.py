@@ -277,9 +277,15 @@ def no_comparison(case: Case) -> Verdict | None:
 
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
 #: "which of those two should I *pick*", "which one to learn *first*".
-_ONE_OF = re.compile(r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b", re.IGNORECASE)
+#: "which …, X or Y?", "X vs Y. which …": the ask names what it chooses between.
+_ONE_OF = re.compile(
+    r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b"
+    r"|(?=.*\bwhich\b).*\w\s+(?:or|vs\.?|versus)\s+\w",
+    re.IGNORECASE,
+)
 _TO_CHOOSE = re.compile(
-    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first)\b", re.I
+    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first|better|best)\b",
+    re.I,
 )
 #: A line that chooses ("best for those who …", "rather than …").
 _CHOSEN = re.compile(r"\b(?:recommend\w*|prefer\w*|best|better|instead|rather|ideal|first)\b", re.I)

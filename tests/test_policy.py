@@ -1717,6 +1717,11 @@ def test_when_something_happened_needs_a_line_that_dates_it() -> None:
         ("which of those two would you pick for a 12-person lab?", "Feast: Open source.", True),
         ("which one would it recommend for a fintech?", "Tecton: Enterprise feature store.", True),
         ("airflow or prefect, which one learn first?", "Airflow/Prefect: Orchestration.", True),
+        # the things chosen between named in the ask, and "better" asked of them
+        ("jenkins or github actions, which does it prefer?", "Master CI/CD (Jenkins).", True),
+        ("Which would it pick for tracking, MLflow or W&B?", "MLflow: Experiment tracking.", True),
+        ("which is better for me?", "Best for those who like systems.", False),
+        ("which tools, Airflow or Dagster, are listed?", "Airflow/Dagster: Orchestration.", False),
         # a line that chooses answers it
         ("which one would it recommend for me?", "Best for those who like systems.", False),
         # a choice the asker makes, or a position in a list, is no judgement asked
