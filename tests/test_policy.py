@@ -1719,7 +1719,11 @@ def test_when_something_happened_needs_a_line_that_dates_it() -> None:
         ("airflow or prefect, which one learn first?", "Airflow/Prefect: Orchestration.", True),
         # the things chosen between named in the ask, and "better" asked of them
         ("jenkins or github actions, which does it prefer?", "Master CI/CD (Jenkins).", True),
-        ("Which would it pick for tracking, MLflow or W&B?", "MLflow: Experiment tracking.", True),
+        (
+            "Which would it suggest for tracking, MLflow or W&B?",
+            "MLflow: Experiment tracking.",
+            True,
+        ),
         ("which is better for me?", "Best for those who like systems.", False),
         ("which tools, Airflow or Dagster, are listed?", "Airflow/Dagster: Orchestration.", False),
         # a line that chooses answers it
