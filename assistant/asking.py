@@ -351,12 +351,14 @@ def is_yes_no(ask: str) -> bool:
 
 
 #: A yes/no question typed without its opening verb: "need english fluent for interview?",
-#: "azure exam can do in portuguese?", "exam available in polish?" (not "any X?", which
-#: wants the X, nor "… tools I should screen for?").
+#: "azure exam can do in portuguese?", "exam available in polish?", in a statement's order
+#: "Arize is open source or commercial?" (not "any X?", which wants the X, nor "… tools I
+#: should screen for?").
 _TERSE_YES_NO = re.compile(
     r"^\W*(?:need|needs)\b"
-    r"|^\W*(?:(?!(?:i|we|you|they|he|she|how|what|which)\b)[\w-]+\s+){1,3}"
-    r"(?:can|could|should|must|available|possible|allowed)\b(?=[^?]*\?\s*$)",
+    r"|^\W*(?:(?!(?:i|we|you|they|he|she|how|what|which|it|this|that|there)\b)[\w&-]+\s+){1,3}"
+    r"(?:can|could|should|must|available|possible|allowed|(?:is|are)(?=\s+\w)(?![^?]*\b(?:how|what|which|who|where|when|why)\b))\b"
+    r"(?=[^?]*\?\s*$)",
     re.IGNORECASE,
 )
 

@@ -241,7 +241,37 @@ def _unsaid_property(
     ]
     if strange:
         return strange[0]
-    return unsaid_noun(main, own, named, reader, vocabulary, embed, threshold, nominal=True)
+    others = [i.unit.text for i in selector.items if i.unit.text != item.unit.text]
+    by_name = set(ask_words(item.name)) & set(ask_words(main))  # "is *Arize* open source?"
+    given = by_name and _given_others(main, own, others, unnamed, reader, embed, threshold)
+    return given or unsaid_noun(
+        main, own, named, reader, vocabulary, embed, threshold, nominal=True
+    )
+
+
+def _given_others(
+    ask: str,
+    own: list[str],
+    others: list[str],
+    unnamed: frozenset[str] | set[str],
+    reader: Reader,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """A property the guide gives other items in their lines and neither says nor means (below
+    `threshold`) in this one's: "is Arize *open source*?" (Feast's line says so, Arize's does
+    not). A guide word is no unknown word, so only such a comparison finds it unsaid."""
+    words = [
+        w
+        for w in reader.nominal(ask)
+        if tokenize(w) and w not in unnamed and not said_in(w, own) and said_in(w, others)
+    ]
+    own_words = [w for t in own for w in tokenize(t)]
+    if not words or not own_words:
+        return words[0] if words else None
+    near = (embed(words) @ embed(own_words).T).max(axis=1)
+    weak = [w for w, score in zip(words, near, strict=True) if score < threshold]
+    return weak[0] if weak else None
 
 
 def _types_an_item(asked: set[str], selector: Selector) -> bool:

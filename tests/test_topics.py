@@ -365,7 +365,12 @@ def test_a_choice_between_two_listed_tools_the_guide_does_not_make_is_refused(
 
 @pytest.mark.slow
 def test_a_yes_no_property_of_one_item_must_be_in_its_own_line(assistant: Assistant) -> None:
-    for question in ("is kubeflow free or do u gotta pay", "Is Evidently AI free or paid?"):
+    # "open source" the guide says of Feast, in Feast's line, not of Arize
+    for question in (
+        "is kubeflow free or do u gotta pay",
+        "Is Evidently AI free or paid?",
+        "is Arize open source?",
+    ):
         answer = assistant.ask(question)
         assert answer.refused, answer.text
         assert answer.diagnostics is not None
