@@ -242,7 +242,8 @@ def _unsaid_property(
     if strange:
         return strange[0]
     others = [i.unit.text for i in selector.items if i.unit.text != item.unit.text]
-    by_name = set(ask_words(item.name)) & set(ask_words(main))  # "is *Arize* open source?"
+    # named ("is *Arize* open source?") or pointed at ("does *the last one* offer a …?")
+    by_name = set(ask_words(item.name)) & set(ask_words(main)) or reading.ordinal is not None
     given = by_name and _given_others(main, own, others, unnamed, reader, embed, threshold)
     return given or unsaid_noun(
         main, own, named, reader, vocabulary, embed, threshold, nominal=True

@@ -334,7 +334,13 @@ _FORM = re.compile(
     r"|for\s+(?:a|an|the|our|my|their|his|her)\s+(?:[\w-]+\s+)?(?:flyers?|slides?|decks?"
     r"|presentations?|reports?|newsletters?|articles?|blog|posts?|ads?|adverts?|posters?"
     r"|brochures?|handouts?|intros?|jd|website|show\s+notes|podcast|talks?|emails?|memos?"
-    r"|seminars?|lessons?|class))\b",
+    r"|seminars?|lessons?|class)"
+    # the papers a hire is made on, which the asker reads or writes: "on a strong *CV*", "put
+    # in the *JD*", "when screening CVs"
+    r"|(?:in|into|on|onto|for)\s+(?:(?:a|an|the|our|my|their|your|his|her)\s+(?:[\w-]+\s+)?)?"
+    r"(?:cvs?|resumes?|r[ée]sum[ée]s?|jds?|job\s+(?:descriptions?|ads?|postings?))"
+    r"(?:\s+(?:drafts?|templates?))?"
+    r"|(?:when|while)?\s*screening\s+(?:the\s+)?(?:cvs|resumes|r[ée]sum[ée]s))\b",
     re.IGNORECASE,
 )
 
@@ -342,5 +348,5 @@ _FORM = re.compile(
 def without_form(ask: str) -> str:
     """The ask without how the asker wants the answer put ("What's Kubeflow used for, *in a
     sentence*?"); the ask itself when nothing would be left."""
-    rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(_FORM.sub(" ", ask).split()))
+    rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(_FORM.sub(" ", ask).split())).lstrip(",;: ")
     return rest if len(re.findall(r"\w+", rest)) >= 2 else ask

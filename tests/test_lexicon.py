@@ -454,6 +454,14 @@ def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> No
             "Need a one-liner: what does a nurse do?",
         ),
         ("what salary for a junior nurse?", "what salary for a junior nurse?"),  # whom, not where
+        # the papers a hire is made on
+        ("Which tools should show up on a strong CV?", "Which tools should show up?"),
+        ("Which certs do I look for when screening CVs?", "Which certs do I look for?"),
+        ("For a job description draft: what does it own?", "what does it own?"),
+        (
+            "What's the difference between a CV and a resume?",
+            "What's the difference between a CV and a resume?",
+        ),
     ],
 )
 def test_how_the_answer_should_be_put_is_not_what_is_asked(question: str, ask: str) -> None:
