@@ -125,6 +125,10 @@ def with_listed_name(
 _OWN_KIND = re.compile(r"\b(which|list|name|names|what are|how many|how long)\b", re.IGNORECASE)
 
 
+#: A quantity asked of what was said: after "how long …?", "how much of that is the ML part?".
+_HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
+
+
 def with_carried_kind(reading: Reading, turns: list[dict[str, str]], max_words: int) -> Reading:
     """A follow-up with no kind of its own asks for what the last question asked: after "how
     much do MLOps engineers make?", "what about Texas?" and "ok so what's the number for
@@ -136,6 +140,8 @@ def with_carried_kind(reading: Reading, turns: list[dict[str, str]], max_words: 
     last = [m["content"] for m in turns if m["role"] == "user"][-1]
     if read(last).kind == "amount" or MONEY_STEMS & content_stems(last):
         return dataclasses.replace(reading, kind="amount")
+    if read(last).kind == "duration" and _HOW_MUCH.search(reading.ask):
+        return dataclasses.replace(reading, kind="duration")  # "how much of that is stage 3?"
     return reading
 
 

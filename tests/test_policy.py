@@ -1371,6 +1371,22 @@ def test_a_short_question_after_a_conversation_is_a_follow_up() -> None:
     assert not is_follow_up(short, [], 8)  # nothing before it
 
 
+def test_a_follow_up_asking_how_much_of_a_time_asks_for_a_time() -> None:
+    from assistant.conversation import with_carried_kind
+
+    history = [
+        {"role": "user", "content": "how long does the whole path take?"},
+        {"role": "assistant", "content": "Total Time: 4-6 years"},
+    ]
+    part = read("how much of that is the ML fundamentals part?")
+    assert with_carried_kind(part, history, 12).kind == "duration"
+    # an ask of what a stage holds is no time
+    assert with_carried_kind(read("whats in the devops part"), history, 12).kind != "duration"
+    timed = decide(make_case(part.ask, reading=with_carried_kind(part, history, 12),
+                             evidence=["Learn ML Fundamentals"]))  # fmt: skip
+    assert (timed.outcome, timed.reason) == ("refuse", "no_duration")
+
+
 @pytest.mark.slow
 def test_a_term_no_guide_word_comes_near_is_an_unknown_name(assistant: Assistant) -> None:
     databricks = assistant.ask("is databricks certification worth it for mlops")
