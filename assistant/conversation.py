@@ -16,6 +16,7 @@ from assistant.schema import Section
 from assistant.scope import Reader
 from assistant.settings import Settings
 from assistant.terms import Terms, ask_words, content_stems
+from assistant.text import PART_OR_CUT
 from assistant.vocabulary import MONEY_STEMS
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
@@ -125,7 +126,8 @@ def with_listed_name(
 _OWN_KIND = re.compile(r"\b(which|list|name|names|what are|how many|how long)\b", re.IGNORECASE)
 
 
-#: A quantity asked of what was said: after "how long …?", "how much of that is the ML part?".
+#: A quantity asked of what was said: after "how long …?", "how much of that is the ML part?";
+#: or a part of it, or what is cut from it: "how is that split across the steps?".
 _HOW_MUCH = re.compile(r"\bhow\s+much\b", re.IGNORECASE)
 
 
@@ -140,7 +142,9 @@ def with_carried_kind(reading: Reading, turns: list[dict[str, str]], max_words: 
     last = [m["content"] for m in turns if m["role"] == "user"][-1]
     if read(last).kind == "amount" or MONEY_STEMS & content_stems(last):
         return dataclasses.replace(reading, kind="amount")
-    if read(last).kind == "duration" and _HOW_MUCH.search(reading.ask):
+    if read(last).kind == "duration" and (
+        _HOW_MUCH.search(reading.ask) or PART_OR_CUT.search(reading.ask)
+    ):
         return dataclasses.replace(reading, kind="duration")  # "how much of that is stage 3?"
     return reading
 

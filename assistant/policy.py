@@ -219,7 +219,8 @@ _JUDGED = re.compile(
 def unstated_quantity(case: Case) -> Verdict | None:
     """The ask wants an amount, a duration, a rate or a number, and the evidence states none;
     or the time of a part of a whole, or taken off it, and the evidence times the whole only."""
-    if untimed_part(case.reading.ask, case.evidence, STATED["duration"]):
+    duration = STATED["duration"]
+    if untimed_part(case.reading.ask, case.evidence, duration, case.reading.kind == "duration"):
         return Verdict("refuse", "no_duration", phrases.NOT_STATED)
     stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):

@@ -287,7 +287,7 @@ PAY_COMPARED = re.compile(
 #: A time of a part of a whole, or taken off it: "how long does *each step* take", "how are
 #: those years *allocated across* the stages", "how much *of that time* can I *shave off*",
 #: "how many years *less* for me", "could my background *shorten* the timeline".
-_PART_OR_CUT = re.compile(
+PART_OR_CUT = re.compile(
     r"\b(?:each|every)\s+(?:step|stage|phase|part|one)\b|\bper\s+(?:step|stage|phase)\b"
     r"|\ballocat\w+|\bsplit\b|\bbroken\s+down\b|\bbreakdown\b|\bdivided\b"
     r"|\bof\s+(?:that|the|this|those)\s+(?:time|years)\b|\bshorten\w*|\bshave\b"
@@ -307,16 +307,19 @@ _OF_TIME = re.compile(
 _WHOLE = re.compile(r"\b(?:total|overall|in\s+all|altogether)\b", re.IGNORECASE)
 
 
-def untimed_part(ask: str, evidence: list[str], duration: re.Pattern[str]) -> bool:
+def untimed_part(
+    ask: str, evidence: list[str], duration: re.Pattern[str], of_time: bool = False
+) -> bool:
     """Does the ask want the time of a part of a whole, or what is taken off it, when every
     line of the evidence stating a `duration` times only the whole ("Total Time: 4-6 years"
-    says nothing of a stage's years, nor of what a background saves)?"""
+    says nothing of a stage's years, nor of what a background saves)? `of_time`: the ask is
+    of time without saying so (a follow-up to "how long …?": "how is that split?")."""
     timed = [t for t in evidence if duration.search(t)]
     return (
         bool(timed)
         and all(_WHOLE.search(t) for t in timed)
-        and _PART_OR_CUT.search(ask) is not None
-        and _OF_TIME.search(ask) is not None
+        and PART_OR_CUT.search(ask) is not None
+        and (of_time or _OF_TIME.search(ask) is not None)
     )
 
 

@@ -1385,6 +1385,10 @@ def test_a_follow_up_asking_how_much_of_a_time_asks_for_a_time() -> None:
     timed = decide(make_case(part.ask, reading=with_carried_kind(part, history, 12),
                              evidence=["Learn ML Fundamentals"]))  # fmt: skip
     assert (timed.outcome, timed.reason) == ("refuse", "no_duration")
+    # how the whole is split, when the lines time only the whole
+    split = with_carried_kind(read("And how is that split across the steps?"), history, 12)
+    whole = decide(make_case(split.ask, reading=split, evidence=["Total Time: 4-6 years"]))
+    assert (split.kind, whole.reason) == ("duration", "no_duration")
 
 
 @pytest.mark.slow
