@@ -3,7 +3,8 @@ across tech companies, autonomous vehicles, finance, and any organization scalin
 under its "Top Employers" title, states; it names no company that hires. A plain "which
 companies hire MLOps engineers?" is answered by those kinds. An ask that wants companies picked
 out — specific or actual ones, by name, the most or the biggest, those of a sector or a place,
-those a list holds or that offer something — wants names the guide never gives.
+those a list holds or that offer something — wants names the guide never gives; so does an
+ask for the names its Top Employers title promises ("who are the top employers?").
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.lexicon import kind_of_noun
+from assistant.listing import _DOMAIN_STEMS, names_kind, stems
 from assistant.listing import other_kind as listed_kind
+from assistant.question import head_noun
 from assistant.schema import Section
+from assistant.vocabulary import FRAME_STEMS, stem
 
 _COMPANIES = r"(?:compan(?:y|ies|ys)|employers?|firms?|organi[sz]ations?|businesses|orgs)"
 #: "which/what [words] companies [rest]": the words before and the rest after the noun.
@@ -69,8 +74,40 @@ def companies_picked(ask: str, sections: Iterable[Section]) -> tuple[str, str] |
     return m.group("noun").lower(), title
 
 
+#: An ask for the names a listing's title promises: "who are the top employers?", "does the
+#: guide name the top employers?", "the names of the top employers".
+_NAMES_ASKED = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:who\s+(?:are|r)\b|(?:does|do)\s+(?:the\s+guide|it)\s+"
+    r"(?:name|list)\b|name\s+the\b)|\bnames\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def titled_names(ask: str, sections: Iterable[Section]) -> tuple[str, str] | None:
+    """The noun of a listing's title an ask wants the names of, by every word of that title,
+    when the listing's names are of another kind ("Top Employers for MLOps Engineers" lists
+    states), and the title; None otherwise."""
+    if not _NAMES_ASKED.search(ask) or head_noun(ask):
+        return None  # "which states does it list under …": listing.other_kind's
+    asked = stems(ask)
+    for section in sections:
+        titled = stems(section.title) - _DOMAIN_STEMS - FRAME_STEMS
+        kind = names_kind(section)
+        if not titled or not titled <= asked or kind is None:
+            continue
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", section.title)]
+        nouns = [w for w in words if stem(w) in titled and kind_of_noun(w) not in (None, kind)]
+        if nouns:
+            return nouns[0], section.title
+    return None
+
+
 def other_kind(ask: str, sections: Iterable[Section]) -> tuple[str, str] | None:
     """Names of a kind the guide does not give: of another kind than its listing holds
-    (listing.other_kind), or companies picked out by name."""
+    (listing.other_kind; or than its title promises), or companies picked out by name."""
     sections = list(sections)
-    return listed_kind(ask, sections) or companies_picked(ask, sections)
+    return (
+        listed_kind(ask, sections)
+        or titled_names(ask, sections)
+        or companies_picked(ask, sections)
+    )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.employers import companies_picked
+from assistant.employers import companies_picked, titled_names
 from assistant.schema import Section, Unit
 
 LISTING = Section(
@@ -57,3 +57,20 @@ def test_companies_picked_out_are_refused_and_the_plain_ask_answered(assistant: 
     assert picked.refused and "names no companies" in picked.text, picked.text
     plain = assistant.ask("Which companies hire MLOps engineers?")
     assert not plain.refused and "autonomous vehicles, finance" in plain.text, plain.text
+
+
+@pytest.mark.parametrize(
+    ("ask", "named"),
+    [
+        ("who are the top employers for nurses?", True),
+        ("does the guide name the top employers of nurses?", True),
+        ("Could you tell me the names of the top employers for nurses?", True),
+        # the kind the listing holds, asked by its noun; no names asked; not the whole title
+        ("Which states does the guide list under top employers for nurses?", False),
+        ("how much do the top employers for nurses pay?", False),
+        ("who are the top employers?", False),
+    ],
+)
+def test_the_names_a_listings_title_promises_are_of_its_nouns_kind(ask: str, named: bool) -> None:
+    found = titled_names(ask, [LISTING])
+    assert found == (("employers", "Top Employers for Nurses") if named else None)
