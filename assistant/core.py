@@ -293,7 +293,7 @@ class Assistant:
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),
             other_roles=self._other_jobs(reading.ask),
-            other_kind=other_kind(reading.ask, retriever.sections.values()),
+            other_kind=other_kind(reading.text, retriever.sections.values()),
             evidence=answer_part(evidence),
             top_is_prompt=bool(choice.scored)
             and is_prompt(choice.scored[0].unit.text)

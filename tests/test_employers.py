@@ -55,6 +55,9 @@ def test_companies_picked_out_by_name_are_not_given(ask: str, noun: str) -> None
 def test_companies_picked_out_are_refused_and_the_plain_ask_answered(assistant: Assistant) -> None:
     picked = assistant.ask("Which autonomous vehicle companies hire MLOps engineers?")
     assert picked.refused and "names no companies" in picked.text, picked.text
+    # the listing named before the ask, in the same question
+    section = assistant.ask("ok and the top employers section - which companies are in it?")
+    assert section.refused and "names no companies" in section.text, section.text
     plain = assistant.ask("Which companies hire MLOps engineers?")
     assert not plain.refused and "autonomous vehicles, finance" in plain.text, plain.text
 
