@@ -13,6 +13,7 @@ from collections.abc import Callable
 from assistant import lexicon
 from assistant.terms import topicless
 from assistant.text import tokenize
+from assistant.vocabulary import is_evaluative
 
 SENTENCES = re.compile(
     r"(?<=[.!?;])\s+|(?<=[.!?;]['\"’”)])\s+|\n+"  # also after a closing quote: "… 'passion.' What"
@@ -144,6 +145,22 @@ _INDIRECT = re.compile(
 )
 
 
+#: What the asker says of the question itself before it: "ok dumb question but", "honest
+#: question:" (a judgement of it, not its topic: "interview question:").
+_PREFACE = re.compile(
+    r"^\W*(?:(?:ok|okay|so|um|hi|hey)\W+)*(?P<judged>(?:[\w-]+\s+){1,2})(?:question|q|qn)\b"
+    r"\W*(?:but|though|tho)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _is_preface(head: str) -> bool:
+    m = _PREFACE.match(head)
+    return m is not None and all(
+        is_evaluative(w) or lexicon.is_modifier(w) for w in tokenize(m.group("judged"))
+    )
+
+
 def _split_sentence(sentence: str) -> tuple[str, str]:
     """(ask, what it says of the asker) within one asking sentence."""
     before = ""
@@ -158,9 +175,13 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
             head, tail = sentence[:start], sentence[start:]
             if _INDIRECT.search(head):
                 break  # "I'm curious whether X, and if so how …": the head asks too
-            about_me = _FIRST_PERSON.search(head) or (
-                not (ASKING.match(sentence) or _SCOPING.match(sentence))
-                and _describes_someone(head)
+            about_me = (
+                _FIRST_PERSON.search(head)
+                or _is_preface(head)
+                or (
+                    not (ASKING.match(sentence) or _SCOPING.match(sentence))
+                    and _describes_someone(head)
+                )
             )
             if about_me and len(tail.split()) >= 2:
                 before, sentence = head, tail

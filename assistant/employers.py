@@ -107,7 +107,5 @@ def other_kind(ask: str, sections: Iterable[Section]) -> tuple[str, str] | None:
     (listing.other_kind; or than its title promises), or companies picked out by name."""
     sections = list(sections)
     return (
-        listed_kind(ask, sections)
-        or titled_names(ask, sections)
-        or companies_picked(ask, sections)
+        listed_kind(ask, sections) or titled_names(ask, sections) or companies_picked(ask, sections)
     )

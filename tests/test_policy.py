@@ -87,6 +87,12 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
     )
     labelled = "Quick fact-check for the show notes: what does the Azure cert cost?"
     assert split_ask(labelled) == ("what does the Azure cert cost?", "")
+    # What the asker says of the question itself is no part of it; a topic named so is
+    assert split_ask("ok dumb question but what does it do?") == (
+        "what does it do?",
+        "ok dumb question but",
+    )
+    assert split_ask("interview question: what do they ask?")[1] == ""
     # A choice with no topic of its own is between what the sentence before names (whatever
     # `topic` holds of it); not between what the asker says of themself.
     no_topic = lambda sentence: False  # noqa: E731
