@@ -330,21 +330,6 @@ WH_ASK = re.compile(
 )
 
 
-#: What an ask sets aside ("Besides the technical stuff, what people skills …"): not what to
-#: search for.
-_SET_ASIDE = re.compile(
-    r"^\W*(?:besides|other than|apart from|aside from|except for|beyond|not counting)\b"
-    r"[^,?.;:]*[,;:]",
-    re.IGNORECASE,
-)
-
-
-def without_set_aside(ask: str) -> str:
-    """The ask without what it sets aside; the ask itself when nothing else would be left."""
-    rest = _SET_ASIDE.sub(" ", ask).strip()
-    return rest if tokenize(rest) else ask
-
-
 #: An ask that is only a short phrase ("renewal?", "and the total time?"), no question word or
 #: verb to open it: in a conversation, it asks about what the last answer named.
 _BARE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|hmm)\W+)?(?:[\w/&+.'-]+\s*){1,3}\W*$", re.I)
@@ -378,7 +363,8 @@ def is_yes_no(ask: str) -> bool:
 _TERSE_YES_NO = re.compile(
     r"^\W*(?:need|needs)\b"
     r"|^\W*(?:(?!(?:i|we|you|they|he|she|how|what|which|it|this|that|there)\b)[\w&-]+\s+){1,3}"
-    r"(?:can|could|should|must|available|possible|allowed|(?:is|are)(?=\s+\w)(?![^?]*\b(?:how|what|which|who|where|when|why)\b))\b"
+    r"(?:can|could|should|must|available|possible|allowed"
+    r"|(?:is|are)(?=\s+\w)(?![^?]*\b(?:how|what|which|who|where|when|why)\b))\b"
     r"(?=[^?]*\?\s*$)",
     re.IGNORECASE,
 )
@@ -405,6 +391,5 @@ def main_ask(text: str) -> str:
 __all__ = [
     "ABOUT_ASKER", "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO",
     "ask_parts", "is_bare", "is_yes_no", "main_ask", "split_ask", "unframed",
-    "without_set_aside",
 ]
 # fmt: on

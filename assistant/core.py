@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from assistant import phrases
-from assistant.asking import is_bare, main_ask, without_set_aside
+from assistant.asking import is_bare, main_ask
 from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
 from assistant.defining import undefined
@@ -37,7 +37,7 @@ from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.terms import Terms, ask_words, content_stems
-from assistant.text import tokenize
+from assistant.text import tokenize, without_set_aside
 from assistant.validation import clean_history, clean_question
 from assistant.vocabulary import Coverage, weakest, without_money
 

@@ -353,3 +353,18 @@ def without_form(ask: str) -> str:
     sentence*?"); the ask itself when nothing would be left."""
     rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(_FORM.sub(" ", ask).split())).lstrip(",;: ")
     return rest if len(re.findall(r"\w+", rest)) >= 2 else ask
+
+
+#: What an ask sets aside ("Besides the technical stuff, what people skills …"): not what to
+#: search for.
+_SET_ASIDE = re.compile(
+    r"^\W*(?:besides|other than|apart from|aside from|except for|beyond|not counting)\b"
+    r"[^,?.;:]*[,;:]",
+    re.IGNORECASE,
+)
+
+
+def without_set_aside(ask: str) -> str:
+    """The ask without what it sets aside; the ask itself when nothing else would be left."""
+    rest = _SET_ASIDE.sub(" ", ask).strip()
+    return rest if tokenize(rest) else ask

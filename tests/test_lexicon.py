@@ -220,7 +220,7 @@ def test_a_short_ordinary_word_in_capitals_is_no_name() -> None:
 
 
 def test_what_an_ask_sets_aside_is_not_searched_for() -> None:
-    from assistant.asking import without_set_aside
+    from assistant.text import without_set_aside
 
     ask = "Besides the technical stuff, what people skills does the guide say matter?"
     assert without_set_aside(ask) == "what people skills does the guide say matter?"
