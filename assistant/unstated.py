@@ -4,8 +4,9 @@ happened ("When was this guide last updated?"), an age ("what age do people get 
 field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
 salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"), school
 before college ("which high school subjects?"), the pay at a career's start ("entry-level
-pay"). For the scope policy (assistant/policy.py): such an ask whose evidence states none is
-refused, whatever else the lines say.
+pay"), a change to a thing's standing ("being retired", "still offered"). For the scope
+policy (assistant/policy.py): such an ask whose evidence states none is refused, whatever
+else the lines say.
 """
 
 from __future__ import annotations
@@ -113,6 +114,24 @@ _STAGE_PAY = re.compile(
 )
 _STAGED = re.compile(r"\b(?:entry|junior|starting|new grads?|first[- ]year)\b", re.IGNORECASE)
 
+#: An ask about a change to a thing's standing over time ("is the AWS ML Specialty being
+#: retired?", "what replaces it?", "is it still offered?", "discontinued?"; not "is jenkins
+#: still a thing", which asks if it is used, nor the asker's own: "I retired last year"), and
+#: a line stating such a change (the guide names things as they stand, and says of none that
+#: it is retired or replaced).
+_STANDING = (
+    r"\b(?:being\s+(?:retired|replaced|discontinued|deprecated|phased\s+out|sunset)"
+    r"|(?:retir(?:e|es|ing)|replac(?:e|es|ing))\s+(?:it|them|the|this|that)"
+    r"|(?:get|gets|got|been|was|were|is|are)\s+(?:retired|discontinued|deprecated|phased\s+out)"
+    r"|discontinu\w+|deprecat\w+|sunsett?\w*"
+    r"|still\s+(?:offered|available|valid|active|being\s+offered))\b"
+)
+_STANDING_ASK = _asked(_STANDING, r"\b(?:i|i'm|im|we|my|our)\b[^,?]*")
+_CHANGED = re.compile(
+    r"\b(?:retir\w*|replac\w*|discontinu\w*|deprecat\w*|phas\w+\s+out|sunset\w*|no\s+longer)\b",
+    re.IGNORECASE,
+)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -125,6 +144,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_promotion", _PAST_ROLE, _LEVELED),
     ("no_school", _SCHOOL_ASK, _SCHOOL),
     ("no_stage_pay", _STAGE_PAY, _STAGED),
+    ("no_change", _STANDING_ASK, _CHANGED),
 )
 
 

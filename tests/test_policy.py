@@ -1643,6 +1643,23 @@ def test_the_pay_at_a_careers_start_needs_a_line_stating_it(ask: str, reason: st
     assert unstated(ask, ["Entry-level MLOps engineers start at $95,000."]) is None
 
 
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("Is the AWS Machine Learning Specialty being retired?", "no_change"),
+        ("which AWS cert replaces the ML Specialty?", "no_change"),
+        ("is that cert still offered?", "no_change"),
+        # whether a thing is used, and the asker's own retirement, ask no change to it
+        ("is jenkins still a thing", None),
+        ("I retired last year; is the ML Specialty worth it?", None),
+    ],
+)
+def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason: str) -> None:
+    line = ["AWS Machine Learning Specialty ($300): Validates SageMaker and AWS ML services."]
+    assert unstated(ask, line) == reason
+    assert unstated(ask, ["The Specialty is being retired and replaced by a new exam."]) is None
+
+
 def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     rollback = ["How do you handle model versioning and rollback?"]
     assert unstated("Do they ask about going back to an older model?", rollback) is None
