@@ -243,8 +243,8 @@ def _unsaid_property(
         return strange[0]
     others = [i.unit.text for i in selector.items if i.unit.text != item.unit.text]
     # named ("is *Arize* open source?") or pointed at ("does *the last one* offer a …?")
-    by_name = set(ask_words(item.name)) & set(ask_words(main)) or reading.ordinal is not None
-    given = by_name and _given_others(main, own, others, unnamed, reader, embed, threshold)
+    pointed = bool(set(ask_words(item.name)) & set(ask_words(main))) or reading.ordinal is not None
+    given = _given_others(main, own, others, unnamed, reader, embed, threshold) if pointed else None
     return given or unsaid_noun(
         main, own, named, reader, vocabulary, embed, threshold, nominal=True
     )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.lexicon import kind_of_noun
-from assistant.listing import _DOMAIN_STEMS, names_kind, stems
+from assistant.listing import DOMAIN_STEMS, names_kind, stems
 from assistant.listing import other_kind as listed_kind
 from assistant.question import head_noun
 from assistant.schema import Section
@@ -91,7 +91,7 @@ def titled_names(ask: str, sections: Iterable[Section]) -> tuple[str, str] | Non
         return None  # "which states does it list under …": listing.other_kind's
     asked = stems(ask)
     for section in sections:
-        titled = stems(section.title) - _DOMAIN_STEMS - FRAME_STEMS
+        titled = stems(section.title) - DOMAIN_STEMS - FRAME_STEMS
         kind = names_kind(section)
         if not titled or not titled <= asked or kind is None:
             continue

@@ -18,7 +18,7 @@ from assistant.text import tokenize
 from assistant.vocabulary import FRAME_STEMS, FRAME_WORDS, stem
 
 #: Words every question and heading here share: they say nothing about which section is meant.
-_DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
+DOMAIN_STEMS = frozenset({stem(t) for t in tokenize("MLOps engineers engineer ML")})
 #: Units this short ("CA", "SOC 15-1252A") say little on their own: unless they share a word
 #: with the question, their score is scaled down (settings.answer.short_unit_factor).
 SHORT_UNIT_WORDS = 5
@@ -122,8 +122,8 @@ def ordinal_answer(
 
 def _names_a_part(question: str, children: list[Section]) -> bool:
     """Does the question name one of these sub-sections ("technical skills")?"""
-    asked = stems(question) - _DOMAIN_STEMS
-    names = [stems(c.title) - _DOMAIN_STEMS for c in children]
+    asked = stems(question) - DOMAIN_STEMS
+    names = [stems(c.title) - DOMAIN_STEMS for c in children]
     shared = set.intersection(*names)  # "skills" in "Technical Skills" and "Soft Skills"
     return any(asked & (name - shared) for name in names)
 
@@ -142,7 +142,7 @@ def _family(
 
 def about(question: str, section: Section) -> bool:
     """Does the question use a word of the section's title (other than "MLOps engineer")?"""
-    return bool(stems(question) & (stems(section.title) - _DOMAIN_STEMS))
+    return bool(stems(question) & (stems(section.title) - DOMAIN_STEMS))
 
 
 def _parent_lead(
@@ -178,7 +178,7 @@ def overview(
         return None
     # Only a question about the section as a whole: "Do I need a degree to become…" asks about
     # one thing in it ("degree"), not for the overview.
-    beyond = stems(question) - stems(parent.heading) - _DOMAIN_STEMS - FRAME_STEMS
+    beyond = stems(question) - stems(parent.heading) - DOMAIN_STEMS - FRAME_STEMS
     if beyond:
         return None
     lead = [Evidence(parent, u, best.score) for u in parent.units[:1]]
@@ -303,7 +303,7 @@ def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | 
         return None
     asked = stems(question)
     for section in sections:
-        titled = stems(section.title) - _DOMAIN_STEMS - FRAME_STEMS
+        titled = stems(section.title) - DOMAIN_STEMS - FRAME_STEMS
         if not titled or not titled <= asked:
             continue  # the ask names the listing by every word of its title
         kind = names_kind(section)  # None for a section that is no listing of bare names
