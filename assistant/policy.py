@@ -281,7 +281,7 @@ def no_comparison(case: Case) -> Verdict | None:
 #: "which …, X or Y?", "X vs Y. which …": the ask names what it chooses between.
 _ONE_OF = re.compile(
     r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b"
-    r"|(?=.*\bwhich\b).*\w\s+(?:or|vs\.?|versus)\s+\w",
+    r"|\A(?=[\s\S]*\bwhich\b)[\s\S]*\w\s+(?:or|vs\.?|versus)\s+\w",  # anchored: linear
     re.IGNORECASE,
 )
 _TO_CHOOSE = re.compile(
