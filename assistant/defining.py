@@ -110,16 +110,41 @@ def only_asked(ask: str, evidence: list[str]) -> bool:
     follows ("Recovery time: How fast can you roll back a bad model?")."""
     m = next(filter(None, (_DEFINING.search(c) for c in clauses(ask))), None)
     if m is None:
-        return False
+        return _compared_only(ask, evidence)
     thing = re.sub(
         r"^(?:the\s+)?diff(?:erence)?s?\s+between\s+", "", next(t for t in m.groups() if t)
     )
     if re.search(r"\bones?\b", thing, re.IGNORECASE):
         return False  # "what's the drift one exactly?" points at an item: its line answers
-    words = asked_words(thing)
+    return _named_only_in_asking(asked_words(thing), evidence) or _compared_only(ask, evidence)
+
+
+def _named_only_in_asking(words: set[str], evidence: list[str]) -> bool:
+    """Do the lines of the evidence naming all of `words` only ask about them?"""
     naming = [t for t in evidence if words and words <= stems(t)]
     return bool(naming) and all(
         is_prompt(t) and not (":" in t and words <= stems(t.split(":")[0])) for t in naming
+    )
+
+
+#: An ask for how things differ, wherever it names them ("online and offline feature serving,
+#: what is the difference?", "… 'data drift'. What exactly distinguishes the two?").
+_DIFFERS = re.compile(r"\b(?:differen(?:ce|ces|t)|differs?|distinguish\w*)\b", re.IGNORECASE)
+#: What an interview question asks the difference between.
+_BETWEEN = re.compile(r"\bdifference between (.+)", re.IGNORECASE)
+
+
+def _compared_only(ask: str, evidence: list[str]) -> bool:
+    """A difference ask naming (at least two words of) what an interview question of the
+    evidence asks the difference between, which no line of it states: the guide only asks."""
+    if not _DIFFERS.search(ask):
+        return False
+    said = stems(ask)
+    between = (_BETWEEN.search(t) for t in evidence if is_prompt(t))
+    return any(
+        len(words := asked_words(b.group(1)) & said) >= 2 and _named_only_in_asking(words, evidence)
+        for b in between
+        if b
     )
 
 

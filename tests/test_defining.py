@@ -85,3 +85,20 @@ def test_a_line_is_headed_by_its_label_or_its_subject_only() -> None:
 def test_a_thing_named_only_in_an_interview_question_is_only_asked(question: str) -> None:
     assert only_asked(question, ["What's the difference between acuity and triage?"])
     assert not only_asked(question, ["Acuity: how sick a patient is, unlike triage."])
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Acuity and triage, what is the difference?",  # named before the ask
+        "can you explain how acuity is different from triage in practice",
+    ],
+)
+def test_a_difference_the_guide_only_asks_is_only_asked_wherever_the_ask_names_it(
+    question: str,
+) -> None:
+    prompt = "What's the difference between acuity and triage?"
+    assert only_asked(question, [prompt])
+    # a line that states it answers; one word of the two is no ask of that difference
+    assert not only_asked(question, [prompt, "Acuity and triage: how sick, and how urgent."])
+    assert not only_asked("Triage, is it different for children?", [prompt])
