@@ -45,10 +45,14 @@ Kind = Literal[
 # fmt: on
 
 _MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
-#: A money word that qualifies another ("cost-related metric", "cost metric") asks no amount.
-_NOT_QUALIFYING = r"\b(?!-\w|\s+(data|numbers?|figures?|sources?|metrics?|info|optimization|per)\b)"
+#: A money word that qualifies another ("cost-related metric", "cost metric", "cost per
+#: prediction") asks no amount; a cost per year is one ("what does Tecton cost per year?").
+_PER_UNIT = r"per(?!\s+(?:year|yr|annum)\b)"
+_NOT_QUALIFYING = (
+    rf"\b(?!-\w|\s+(data|numbers?|figures?|sources?|metrics?|info|optimization|{_PER_UNIT})\b)"
+)
 #: After "what is the …" or "give me the …", a money word's figure or number is the amount.
-_NOT_QUALIFYING_WHAT = r"\b(?!-\w|\s+(data|sources?|metrics?|info|optimization|per)\b)"
+_NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+(data|sources?|metrics?|info|optimization|{_PER_UNIT})\b)"
 _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
     r"\bhow much(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"

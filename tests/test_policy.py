@@ -179,6 +179,9 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("Give me the Washington state salary figure specifically.", "amount"),
         ("tell me the salary in Texas", "amount"),
         ("give me the salary data sources", "other"),
+        # a cost per unit of work is a metric; a cost per year, an amount
+        ("what is the cost per prediction?", "other"),
+        ("What does Tecton cost per year?", "amount"),
         # what the asker or someone advised should do is the path; what *they* do is the work
         ("what should he do after his degree?", "path"),
         ("what do I do in the second step?", "path"),
