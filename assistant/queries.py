@@ -105,6 +105,8 @@ def build_queries(
     # Security+ … Does that count?" is about the name, which the guide lacks)
     of_asker = of_asker or (bool(reading.context) and not reading.context_names and brief)
     back = [] if follow_up or leaning else _pointing_back(reading, ask, embedder, vocabulary, s)
+    if back and reading.context_names:  # it points at a thing the guide names: answered of it
+        leaning = back
     return Queries(
         own, leaning, vector, follow_up, lexical_text, bare, of_asker=of_asker, back=back
     )
@@ -115,8 +117,10 @@ def _pointing_back(
 ) -> list[Query]:
     """An ask pointing back at the asker's earlier sentence, read with it ("Our data scientists
     hate process. … friction with *them*?"); not when that sentence names what the guide lacks
-    ("I hold CompTIA Security+ … Does that count?")."""
-    if not reading.context or reading.context_names or not _BACK.search(ask):
+    ("I hold CompTIA Security+ … Does that count?"); a name the guide uses is what it points at
+    ("A colleague mentioned 'Docker' … What part does it play?")."""
+    lacked = [n for n in reading.context_names if vocabulary.unknown(n)]
+    if not reading.context or lacked or not _BACK.search(ask):
         return []
     whole = vocabulary.correct(f"{reading.context} {ask}")
     return [(whole, embedder.embed_query(neutral_ask(whole)), s.retrieval.asker_weight)]

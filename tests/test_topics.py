@@ -968,6 +968,19 @@ def test_an_ask_pointing_back_is_judged_with_the_sentence_it_points_at(
 
 
 @pytest.mark.slow
+def test_an_ask_pointing_at_a_thing_the_guide_names_is_answered_of_that_thing(
+    assistant: Assistant,
+) -> None:
+    """The sentence before names a tool of the guide's ("A colleague mentioned 'Docker'"), in
+    a sentence about the asker's people; "what part does *it* play?" is answered of it."""
+    answer = assistant.ask(
+        "A younger colleague mentioned 'Docker' in passing as though everyone knew what it was. "
+        "What part does it play in this line of work?"
+    )
+    assert "Docker: Containerization for reproducible ML environments." in answer.text
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("before", "said", "follow_up", "wanted", "unwanted"),
     [
