@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.asking import FILLERS
 from assistant.lexicon import is_known, is_noun, is_verb
 from assistant.listing import stems
 from assistant.schema import Section
@@ -99,8 +100,9 @@ def heads(words: set[str], line: str) -> bool:
 
 
 def clauses(ask: str) -> list[str]:
-    """The ask's asks, each a clause of its own, each of which may want a thing defined."""
-    return [c for c in _CLAUSE_END.split(ask) if c and c.strip()]
+    """The ask's asks, each a clause of its own, each of which may want a thing defined; a
+    filler opening one is no part of it ("wait what's a canary deployment?")."""
+    return [FILLERS.sub("", c) for c in _CLAUSE_END.split(ask) if c and c.strip()]
 
 
 def only_asked(ask: str, evidence: list[str]) -> bool:

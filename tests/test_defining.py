@@ -30,7 +30,9 @@ def guide(lines: list[str]) -> list[Section]:
         ("What exactly do bedside monitors do?", "bedside monitors"),
         ("what does 'acuity' actually mean?", "acuity"),  # only asked about
         ("what is a triage scale used for?", "triage scale"),  # "used for" ends the name
-        ("ok what even is a triage scale", None),  # what comes first is no "what is" ask
+        ("ok what even is a triage scale", "triage scale"),  # a filler opening it is no part
+        ("wait what's a 'triage scale'? sounds odd lol", "triage scale"),
+        ("the ward says what is a triage scale", None),  # what comes first is no "what is" ask
         # an ask of its own after a lead clause, or before another ask
         ("the guide mentions acuity - what exactly is acuity?", "acuity"),
         ("what is a triage scale and how is it used on the ward?", "triage scale"),
