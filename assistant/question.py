@@ -72,7 +72,9 @@ _AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + _NOT_QUALIFYING, re.IGNORECASE)
 #: How many words a bare noun-phrase ask may have.
 PHRASE_MAX_WORDS = 5
 _DURATION = re.compile(
-    r"\bhow long\b|\bhow many (years|months|weeks|days|hours|yrs|mos|wks|hrs)\b|\bhow much time\b"
+    # "how many year", "how much years": a span however numbered
+    r"\bhow long\b|\bhow (?:many|much) (years?|months?|weeks?|days?|hours?|yrs?|mos|wks?|hrs?)\b"
+    r"|\bhow much time\b"
     r"|\btime[- ]to[- ]\w+|\b(typical|average|avg|usual|normal|median|mean|realistic)\s+"
     r"(time|tenure|length|duration)\b",
     re.I,

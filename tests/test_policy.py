@@ -175,6 +175,8 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         # pay by the hour or the day is an amount, not how often something happens
         ("What's the going hourly rate for MLOps contractors?", "rate"),  # money per hour
         ("whats the average time to hire?", "duration"),  # a span, not a figure of money
+        ("how many year it take to become one?", "duration"),  # however numbered
+        ("How much years it take?", "duration"),
         # asked for as a request, a figure is as asked for by "what is"
         ("Give me the Washington state salary figure specifically.", "amount"),
         ("tell me the salary in Texas", "amount"),
