@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from assistant import phrases
 from assistant.question import Reading, which_one
 from assistant.schema import Section, Unit
-from assistant.terms import content_stems
+from assistant.terms import content_stems, kind_named
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_STEMS, MONEY_STEMS, stem
 
@@ -251,6 +251,57 @@ def said_of(item: Item, whole: bool = False) -> set[str]:
     """The stems of an item's line and of its list's title ("Cloud ML certifications"); with
     `whole`, of every line of an item that is a sub-section (`words_of`)."""
     return words_of(item, whole) | content_stems(item.group)
+
+
+def kin_of(pool: list[Item], among: list[Item], ask: str, same_list: bool = False) -> list[Item]:
+    """What a follow-up means when it names none of the last answer's items ("and the azure
+    one?", "and the terraform one?" after the AWS certification): the items of `among`
+    with a word of `ask` in their list, else (unless `same_list`) in their part of the
+    guide."""
+    asked = content_stems(kind_named(ask))
+    if not pool or not asked or any(asked <= said_of(i) for i in pool):
+        return []
+    # every asked word in another list's items ("and the *cloud ML* ones?" after the
+    # infrastructure certifications, whose CKA line says "ML" alone); any of them when no
+    # item of the last answer says one
+    partly = any(asked & content_stems(i.text) for i in pool)
+    kins = [lambda i: i.group] + ([] if same_list else [lambda i: i.section.id.split("/")[0]])
+    for kin in kins:
+        near = {kin(i) for i in pool}
+        found = [
+            i
+            for i in among
+            if kin(i) in near
+            and i not in pool
+            and (asked <= said_of(i) or (not partly and asked & content_stems(i.text)))
+        ]
+        if found:
+            return found
+    return []
+
+
+def _plural_title(title: str) -> bool:
+    words = tokenize(title)
+    return bool(words) and words[-1].endswith("s")
+
+
+def of_kind_named(pool: list[Item], items: list[Item], ask: str) -> list[Item]:
+    """ "cert for that? price", "is there a certification for the kubernetes one?" after tools:
+    the items of another list the ask names by its noun ("certifications"), whose names share a
+    word with those of the items it points at ("HashiCorp Terraform Associate" for
+    "Terraform/Pulumi", the CKA for Kubernetes)."""
+    asked = content_stems(ask)
+    pointed = {_head(i.group) for i in pool}
+    names = {w for i in pool for n in i.names() for w in content_stems(n) if len(w) > 2}
+    return [
+        i
+        for i in items
+        if i.description  # a named thing of a list ("X ($70): …"), not a line ("Key Takeaways")
+        and (head := _head(i.group)) not in pointed
+        and _plural_title(i.group)  # a list of things ("certifications"), not "… include"
+        and any(w == head or (len(w) >= 4 and head.startswith(w)) for w in asked)
+        and names & content_stems(i.name)
+    ]
 
 
 def words_of(item: Item, whole: bool = False) -> set[str]:

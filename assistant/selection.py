@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from assistant import lexicon, phrases
 from assistant.conversation import MARKERS, said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import AMONG_THOSE, Item, answers, mentioned, pick, said_of, words_of
+from assistant.items import (
+    AMONG_THOSE,
+    Item,
+    answers,
+    kin_of,
+    mentioned,
+    of_kind_named,
+    pick,
+    said_of,
+    words_of,
+)
 from assistant.policy import STATED
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.remedies import remedy_lines
@@ -25,7 +35,6 @@ from assistant.sources import cited
 from assistant.terms import (
     ask_words,
     content_stems,
-    kind_named,
     said_spelt,
     title_stems,
     uses_words,
@@ -212,6 +221,8 @@ class Selector:
         names ("Cloud and Kubernetes certifications…" names no Kubernetes tool)."""
         said = MARKERS.sub("", last)
         pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said, True)
+        if kind := of_kind_named(pool, self.items, reading.ask):  # "cert for that?" of a tool
+            return kind
         # An item the follow-up names itself ("the Terraform one") is what it means.
         by_name = self.named_in(reading.names)
         named = mentioned(self.items, reading.ask) + by_name
@@ -225,7 +236,7 @@ class Selector:
             return (
                 [i for i in pool if i in named]
                 or [i for i in pool if asked & words_of(i, whole=True)]
-                or self._kin(pool, self.items, reading.ask, same_list=True)
+                or kin_of(pool, self.items, reading.ask, same_list=True)
                 or pool
             )
         if named:
@@ -235,39 +246,12 @@ class Selector:
             pool = (
                 [i for i in pool if i in named]
                 or [i for i in pool if asked <= said_of(i)]
-                or self._kin(pool, self.items, reading.ask)
+                or kin_of(pool, self.items, reading.ask)
                 or [i for i in pool if asked & content_stems(i.text)]
                 or named
             )
             return pool
-        return self._kin(pool, self.items, reading.ask) or pool
-
-    @staticmethod
-    def _kin(pool: list[Item], among: list[Item], ask: str, same_list: bool = False) -> list[Item]:
-        """What a follow-up means when it names none of the last answer's items ("and the azure
-        one?", "and the terraform one?" after the AWS certification): the items of `among`
-        with a word of `ask` in their list, else (unless `same_list`) in their part of the
-        guide."""
-        asked = content_stems(kind_named(ask))
-        if not pool or not asked or any(asked <= said_of(i) for i in pool):
-            return []
-        # every asked word in another list's items ("and the *cloud ML* ones?" after the
-        # infrastructure certifications, whose CKA line says "ML" alone); any of them when no
-        # item of the last answer says one
-        partly = any(asked & content_stems(i.text) for i in pool)
-        kins = [lambda i: i.group] + ([] if same_list else [lambda i: i.section.id.split("/")[0]])
-        for kin in kins:
-            near = {kin(i) for i in pool}
-            found = [
-                i
-                for i in among
-                if kin(i) in near
-                and i not in pool
-                and (asked <= said_of(i) or (not partly and asked & content_stems(i.text)))
-            ]
-            if found:
-                return found
-        return []
+        return kin_of(pool, self.items, reading.ask) or pool
 
     def next_to_last(self, reading: Reading, turns: list[dict[str, str]]) -> Computed | None:
         """ "What's the step after that one?": the sub-section (or list item) next to the one

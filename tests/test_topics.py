@@ -1036,3 +1036,31 @@ def test_a_yes_no_ask_typed_without_its_verb_needs_its_property_stated(
         answer = assistant.ask(question)
         assert answer.refused, answer.text
     assert not assistant.ask("need python for mlops?").refused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("before", "said", "follow_up", "wanted"),
+    [
+        (
+            "iac tools?",
+            "The guide lists 'Terraform/Pulumi: Infrastructure as code for ML platforms.'",
+            "cert for that? price",
+            "HashiCorp Terraform Associate ($70)",
+        ),
+        (
+            "what's docker and kubernetes",
+            "Docker is containerization for reproducible ML environments, and Kubernetes is "
+            "container orchestration for ML workloads.",
+            "is there a certification for the kubernetes one, and what does it cost?",
+            "Certified Kubernetes Administrator (CKA) ($395)",
+        ),
+    ],
+)
+def test_a_follow_up_naming_another_list_for_the_item_pointed_at_gets_that_lists_item(
+    assistant: Assistant, before: str, said: str, follow_up: str, wanted: str
+) -> None:
+    """A certification *for* the tool the last answer named is the certification whose name
+    shares the tool's ("Terraform"), not the tool's own line again."""
+    answer = assistant.ask(follow_up, exchange(before, said))
+    assert wanted in answer.text, answer.text
