@@ -157,10 +157,12 @@ _ANYONE = re.compile(r"\b(someone|somebody|anyone|anybody|everyone|everybody|peo
 
 
 #: Whom the asker tells, advises or warns: "how many years should I tell *a student* it takes?"
-#: asks of no student but of whoever takes the path.
+#: asks of no student but of whoever takes the path; so whom they quote or offer a figure
+#: ("what salary range should I quote *candidates*?").
 _TOLD = re.compile(
-    r"\b(?:tell|telling|advise|advising|warn|warning|explain\w*\s+to|say\s+to)\s+"
-    r"(?:(?:my|our|a|an|the|these|this|those|some|new)\s+)?(\w+)"
+    r"\b(?:tell|telling|advise|advising|warn|warning|explain\w*\s+to|say\s+to|quote|quoting"
+    r"|offer|offering)\s+"
+    r"(?:(?:my|our|a|an|the|these|this|those|some|new|mlops)\s+)*(\w+)"
 )
 
 

@@ -496,6 +496,9 @@ def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
     assert askers_own("a contractor instead of a full-time hire?") == frozenset()  # qualified
     # whom the asker tells is no one the answer is of
     assert askers_own("how many years should I tell a student it takes?") == {"student"}
+    # and whom they quote or offer a figure
+    assert askers_own("what salary range should I quote MLOps candidates?") == {"candidates"}
+    assert askers_own("what should I be offering a candidate?") == {"candidate"}
     assert askers_own("what's the average time-to-hire?") == frozenset()  # no person
     assert askers_own("will we hire soon?") == frozenset()  # a verb
     # anyone at all is whoever it is: "how long would it take *somebody*?" asks of no one
