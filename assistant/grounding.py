@@ -194,7 +194,8 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
         return None
     words = {stem(w) for t in said for w in tokenize(t)}
     for word in reader.graded(reading.ask):
-        if word in FRAME_WORDS or word in STOPWORDS or _PRICED.match(word) or not word.isalpha():
+        priced = _PRICED.match(word) and not re.search(rf"\b{word}\s+{_NOT_PRICE}", reading.ask)
+        if word in FRAME_WORDS or word in STOPWORDS or priced or not word.isalpha():
             continue  # "more so": a function word grades nothing
         if comparing and _SUPERLATIVE.search(word):
             continue
@@ -248,6 +249,10 @@ _SUPERLATIVE = re.compile(r"(?:est|^worst|^least|^most)$")
 WHY = re.compile(r"\W*why\b", re.IGNORECASE)
 #: Grading by price or amount, computed over the guide's items and figures.
 _PRICED = re.compile(r"(?:cheap|expensive|costl|pric|afford|high|low|dear)", re.IGNORECASE)
+#: A thing graded high or low that is no price: "the lowest *latency*" (not "the lowest one").
+_NOT_PRICE = r"(?!(?:ones?|of|for|in|to|on|at|and|or|with|than|the|this|these|those|it)\b" + (
+    r"|(?:paid|paying|priced|cost|price|fee|salar|pay|comp)\w*\b)[a-z]{3,}"
+)
 #: "easier" -> "easy"; "bigger" -> "big", "faster" -> "fast".
 _COMPARED_BASE = re.compile(r"i(?:er|est)$")
 _DOUBLED = re.compile(r"(?:(\w)\1)?(?<=\w)(?:er|est)$")

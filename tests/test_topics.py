@@ -502,6 +502,12 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
         "which monitoring tools does it list?", "Prometheus/Grafana, Evidently AI, and Arize."
     )
     assert_refused_for(assistant.ask("which one's the cheapest?", tools), "unstated_judgement")
+    # graded low or high, a thing that is no price ("latency") is no selection over prices
+    serving = exchange("which serving tools are listed?", "Triton, TensorFlow Serving, BentoML.")
+    lowest = assistant.ask("which of those has the lowest latency in benchmarks?", serving)
+    assert_refused_for(lowest, "unstated_judgement")
+    rated = assistant.ask("Which certs does the guide rate highest for this, and why?")
+    assert not rated.refused and "most valuable" in rated.text  # "highest for": no thing
     more_so = "i love setting up servers way more so would i spend most time on models or pipelines"
     assert not assistant.ask(more_so).refused  # "more so": a function word grades nothing
     # set against another job ("than"), unless it asks why the judgement it makes holds
