@@ -47,12 +47,10 @@ Kind = Literal[
 _MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
 #: A money word that qualifies another ("cost-related metric", "cost metric", "cost per
 #: prediction") asks no amount; a cost per year is one ("what does Tecton cost per year?").
-_PER_UNIT = r"per(?!\s+(?:year|yr|annum)\b)"
-_NOT_QUALIFYING = (
-    rf"\b(?!-\w|\s+(data|numbers?|figures?|sources?|metrics?|info|optimization|{_PER_UNIT})\b)"
-)
+_QUALIFIED = r"data|sources?|metrics?|info|optimization|per(?!\s+(?:year|yr|annum)\b)"
+_NOT_QUALIFYING = rf"\b(?!-\w|\s+({_QUALIFIED}|numbers?|figures?)\b)"
 #: After "what is the …" or "give me the …", a money word's figure or number is the amount.
-_NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+(data|sources?|metrics?|info|optimization|{_PER_UNIT})\b)"
+_NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+({_QUALIFIED})\b)"
 _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
     r"\bhow much(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
@@ -71,11 +69,9 @@ _AMOUNT = re.compile(
 _AMOUNT_PHRASE = re.compile(r"\b" + _MONEY + _NOT_QUALIFYING, re.IGNORECASE)
 #: How many words a bare noun-phrase ask may have.
 PHRASE_MAX_WORDS = 5
-_DURATION = re.compile(
-    # "how many year", "how much years": a span however numbered
-    r"\bhow long\b|\bhow (?:many|much) (years?|months?|weeks?|days?|hours?|yrs?|mos|wks?|hrs?)\b"
-    r"|\bhow much time\b"
-    r"|\btime[- ]to[- ]\w+|\b(typical|average|avg|usual|normal|median|mean|realistic)\s+"
+_DURATION = re.compile(  # "how many year(s)", "how much years": a span however numbered
+    r"\bhow long\b|\bhow much time\b|\bhow (?:many|much) (?:(?:year|month|week|day|hour|yr|wk|hr)s?"
+    r"|mos)\b|\btime[- ]to[- ]\w+|\b(typical|average|avg|usual|normal|median|mean|realistic)\s+"
     r"(time|tenure|length|duration)\b",
     re.I,
 )
@@ -180,7 +176,6 @@ STRUCTURAL = frozenset(
     ["step", "steps", "stage", "stages", "phase", "phases", "part", "parts", "section", "sections"]
     + ["stop", "stops"]
 )
-
 #: A bare "lowest", "least", "highest" grades by price when nothing, "one(s)", "of" or a word
 #: of price follows ("highest listed price"); not "the least *time*", "the lowest *latency*".
 _UNGRADED = r"(?=\s*(?:[?.!,;]|$|ones?\b|of\b|[^?.!]*\b(?:cost|pric|fee|dollar|\$)))"
