@@ -194,7 +194,7 @@ def unjudged(reading: Reading, said: list[str], reader: Reader) -> str | None:
         return None
     words = {stem(w) for t in said for w in tokenize(t)}
     for word in reader.graded(reading.ask):
-        priced = _PRICED.match(word) and not re.search(rf"\b{word}\s+{_NOT_PRICE}", reading.ask)
+        priced = _PRICED.match(word) and not re.search(rf"(?i)\b{word}\s+{_NOT_PRICE}", reading.ask)
         if word in FRAME_WORDS or word in STOPWORDS or priced or not word.isalpha():
             continue  # "more so": a function word grades nothing
         if comparing and _SUPERLATIVE.search(word):
