@@ -9,6 +9,10 @@ from typing import Any
 
 #: Most words whose reading as a term is remembered (a bound on the memo's memory).
 TERMS_MEMO = 50_000
+#: A word counted this often in the dictionary's word frequencies is a common word first:
+#: "oh" 474,052, "us" 2,715,445, "de" 98,568 against "globe" 4,815, "china" 3,019, "london" 1,088
+#: (the most frequent of WordNet's ~1,700 place names with no other sense are all below 7,000).
+COMMON_WORD_FREQUENCY = 50_000
 
 
 @functools.cache
@@ -21,6 +25,12 @@ def _english() -> Any:
 def is_english(word: str) -> bool:
     """Is `word` in an English dictionary (pyspellchecker's; loaded on first use, ~0.3 s)?"""
     return word in _english()
+
+
+def is_common(word: str) -> bool:
+    """Is `word` one English uses so often that it is a word first ("oh", "us", "me"), even where
+    WordNet knows it only as a place's abbreviation (Ohio, the United States, Maine)?"""
+    return _english().word_frequency[word] >= COMMON_WORD_FREQUENCY
 
 
 #: Words this long keep their first letter when mistyped ("kserve" is no "serve").

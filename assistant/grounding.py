@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.asking import ALTERNATIVE
-from assistant.dictionary import is_english, is_term
+from assistant.dictionary import is_common, is_english, is_term
 from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
     is_noun,
@@ -357,8 +357,8 @@ def ungrounded(
     out += [
         w.upper() if len(w) <= 3 else w.title()
         for w in tokenize(text)
-        if w not in vocabulary.exact and w != "us" and is_place(w) and not terms.grounded(w)
-    ]  # "us" in lower case is the pronoun
+        if w not in vocabulary.exact and not is_common(w) and is_place(w) and not terms.grounded(w)
+    ]  # "us" and "oh" in lower case are the pronoun and the interjection
     unknown = vocabulary.unknown(text)
     if not unknown:
         return out

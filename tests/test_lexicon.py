@@ -9,6 +9,7 @@ import pytest
 from conftest import assert_grounded, assert_refused_for
 
 from assistant import Assistant, phrases
+from assistant.dictionary import is_common
 from assistant.lexicon import is_occupation, is_place
 from assistant.listing import name_words, other_kind, wants_names_of
 from assistant.names import names_in, written_as_names
@@ -36,6 +37,16 @@ def test_an_occupation_is_a_person_with_a_job(word: str, occupation: bool) -> No
 )
 def test_a_place_is_only_a_name_of_a_place(word: str, place: bool) -> None:
     assert is_place(word) is place
+
+
+@pytest.mark.parametrize(
+    ("word", "common"),
+    [("oh", True), ("us", True), ("me", True), ("uk", False), ("london", False), ("id", False)],
+)
+def test_a_word_english_uses_often_is_a_word_before_it_is_a_place(word: str, common: bool) -> None:
+    # WordNet knows each only as a place ("oh": Ohio); typed in lower case "oh" is the interjection
+    assert is_place(word)
+    assert is_common(word) is common
 
 
 def vocabulary(words: list[str], names: set[str] | None = None) -> Vocabulary:
@@ -124,6 +135,8 @@ def test_lower_case_names_years_and_other_jobs_are_refused(
         ("Which companies hire MLOps engineers?", []),
         # how closely the answer is to be given is no property of the salary
         ("What precise pay range does the guide give?", ["$120,000-$185,000"]),
+        # an interjection WordNet knows only as a state's abbreviation (Ohio) names no place
+        ("oh ok, and what tool handles the model registry?", ["MLflow"]),
     ],
 )
 def test_terse_and_chatty_asks_the_guide_answers_are_answered(
