@@ -222,7 +222,7 @@ def _unsaid_condition(
             continue
         phrase = []
         for w in re.findall(r"[\w&'-]+", ask[m.end() :].lower()):
-            if w not in nominal:
+            if w not in nominal and not set(w.split("-")) <= nominal:  # the tagger's "non-profit"
                 break  # the phrase ends ("in texas *specifically*")
             phrase.append(w)
         people = [w for w in phrase if is_person(w) or is_occupation(w)]

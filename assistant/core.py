@@ -36,6 +36,7 @@ from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamE
 from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.selection import Choice, Selector
 from assistant.settings import Settings
+from assistant.stating import in_earnings_sense
 from assistant.terms import Terms, ask_words, content_stems
 from assistant.text import tokenize, without_set_aside
 from assistant.validation import clean_history, clean_question
@@ -193,6 +194,7 @@ class Assistant:
     def _answer(self, reading: Reading, turns: list[dict[str, str]]) -> Answer:
         ask = without_set_aside(reading.searched)
         ask = self.terms.expand(self.retriever.vocabulary.correct(ask), reading.names)
+        ask = in_earnings_sense(reading, ask)  # "what do they *make*?"
         retriever = self.retriever
         vocabulary, titles = retriever.vocabulary, retriever.titles
         queries = build_queries(

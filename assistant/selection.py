@@ -32,6 +32,7 @@ from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.sources import cited
+from assistant.stating import stated_first
 from assistant.terms import (
     ask_words,
     content_stems,
@@ -101,6 +102,7 @@ class Selector:
             best = scored[0]
             units = best.section.units[: s.answer.max_sentences]
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
+        scored = stated_first(reading, scored, s.answer.sentence_margin)
         return select(scored, ask, s, self.sections)
 
     def path_answer(self, reading: Reading, scored: list[Evidence]) -> Composed | None:
