@@ -30,7 +30,7 @@ from assistant.remedies import HANDLING
 from assistant.scope import is_prompt
 from assistant.text import tokenize, untimed_part, without_domain
 from assistant.themes import theme_of
-from assistant.unstated import unstated
+from assistant.unstated import unmeasured, unstated
 from assistant.vocabulary import FRAME_WORDS, stem
 
 Outcome = Literal["answer", "caveat", "refuse"]
@@ -262,6 +262,8 @@ def unstated_fact(case: Case) -> Verdict | None:
     """The ask wants what its words say it wants, a time ahead, a time of day, a date, an age
     or how the work is done, and no quoted line states one (assistant/unstated.py)."""
     reason = unstated(case.reading.ask, case.evidence)
+    if reason is None and case.reading.kind not in STATED:  # "how much *cost*" is an amount
+        reason = "no_measure" if unmeasured(case.reading.ask, case.evidence) else None
     return Verdict("refuse", reason, phrases.NOT_STATED) if reason else None
 
 

@@ -4,7 +4,8 @@ happened ("When was this guide last updated?"), an age ("what age do people get 
 field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
 salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"), school
 before college ("which high school subjects?"), the pay at a career's start ("entry-level
-pay"), a change to a thing's standing ("being retired", "still offered"). For the scope
+pay"), a change to a thing's standing ("being retired", "still offered"), how much of a thing
+the lines never speak of ("how much math"). For the scope
 policy (assistant/policy.py): such an ask whose evidence states none is refused, whatever
 else the lines say.
 """
@@ -12,6 +13,9 @@ else the lines say.
 from __future__ import annotations
 
 import re
+
+from assistant.text import STOPWORDS, tokenize
+from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
 #: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
 #: "is it going to be replaced / automated away?".
@@ -148,6 +152,33 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+#: "how much *math* do I need", "how much *linear algebra*": the thing whose measure is asked,
+#: up to three words before a function word ("how much *SQL* do I need").
+_FIGURE = re.compile(r"\d")
+_HOW_MUCH = re.compile(r"\bhow\s+much\s+((?:[a-z][\w/-]*\s*){1,3})", re.IGNORECASE)
+
+
+def unmeasured(ask: str, evidence: list[str]) -> str | None:
+    """The thing an ask wants a measure of ("how much *math* do I need?", "how much *SQL*",
+    "how much *vacation*") when no line of the evidence says any word of it: the guide cannot
+    say how much of what it never speaks of. For an ask of no amount and no span of time
+    (the reader's kind: "how much *cost* the CKA" is a price)."""
+    m = _HOW_MUCH.search(ask)
+    if m is None:
+        return None
+    words = []
+    for word in m.group(1).lower().split():
+        if word in STOPWORDS or word in FRAME_WORDS or len(word) < 2:  # noqa: PLR2004 - "n"
+            break  # "how much *SQL* do I need", "how much *of* that", "how much n what …"
+        words.append(word)
+    stems = {stem(w) for w in words}
+    if not stems or MONEY.search(" ".join(words)):
+        return None  # "how much cost the CKA" asks a price
+    if any(stems & {stem(w) for w in tokenize(t)} or _FIGURE.search(t) for t in evidence):
+        return None  # a line says it, or states a figure ("1M predictions/second": the traffic)
+    return " ".join(words)
+
+
 def unstated(ask: str, evidence: list[str]) -> str | None:
     """The reason of the first kind the ask wants that no line of the evidence states, or None."""
     for reason, asked, stated in KINDS:
@@ -156,4 +187,4 @@ def unstated(ask: str, evidence: list[str]) -> str | None:
     return None
 
 
-__all__ = ["KINDS", "unstated"]
+__all__ = ["KINDS", "unmeasured", "unstated"]

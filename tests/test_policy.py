@@ -30,7 +30,7 @@ from assistant.scope import reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.terms import Terms, said_short
 from assistant.text import neutral, neutral_ask
-from assistant.unstated import unstated
+from assistant.unstated import unmeasured, unstated
 
 GUIDE_MD = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 JAVA = (
@@ -1688,6 +1688,34 @@ def test_how_or_where_the_work_is_done_needs_a_line_saying_it(ask: str, reason: 
     day = ["Morning: Check overnight model performance alerts and production metrics dashboards."]
     assert unstated(ask, day) == reason
     assert unstated(ask, ["Most roles are remote or hybrid; part-time work is rare."]) is None
+
+
+@pytest.mark.parametrize(
+    ("ask", "measured"),
+    [
+        ("how much math do u need for mlops? like linear algebra / stats level?", "math"),
+        ("How much linear algebra and calculus does MLOps really require?", "linear algebra"),
+        ("How much vacation do MLOps engineers get?", "vacation"),
+        ("how much ML do i actually need to know?", None),  # the lines say "ML"
+        ("How much cost the CKA exam?", None),  # a price
+        ("how much of that is base salary?", None),  # of what was said: no thing named
+    ],
+)
+def test_how_much_of_a_thing_the_lines_never_speak_of_is_unstated(
+    ask: str, measured: str | None
+) -> None:
+    lines = [
+        "Develop working knowledge of ML concepts.",
+        "Best suited for engineers who enjoy infrastructure and automation more than building "
+        "ML models - you'll spend more time on pipelines than on neural networks",
+    ]
+    assert unmeasured(ask, lines) == measured
+    # a line stating a figure measures what the ask names in other words ("traffic")
+    serving = ["Design a model serving system that handles 1M predictions/second"]
+    assert unmeasured("How much traffic must the serving design handle?", serving) is None
+    if measured:
+        verdict = decide(make_case(ask, evidence=lines))
+        assert (verdict.outcome, verdict.reason) == ("refuse", "no_measure")
 
 
 def test_a_name_typed_twice_in_two_cases_is_said_once() -> None:
