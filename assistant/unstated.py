@@ -5,9 +5,8 @@ field?"), how or where the work is done ("can I work remote?"), a part of pay be
 salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"), school
 before college ("which high school subjects?"), the pay at a career's start ("entry-level
 pay"), a change to a thing's standing ("being retired", "still offered"), how much of a thing
-the lines never speak of ("how much math"). For the scope
-policy (assistant/policy.py): such an ask whose evidence states none is refused, whatever
-else the lines say.
+the lines never speak of ("how much math"). For the scope policy (assistant/policy.py): such
+an ask whose evidence states none is refused, whatever else the lines say.
 """
 
 from __future__ import annotations
