@@ -84,8 +84,8 @@ _NAMES_ASKED = re.compile(
 
 
 def titled_names(ask: str, sections: Iterable[Section]) -> tuple[str, str] | None:
-    """The noun of a listing's title an ask wants the names of, by every word of that title,
-    when the listing's names are of another kind ("Top Employers for MLOps Engineers" lists
+    """The noun of a listing's title an ask wants the names of, by that noun ("who are the
+    top / biggest employers?"), when the listing's names are of another kind ("Top Employers for MLOps Engineers" lists
     states), and the title; None otherwise."""
     if not _NAMES_ASKED.search(ask) or head_noun(ask):
         return None  # "which states does it list under …": listing.other_kind's
@@ -93,11 +93,12 @@ def titled_names(ask: str, sections: Iterable[Section]) -> tuple[str, str] | Non
     for section in sections:
         titled = stems(section.title) - DOMAIN_STEMS - FRAME_STEMS
         kind = names_kind(section)
-        if not titled or not titled <= asked or kind is None:
+        if not titled or kind is None:
             continue
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", section.title)]
         nouns = [w for w in words if stem(w) in titled and kind_of_noun(w) not in (None, kind)]
-        if nouns:
+        # the title's noun names them, however the ask grades them ("the *biggest* employers")
+        if nouns and stem(nouns[0]) in asked:
             return nouns[0], section.title
     return None
 

@@ -68,10 +68,13 @@ def test_companies_picked_out_are_refused_and_the_plain_ask_answered(assistant: 
         ("who are the top employers for nurses?", True),
         ("does the guide name the top employers of nurses?", True),
         ("Could you tell me the names of the top employers for nurses?", True),
-        # the kind the listing holds, asked by its noun; no names asked; not the whole title
+        # by the title's noun, however the ask grades them
+        ("who are the top employers?", True),
+        ("Who are the biggest employers of nurses?", True),
+        # the kind the listing holds, asked by its noun; no names asked; not the title's noun
         ("Which states does the guide list under top employers for nurses?", False),
         ("how much do the top employers for nurses pay?", False),
-        ("who are the top employers?", False),
+        ("who hires the most nurses?", False),
     ],
 )
 def test_the_names_a_listings_title_promises_are_of_its_nouns_kind(ask: str, named: bool) -> None:
