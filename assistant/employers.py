@@ -85,8 +85,8 @@ _NAMES_ASKED = re.compile(
 
 def titled_names(ask: str, sections: Iterable[Section]) -> tuple[str, str] | None:
     """The noun of a listing's title an ask wants the names of, by that noun ("who are the
-    top / biggest employers?"), when the listing's names are of another kind ("Top Employers for MLOps Engineers" lists
-    states), and the title; None otherwise."""
+    top / biggest employers?"), when the listing's names are of another kind ("Top Employers
+    for MLOps Engineers" lists states), and the title; None otherwise."""
     if not _NAMES_ASKED.search(ask) or head_noun(ask):
         return None  # "which states does it list under …": listing.other_kind's
     asked = stems(ask)
