@@ -32,6 +32,7 @@ from assistant.question import Reading, read
 from assistant.remedies import handlers
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
+from assistant.roles import audience
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
 from assistant.scope import Reader, is_prompt, other_roles, reader
 from assistant.selection import Choice, Selector
@@ -356,7 +357,8 @@ class Assistant:
         retriever, same_word = self.retriever, self.settings.scope.same_word
         titles = [r for r in other_roles(ask, retriever.roles) if not self.selector.item_named(r)]
         people = other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
-        return titles + [w for w in people if w not in handlers(ask)]  # "how do *veterans* cope"
+        # "how do *veterans* cope", "to impress *recruiters*": who, not which job, is asked
+        return titles + [w for w in people if w not in handlers(ask) | audience(ask)]
 
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""

@@ -8,7 +8,7 @@ import re
 
 from assistant.lexicon import is_modifier
 from assistant.text import tokenize
-from assistant.vocabulary import FRAME_WORDS
+from assistant.vocabulary import FRAME_WORDS, stem
 
 #: Job titles end in one of these words ("data engineer", "cloud architect").
 _ROLE = re.compile(
@@ -76,4 +76,29 @@ def roles(text: str) -> dict[str, str]:
     return found
 
 
-__all__ = ["roles"]
+#: Whom the asker's work is aimed at, not another job asked about: "to *impress hiring
+#: managers*", "show to *the recruiters*", "so *our hiring managers* can calibrate", "so
+#: *recruiters* dont ignore me".
+_AUDIENCE = re.compile(
+    r"\bimpress(?:ing)?\s+(?P<a>[^,.;:?!]{1,40}?)(?=\s*(?:[,.;:?!]|$|\b(?:with|by|and|so)\b))"
+    r"|\b(?:show|present|send|hand|pitch|brief)\w*\b[^,.;:?!]{0,30}?\bto\s+(?P<b>[^,.;:?!]{1,40})"
+    r"|\bso\s+(?:that\s+)?(?P<c>(?:[\w-]+\s+){1,3}?)(?:can|could|will|would|won'?t|don'?t"
+    r"|doesn'?t|do\s+not|does\s+not|will\s+not|know|see)\b",
+    re.IGNORECASE,
+)
+
+
+def audience(text: str) -> set[str]:
+    """The words of whom the asker's work is shown to or meant to impress (`_AUDIENCE`), and
+    their stems ("managers", "manager")."""
+    return {
+        form
+        for m in _AUDIENCE.finditer(text)
+        for w in re.findall(
+            r"[a-z0-9][a-z0-9-]*", (m.group("a") or m.group("b") or m.group("c")).lower()
+        )
+        for form in (w, stem(w))
+    }
+
+
+__all__ = ["audience", "roles"]

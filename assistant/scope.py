@@ -18,7 +18,8 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from assistant.lexicon import misread_adjective
-from assistant.roles import roles
+from assistant.roles import audience, roles
+from assistant.vocabulary import stem
 
 #: Guide lines that are prompts, not statements: interview questions and tasks.
 _PROMPT = re.compile(
@@ -252,7 +253,12 @@ def other_roles(question: str, guide_roles: set[str]) -> list[str]:
     mentions MLOps (then it asks about MLOps, e.g. moving there from another job)."""
     if MLOPS.search(question):
         return []
-    return [span for key, span in roles(question).items() if key not in guide_roles]
+    aimed = audience(question)  # "to impress *hiring managers*": whom it is for, not a job
+    return [
+        span
+        for key, span in roles(question).items()
+        if key not in guide_roles and not {stem(w) for w in key.split()} <= aimed
+    ]
 
 
 __all__ = ["MLOPS", "PLACE_LABELS", "Reader", "is_prompt", "other_roles", "reader"]

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.dictionary import is_english
-from assistant.roles import roles
+from assistant.roles import audience, roles
 from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.tuning import RetrievalSettings
@@ -36,10 +36,29 @@ def test_the_guides_job_titles() -> None:
         ("What does a machine learning operations engineer do?", []),
         ("How do seasoned engineers handle undefined scope?", []),  # a grade
         ("Who wrote this guide? is he engineer?", []),  # a pronoun
+        # whom the asker's work is for: the audience, not a job asked about
+        ("What numbers should I highlight to impress hiring managers?", []),
+        ("Give me two technical ones so our hiring managers can calibrate", []),
+        ("What do hiring managers earn?", ["hiring managers"]),
     ],
 )
 def test_a_question_about_another_job(question: str, other: list[str]) -> None:
     assert other_roles(question, set(roles(GUIDE))) == other
+
+
+@pytest.mark.parametrize(
+    ("question", "aimed"),
+    [
+        ("which numbers I should show to the recruiters?", {"recruiters"}),
+        ("what projects should i put on github so recruiters do not ignore me", {"recruiters"}),
+        ("which numbers should I show for impress the recruiter?", {"recruiter"}),
+        ("which of those impresses recruiters the most?", set()),  # whom a thing impresses
+        ("what do recruiters charge to place one?", set()),
+    ],
+)
+def test_whom_the_askers_work_is_shown_to_is_its_audience(question: str, aimed: set[str]) -> None:
+    assert aimed <= audience(question)
+    assert bool(audience(question)) is bool(aimed)
 
 
 def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
