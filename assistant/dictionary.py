@@ -33,6 +33,27 @@ def is_common(word: str) -> bool:
     return _english().word_frequency[word] >= COMMON_WORD_FREQUENCY
 
 
+#: Typed words this long are read as the common English word they miss a letter of.
+TYPO_MIN_LENGTH = 5
+
+
+@functools.lru_cache(maxsize=TERMS_MEMO)
+def spelt_out(word: str) -> str | None:
+    """The common English word (`is_common`) that `word`, typed in lower case and in no
+    dictionary, misses one letter of, keeping its first ("actualy": "actually", "somethin":
+    "something", "diffrence": "difference"); None for any other word. A letter typed for
+    another ("admin", "thanos") may be a name, and a rare word may be a term's typo."""
+    spelling = _english()
+    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or not word.islower() or word in spelling:
+        return None
+    near = [
+        w
+        for w in spelling.known(spelling.edit_distance_1(word))
+        if len(w) == len(word) + 1 and w[:1] == word[:1] and is_common(w)
+    ]
+    return max(near, key=lambda w: spelling.word_frequency[w]) if near else None
+
+
 #: Words this long keep their first letter when mistyped ("kserve" is no "serve").
 TERM_FIRST_LETTER = 5
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.dictionary import is_english, is_term
+from assistant.dictionary import is_english, is_term, spelt_out
 from assistant.text import CHAT_FORMS, DEFINITION_WORDS, tokenize
 from assistant.tuning import RetrievalSettings
 
@@ -282,13 +282,16 @@ class Vocabulary:
         return out
 
     def spell_out(self, text: str) -> str:
-        """The text as it is read: each chat form ("wat", "shud") as its words, each
-        numeronym ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes"),
-        and each pair of initials around "&" as the guide's name they spell ("W&B")."""
+        """The text as it is read: each chat form ("wat", "shud") as its words, a common word
+        typed a letter short as that word ("actualy": dictionary.spelt_out), each numeronym
+        ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes"), and each
+        pair of initials around "&" as the guide's name they spell ("W&B")."""
 
         def word(m: re.Match[str]) -> str:
             low = m.group(0).lower()
-            return CHAT_FORMS[low] if low in CHAT_FORMS and low not in self.exact else m.group(0)
+            if low in self.exact:
+                return m.group(0)
+            return CHAT_FORMS.get(low) or spelt_out(m.group(0)) or m.group(0)  # "actualy"
 
         def spell(m: re.Match[str]) -> str:
             first, count, last = m.group(1).lower(), int(m.group(2)), m.group(3).lower()

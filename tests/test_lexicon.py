@@ -9,7 +9,7 @@ import pytest
 from conftest import assert_grounded, assert_refused_for
 
 from assistant import Assistant, phrases
-from assistant.dictionary import is_common
+from assistant.dictionary import is_common, spelt_out
 from assistant.lexicon import is_occupation, is_place
 from assistant.listing import name_words, other_kind, wants_names_of
 from assistant.names import names_in, written_as_names
@@ -37,6 +37,19 @@ def test_an_occupation_is_a_person_with_a_job(word: str, occupation: bool) -> No
 )
 def test_a_place_is_only_a_name_of_a_place(word: str, place: bool) -> None:
     assert is_place(word) is place
+
+
+@pytest.mark.parametrize(
+    ("typed", "word"),
+    [("actualy", "actually"), ("somethin", "something"), ("diffrence", "difference")]
+    # a letter typed for another may be a name; short forms and terms are kept
+    + [("admin", None), ("thanos", None), ("intro", None), ("kserve", None), ("slurm", None)]
+    + [("Actualy", None), ("salry", None)],  # typed as a name; a rarer word than is common
+)
+def test_a_common_word_typed_a_letter_short_is_read_as_that_word(
+    typed: str, word: str | None
+) -> None:
+    assert spelt_out(typed) == word
 
 
 @pytest.mark.parametrize(
@@ -137,6 +150,8 @@ def test_lower_case_names_years_and_other_jobs_are_refused(
         ("What precise pay range does the guide give?", ["$120,000-$185,000"]),
         # an interjection WordNet knows only as a state's abbreviation (Ohio) names no place
         ("oh ok, and what tool handles the model registry?", ["MLflow"]),
+        # "actualy" read as "actually": an ask of what the role does
+        ("what does an mlops engineer actualy DO, like in plain words?", ["builds and maintains"]),
     ],
 )
 def test_terse_and_chatty_asks_the_guide_answers_are_answered(
