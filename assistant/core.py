@@ -32,14 +32,14 @@ from assistant.question import Reading, read
 from assistant.remedies import handlers
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
-from assistant.roles import audience
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
-from assistant.scope import Reader, is_prompt, other_roles, reader
+from assistant.scope import Reader, audience, is_prompt, other_roles, reader
 from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.stating import in_earnings_sense
 from assistant.terms import Terms, ask_words, content_stems
 from assistant.text import tokenize, without_set_aside
+from assistant.unstated import unnamed_member
 from assistant.validation import clean_history, clean_question
 from assistant.vocabulary import Coverage, weakest, without_money
 
@@ -307,6 +307,7 @@ class Assistant:
             property_word=prop.word,
             unnamed_kind=unnamed_kind(asked, matches, self.reader, s.scope.same_word),
             undefined=undefined(reading.ask, retriever.sections.values()),
+            unnamed_member=unnamed_member(reading.ask, retriever.sections.values()),
             settings={name: getattr(s.scope, name) for name in THRESHOLDS},
         )
         return case, coverage
@@ -353,11 +354,10 @@ class Assistant:
         )
 
     def _other_jobs(self, ask: str) -> list[str]:
-        """Job titles and people with jobs the ask names that the guide does not."""
+        """Job titles and people the ask names that the guide does not; not whom it is for."""
         retriever, same_word = self.retriever, self.settings.scope.same_word
         titles = [r for r in other_roles(ask, retriever.roles) if not self.selector.item_named(r)]
         people = other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
-        # "how do *veterans* cope", "to impress *recruiters*": who, not which job, is asked
         return titles + [w for w in people if w not in handlers(ask) | audience(ask)]
 
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:

@@ -70,6 +70,7 @@ class Case:
     property_word: str | None = None
     unnamed_kind: str | None = None  # what an ask for things of a kind wants that none is of
     undefined: str | None = None  # a term the ask wants defined that the guide only names
+    unnamed_member: str | None = None  # a thing asked into a kind the guide leaves open
 
 
 Check = Callable[[Case], Verdict | None]
@@ -264,6 +265,8 @@ def unstated_fact(case: Case) -> Verdict | None:
     reason = unstated(case.reading.ask, case.evidence)
     if reason is None and case.reading.kind not in STATED:  # "how much *cost*" is an amount
         reason = "no_measure" if unmeasured(case.reading.ask, case.evidence) else None
+    if reason is None and case.unnamed_member:
+        reason = "unnamed_member"  # "does my PharmD count as a related field?"
     return Verdict("refuse", reason, phrases.NOT_STATED) if reason else None
 
 

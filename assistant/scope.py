@@ -261,4 +261,4 @@ def other_roles(question: str, guide_roles: set[str]) -> list[str]:
     ]
 
 
-__all__ = ["MLOPS", "PLACE_LABELS", "Reader", "is_prompt", "other_roles", "reader"]
+__all__ = ["MLOPS", "PLACE_LABELS", "Reader", "audience", "is_prompt", "other_roles", "reader"]

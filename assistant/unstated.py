@@ -12,7 +12,9 @@ an ask whose evidence states none is refused, whatever else the lines say.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from assistant.schema import Section
 from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
@@ -178,6 +180,47 @@ def unmeasured(ask: str, evidence: list[str]) -> str | None:
     return " ".join(words)
 
 
+#: A line's catch-all that names no member: "Bachelor's in CS *or related field*", "Python, Go,
+#: *or another backend language*".
+_CATCH_ALL = re.compile(
+    r"\b(?:or|and)\s+(?:an?\s+|any\s+)?(?:related|other|another|similar)\s+(?:[\w-]+\s+)?"
+    r"(?P<noun>[a-z][\w-]*)",
+    re.IGNORECASE,
+)
+#: An ask whether a thing belongs to a kind: "does *my PharmD* count as a related field",
+#: "would the guide count *physics* as …", "is *econ* a 'related field'".
+_MEMBER = re.compile(
+    r"\b(?:does|do|would|will|could|can|is)\s+(?P<x>(?:[\w.'-]+\s+){1,4}?)(?:count|qualify"
+    r"|be\s+(?:accepted|considered|counted))\s+as\b"
+    r"|\bcount(?:s|ed)?\s+(?P<y>(?:[\w.'-]+\s+){1,3}?)as\b"
+    r"|^\W*is\s+(?P<z>[\w.'-]+(?:\s+[\w.'-]+)?)\s+an?\s+['\"‘“]?(?:related|other|similar)\b",
+    re.IGNORECASE,
+)
+#: Words that name no thing of the asker's in a membership ask: "would *a* …", "*my* degree".
+_NOT_THE_THING = frozenset(["a", "an", "the", "my", "our", "his", "her", "their", "guide", "it"])
+
+
+def unnamed_member(ask: str, sections: Iterable[Section]) -> str | None:
+    """The thing an ask wants counted in a kind that a line of the guide leaves open with a
+    catch-all ("or related field"), when no line of the guide names all its words: "does my
+    PharmD count as a 'related field'?" (the guide lists no related fields), not "does a CS
+    degree count?" (its lines name both)."""
+    m = _MEMBER.search(ask)
+    if m is None:
+        return None
+    lines = [u.text for section in sections for u in section.units]
+    kinds = {stem(c.group("noun")) for t in lines for c in _CATCH_ALL.finditer(t)}
+    if not kinds & {stem(w) for w in tokenize(ask[m.end() :])}:
+        return None
+    words = [
+        w
+        for w in tokenize(m.group("x") or m.group("y") or m.group("z"))
+        if w not in _NOT_THE_THING and w not in STOPWORDS and w not in FRAME_WORDS
+    ]
+    said = {stem(w) for t in lines for w in tokenize(t)}
+    return " ".join(words) if words and not {stem(w) for w in words} <= said else None
+
+
 def unstated(ask: str, evidence: list[str]) -> str | None:
     """The reason of the first kind the ask wants that no line of the evidence states, or None."""
     for reason, asked, stated in KINDS:
@@ -186,4 +229,4 @@ def unstated(ask: str, evidence: list[str]) -> str | None:
     return None
 
 
-__all__ = ["KINDS", "unmeasured", "unstated"]
+__all__ = ["KINDS", "unmeasured", "unnamed_member", "unstated"]

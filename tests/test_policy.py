@@ -30,7 +30,7 @@ from assistant.scope import reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.terms import Terms, said_short
 from assistant.text import neutral, neutral_ask
-from assistant.unstated import unmeasured, unstated
+from assistant.unstated import unmeasured, unnamed_member, unstated
 
 GUIDE_MD = (PROJECT_ROOT / "corpus" / "mlops-engineer-career-guide.md").read_text()
 JAVA = (
@@ -1716,6 +1716,26 @@ def test_how_much_of_a_thing_the_lines_never_speak_of_is_unstated(
     if measured:
         verdict = decide(make_case(ask, evidence=lines))
         assert (verdict.outcome, verdict.reason) == ("refuse", "no_measure")
+
+
+@pytest.mark.parametrize(
+    ("ask", "thing"),
+    [
+        ("is econ a 'related field' for the bachelors thing or nah", "econ"),
+        ("Does the guide count physics as a 'related field' for the bachelor's step?", "physics"),
+        ("Would a marine science PhD count as a 'related field'?", "marine science phd"),
+        ("Would Rust count as another backend language?", "rust"),
+        # what the guide's lines name is no unnamed member; an ask of no kind it leaves open
+        ("Does a CS degree count as a related field?", None),
+        ("Would Python count as a backend language?", None),
+        ("Does my PhD count as experience?", None),
+    ],
+)
+def test_a_thing_asked_into_a_kind_the_guide_leaves_open_must_be_named(
+    ask: str, thing: str | None
+) -> None:
+    # "Bachelor's in CS or related field": the guide names no related field
+    assert unnamed_member(ask, load_guide(PROJECT_ROOT / "corpus").sections) == thing
 
 
 def test_a_name_typed_twice_in_two_cases_is_said_once() -> None:
