@@ -53,11 +53,19 @@ _TERM = re.compile(
     rf"|define )(?:an? )?(?P<t0>[^?.,;]+?)(?: as \w+ .*)?(?:\W*$|,)"
     rf"|^\W*what(?: {_ADVERB})?(?:'s|s| is)(?: an?)? (?P<t>[^?.,;]+?)(?: {_ADVERB})?(?:\W*$|,)"
     rf"|\bwhat (?:{_ADVERB} )?(?:does|do) (?P<t2>[^?.,;]+?) (?:{_ADVERB} )?"
-    r"(?:mean|do|stand for)(?:\W*$|,)",
+    r"(?:mean|do|stand for)(?:\W*$|,)"
+    # "can you explain what a 'feature store' actually is (in plain English)?"
+    rf"|^\W*(?:(?:could|can|would) you |please )?explain (?:to me )?what (?:an? )?"
+    rf"(?P<t3>[^?.,;]+?) (?:{_ADVERB} )?(?:is|are|means?)(?: in [^?.,;]+)?(?:\W*$|,)",
     re.IGNORECASE,
 )
-#: Where the thing's name ends: "docker" in "docker used for in ML work".
-_NAME_END = re.compile(r"\s+used\s+(?:for|in|by)\b.*$", re.IGNORECASE)
+#: Where the thing's name ends: "docker" in "docker used for in ML work"; "canary deployment"
+#: in "… for an ML model", "… in plain English" (the domain, the words to say it in).
+_NAME_END = re.compile(
+    r"\s+used\s+(?:for|in|by)\b.*$|\s+for\s+(?:an?\s+)?(?:ml|machine learning)\s+models?\b.*$"
+    r"|\s+in\s+(?:plain|simple|layman\W?s?|normal|everyday)\s+\w+.*$",
+    re.IGNORECASE,
+)
 #: At most this many words name a term ("feature store", "model registry").
 TERM_WORDS = 2
 _WORD = re.compile(r"[\w'-]+")

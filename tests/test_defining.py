@@ -42,6 +42,10 @@ def guide(lines: list[str]) -> list[Section]:
         ),
         ("define triage scale", "triage scale"),
         ("what's the definition of charting?", None),  # its line's label
+        # asked as "explain what X is", and the words to say it in or the domain set aside
+        ("Can you explain what a 'triage scale' actually is in plain English?", "triage scale"),
+        ("what exactly is a triage scale in simple terms?", "triage scale"),
+        ("What exactly is acuity for an ML model?", "acuity"),
     ],
 )
 def test_a_term_the_guide_only_names_is_undefined(question: str, term: str | None) -> None:
