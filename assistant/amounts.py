@@ -14,7 +14,7 @@ from assistant.lexicon import is_noun, is_occupation, is_person, is_place
 from assistant.question import STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import ask_words, said_in, said_spelt
-from assistant.text import tokenize
+from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import (
     FRAME_STEMS,
     FRAME_WORDS,
@@ -107,6 +107,8 @@ def of_whom(
     unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
     if unpriced:
         return unpriced[0]
+    if qualifier := _bare_qualifier(reading.ask, stating):
+        return qualifier
     thing = _unpriced_thing(reading.ask, stating, vocabulary)
     if thing:
         return thing
@@ -132,6 +134,29 @@ def of_whom(
         embed,
         threshold,
     ) or _unsaid_qualifier(reading.ask, stating, theirs, reader, vocabulary)
+
+
+#: A bare noun phrase of pay and what it is of ("mlops pay *sf*", "mlops salary *bay area*").
+_BARE = re.compile(
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:salary|salaries|pay|comp|compensation|wages?|income)"
+    r"\s+(?P<rest>[\w\s-]+?)\W*$",
+    re.IGNORECASE,
+)
+#: At most this many words make a bare phrase.
+BARE_WORDS = 5
+
+
+def _bare_qualifier(ask: str, stating: list[str]) -> str | None:
+    """The first word after the pay word of a bare phrase that the lines stating pay do not
+    say: a place, a level or a kind of employer typed without "in" or "at" ("mlops pay sf")."""
+    m = _BARE.match(ask)
+    if m is None or len(ask.split()) > BARE_WORDS:
+        return None
+    for word in m.group("rest").lower().split():
+        skip = word in AMOUNT_WORDS or word in FRAME_WORDS or word in STOPWORDS or word in _BOUNDS
+        if not skip and not said_in(word, stating):
+            return word
+    return None
 
 
 def unsaid_noun(

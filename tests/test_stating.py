@@ -60,6 +60,9 @@ def test_what_the_role_earns_is_answered_by_the_line_stating_it(
     [
         ("What is the average salary of a data scientist?", None),
         ("mlops salary texas", None),  # the guide names Texas with no figure
+        # a bare phrase's words after its pay word are what the pay is of
+        ("mlops pay sf", "unstated_attribute"),
+        ("mlops salary bay area", "unstated_attribute"),
         # the tagger splits "non-profit"; the place of work is read whole all the same
         ("what do MLOps engineers make at non-profit hospitals?", "unstated_attribute"),
     ],
