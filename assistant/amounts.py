@@ -41,7 +41,10 @@ _PRICED_THING = re.compile(
 def _unpriced_thing(ask: str, stating: list[str], vocabulary: Vocabulary) -> str | None:
     """A guide word of what a price is asked of that no one line stating an amount says with
     the rest of it: "a master's *degree*" (the guide prices certifications, not degrees), "the
-    AWS Machine Learning Engineer *Associate*" (no line has it all)."""
+    AWS Machine Learning Engineer *Associate*" (no line has it all); or the word after the pay
+    word of a bare phrase ("mlops pay *sf*") no line stating pay says."""
+    if bare := _bare_qualifier(ask, stating):
+        return bare
     m = _PRICED_THING.search(ask)
     words = [
         w for w in ask_words(m.group(1)) if w not in AMOUNT_WORDS and stem(w) in vocabulary.stems
@@ -107,8 +110,6 @@ def of_whom(
     unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
     if unpriced:
         return unpriced[0]
-    if qualifier := _bare_qualifier(reading.ask, stating):
-        return qualifier
     thing = _unpriced_thing(reading.ask, stating, vocabulary)
     if thing:
         return thing
