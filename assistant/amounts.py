@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.grounding import askers_own
 from assistant.lexicon import is_noun, is_occupation, is_person, is_place
-from assistant.question import STRUCTURAL, Reading
+from assistant.question import PHRASE_MAX_WORDS, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import ask_words, said_in, said_spelt
 from assistant.text import STOPWORDS, tokenize
@@ -139,19 +139,18 @@ def of_whom(
 
 #: A bare noun phrase of pay and what it is of ("mlops pay *sf*", "mlops salary *bay area*").
 _BARE = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,2}?(?:salary|salaries|pay|comp|compensation|wages?|income)"
-    r"\s+(?P<rest>[\w\s-]+?)\W*$",
+    r"^\W*(?:[\w-]+\s+){0,2}?(?:"
+    + "|".join(sorted(_EARNED | {"comp"}, key=len, reverse=True))
+    + r")\s+(?P<rest>[\w\s-]+?)\W*$",
     re.IGNORECASE,
 )
-#: At most this many words make a bare phrase.
-BARE_WORDS = 5
 
 
 def _bare_qualifier(ask: str, stating: list[str]) -> str | None:
     """The first word after the pay word of a bare phrase that the lines stating pay do not
     say: a place, a level or a kind of employer typed without "in" or "at" ("mlops pay sf")."""
     m = _BARE.match(ask)
-    if m is None or len(ask.split()) > BARE_WORDS:
+    if m is None or len(ask.split()) > PHRASE_MAX_WORDS:
         return None
     for word in m.group("rest").lower().split():
         skip = word in AMOUNT_WORDS or word in FRAME_WORDS or word in STOPWORDS or word in _BOUNDS

@@ -153,9 +153,10 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+#: A line stating a figure, which measures what an ask names in other words.
+_FIGURE = re.compile(r"\d")
 #: "how much *math* do I need", "how much *linear algebra*": the thing whose measure is asked,
 #: up to three words before a function word ("how much *SQL* do I need").
-_FIGURE = re.compile(r"\d")
 _HOW_MUCH = re.compile(r"\bhow\s+much\s+((?:[a-z][\w/-]*\s*){1,3})", re.IGNORECASE)
 
 
