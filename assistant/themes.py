@@ -188,7 +188,7 @@ THEMES = (
             r"|invent\w*|creat\w+|design\w*)\s+(?:the\s+|own\s+|their\s+own\s+)?(?:ai|ml\s+models?"
             r"|models?|neural\s+(?:nets?|networks?)|artificial\s+intelligence)\b"
             r"|\bmore\s+(?:about\s+)?(?:model\w*|infra\w*|data\s+science)\b.{0,40}\bor\b"
-            r"|\bgood\s+at\s+(?:building\s+)?(?:models?|modell?ing|ml\s+math|math)\b"
+            r"|\bgood\s+at\s+(?:building\s+)?(?:models?|modell?ing|ml\s+math)\b"
             r"|\bstrong\s+modell?ers?\b",
             re.IGNORECASE,
         ),

@@ -688,6 +688,8 @@ def test_a_yes_no_ask_needs_its_property_stated() -> None:
         ("What is Airflow used for?", "What is Argo used for?"),
         ("Is Kubernetes part of the role?", "Is Kubernetes hard to learn?"),
         ("Does the guide list a Terraform certification?", "Does the Terraform one expire?"),
+        # the guide sets the role against building models; it never speaks of math
+        ("do I need to be a math genius building neural nets?", "do i need to be good at math?"),
     ],
 )
 def test_twins_one_answered_one_refused(assistant: Assistant, answered: str, refused: str) -> None:
