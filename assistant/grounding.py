@@ -98,10 +98,12 @@ def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, .
 
 #: An ask for things of a kind: "can you recommend a good *textbook*", "are there free online
 #: *classes*", "any *courses* u recommend", "the best *laptop* for …", "what's a good *laptop*",
-#: "what *laptop* to buy".
+#: "what *laptop* to buy", "which *colleges* have the best programs?" (not whom it is "best
+#: suited for": the guide's own words for who fits the role).
 _KIND_ASKED = re.compile(
     r"(?:\b(?:recommend|suggest)s?\s+(?:me\s+)?(?=(?:any|an?|some|good)\b)"
     r"|\b(?:is|are)\s+there\s+|^\W*any\b|\bbest\b|\bwhat(?:\W?s|\s+is)\s+an?\s+good\b"
+    r"|\b(?:which|what)\b(?=[^?.!]*\bbest\b(?!\s+(?:suit|fit|match)))"
     r"|\b(?:what|which)\b(?=.*\bbuy\b))(?P<rest>.*)",
     re.IGNORECASE,
 )

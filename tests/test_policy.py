@@ -1485,6 +1485,8 @@ def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str
         ("whats the best laptop for cs students", "laptop"),  # the best thing of a kind
         ("What kind of laptop should I buy to start?", "laptop"),  # a thing to buy
         ("whats a good laptop for learnin kubernetes", "laptop"),
+        ("Which colleges have the best programs for MLOps?", "colleges"),  # which Xs are best
+        ("Which IT profiles are the best fit for MLOps?", None),  # whom the role suits
     ],
 )
 def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) -> None:
@@ -1501,6 +1503,7 @@ def test_an_ask_for_things_of_a_kind_names_the_kind(ask: str, kind: str | None) 
         "best laptop for running k8s locally?",
         # the certifications' prices select none of them for a laptop
         "whats a good laptop for learnin kubernetes under $800",
+        "wat colleges r best for mlops",  # near the degree step in meaning; the guide names none
     ],
 )
 def test_things_of_a_kind_the_guide_never_names_are_refused(assistant: Assistant, ask: str) -> None:
