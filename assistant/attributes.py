@@ -21,7 +21,7 @@ from assistant.scope import MLOPS, Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
 from assistant.text import STOPWORDS, tokenize
-from assistant.themes import main_theme, marked_words
+from assistant.themes import main_theme, marked_words, owns_up
 from assistant.vocabulary import (
     FRAME_STEMS,
     FRAME_WORDS,
@@ -97,7 +97,7 @@ def unsaid_attribute(
     then what it wants. An amount asked of no item is of whom or what the lines stating
     amounts say ("what would a *beginner* earn?", "a *signing bonus*")."""
     quantity = STATED.get(reading.kind)
-    if reading.yes_no and quantity is None and main_theme(reading.ask):
+    if quantity is None and (reading.yes_no and main_theme(reading.ask) or owns_up(reading.ask)):
         return None  # "is on-call a big deal?": what its theme's lines state (themes.py)
     if reading.yes_no:
         unsaid = _unsaid_property(reading, said, named_by_words, selector, reader, vocabulary,

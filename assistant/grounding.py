@@ -26,7 +26,7 @@ from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
-from assistant.themes import main_theme, marked_words, marks_theme
+from assistant.themes import main_theme, marked_words, marks_theme, owns_up
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
@@ -44,7 +44,12 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     "actual downsides") and none of its nouns is a guide word: its nouns. A bare noun ("the
     downsides") and a form of a guide thing ("the compensation *figure*") are left to the looser
     coverage bar."""
-    if reading.selection is not None or not matches or main_theme(reading.ask):
+    if (
+        reading.selection is not None
+        or not matches
+        or main_theme(reading.ask)
+        or owns_up(reading.ask)
+    ):
         return []  # computed ("is it the cheapest?"), or its theme's lines (themes.main_theme)
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = without_own_likeness(ALTERNATIVE.split(reading.ask)[0])  # nor "like when I …"

@@ -304,6 +304,23 @@ def theme_of(ask: str) -> Theme | None:
 _SUBORDINATE = re.compile(r"\b(?:who|whom|if|about|without|unless)\b", re.IGNORECASE)
 
 
+#: An ask whether the guide owns up to a problem: "does the guide *admit* the tooling is a mess?",
+#: "is that a *known issue*?", "does it *flag* role confusion?". The problem is in the asker's
+#: words ("a mess", "nobody owns"), for retrieval to find among what the guide says; they are
+#: no property its lines must state.
+_OWNS_UP = re.compile(
+    r"\b(?:admit|admits|acknowledges?|agree|agrees|recogni[sz]es?|flag|flags|concede|concedes)"
+    r"\b|\b(?:known|recogni[sz]ed)\s+(?:issue|problem|phenomenon|thing)s?\b"
+    r"|\bjust\s+(?:us|me)\b",
+    re.IGNORECASE,
+)
+
+
+def owns_up(ask: str) -> bool:
+    """Does the ask ask whether the guide owns up to a problem (`_OWNS_UP`)?"""
+    return bool(_OWNS_UP.search(ask))
+
+
 def main_theme(ask: str) -> Theme | None:
     """The theme the ask's main clause is of: what it asks of that theme ("is on-call *a big
     deal*?") is what the theme's lines state, no property they must name."""
@@ -368,6 +385,7 @@ __all__ = [
     "main_theme",
     "marked_words",
     "marks_theme",
+    "owns_up",
     "theme_lines",
     "theme_of",
 ]

@@ -11,7 +11,7 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.guide import load_guide
-from assistant.themes import main_theme, marks_theme, theme_lines, theme_of
+from assistant.themes import main_theme, marks_theme, owns_up, theme_lines, theme_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -259,3 +259,38 @@ def test_a_quantity_asked_with_a_theme_needs_a_line_stating_it() -> None:
     assert theme_lines(ask, sections)  # the demand line
     assert theme_lines(ask, sections, re.compile(r"\$\d")) == []  # it states no pay
     assert theme_of("Which companies are the top employers?") is None  # names, not kinds
+
+
+@pytest.mark.parametrize(
+    ("ask", "owning_up"),
+    [
+        ("does the guide at least admit the tooling landscape is a mess?", True),
+        ("Is that really a known issue?", True),
+        ("Does the guide flag role confusion?", True),
+        ("a graveyard of half-dead pipelines. Is that a known phenomenon or just us?", True),
+        ("Is age discrimination a real problem for career switchers?", False),  # a property
+        ("Is the tooling landscape a mess?", False),
+    ],
+)
+def test_an_ask_whether_the_guide_owns_up_to_a_problem(ask: str, owning_up: bool) -> None:
+    assert owns_up(ask) is owning_up
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("does the guide at least admit the tooling landscape is a mess?", "Tool fragmentation"),
+        ("ppl say the mlops tool landscape is a mess, does the guide agree", "Tool fragmentation"),
+        ("data scientists push back on our rules. is that a known issue?", "friction"),
+    ],
+)
+def test_a_problem_the_guide_owns_up_to_is_answered_in_the_askers_words(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    """ "a mess", "half-dead pipelines": the asker's words for a challenge the guide lists are
+    for retrieval to find it by, no property its line must state."""
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert_grounded(answer)
+    assert fact in answer.text
