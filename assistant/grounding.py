@@ -26,7 +26,7 @@ from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
-from assistant.themes import main_theme, marked_words, marks_theme, owns_up
+from assistant.themes import in_own_words, marked_words, marks_theme
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
@@ -44,13 +44,8 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     "actual downsides") and none of its nouns is a guide word: its nouns. A bare noun ("the
     downsides") and a form of a guide thing ("the compensation *figure*") are left to the looser
     coverage bar."""
-    if (
-        reading.selection is not None
-        or not matches
-        or main_theme(reading.ask)
-        or owns_up(reading.ask)
-    ):
-        return []  # computed ("is it the cheapest?"), or its theme's lines (themes.main_theme)
+    if reading.selection is not None or not matches or in_own_words(reading.ask):
+        return []  # computed ("is it the cheapest?"), or in the asker's words (themes.py)
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = without_own_likeness(ALTERNATIVE.split(reading.ask)[0])  # nor "like when I …"
     if reading.yes_no:
@@ -101,15 +96,13 @@ def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, .
     return phrases[0], tuple(w for w in phrases[0] if w in nouns)
 
 
-#: An ask for things of a kind: "can you recommend a good *textbook*", "are there free online
-#: *classes*", "any *courses* u recommend", "the best *laptop* for …", "what's a good *laptop*",
-#: "what *laptop* to buy", "which *colleges* have the best programs?" (not whom it is "best
-#: suited for": the guide's own words for who fits the role).
+#: An ask for things of a kind: "can you recommend a good *textbook*", "any *courses* u
+#: recommend", "the best *laptop* for …", "what's a good *laptop*", "what *laptop* to buy",
+#: "which *colleges* have the best programs?" (not whom the role is "best suited" for).
 _KIND_ASKED = re.compile(
     r"(?:\b(?:recommend|suggest)s?\s+(?:me\s+)?(?=(?:any|an?|some|good)\b)"
     r"|\b(?:is|are)\s+there\s+|^\W*any\b|\bbest\b|\bwhat(?:\W?s|\s+is)\s+an?\s+good\b"
-    r"|\b(?:which|what)\b(?=[^?.!]*\bbest\b(?!\s+(?:suit|fit|match)))"
-    r"|\b(?:what|which)\b(?=.*\bbuy\b))(?P<rest>.*)",
+    r"|\b(?:which|what)\b(?=[^?.!]*\bbest\b(?!\s+(?:suit|fit|match))|.*\bbuy\b))(?P<rest>.*)",
     re.IGNORECASE,
 )
 

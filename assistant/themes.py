@@ -321,6 +321,13 @@ def owns_up(ask: str) -> bool:
     return bool(_OWNS_UP.search(ask))
 
 
+def in_own_words(ask: str) -> bool:
+    """Is what the ask turns on in the asker's own words, for retrieval to find, no property a
+    guide line must state: an ask of a theme (`main_theme`) or whether the guide owns up to a
+    problem (`owns_up`)?"""
+    return main_theme(ask) is not None or owns_up(ask)
+
+
 def main_theme(ask: str) -> Theme | None:
     """The theme the ask's main clause is of: what it asks of that theme ("is on-call *a big
     deal*?") is what the theme's lines state, no property they must name."""
@@ -382,6 +389,7 @@ def marks_theme(name: str, ask: str) -> bool:
 __all__ = [
     "THEMES",
     "Theme",
+    "in_own_words",
     "main_theme",
     "marked_words",
     "marks_theme",
