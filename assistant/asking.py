@@ -324,8 +324,8 @@ WH_ASK = re.compile(
     r"^\W*(?:(?:and|but|so|ok|okay|also|then)\W+)*(?:what|which|how|where|when|why|who)\b"
     r"|\bif so\W+(?:\w+\s+)?(?:what|which|how|where|when|why|who)\b"
     # asked within it ("does the guide say how people cope …")
-    r"|\b(?:say|says|mention|mentions|explain|explains|tell|describe)\s+"
-    r"(?:what|which|how|where|when|why|who)\b",
+    r"|\b(?:say|says|said|mention|mentions|explain|explains|tell|describe)\s+(?:anything\s+)?"
+    r"(?:about\s+)?(?:what|which|how|where|when|why|who)\b",
     re.IGNORECASE,
 )
 

@@ -648,6 +648,8 @@ def test_an_off_topic_question_names_the_nearest_sections_without_quotes(
         ("How much is the CKA?", False),
         ("What tools are listed?", False),
         ("Does the guide say how people cope with on-call?", False),  # asked within it
+        ("Does the guide say anything about how people cope with on-call?", False),
+        ("Is anything said about where the role's boundaries lie?", False),
         # typed without the opening verb
         ("need english fluent for interview?", True),
         ("azure exam can do in portuguese?", True),
