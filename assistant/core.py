@@ -116,7 +116,7 @@ class Assistant:
                     self._retriever.sections,
                     self.settings,
                 )
-                self._terms = Terms(guide.sections)
+                self._terms = Terms(guide.sections, guide.glossary)
         return self
 
     @property
@@ -273,7 +273,8 @@ class Assistant:
     def _case(self, reading: Reading, choice: Choice, relevance: float) -> tuple[Case, Coverage]:
         """What the scope policy decides on (assistant/policy.py), and the ask's coverage."""
         retriever, s, evidence = self.retriever, self.settings, choice.evidence
-        said = [e.unit.text for e in evidence] + [e.section.heading for e in evidence]
+        said = [self.terms.glossed(e.unit.text) for e in evidence]  # "SOC (Standard …)"
+        said += [e.section.heading for e in evidence]
         asked = main_ask(reading.ask)  # not what it is set against ("… or just *padding*?")
         matches = retriever.vocabulary.matches(asked, self._embed, without_money(asked, said))
         coverage = weakest(matches)
@@ -376,11 +377,9 @@ class Assistant:
         return self.embedder.embed_documents(words)
 
     def stream(self, question: Any, history: Any = None) -> Iterator[StreamEvent]:
-        """Yield Delta events (pieces of text), then one Final event (the Answer).
-
-        With a generative backend the deltas are the model's draft; the final Answer holds
-        the verified text, which replaces the draft.
-        """
+        """Yield Delta events (pieces of text), then one Final event (the Answer). With a
+        generative backend the deltas are the model's draft; the final Answer holds the verified
+        text, which replaces the draft."""
         answer = self.ask_extractive(question, history)
         if self.settings.backend != "extractive" and not answer.refused:
             from assistant.backends import follow_up, generate

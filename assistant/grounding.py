@@ -41,9 +41,9 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
 
     A what-is ask asks about the thing its first noun phrase names, when that phrase is
     qualified (two words, neither of whether it holds: "signing bonus", "average age", not
-    "actual downsides") and none of its nouns is a guide word: its nouns. A bare noun ("the
-    downsides") and a form of a guide thing ("the compensation *figure*") are left to the looser
-    coverage bar."""
+    "actual downsides") and its nouns are no guide words, or name a kind of a guide thing the
+    guide never names ("the *dress* code"): its nouns. A bare noun ("the downsides") and a form
+    of a guide thing ("the compensation *figure*") are left to the looser coverage bar."""
     if reading.selection is not None or not matches or in_own_words(reading.ask):
         return []  # computed ("is it the cheapest?"), or in the asker's words (themes.py)
     # the opposite it offers is no property to find ("… or is it a waste of money?")
@@ -55,10 +55,10 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     else:
         words, nouns = asked_thing(main, reader)
         qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
-        nominal = frozenset(nouns if qualified and set(nouns) <= set(matches) else ())
-    # the asker's own people are who asks, not what ("does *my teenager* need a degree?");
-    # a judgement put on a thing is the asker's, the thing what is asked ("building *cool*
-    # models", "a *natural* next step")
+        unnamed = set(nouns) <= set(matches) or set(nouns[:-1]) & set(matches)
+        nominal = frozenset(nouns if qualified and unnamed else ())
+    # the asker's own people are who asks, not what ("does *my teenager* need a degree?"); a
+    # judgement put on a thing is the asker's ("building *cool* models", "a *natural* next step")
     theirs = askers_own(main) | {w for w in reader.attributive(main) if is_evaluative(w)}
     theirs |= marked_words(main)  # what marks the ask's theme ("paged *at night*"): themes.py
     # a noun after an ordinal points at a part of what was said ("the last *group*"); one

@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant import phrases
 from assistant.errors import CorpusError
+from assistant.glossary import GLOSSARY_FILE, load_glossary
 from assistant.schema import Section, Unit, UnitKind
 
 SUFFIXES = (".md", ".txt")
@@ -29,7 +30,8 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){1,3}$")  # "B.S." does not end a sent
 @dataclass(frozen=True)
 class Guide:
     sections: tuple[Section, ...]
-    version: str  # short hash of the corpus files
+    version: str  # short hash of the corpus files (its glossary too)
+    glossary: dict[str, str] = field(default_factory=dict)  # its short forms' meanings
 
     def by_id(self) -> dict[str, Section]:
         return {s.id: s for s in self.sections}
@@ -52,7 +54,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 def corpus_hash(corpus_dir: Path) -> str:
     """Hash of the corpus files' names and bytes: the guide's version."""
     digest = hashlib.sha256()
-    for path in corpus_files(corpus_dir):
+    glossary = corpus_dir / GLOSSARY_FILE
+    for path in [*corpus_files(corpus_dir), *([glossary] if glossary.is_file() else [])]:
         digest.update(path.name.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
@@ -73,7 +76,7 @@ def load_guide(corpus_dir: Path) -> Guide:
         sections.extend(_sections(blocks, path.name, start=len(sections)))
     if not sections:
         raise CorpusError(phrases.MISSING_CORPUS.format(path=corpus_dir))
-    return Guide(tuple(sections), corpus_hash(corpus_dir))
+    return Guide(tuple(sections), corpus_hash(corpus_dir), load_glossary(corpus_dir))
 
 
 # A block is (level, heading, body lines); level 0 means text before any heading.

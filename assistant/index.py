@@ -17,6 +17,7 @@ from filelock import FileLock
 from assistant import phrases
 from assistant.chunking import CHUNKER_VERSION, chunk_sections
 from assistant.errors import IndexUnavailable
+from assistant.glossary import glossed
 from assistant.guide import Guide, corpus_hash, load_guide
 from assistant.settings import Settings
 from assistant.snapshot import write_snapshot
@@ -104,7 +105,9 @@ def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> N
     collection = client.get_or_create_collection(
         CHUNKS, configuration=space, embedding_function=None
     )
-    chunk_vectors = embedder.embed_documents([neutral(c.embed_text) for c in chunks])
+    chunk_vectors = embedder.embed_documents(  # a short form with its meaning (glossary.py)
+        [neutral(glossed(c.embed_text, guide.glossary)) for c in chunks]
+    )
     collection.add(
         ids=[c.id for c in chunks],
         embeddings=chunk_vectors,
@@ -121,7 +124,9 @@ def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> N
     unit_metadatas = [
         {"section_id": s.id, "position": u.position, "kind": u.kind} for s, u in units
     ]
-    unit_vectors = embedder.embed_documents([unit_embed_text(s.heading, u.text) for s, u in units])
+    unit_vectors = embedder.embed_documents(
+        [unit_embed_text(s.heading, glossed(u.text, guide.glossary)) for s, u in units]
+    )
     if units:
         collection.add(
             ids=unit_ids,
@@ -129,7 +134,9 @@ def _fill(client, guide: Guide, settings: Settings, embedder, target: Path) -> N
             documents=[u.text for _, u in units],
             metadatas=unit_metadatas,
         )
-    words = guide_words([f"{s.heading}\n{s.text}" for s in guide.sections])
+    words = guide_words(
+        [f"{s.heading}\n{s.text}" for s in guide.sections] + [*guide.glossary.values()]
+    )
     collection = client.get_or_create_collection(
         VOCAB, configuration=space, embedding_function=None
     )

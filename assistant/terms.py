@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from assistant.glossary import glossed
 from assistant.schema import Section
 from assistant.text import STOPWORDS, tokenize, without_domain
 from assistant.vocabulary import FRAME_WORDS, stem
@@ -41,7 +42,8 @@ _LETTERS = re.compile(r"[A-Za-z][A-Za-z']*")
 class Terms:
     """The guide's words per line, for grounding the names a question uses."""
 
-    def __init__(self, sections: Iterable[Section]) -> None:
+    def __init__(self, sections: Iterable[Section], glossary: dict[str, str] | None = None) -> None:
+        self.glossary = glossary or {}  # what the guide's short forms stand for (glossary.py)
         self.lines: list[set[str]] = []
         self._expansions: dict[str, str | None] = {}
         self.texts: list[str] = []
@@ -132,6 +134,11 @@ class Terms:
             if phrase:
                 text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", f"{name} ({phrase})", text)
         return text
+
+    def glossed(self, text: str) -> str:
+        """A guide line as it is read: with its short forms' meanings ("SOC (Standard
+        Occupational Classification) 15-1252A")."""
+        return glossed(text, self.glossary)
 
     def only_in_names(self, name: str) -> bool:
         """Does the guide write `name` only as a word of longer names ("AI" in "Evidently AI",

@@ -1,0 +1,29 @@
+"""What the guide's unexplained short forms stand for (``glossary.json`` beside the guide): "SOC"
+is the Standard Occupational Classification, "FAANG" the big tech firms. The guide assumes its
+reader knows them; a small embedding model does not, so a line that uses one is embedded with
+its meaning beside it ("SOC 15-1252A" is found for "what's the occupation code?"). The line an
+answer quotes stays the guide's verbatim; a corpus without the file has no glossary."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+GLOSSARY_FILE = "glossary.json"
+
+
+def load_glossary(corpus_dir: Path) -> dict[str, str]:
+    """Each short form the guide writes and what it stands for."""
+    path = corpus_dir / GLOSSARY_FILE
+    if not path.is_file():
+        return {}
+    return {str(k): str(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+
+
+def glossed(text: str, glossary: dict[str, str]) -> str:
+    """`text` with each short form followed by its meaning: "SOC 15-1252A" -> "SOC (Standard
+    Occupational Classification, …) 15-1252A"; written as a whole word, in its own case."""
+    for term, meaning in glossary.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{term} ({meaning})", text)
+    return text
