@@ -635,9 +635,11 @@ def test_a_pay_ask_is_matched_against_lines_without_their_money_words() -> None:
 @pytest.mark.slow
 def test_what_pay_includes_is_no_property_the_pay_lines_state(assistant: Assistant) -> None:
     """ "equity" and "bonuses" are near "compensation" because both are money; the salary
-    line says nothing of them."""
+    line says nothing of them (the property check refuses it, or, where "bonuses" comes near
+    enough to a quoted word, the check of what pay includes: unstated.py)."""
     answer = assistant.ask("Do the salary figures include equity and bonuses?")
-    assert_refused_for(answer, "unstated_property")
+    assert answer.refused and answer.diagnostics is not None, answer.text
+    assert answer.diagnostics.reason in ("unstated_property", "no_pay_part"), answer.text
 
 
 def test_a_word_that_only_begins_like_a_guide_word_is_not_its_form(assistant: Assistant) -> None:
