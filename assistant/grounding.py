@@ -21,12 +21,13 @@ from assistant.lexicon import (
     kind_of_noun,
     may_name_a_place_or_body,
 )
+from assistant.owning import in_own_words
 from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
-from assistant.themes import in_own_words, marked_words, marks_theme
+from assistant.themes import marked_words, marks_theme
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
 
 #: Shorter words the dictionary lacks are slang or abbreviations ("lol", "pls"), not terms.
@@ -34,10 +35,9 @@ TERM_MIN_LENGTH = 4
 
 
 def property_words(reading: Reading, matches: dict[str, float], reader: Reader) -> list[str]:
-    """The words a yes/no ask asks about that the guide does not use: its nouns and
-    adjectives (spaCy's tagger; only when there are such words, as it loads spaCy) that are
-    English words or terms ("bootcamp"), as a typo or slang ("pls") says nothing of the
-    property, and not a word for a part of the guide ("the ML fundamentals *stage*").
+    """The words a yes/no ask asks about that the guide does not use: its nouns and adjectives
+    (spaCy's tagger, loaded only for such words) that are English words or terms ("bootcamp";
+    slang, "pls", says nothing of a property), not words for a part of the guide ("*stage*").
 
     A what-is ask asks about the thing its first noun phrase names, when that phrase is
     qualified (two words, neither of whether it holds: "signing bonus", "average age", not

@@ -7,8 +7,10 @@ success is measured by …"), being on call ("will I get woken up at night?": "O
 …"), its downsides ("what are the hardest parts?": the challenges it lists), where it is in
 demand ("which industries are hiring?": "High demand across …"), what it joins to DevOps ("is it
 just DevOps with a new name?": "The role combines DevOps practices with ML-specific concerns
-…"), what a portfolio should show ("should my portfolio show off my models?"), which clouds to
-know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure ML."), models
+…"), what a portfolio should show ("should my portfolio show off my models?") and the numbers
+it should show ("what numbers should I show in these projects?": "Key metrics to highlight"),
+which clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or
+Azure ML."), models
 against pipelines, the role's scope, and the day, its morning and its afternoon ("and after
 lunch?": the lines of "Afternoon: …"). Such an ask is answered by the guide's lines of its
 theme, found by what they state (or by the title of the part listing them), wherever they rank;
@@ -65,6 +67,25 @@ THEMES = (
         re.compile(
             r"\b(?:engineers?|developers?|those|people|someone|anyone)\s+who\s+(?:want|enjoy"
             r"|like|love|get|prefer)",
+            re.IGNORECASE,
+        ),
+    ),
+    Theme(
+        "metrics to show",
+        re.compile(
+            r"\b(?:numbers?|metrics?|stats|kpis?)\b[^?.!]{0,40}\b(?:show|showing|highlight\w*|bring"
+            r"|present|put|talk\w*\s+about|back\w*\s+(?:that|it|this|them)\s+up|report|brag)\b"
+            r"|\b(?:show|highlight|bring|present|put|brag\s+about)\b[^?.!]{0,40}\b(?:numbers?"
+            r"|metrics?|stats|kpis?)\b",
+            re.IGNORECASE,
+        ),
+        # the part of the guide listing the metrics a portfolio highlights
+        re.compile(r"\bmetrics\s+to\s+highlight\b", re.IGNORECASE),
+        by_title=True,
+        # what people earn, or how many tools, is another ask ("show me numbers on pay")
+        unless=re.compile(
+            r"\b(?:salar\w*|pay|paid|earn\w*|compensation|tax|bonus\w*|equity|tools?"
+            r"|how\s+many)\b",
             re.IGNORECASE,
         ),
     ),
@@ -304,30 +325,6 @@ def theme_of(ask: str) -> Theme | None:
 _SUBORDINATE = re.compile(r"\b(?:who|whom|if|about|without|unless)\b", re.IGNORECASE)
 
 
-#: An ask whether the guide owns up to a problem: "does the guide *admit* the tooling is a mess?",
-#: "is that a *known issue*?", "does it *flag* role confusion?". The problem is in the asker's
-#: words ("a mess", "nobody owns"), for retrieval to find among what the guide says; they are
-#: no property its lines must state.
-_OWNS_UP = re.compile(
-    r"\b(?:admit|admits|acknowledges?|agree|agrees|recogni[sz]es?|flag|flags|concede|concedes)"
-    r"\b|\b(?:known|recogni[sz]ed)\s+(?:issue|problem|phenomenon|thing)s?\b"
-    r"|\bjust\s+(?:us|me)\b",
-    re.IGNORECASE,
-)
-
-
-def owns_up(ask: str) -> bool:
-    """Does the ask ask whether the guide owns up to a problem (`_OWNS_UP`)?"""
-    return bool(_OWNS_UP.search(ask))
-
-
-def in_own_words(ask: str) -> bool:
-    """Is what the ask turns on in the asker's own words, for retrieval to find, no property a
-    guide line must state: an ask of a theme (`main_theme`) or whether the guide owns up to a
-    problem (`owns_up`)?"""
-    return main_theme(ask) is not None or owns_up(ask)
-
-
 def main_theme(ask: str) -> Theme | None:
     """The theme the ask's main clause is of: what it asks of that theme ("is on-call *a big
     deal*?") is what the theme's lines state, no property they must name."""
@@ -389,11 +386,9 @@ def marks_theme(name: str, ask: str) -> bool:
 __all__ = [
     "THEMES",
     "Theme",
-    "in_own_words",
     "main_theme",
     "marked_words",
     "marks_theme",
-    "owns_up",
     "theme_lines",
     "theme_of",
 ]

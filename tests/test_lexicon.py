@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import assert_grounded, assert_refused_for
+from conftest import assert_grounded
 
 from assistant import Assistant, phrases
 from assistant.dictionary import is_common, spelt_out

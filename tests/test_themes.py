@@ -11,7 +11,8 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.guide import load_guide
-from assistant.themes import main_theme, marks_theme, owns_up, theme_lines, theme_of
+from assistant.owning import owns_up
+from assistant.themes import main_theme, marks_theme, theme_lines, theme_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -49,6 +50,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         # math is no model: the guide never speaks of it (the role is set against models)
         ("do I need to be good at math for this?", None),
         ("which managed cloud ML platforms should I know?", "clouds"),
+        ("ok, and which numbers I should show in these projects?", "metrics to show"),
+        ("what numbers should they bring to back that up?", "metrics to show"),
+        ("Which KPIs could I put in their 90-day plan?", "metrics to show"),
+        ("is MLOps pay higher than SRE pay? show me numbers", None),  # what people earn
+        ("Does the guide put a number on how many tools exist?", None),
         ("which clouds should she learn?", "clouds"),
         ("What IaC tooling is listed for ML platforms?", None),  # tools, not the platforms
         ("What background should candidates ideally come from?", "suits"),
@@ -155,6 +161,7 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
             "Afternoon:",
         ),
         ("how long would all of that take altogether?", "Total Time: 4-6 years"),
+        ("what numbers should candidates be showing from past work?", "Deployment frequency"),
     ],
 )
 def test_an_ask_of_a_theme_is_answered_with_its_lines(
