@@ -364,7 +364,17 @@ _SET_ASIDE = re.compile(
 )
 
 
+#: What an ask sets aside after it ("the technical questions, *not the design ones*?", "the
+#: technical q's i mean *not sys design*", "which technical *(not system-design)* questions").
+_SET_ASIDE_AFTER = re.compile(
+    r"(?:,|\bi\s+mean\b)\s*(?:(?:and|but)\s+)?(?:not|apart\s+from|aside\s+from|other\s+than"
+    r"|besides|except(?:\s+for)?|as\s+opposed\s+to|rather\s+than)\b[^,?.;:!()]*"
+    r"|\(\s*(?:not|non)\b[^)]*\)",
+    re.IGNORECASE,
+)
+
+
 def without_set_aside(ask: str) -> str:
     """The ask without what it sets aside; the ask itself when nothing else would be left."""
-    rest = _SET_ASIDE.sub(" ", ask).strip()
+    rest = _SET_ASIDE_AFTER.sub(" ", _SET_ASIDE.sub(" ", ask)).strip()
     return rest if tokenize(rest) else ask

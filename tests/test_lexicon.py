@@ -255,6 +255,11 @@ def test_what_an_ask_sets_aside_is_not_searched_for() -> None:
     assert without_set_aside("Other than that?") == "Other than that?"  # nothing else is left
     kept = "What tools other than Kubernetes are listed?"  # not an opening clause
     assert without_set_aside(kept) == kept
+    # nor what it sets aside after the ask, past a comma, "I mean" or in brackets
+    after = "ok and the technical questions, not the design ones?"
+    assert without_set_aside(after) == "ok and the technical questions ?"
+    assert "sys" not in without_set_aside("the technical q's i mean not sys design")
+    assert "system" not in without_set_aside("which technical (not system-design) questions?")
 
 
 @pytest.mark.slow
@@ -264,6 +269,9 @@ def test_a_set_aside_list_is_not_the_answer(assistant: Assistant) -> None:
     )
     assert "Working with data scientists, ML engineers, and platform teams." in answer.text
     assert "Container orchestration" not in answer.text
+    answer = assistant.ask("And the technical questions, not the design ones? Which they can ask?")
+    assert "Explain canary deployments for ML models" in answer.text
+    assert "Design a model training pipeline" not in answer.text
 
 
 def test_a_follow_up_naming_a_part_of_the_guide_stands_on_its_own() -> None:
