@@ -14,7 +14,7 @@ from typing import Any
 from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unpaid_people, unsaid_noun
 from assistant.asking import ALTERNATIVE, YES_NO
 from assistant.grounding import WHY, askers_own, unjudged, unpicked
-from assistant.owning import owns_up
+from assistant.owning import main_theme, marked_words, owns_up
 from assistant.policy import STATED
 from assistant.question import Reading
 from assistant.remedies import HANDLING
@@ -22,7 +22,6 @@ from assistant.scope import MLOPS, Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
 from assistant.text import STOPWORDS, tokenize
-from assistant.themes import main_theme, marked_words
 from assistant.vocabulary import (
     FRAME_STEMS,
     FRAME_WORDS,

@@ -1,12 +1,13 @@
 """Asks whose words are the asker's own, for retrieval to find in the guide, and no property a
-guide line must state: an ask of one of the guide's themes (assistant/themes.py), and an ask
-whether the guide owns up to a problem ("does the guide *admit* the tooling is a mess?")."""
+guide line must state: an ask of one of the guide's themes (assistant/themes.py) and the words
+that mark it ("paged *at night*"), and an ask whether the guide owns up to a problem ("does the
+guide *admit* the tooling is a mess?")."""
 
 from __future__ import annotations
 
 import re
 
-from assistant.themes import main_theme
+from assistant.themes import Theme, theme_of
 
 #: An ask whether the guide owns up to a problem: "does the guide *admit* the tooling is a mess?",
 #: "is that a *known issue*?", "does it *flag* role confusion?". The problem is in the asker's
@@ -32,4 +33,32 @@ def in_own_words(ask: str) -> bool:
     return main_theme(ask) is not None or owns_up(ask)
 
 
-__all__ = ["in_own_words", "owns_up"]
+#: A clause qualifying something the ask is of, not the ask itself: "should I reject candidates
+#: *who* lack a degree?", "legal issues with asking *about* on-call?"
+_SUBORDINATE = re.compile(r"\b(?:who|whom|if|about|without|unless)\b", re.IGNORECASE)
+
+
+def main_theme(ask: str) -> Theme | None:
+    """The theme the ask's main clause is of: what it asks of that theme ("is on-call *a big
+    deal*?") is what the theme's lines state, no property they must name."""
+    return theme_of(_SUBORDINATE.split(ask)[0])
+
+
+def _marking(ask: str) -> list[str]:
+    """The spans of the ask that mark its theme, lower-cased ([] for an ask of none)."""
+    theme = theme_of(ask)
+    return [m.group(0).lower() for m in theme.ask.finditer(ask)] if theme else []
+
+
+def marked_words(ask: str) -> set[str]:
+    """The words that mark the ask's theme ("paged *at night*"), lower-cased: what it asks of is
+    the theme's lines, not those words."""
+    return {w for span in _marking(ask) for w in re.findall(r"[\w'-]+", span)}
+
+
+def marks_theme(name: str, ask: str) -> bool:
+    """Is `name` a word that marks the ask's theme ("what *KPIs* should we use?"), not a thing?"""
+    return any(name.lower() in span for span in _marking(ask))
+
+
+__all__ = ["in_own_words", "main_theme", "marked_words", "marks_theme", "owns_up"]

@@ -11,8 +11,9 @@ just DevOps with a new name?": "The role combines DevOps practices with ML-speci
 it should show ("what numbers should I show in these projects?": "Key metrics to highlight"),
 which clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or
 Azure ML."), models
-against pipelines, the role's scope, and the day, its morning and its afternoon ("and after
-lunch?": the lines of "Afternoon: …"). Such an ask is answered by the guide's lines of its
+against pipelines, the role's scope, the day, its morning and its afternoon ("and after
+lunch?": the lines of "Afternoon: …"), and what the role is ("what does an MLOps engineer even
+do?", "a one-line definition of the role": "An MLOps Engineer builds and maintains …"). Such an ask is answered by the guide's lines of its
 theme, found by what they state (or by the title of the part listing them), wherever they rank;
 it is about the role, so never off-topic; and the words that mark it ("KPIs", "paged at night")
 are no thing or property the guide must hold. An ask of a detail those lines do not state (the
@@ -310,6 +311,28 @@ THEMES = (
         # its responsibilities and meetings are lists of their own
         unless=re.compile(rf"{_CLOCK.pattern}|\b(?:responsibilit\w*|duties|meetings?|who)\b", re.I),
     ),
+    Theme(
+        "role",
+        re.compile(
+            r"\bwhat\s+(?:does|do|would)\s+(?:an?\s+|the\s+|these\s+|this\s+)?(?:mlops\s+)?(?:engineers?"
+            r"|engs?|person|people|folks|ppl)\s+(?:\w+\s+){0,2}?do\b(?=\s*(?:[?.!,]|$))"
+            r"|^(?=.*\b(?:definition|define|one[- ]liner|one[- ]line|in\s+(?:a|one)\s+sentence"
+            r"|short\s+version|sum\s+(?:it\s+)?up|in\s+(?:plain|simple|normal)\s+(?:terms|words"
+            r"|english))\b)(?=.*\b(?:role|job|mlops|this\s+person)\b)",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        # the lines saying what the role is and does
+        re.compile(
+            r"\bbuilds\s+and\s+maintains\s+the\s+infrastructure\b|^They\s+create\s+the\s+pipelines\b"
+        ),
+        # what sets it apart, what it takes, pays or measures is another ask
+        unless=re.compile(
+            r"\b(?:vs\.?|versus|differ\w*|compar\w*|skills?|blend\w*|combin\w*|mix|salary|pay|earn\w*"
+            r"|day|morning|afternoon|lead\s+time|recovery|drift|tools?|metrics?|challenges?|fit|suit\w*"
+            r"|data\s+scientists?|success|level\w*|junior|senior|staff)\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 
 
@@ -318,17 +341,6 @@ def theme_of(ask: str) -> Theme | None:
     return next(
         (t for t in THEMES if t.ask.search(ask) and not (t.unless and t.unless.search(ask))), None
     )
-
-
-#: A clause qualifying something the ask is of, not the ask itself: "should I reject candidates
-#: *who* lack a degree?", "legal issues with asking *about* on-call?"
-_SUBORDINATE = re.compile(r"\b(?:who|whom|if|about|without|unless)\b", re.IGNORECASE)
-
-
-def main_theme(ask: str) -> Theme | None:
-    """The theme the ask's main clause is of: what it asks of that theme ("is on-call *a big
-    deal*?") is what the theme's lines state, no property they must name."""
-    return theme_of(_SUBORDINATE.split(ask)[0])
 
 
 def theme_lines(
@@ -366,29 +378,9 @@ def _block(units: Iterable[Unit], opener: re.Pattern[str]) -> list[Unit]:
     return out
 
 
-def _marking(ask: str) -> list[str]:
-    """The spans of the ask that mark its theme, lower-cased ([] for an ask of none)."""
-    theme = theme_of(ask)
-    return [m.group(0).lower() for m in theme.ask.finditer(ask)] if theme else []
-
-
-def marked_words(ask: str) -> set[str]:
-    """The words that mark the ask's theme ("paged *at night*"), lower-cased: what it asks of is
-    the theme's lines, not those words."""
-    return {w for span in _marking(ask) for w in re.findall(r"[\w'-]+", span)}
-
-
-def marks_theme(name: str, ask: str) -> bool:
-    """Is `name` a word that marks the ask's theme ("what *KPIs* should we use?"), not a thing?"""
-    return any(name.lower() in span for span in _marking(ask))
-
-
 __all__ = [
     "THEMES",
     "Theme",
-    "main_theme",
-    "marked_words",
-    "marks_theme",
     "theme_lines",
     "theme_of",
 ]

@@ -11,8 +11,8 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.guide import load_guide
-from assistant.owning import owns_up
-from assistant.themes import main_theme, marks_theme, theme_lines, theme_of
+from assistant.owning import main_theme, marks_theme, owns_up
+from assistant.themes import theme_lines, theme_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -55,6 +55,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("Which KPIs could I put in their 90-day plan?", "metrics to show"),
         ("is MLOps pay higher than SRE pay? show me numbers", None),  # what people earn
         ("Does the guide put a number on how many tools exist?", None),
+        ("Could you give me the basic definition of the role, in a sentence?", "role"),
+        ("what does an mlops engineer even do?? my bootcamp keeps saying it", "role"),
+        ("how does it define lead time?", None),  # a metric, not the role
+        ("what does kubeflow do", None),
+        ("Does it define levelling expectations (junior / senior) for MLOps engineers?", None),
         ("which clouds should she learn?", "clouds"),
         ("What IaC tooling is listed for ML platforms?", None),  # tools, not the platforms
         ("What background should candidates ideally come from?", "suits"),
@@ -162,6 +167,10 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
         ),
         ("how long would all of that take altogether?", "Total Time: 4-6 years"),
         ("what numbers should candidates be showing from past work?", "Deployment frequency"),
+        (
+            "need a one-sentence definition of an MLOps engineer for our flyer",
+            "builds and maintains",
+        ),
     ],
 )
 def test_an_ask_of_a_theme_is_answered_with_its_lines(
