@@ -1,8 +1,9 @@
 """What the guide's unexplained short forms stand for (``glossary.json`` beside the guide): "SOC"
-is the Standard Occupational Classification, "FAANG" the big tech firms. The guide assumes its
-reader knows them; a small embedding model does not, so a line that uses one is embedded with
-its meaning beside it ("SOC 15-1252A" is found for "what's the occupation code?"). The line an
-answer quotes stays the guide's verbatim; a corpus without the file has no glossary."""
+is the Standard Occupational Classification. The guide assumes its reader knows them; a small
+embedding model does not, so a line that uses one is embedded with its meaning beside it ("SOC
+15-1252A" is found for "what's the occupation code?"). Only forms whose gloss leaves the line
+ranking for its own asks belong here ("FAANG" spelt out moved the salary line off pay asks).
+The line an answer quotes stays the guide's verbatim; a corpus without the file has none."""
 
 from __future__ import annotations
 

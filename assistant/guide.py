@@ -4,6 +4,7 @@ Markdown files mark headings with ``#``; a heading that ends with ``:`` is a lea
 ("Cloud ML certifications:") and stays in its section's text, in front of its list. Plain-text
 files have no marks, so short lines without final punctuation are taken as headings.
 Each section is split into units — sentences and list items — that answers quote verbatim.
+A ``glossary.json`` beside the files spells out the guide's short forms (assistant/glossary.py).
 """
 
 from __future__ import annotations
