@@ -16,7 +16,7 @@ from assistant import phrases
 from assistant.asking import is_bare, main_ask
 from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
-from assistant.defining import undefined
+from assistant.defining import definitions
 from assistant.embeddings import Embedder, get_embedder
 from assistant.employers import other_kind
 from assistant.errors import IndexUnavailable
@@ -307,7 +307,7 @@ class Assistant:
             property_coverage=prop.score,
             property_word=prop.word,
             unnamed_kind=unnamed_kind(asked, matches, self.reader, s.scope.same_word),
-            undefined=undefined(reading.ask, retriever.sections.values()),
+            **definitions(reading, answer_part(evidence), retriever.sections.values()),
             unnamed_member=unnamed_member(reading.ask, retriever.sections.values()),
             settings={name: getattr(s.scope, name) for name in THRESHOLDS},
         )

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from assistant.asking import FILLERS
 from assistant.lexicon import is_known, is_noun, is_verb
 from assistant.listing import stems
+from assistant.question import Reading
 from assistant.schema import Section
 from assistant.scope import is_prompt
 from assistant.text import STOPWORDS, tokenize
@@ -27,7 +28,7 @@ _ADVERB = r"(?:exactly|actually|even|really)"
 #: serving" in "what's the difference between online and offline feature serving?", "how does
 #: online serving differ from …", "how does the guide define concept drift?").
 _DEFINING = re.compile(
-    r"\bdiff(?:erence)?s? between (?P<t>[^?.,;]+)"
+    r"\b(?:diff(?:erence)?s?|distinctions?) between (?P<t>[^?.,;]+)"
     r"|\bhow (?:(?:does|do|is|are) )?(?P<t6>[^?.,;]+?) differ(?:s|ent)?\b"
     r"|\bhow (?:does|do) (?:the guide|it|they) define (?P<t7>[^?.,;]+)"
     r"|\bhow (?:do|does|would) (?P<t2>[^?.,;]+?) (?:\w+ )?work"
@@ -113,20 +114,57 @@ def clauses(ask: str) -> list[str]:
     return [FILLERS.sub("", c) for c in _CLAUSE_END.split(ask) if c and c.strip()]
 
 
-def only_asked(ask: str, evidence: list[str]) -> bool:
-    """The ask wants what a thing is or how it works, and the evidence names that thing only in
-    lines that ask it (an interview question): "How do canary deployments work?" is met only by
-    "Explain canary deployments for ML models". A line headed by the thing defines it, whatever
-    follows ("Recovery time: How fast can you roll back a bad model?")."""
+def only_asked(
+    ask: str, evidence: list[str], context: str = "", sections: Iterable[Section] = ()
+) -> bool:
+    """The ask wants what a thing is or how it works, and the evidence, or the whole guide,
+    names that thing only in lines that ask it (an interview question): "How do canary
+    deployments work?" is met only by "Explain canary deployments for ML models". A line headed
+    by the thing defines it, whatever follows ("Recovery time: How fast can you roll back a bad
+    model?"). An ask naming nothing of its own ("Does the guide explain it?", "what
+    distinguishes the two?") asks of the thing its `context` names ("I'd like to understand the
+    difference between X and Y.")."""
+    if context and not asked_words(_POINTING.sub("", _DIFFERS.sub("", ask))) - STOPWORDS:
+        ask = f"{context} {ask}"
+    lines = [u.text for section in sections for u in section.units]
     m = next(filter(None, (_DEFINING.search(c) for c in clauses(ask))), None)
     if m is None:
-        return _compared_only(ask, evidence)
+        return _compared_only(ask, evidence) or _compared_only(ask, lines)
     thing = re.sub(
-        r"^(?:the\s+)?diff(?:erence)?s?\s+between\s+", "", next(t for t in m.groups() if t)
+        r"^(?:the\s+)?(?:diff(?:erence)?s?|distinctions?)\s+between\s+",
+        "",
+        next(t for t in m.groups() if t),
     )
     if re.search(r"\bones?\b", thing, re.IGNORECASE):
         return False  # "what's the drift one exactly?" points at an item: its line answers
-    return _named_only_in_asking(asked_words(thing), evidence) or _compared_only(ask, evidence)
+    return any(
+        _named_only_in_asking(_named_run(thing, said), said) or _compared_only(ask, said)
+        for said in (evidence, lines)
+    )
+
+
+#: Words that point back at things named before ("what distinguishes *the two*?").
+_POINTING = re.compile(r"\b(?:the\s+(?:two|three)|both)\b", re.IGNORECASE)
+
+
+def _named_run(thing: str, evidence: list[str]) -> set[str]:
+    """The words of `thing`, or, when no line names them all, the longest run of its first
+    words (two or more) that a line names as a phrase: "canary deployments" of "canary
+    deployments pls its on the interview list" (what follows the name is the asker's talk).
+    Not words a line names apart ("*handle* model *versioning*")."""
+    words = _content_stems(thing)
+    if any(set(words) <= stems(t) for t in evidence):
+        return set(words)
+    lines = [_content_stems(t) for t in evidence]
+    for k in range(len(words) - 1, 1, -1):
+        run = words[:k]
+        if any(run == line[i : i + k] for line in lines for i in range(len(line) - k + 1)):
+            return set(run)
+    return set(words)
+
+
+def _content_stems(text: str) -> list[str]:
+    return [stem(w) for w in tokenize(text) if w not in FRAME_WORDS]
 
 
 def _named_only_in_asking(words: set[str], evidence: list[str]) -> bool:
@@ -172,3 +210,12 @@ def undefined(ask: str, sections: Iterable[Section]) -> str | None:
     lines = (u.text for section in sections for u in section.units)
     naming = [t for t in lines if words <= stems(t)]
     return thing if naming and not any(heads(words, t) for t in naming) else None
+
+
+def definitions(reading: Reading, evidence: list[str], sections: Iterable[Section]) -> dict:
+    """The Case's `undefined` and `asked_only` (assistant/policy.py)."""
+    sections = list(sections)
+    return {
+        "undefined": undefined(reading.ask, sections),
+        "asked_only": only_asked(reading.ask, evidence, reading.context, sections),
+    }

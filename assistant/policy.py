@@ -23,7 +23,6 @@ from typing import Literal
 
 from assistant import phrases
 from assistant.credit import uncounted, without_step
-from assistant.defining import only_asked
 from assistant.listing import stems
 from assistant.question import Reading
 from assistant.remedies import HANDLING
@@ -70,6 +69,7 @@ class Case:
     property_word: str | None = None
     unnamed_kind: str | None = None  # what an ask for things of a kind wants that none is of
     undefined: str | None = None  # a term the ask wants defined that the guide only names
+    asked_only: bool = False  # the ask wants a thing explained that the guide only asks about
     unnamed_member: str | None = None  # a thing asked into a kind the guide leaves open
 
 
@@ -325,8 +325,7 @@ def asked_not_answered(case: Case) -> Verdict | None:
         return None
     echo = case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]
     answer_to = bool(case.evidence) and all(is_prompt(t) for t in case.evidence)
-    asked_only = only_asked(case.reading.ask, case.evidence)
-    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)) or asked_only:
+    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)) or case.asked_only:
         return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
     return None
 

@@ -108,3 +108,42 @@ def test_a_difference_the_guide_only_asks_is_only_asked_wherever_the_ask_names_i
     # a line that states it answers; one word of the two is no ask of that difference
     assert not only_asked(question, [prompt, "Acuity and triage: how sick, and how urgent."])
     assert not only_asked("Triage, is it different for children?", [prompt])
+
+
+def test_the_name_asked_about_ends_where_the_evidence_stops_naming_it() -> None:
+    """What follows the name is the asker's talk ("pls its on the list"), not part of it."""
+    prompt = "Explain the triage scale to new nurses"
+    assert only_asked("explain the triage scale pls its on the interview list lol", [prompt])
+    assert not only_asked(
+        "explain the triage scale pls its on the interview list", [prompt, NURSING[1]]
+    )
+
+
+def test_a_thing_the_evidence_misses_is_judged_on_the_whole_guide() -> None:
+    """The evidence may be another list; the guide names the thing only in its question."""
+    other = ["Charting: Recording each patient's care in the record."]
+    assert only_asked(
+        "what is the distinction between acuity and triage?", other, "", guide(NURSING)
+    )
+    assert not only_asked("what is a triage scale?", other, "", guide(NURSING))
+
+
+@pytest.mark.parametrize(
+    ("question", "context"),
+    [
+        (
+            "Does the guide explain it?",
+            "I'd like to understand the difference between acuity and triage.",
+        ),
+        (
+            "could you explain what distinguishes the two?",
+            "I keep reading about acuity and triage.",
+        ),
+    ],
+)
+def test_an_ask_naming_nothing_asks_of_what_its_context_names(question: str, context: str) -> None:
+    prompt = "What's the difference between acuity and triage?"
+    assert only_asked(question, [prompt], context)
+    assert not only_asked(question, [prompt])  # nothing named, no context: no thing asked
+    # an ask naming its own thing is not read against the context
+    assert not only_asked("what do charge nurses do?", [prompt], context)
