@@ -20,6 +20,7 @@ from conftest import ORIGINAL, assert_grounded, assert_refused_for
 from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
+from assistant.defining import only_asked
 from assistant.grounding import asked_kind, asked_thing, property_words
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
@@ -509,6 +510,9 @@ def make_case(question: str, **overrides: Any) -> Case:
         },
     }
     values.update(overrides)
+    # as the Assistant computes it, from the reading and the evidence (assistant/core.py)
+    reading, evidence = values["reading"], values["evidence"]
+    values.setdefault("asked_only", only_asked(reading.ask, evidence, reading.context))
     names = {f.name for f in fields(Case)}
     return Case(**{k: v for k, v in values.items() if k in names})
 
