@@ -293,6 +293,15 @@ _TO_CHOOSE = re.compile(
     r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first|better|best)\b",
     re.I,
 )
+#: A rank asked of them by some measure ("which one do *most* employers use?", "which of those
+#: pays the *highest*?"); not by worth, which the guide's own words for them answer ("*Essential*
+#: for …", "the *most valuable*"), nor a bound on a figure ("$200 *or less*", "*more than*").
+_RANKED = re.compile(r"\b(?:most|more|least|highest|lowest|top|number one)\b", re.I)
+_BY_WORTH = re.compile(
+    r"\b(?:matters?|important|valuable|useful|relevant|essential|helpful|worth|than)\b"
+    r"|\bor (?:less|more)\b",
+    re.I,
+)
 #: A line that chooses ("best for those who …", "rather than …").
 _CHOSEN = re.compile(r"\b(?:recommend\w*|prefer\w*|best|better|instead|rather|ideal|first)\b", re.I)
 
@@ -302,7 +311,9 @@ def unstated_judgement(case: Case) -> Verdict | None:
     dagster, which one is easier to learn?" (the guide names both, and grades neither), or
     "which of those two would you pick for a 12-person lab?" (no quoted line chooses)."""
     ask = case.reading.ask
-    choosing = case.reading.selection is None and _ONE_OF.search(ask) and _TO_CHOOSE.search(ask)
+    ranked = _RANKED.search(ask) and not _BY_WORTH.search(ask)
+    choosing = case.reading.selection is None and _ONE_OF.search(ask)
+    choosing = choosing and (_TO_CHOOSE.search(ask) or ranked)
     if case.unjudged or (choosing and not any(_CHOSEN.search(t) for t in case.evidence)):
         return Verdict("refuse", "unstated_judgement", phrases.NOT_STATED)
     return None

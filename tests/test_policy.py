@@ -1843,6 +1843,11 @@ def test_when_something_happened_needs_a_line_that_dates_it() -> None:
         # a choice the asker makes, or a position in a list, is no judgement asked
         ("Which of these is listed first?", "Feast: Open source.", False),
         ("which one is open source?", "Feast: Open source.", False),
+        # a rank by some measure is a judgement too; by worth, the line's own words answer it
+        ("which one do most employers actually use?", "Airflow/Dagster: Orchestration.", True),
+        ("which one is more in demand for jobs?", "High demand across finance.", True),
+        ("Which one matters most for us?", "CKA ($395): Essential for Kubernetes.", False),
+        ("Which of the certs cost $200 or less?", "CKA ($395): Essential.", False),
     ],
 )
 def test_a_choice_among_things_needs_a_line_that_chooses(
