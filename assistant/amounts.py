@@ -66,6 +66,14 @@ _EARNERS = frozenset(["ppl", "one", "ones", "position", "positions", "grad", "gr
 _WORKPLACES = frozenset(["place", "places", "shop", "shops", "outfit", "outfits"])
 #: Where a path starts ("from beginner to MLOps engineer"): the asker, not what is timed.
 _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
+#: Where a path ends ("to *become* …", "before I could *be* one", "to *reach* this role"): what
+#: is timed is what follows; who takes the path, and when, is the asker's ("a *student*", "if I
+#: started *today*").
+_BECOMING = re.compile(
+    r"\b(?:become|becoming|be|being|reach|reaching|land|landing|get\s+(?:to\s+be|into)"
+    r"|work\s+as|do\s+(?=th(?:is|e)\s+(?:job|role|work)\b))\s+(?P<end>.+)$",
+    re.IGNORECASE,
+)
 #: A span named by the event that ends it ("time-to-hire", "time-to-fill"), a metric's name.
 _TIMED = re.compile(r"\btime-to-(\w+)", re.IGNORECASE)
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
@@ -92,6 +100,7 @@ def of_whom(
     if reading.kind == "duration" and stating:
         # of what the evidence times (the path, by its heading): not "years until *promotion*"
         ask = _FROM.sub(" ", reading.ask)
+        ask = end.group("end") if (end := _BECOMING.search(ask)) else ask
         if (timed := _TIMED.search(ask)) and not said_in(timed.group(1), said):
             return timed.group(1)  # "time-to-*hire*": a span of what ends it
         if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):

@@ -253,9 +253,16 @@ def test_a_duration_of_something_the_duration_line_does_not_time_is_refused(
         answer = assistant.ask(question)
         assert answer.refused, answer.text
         assert "Total Time: 4-6 years" in answer.text  # the nearest the guide says, cited
-    path = assistant.ask("How long is the path from beginner to MLOps engineer?")  # where it starts
-    assert not path.refused, path.text
-    assert "Total Time: 4-6 years" in path.text
+    # where it starts, and who takes it, are the asker's; what is timed is where it ends
+    for question in (
+        "How long is the path from beginner to MLOps engineer?",
+        "Roughly how many years should a student expect it to take to reach this role?",
+    ):
+        path = assistant.ask(question)
+        assert not path.refused, path.text
+        assert "Total Time: 4-6 years" in path.text
+    staff = assistant.ask("how long would it take a student to become a staff MLOps engineer?")
+    assert staff.refused, staff.text  # the end qualified by a word the guide never times
 
 
 @pytest.mark.slow
