@@ -3,22 +3,23 @@ words, so that a small embedding model ranks the lines low: whom the role suits 
 good fit for?", "what background should candidates come from?": "… engineers who enjoy
 infrastructure …"), which degree ("do I need a degree?": "Complete Bachelor's in CS …"), how its
 work is judged ("what KPIs should we use?", "how do they know they're doing a good job?": "Your
-success is measured by …"), being on call ("will I get woken up at night?": "On-call burden:
-…"), its downsides ("what are the hardest parts?": the challenges it lists), where it is in
-demand ("which industries are hiring?": "High demand across …"), what it joins to DevOps ("is it
-just DevOps with a new name?": "The role combines DevOps practices with ML-specific concerns
-…"), what a portfolio should show ("should my portfolio show off my models?") and the numbers
-it should show ("what numbers should I show in these projects?": "Key metrics to highlight"),
-which clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or
-Azure ML."), models against pipelines, the role's scope, the day, its morning and its afternoon
-("and after lunch?": the lines of "Afternoon: …"), and what the role is ("what does an MLOps
-engineer even do?", "a one-line definition of the role": "An MLOps Engineer builds and
-maintains …"). Such an ask is answered by the guide's lines of its theme, found by what they
-state (or by the title of the part listing them), wherever they rank; it is about the role, so
-never off-topic; and the words that mark it ("KPIs", "paged at night")
-are no thing or property the guide must hold. An ask of a detail those lines do not state (the
-on-call rotation, how people cope with the challenges) is no ask of the theme: the other checks
-judge it."""
+success is measured by …"), the most it pays ("what's the top end?", "how high does it go at
+google?": "… top compensation at FAANG …"), being on call ("will I get woken up at night?":
+"On-call burden: …"), its downsides ("what are the hardest parts?": the challenges it lists),
+where it is in demand ("which industries are hiring?": "High demand across …"), what it joins to
+DevOps ("is it just DevOps with a new name?": "The role combines DevOps practices with
+ML-specific concerns …"), what a portfolio should show ("should my portfolio show off my
+models?") and the numbers it should show ("what numbers should I show in these projects?": "Key
+metrics to highlight"), which clouds to know ("which managed cloud ML platforms?": "AWS
+SageMaker, GCP Vertex AI, or Azure ML."), models against pipelines, the role's scope, the day,
+its morning and its afternoon ("and after lunch?": the lines of "Afternoon: …"), and what the
+role is ("what does an MLOps engineer even do?", "a one-line definition of the role": "An MLOps
+Engineer builds and maintains …"). Such an ask is answered by the guide's lines of its theme,
+found by what they state (or by the title of the part listing them), wherever they rank; it is
+about the role, so never off-topic; and the words that mark it ("KPIs", "paged at night") are no
+thing or property the guide must hold. An ask of a detail those lines do not state (the on-call
+rotation, how people cope with the challenges) is no ask of the theme: the other checks judge
+it."""
 
 from __future__ import annotations
 
@@ -87,6 +88,25 @@ THEMES = (
         unless=re.compile(
             r"\b(?:salar\w*|pay|paid|earn\w*|compensation|tax|bonus\w*|equity|tools?"
             r"|how\s+many)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    Theme(
+        "top pay",
+        re.compile(
+            r"\b(?:top|highest|max(?:imum)?|upper|ceiling)\s+(?:end|pay|salar(?:y|ies)|comp\w*"
+            r"|earn\w*|figure|band|of\s+the\s+(?:range|band|scale))\b|\bhow\s+high\s+(?:does|can"
+            r"|could|will)\s+(?:it|the\s+pay|pay|salary|comp\w*)\s+go\b|\bthe\s+most\s+(?:you|u"
+            r"|one|i|someone|they|people|ppl)\s+(?:can|could)\s+(?:make|earn|get)\b|^(?=.*\b(?:pay"
+            r"|pays|paid|earn\w*|make|makes|salar(?:y|ies)|comp|pull|money)\b)(?=.*\b(?:faang"
+            r"|big\s+tech|google|meta|facebook|amazon|netflix|apple)\b)",
+            re.IGNORECASE | re.DOTALL,
+        ),
+        re.compile(r"\btop\s+compensation\s+at\s+FAANG\b"),  # the line stating it, and where
+        # what it does not state of the pay: a level, a place, a part of it
+        unless=re.compile(
+            r"\b(?:junior|entry|intern\w*|median|average|typical|bonus\w*|equity|stock|rsus?|tax"
+            r"|percentiles?|remote|states?|city|country|cert\w*|exam|hire|hiring|hires)\b",
             re.IGNORECASE,
         ),
     ),
@@ -378,9 +398,4 @@ def _block(units: Iterable[Unit], opener: re.Pattern[str]) -> list[Unit]:
     return out
 
 
-__all__ = [
-    "THEMES",
-    "Theme",
-    "theme_lines",
-    "theme_of",
-]
+__all__ = ["THEMES", "Theme", "theme_lines", "theme_of"]

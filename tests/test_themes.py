@@ -82,6 +82,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("And how long does all of that take, end to end?", "how long in all"),
         ("how long does each stage take, in total?", None),
         ("How long does it take to build an end-to-end ML pipeline project?", None),
+        # the most one can earn, however put, and pay at the big firms
+        ("kids always ask me 'is it well paid?' - what's the top end?", "top pay"),
+        ("whats the most u can make like at google or meta lvl", "top pay"),
+        ("ok bet but at google or meta tier places how high does it go", "top pay"),
+        ("do the big tech places like google pay way more for this?", "top pay"),
+        ("what's the median salary at FAANG?", None),  # a figure its line does not state
+        ("does google hire mlops engineers?", None),  # no pay asked
     ],
 )
 def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
