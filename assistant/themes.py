@@ -103,8 +103,7 @@ THEMES = (
             re.IGNORECASE | re.DOTALL,
         ),
         re.compile(r"\btop\s+compensation\s+at\s+FAANG\b"),  # the line stating it, and where
-        # what it does not state of the pay: a level, a place, a part of it
-        unless=re.compile(
+        unless=re.compile(  # what it does not state of the pay: a level, a place, a part
             r"\b(?:junior|entry|intern\w*|median|average|typical|bonus\w*|equity|stock|rsus?|tax"
             r"|percentiles?|remote|states?|city|country|cert\w*|exam|hire|hiring|hires)\b",
             re.IGNORECASE,
