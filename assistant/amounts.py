@@ -99,8 +99,7 @@ def of_whom(
     stating = [t for t in said if quantity and quantity.search(t)]
     if reading.kind == "duration" and stating:
         # of what the evidence times (the path, by its heading): not "years until *promotion*"
-        ask = _FROM.sub(" ", reading.ask)
-        ask = end.group("end") if (end := _BECOMING.search(ask)) else ask
+        ask = _timed_part(reading.ask)
         if (timed := _TIMED.search(ask)) and not said_in(timed.group(1), said):
             return timed.group(1)  # "time-to-*hire*": a span of what ends it
         if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
@@ -191,6 +190,12 @@ def unsaid_noun(
     near = vocabulary.matches(" ".join(unsaid), embed, own)
     weak = [w for w in unsaid if near.get(w, 1.0) < threshold]
     return weak[0] if weak else None
+
+
+def _timed_part(ask: str) -> str:
+    """What a duration ask times: where the path ends, not where or who it starts from."""
+    ask = _FROM.sub(" ", ask)
+    return end.group("end") if (end := _BECOMING.search(ask)) else ask
 
 
 def _unsaid_qualifier(
