@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
+from assistant.choosing import choice_unmade
 from assistant.credit import uncounted, without_step
 from assistant.listing import stems
 from assistant.question import Reading
@@ -281,40 +282,14 @@ def no_comparison(case: Case) -> Verdict | None:
     return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
 
 
-#: An ask that has the guide choose one of several things: "which one would it *recommend*",
-#: "which of those two should I *pick*", "which one to learn *first*".
-#: "which …, X or Y?", "X vs Y. which …": the ask names what it chooses between.
-_ONE_OF = re.compile(
-    r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b"
-    r"|\A(?=[\s\S]*\bwhich\b)[\s\S]*\w\s+(?:or|vs\.?|versus)\s+\w",  # anchored: linear
-    re.IGNORECASE,
-)
-_TO_CHOOSE = re.compile(
-    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first|better|best)\b",
-    re.I,
-)
-#: A rank asked of them by some measure ("which one do *most* employers use?", "which of those
-#: pays the *highest*?"); not by worth, which the guide's own words for them answer ("*Essential*
-#: for …", "the *most valuable*"), nor a bound on a figure ("$200 *or less*", "*more than*").
-_RANKED = re.compile(r"\b(?:most|more|least|highest|lowest|top|number one)\b", re.I)
-_BY_WORTH = re.compile(
-    r"\b(?:matters?|important|valuable|useful|relevant|essential|helpful|worth|than)\b"
-    r"|\bor (?:less|more)\b",
-    re.I,
-)
-#: A line that chooses ("best for those who …", "rather than …").
-_CHOSEN = re.compile(r"\b(?:recommend\w*|prefer\w*|best|better|instead|rather|ideal|first)\b", re.I)
-
-
 def unstated_judgement(case: Case) -> Verdict | None:
     """The ask wants a judgement between things that the evidence does not make: "airflow or
     dagster, which one is easier to learn?" (the guide names both, and grades neither), or
     "which of those two would you pick for a 12-person lab?" (no quoted line chooses)."""
-    ask = case.reading.ask
-    ranked = _RANKED.search(ask) and not _BY_WORTH.search(ask)
-    choosing = case.reading.selection is None and _ONE_OF.search(ask)
-    choosing = choosing and (_TO_CHOOSE.search(ask) or ranked)
-    if case.unjudged or (choosing and not any(_CHOSEN.search(t) for t in case.evidence)):
+    reading = case.reading
+    if choice_unmade(
+        reading.ask, reading.selection is not None, bool(case.unjudged), case.evidence
+    ):
         return Verdict("refuse", "unstated_judgement", phrases.NOT_STATED)
     return None
 

@@ -1,0 +1,50 @@
+"""Asks that have the guide choose or rank among things, and whether its lines do: "which one
+would it recommend?", "which of those pays the most?", "which certifications count the most?".
+A choice or a rank by some measure needs a line that makes it ("Best for those who …"); a
+grade of worth is answered by a line rating the things by worth ("… the most valuable …")."""
+
+from __future__ import annotations
+
+import re
+
+#: An ask that has the guide choose one of several things: "which one would it *recommend*",
+#: "which of those two should I *pick*", "which one to learn *first*".
+#: "which …, X or Y?", "X vs Y. which …": the ask names what it chooses between.
+_ONE_OF = re.compile(
+    r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b"
+    r"|\A(?=[\s\S]*\bwhich\b)[\s\S]*\w\s+(?:or|vs\.?|versus)\s+\w",  # anchored: linear
+    re.IGNORECASE,
+)
+_TO_CHOOSE = re.compile(
+    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first|better|best)\b",
+    re.I,
+)
+#: A rank asked of them by some measure ("which one do *most* employers use?", "which of those
+#: pays the *highest*?"); not by worth, which the guide's own words for them answer ("*Essential*
+#: for …", "the *most valuable*"), nor a bound on a figure ("$200 *or less*", "*more than*").
+_RANKED = re.compile(r"\b(?:most|more|least|highest|lowest|top|number one)\b", re.I)
+_WORTH = re.compile(
+    r"\b(?:matters?|counts?|important|valuable|useful|relevant|essential|helpful|worth\w*"
+    r"|heavily|weigh\w*|care)\b",
+    re.I,
+)
+_BOUND = re.compile(r"\bthan\b|\bor (?:less|more)\b", re.I)
+#: A line rating things by worth: "… certifications are the *most valuable* …", "*Essential* for".
+_RATED = re.compile(r"\b(?:most\s+valuable|essential|critical)\b", re.I)
+#: A line that chooses ("best for those who …", "rather than …").
+_CHOSEN = re.compile(r"\b(?:recommend\w*|prefer\w*|best|better|instead|rather|ideal|first)\b", re.I)
+
+
+def choice_unmade(ask: str, computed: bool, unjudged: bool, evidence: list[str]) -> bool:
+    """Does the ask have the guide choose, rank or grade things that no line of the `evidence`
+    does? `computed`: a selection over the guide's items answers it ("the cheapest");
+    `unjudged`: a grading word of the ask is said in no line (grounding.unjudged)."""
+    ranked = _RANKED.search(ask) and not _WORTH.search(ask) and not _BOUND.search(ask)
+    choosing = not computed and _ONE_OF.search(ask) and (_TO_CHOOSE.search(ask) or ranked)
+    # a grade of worth ("which count the most?") is judged by a line rating them by worth
+    rated = _WORTH.search(ask) and any(_RATED.search(t) for t in evidence)
+    chosen = any(_CHOSEN.search(t) for t in evidence)
+    return bool((unjudged and not rated) or (choosing and not chosen))
+
+
+__all__ = ["choice_unmade"]

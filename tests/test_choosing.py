@@ -1,0 +1,39 @@
+"""Asks that have the guide choose, rank or grade things, and the lines that do it
+(assistant/choosing.py). Shown on made-up lines, so no line of the MLOps guide is assumed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.choosing import choice_unmade
+
+TOOLS = ["Airflow/Dagster: Workflow orchestration."]
+RATED = ["Cloud and Kubernetes certifications are the most valuable for these roles."]
+
+
+@pytest.mark.parametrize(
+    ("ask", "evidence", "unmade"),
+    [
+        ("which one would it recommend?", TOOLS, True),
+        ("which one do most employers actually use?", TOOLS, True),  # a rank by a measure
+        ("which of those is listed first?", TOOLS, False),  # a place in the list, no rank
+        ("which one would it recommend?", ["Best for those who like systems."], False),
+        ("Which of the certs cost $200 or less?", TOOLS, False),  # a bound, no rank
+    ],
+)
+def test_a_choice_or_a_rank_needs_a_line_that_makes_it(
+    ask: str, evidence: list[str], unmade: bool
+) -> None:
+    assert choice_unmade(ask, False, False, evidence) is unmade
+
+
+def test_a_computed_selection_is_no_choice_asked_of_the_guide() -> None:
+    assert not choice_unmade("which one is the cheapest?", True, False, TOOLS)
+
+
+def test_a_grade_of_worth_is_judged_by_a_line_rating_things_by_worth() -> None:
+    # "count" is said in no line (unjudged), but a line rates the certifications by worth
+    assert not choice_unmade("Which kinds of certifications count the most?", False, True, RATED)
+    assert choice_unmade("Which kinds of certifications count the most?", False, True, TOOLS)
+    # a grade that is no worth ("easier") is not judged by it
+    assert choice_unmade("which one is easier to learn?", False, True, RATED)
