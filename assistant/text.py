@@ -129,6 +129,9 @@ CHAT_FORMS = {
     "im": "I am", "ive": "I have", "dont": "do not", "doesnt": "does not", "isnt": "is not",
     "cant": "can not", "wont": "will not",
     "idk": "I do not know", "rn": "right now", "tho": "though",
+    "btwn": "between", "thru": "through", "diff": "difference", "src": "source",
+    "prereq": "prerequisite", "prereqs": "prerequisites", "tldr": "briefly", "smth": "something",
+    "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "do not know",
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.

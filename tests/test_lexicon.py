@@ -86,6 +86,9 @@ def test_a_form_goes_on_from_a_shared_stem_by_an_ending_of_forms() -> None:
 def test_chat_forms_and_short_forms_are_read_as_their_words() -> None:
     v = vocabulary(["languages", "kubernetes-based", "difference"])
     assert v.correct("wat langs shud i learn") == "what languages should i learn"
+    # a chat form that is no guide word's start: "btwn", "src", "prereq"
+    assert v.correct("whats the diff btwn them") == "what is the difference between them"
+    assert v.correct("step 1 prereq src") == "step 1 prerequisite source"
     assert v.short_form("diff") == "difference"
     assert v.short_form("kubernets") is None  # too long for a short form: a misspelling
     assert v.short_form("eng") is None  # too short to tell
@@ -152,6 +155,7 @@ def test_lower_case_names_years_and_other_jobs_are_refused(
         ("oh ok, and what tool handles the model registry?", ["MLflow"]),
         # "actualy" read as "actually": an ask of what the role does
         ("what does an mlops engineer actualy DO, like in plain words?", ["builds and maintains"]),
+        ("whats the diff btwn ml engineer n mlops engineer", ["While ML Engineers focus"]),
     ],
 )
 def test_terse_and_chatty_asks_the_guide_answers_are_answered(
