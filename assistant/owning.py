@@ -1,7 +1,8 @@
 """Asks whose words are the asker's own, for retrieval to find in the guide, and no property a
 guide line must state: an ask of one of the guide's themes (assistant/themes.py) and the words
-that mark it ("paged *at night*"), and an ask whether the guide owns up to a problem ("does the
-guide *admit* the tooling is a mess?")."""
+that mark it ("paged *at night*"), an ask whether the guide owns up to a problem ("does the
+guide *admit* the tooling is a mess?"), and an ask whether the role takes something in ("is cost
+*part of the job*?")."""
 
 from __future__ import annotations
 
@@ -21,6 +22,18 @@ _OWNS_UP = re.compile(
 )
 
 
+#: An ask whether the role takes something in: "is cost *part of the job*?", "does it *fall under
+#: their* remit?", "is the MLOps person *on the hook for* accuracy?", "a people-skills *side to
+#: this work*?". What it takes in is for retrieval to find; the words framing it are no property.
+_PART_OF_ROLE = re.compile(
+    r"\b(?:part\s+of|fall\w*\s+under|under)\s+(?:(?:the|their|his|her|your|my|this|an?)\s+)?"
+    r"(?:(?:core|usual|normal|day-to-day|daily|main)\s+)?(?:job|role|remit|work|duties"
+    r"|responsibilit\w+|purview|brief|gig)\b|\bon\s+the\s+hook\s+for\b|\bresponsible\s+for\b"
+    r"|\bside\s+to\s+(?:this|the|their|that)\s+(?:work|job|role)\b",
+    re.IGNORECASE,
+)
+
+
 def owns_up(ask: str) -> bool:
     """Does the ask ask whether the guide owns up to a problem (`_OWNS_UP`)?"""
     return bool(_OWNS_UP.search(ask))
@@ -28,9 +41,9 @@ def owns_up(ask: str) -> bool:
 
 def in_own_words(ask: str) -> bool:
     """Is what the ask turns on in the asker's own words, for retrieval to find, no property a
-    guide line must state: an ask of a theme (`main_theme`) or whether the guide owns up to a
-    problem (`owns_up`)?"""
-    return main_theme(ask) is not None or owns_up(ask)
+    guide line must state: an ask of a theme (`main_theme`), whether the guide owns up to a
+    problem (`owns_up`), or whether the role takes something in (`_PART_OF_ROLE`)?"""
+    return main_theme(ask) is not None or owns_up(ask) or bool(_PART_OF_ROLE.search(ask))
 
 
 #: A clause qualifying something the ask is of, not the ask itself: "should I reject candidates

@@ -11,7 +11,7 @@ from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.guide import load_guide
-from assistant.owning import main_theme, marks_theme, owns_up
+from assistant.owning import in_own_words, main_theme, marks_theme, owns_up
 from assistant.themes import theme_lines, theme_of
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -317,3 +317,21 @@ def test_a_problem_the_guide_owns_up_to_is_answered_in_the_askers_words(
     assert not answer.refused, answer.text
     assert_grounded(answer)
     assert fact in answer.text
+
+
+@pytest.mark.parametrize(
+    ("ask", "own"),
+    [
+        ("does cost fall under their job?", True),
+        ("Is keeping compute spend down part of the core remit?", True),
+        ("is the MLOps person on the hook for model accuracy or not?", True),
+        ("Is incident work part of the role?", True),
+        # what is asked of a thing is a property its line must state
+        ("Is the CKA exam part of a bundle with the CKAD?", False),
+        ("is the terraform cert valid for life?", False),
+    ],
+)
+def test_an_ask_whether_the_role_takes_something_in_is_in_the_askers_words(
+    ask: str, own: bool
+) -> None:
+    assert in_own_words(ask) is own
