@@ -307,6 +307,22 @@ THEMES = (
         unless=re.compile(rf"{_CLOCK.pattern}|\b(?:responsibilit\w*|duties|meetings?|who)\b", re.I),
     ),
     Theme(
+        "responsibilities",
+        re.compile(
+            r"\bwhat\b[^?.!]{0,50}\b(?:responsible\s+for|responsibilit(?:y|ies)|duties|(?:would|will"
+            r"|do|does|should|to|they|he|she|person|engineers?)\s+(?:actually\s+|really\s+)?own"
+            r"|in\s+charge\s+of|take\s+off\s+(?:their|my|our|the\w*|your)\s+plates?)\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^Core responsibilities\b"),  # the part listing them
+        by_title=True,
+        unless=re.compile(
+            r"\b(?:morning|afternoon|meetings?|salary|pay|skills?|certif\w*|vs\.?|versus|compar\w*"
+            r"|differ\w*)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    Theme(
         "role",
         re.compile(
             r"\bwhat\s+(?:does|do|would)\s+(?:an?\s+|the\s+|these\s+|this\s+)?(?:mlops\s+)?(?:engineers?"

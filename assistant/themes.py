@@ -3,23 +3,23 @@ words, so that a small embedding model ranks the lines low: whom the role suits 
 good fit for?", "what background should candidates come from?": "… engineers who enjoy
 infrastructure …"), which degree ("do I need a degree?": "Complete Bachelor's in CS …"), how its
 work is judged ("what KPIs should we use?", "how do they know they're doing a good job?": "Your
-success is measured by …"), the most it pays ("what's the top end?", "how high does it go at
-google?": "… top compensation at FAANG …"), being on call ("will I get woken up at night?":
-"On-call burden: …"), its downsides ("what are the hardest parts?": the challenges it lists),
-where it is in demand ("which industries are hiring?": "High demand across …"), what it joins to
-DevOps ("is it just DevOps with a new name?": "The role combines DevOps practices with
-ML-specific concerns …"), what a portfolio should show ("should my portfolio show off my
-models?") and the numbers it should show ("what numbers should I show in these projects?": "Key
-metrics to highlight"), which clouds to know ("which managed cloud ML platforms?": "AWS
-SageMaker, GCP Vertex AI, or Azure ML."), models against pipelines, the role's scope, the day,
-its morning and its afternoon ("and after lunch?": the lines of "Afternoon: …"), and what the
-role is ("what does an MLOps engineer even do?", "a one-line definition of the role": "An MLOps
-Engineer builds and maintains …"). Such an ask is answered by the guide's lines of its theme,
-found by what they state (or by the title of the part listing them), wherever they rank; it is
-about the role, so never off-topic; and the words that mark it ("KPIs", "paged at night") are no
-thing or property the guide must hold. An ask of a detail those lines do not state (the on-call
-rotation, how people cope with the challenges) is no ask of the theme: the other checks judge
-it."""
+success is measured by …"), what it owns ("what would they actually own?": its core
+responsibilities), the most it pays ("what's the top end?", "how high does it go at google?": "…
+top compensation at FAANG …"), being on call ("will I get woken up at night?": "On-call burden:
+…"), its downsides ("what are the hardest parts?": the challenges it lists), where it is in
+demand ("which industries are hiring?": "High demand across …"), what it joins to DevOps ("is it
+just DevOps with a new name?": "The role combines DevOps practices with ML-specific concerns
+…"), what a portfolio should show ("should my portfolio show off my models?") and the numbers it
+should show ("what numbers should I show in these projects?": "Key metrics to highlight"), which
+clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure
+ML."), models against pipelines, the role's scope, the day, its morning and its afternoon ("and
+after lunch?": the lines of "Afternoon: …"), and what the role is ("what does an MLOps engineer
+even do?", "a one-line definition of the role": "An MLOps Engineer builds and maintains …").
+Such an ask is answered by the guide's lines of its theme, found by what they state (or by the
+title of the part listing them), wherever they rank; it is about the role, so never off-topic;
+and the words that mark it ("KPIs", "paged at night") are no thing or property the guide must
+hold. An ask of a detail those lines do not state (the on-call rotation, how people cope with
+the challenges) is no ask of the theme: the other checks judge it."""
 
 from __future__ import annotations
 

@@ -89,6 +89,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("do the big tech places like google pay way more for this?", "top pay"),
         ("what's the median salary at FAANG?", None),  # a figure its line does not state
         ("does google hire mlops engineers?", None),  # no pay asked
+        # what the role owns: its responsibilities
+        ("If I hire an MLOps engineer, what would they actually own?", "responsibilities"),
+        ("what does an MLOps person take off their plate?", "responsibilities"),
+        ("What would my son actually be responsible for in this job?", "responsibilities"),
+        ("What is Kubeflow, according to the guide's own description?", None),  # no owning
+        ("what does mlops own vs ml eng?", None),  # a comparison
     ],
 )
 def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
