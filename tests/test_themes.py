@@ -93,6 +93,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("If I hire an MLOps engineer, what would they actually own?", "responsibilities"),
         ("what does an MLOps person take off their plate?", "responsibilities"),
         ("What would my son actually be responsible for in this job?", "responsibilities"),
+        ("What are the actual responsibilities, day to day?", "responsibilities"),  # not the day
         ("What is Kubeflow, according to the guide's own description?", None),  # no owning
         ("what does mlops own vs ml eng?", None),  # a comparison
     ],
@@ -117,9 +118,8 @@ def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
         "Does a master's degree bump the salary much?",
         "Who wrote the guide, and where did they get their degrees?",
         "what's a good laptop for college?",
-        # when the day starts is no line's; its responsibilities are a list of their own
+        # when the day starts is no line's
         "What time would he usually have to start in the morning?",
-        "What are the actual responsibilities, day to day?",
         # the portfolio's projects and metrics are lists of their own
         "what kind of projects should go in an mlops portfolio?",
         "what portfolio piece would show off cost optimisation skills?",
