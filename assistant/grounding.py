@@ -21,6 +21,7 @@ from assistant.lexicon import (
     kind_of_noun,
     may_name_a_place_or_body,
 )
+from assistant.names import mentioned
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
@@ -364,12 +365,12 @@ def ungrounded(
     # one letter off an acronym of the guide is another acronym ("ckad", not "cka")
     out += [w.upper() for w in unknown if vocabulary.acronym_variant(w) and w.upper() not in out]
     # Lower-case words are ordinary words, matched by spelling and meaning (coverage); places
-    # (above, from WordNet: spaCy's entity recogniser found none more on ~1,900 questions, at
-    # ~4 ms a question) and terms are names in lower case too.
+    # (above, from WordNet: spaCy's entity recogniser found none more on ~1,900 questions, at ~4
+    # ms a question), terms and what a mention ask names ("kserve mentioned?") are names too.
     candidates = [w for w in unknown if len(w) >= TERM_MIN_LENGTH and is_term(w)]
-    if candidates:
-        near = vocabulary.matches(" ".join(candidates), embed)
-        out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]
+    near = vocabulary.matches(" ".join(candidates), embed)
+    out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]
+    out += [w for w in unknown if w in mentioned(text) and not terms.grounded(w.upper())]  # "iac"
     # nor a word marking what kind of ask it is ("what *KPIs* …": assistant/themes.py)
     return [n for n in dict.fromkeys(out) if not guessed(n, text) and not marks_theme(n, text)]
 

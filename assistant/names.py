@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.asking import SENTENCES
+from assistant.dictionary import is_english
 
 #: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights", "C#".
 _WORD = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+#]|[A-Za-z]#?")
@@ -114,4 +115,28 @@ def ampersand_initials(texts: Iterable[str]) -> dict[str, str]:
 _AMPERSAND_NAME = re.compile(r"\b([A-Z][A-Za-z]+) & ([A-Z][A-Za-z]+)\b")
 
 
-__all__ = ["ampersand_initials", "names_in", "written_as_names"]
+#: An ask whether the guide names a thing, and no more: "kserve mentioned?", "is ray covered
+#: anywhere?", "does it mention slurm at all?", "any mention of edge deployment?" (a thing of
+#: at most three words).
+_MENTION = re.compile(
+    r"^\W*(?:(?:is|are)\s+)?(?:there\s+)?(?:any\s+)?(?!(?:which|what|who|how)\b)"
+    r"(?P<a>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2})\s+(?:mentioned|covered|listed|named|included)"
+    r"(?:\s+(?:anywhere|at\s+all|in\s+(?:the\s+guide|it|there)))?\W*$"
+    r"|^\W*(?:does|do)\s+(?:it|the\s+guide|they)\s+(?:mention|cover|list|name)"
+    r"\s+(?P<b>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2}?)(?:\s+(?:anywhere|at\s+all))?\W*$"
+    r"|^\W*any\s+mention\s+of\s+(?P<c>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2}?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def mentioned(text: str) -> set[str]:
+    """The words, lower-cased, of what the text asks whether the guide names (`_MENTION`),
+    typed in any case: "kserve" and "ray" in "kserve or ray serve covered anywhere?"."""
+    found = (_MENTION.search(s) for s in SENTENCES.split(text))
+    things = (m.group("a") or m.group("b") or m.group("c") for m in found if m)
+    words = {w.lower() for thing in things for w in re.findall(r"[\w+&-]+", thing)}
+    # a plural names a kind of thing, asked which are named ("feature store *options* listed")
+    return {w for w in words if not (w.endswith("s") and is_english(w) and is_english(w[:-1]))}
+
+
+__all__ = ["ampersand_initials", "mentioned", "names_in", "written_as_names"]

@@ -12,7 +12,7 @@ from assistant import Assistant, phrases
 from assistant.dictionary import is_common, spelt_out
 from assistant.lexicon import is_occupation, is_place
 from assistant.listing import name_words, other_kind, wants_names_of
-from assistant.names import names_in, written_as_names
+from assistant.names import mentioned, names_in, written_as_names
 from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
@@ -74,6 +74,26 @@ def test_one_letter_off_an_acronym_is_another_acronym_not_a_typo() -> None:
     assert v.acronym_variant("ckad") and v.closest("ckad") is None
     assert not v.acronym_variant("gpus")  # the plural
     assert v.closest("kubernets") == "kubernetes"  # a name that is no acronym is misspelt
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("kserve mentioned?", {"kserve"}),
+        ("gpu cluster scheduling. slurm covered?", {"slurm"}),
+        ("is ray serve covered anywhere?", {"ray", "serve"}),
+        ("Which cert on the list is the cheapest?", set()),  # no ask whether it is named
+        ("Which certification in the guide has the highest listed price?", set()),
+        ("list the certs w prices pls", set()),
+        ("feature store options listed", {"feature", "store"}),  # a plural names a kind
+        ("Which products are named?", set()),
+        ("ray mentioned anywhere? looking at it for training", {"ray"}),
+        ("does it mention Argo at all?", {"argo"}),
+        ("what does the guide say about pay?", set()),  # no ask whether it names a thing
+    ],
+)
+def test_what_a_mention_ask_asks_the_guide_to_name(text: str, words: set[str]) -> None:
+    assert mentioned(text) == words
 
 
 def test_a_form_goes_on_from_a_shared_stem_by_an_ending_of_forms() -> None:
