@@ -307,11 +307,13 @@ def asked_not_answered(case: Case) -> Verdict | None:
     """The guide only asks this (one of its interview questions); it does not answer it. So
     too when the ask wants the answer to the lines it quotes and each of them is a question
     ("What's the expected answer to the canary one?")."""
-    if case.reading.yes_no and _OF_ASKING.search(case.reading.ask):
+    wants_answer = _AN_ANSWER.search(case.reading.ask)  # "does it give sample answers to …?"
+    if case.reading.yes_no and _OF_ASKING.search(case.reading.ask) and not wants_answer:
         return None
     echo = case.top_is_prompt and case.relevance >= case.settings["echo_similarity"]
-    answer_to = bool(case.evidence) and all(is_prompt(t) for t in case.evidence)
-    if echo or (answer_to and _AN_ANSWER.search(case.reading.ask)) or case.asked_only:
+    asking = [t for t in case.evidence if not t.rstrip().endswith(":")]  # no list's title
+    answer_to = bool(asking) and all(is_prompt(t) for t in asking)
+    if echo or (answer_to and wants_answer) or case.asked_only:
         return Verdict("refuse", "asked_not_answered", phrases.ASKED_NOT_ANSWERED)
     return None
 

@@ -527,6 +527,19 @@ def test_the_answer_to_a_question_the_guide_only_asks_is_refused() -> None:
     assert said.outcome == "answer"
     stated = decide(make_case("What should a good answer cover?", evidence=["Check alerts."]))
     assert stated.outcome == "answer"  # a line that states, not asks
+    # the title of the list of questions asks nothing; a yes/no ask for the answers is no ask
+    # of whether a thing is asked in interviews
+    titled = ["Technical questions:", *canary]
+    for question in (
+        "What's a good answer to the canary interview question?",
+        "Does the guide furnish a model answer for the canary deployment question?",
+    ):
+        verdict = decide(make_case(question, evidence=titled))
+        assert (verdict.outcome, verdict.reason) == ("refuse", "asked_not_answered"), question
+    asked = decide(
+        make_case("is canary deployment something they'd ask in interviews?", evidence=titled)
+    )
+    assert asked.outcome == "answer"
 
 
 def test_the_checks_are_named_and_ordered() -> None:
