@@ -366,7 +366,7 @@ def ungrounded(
     out += [w.upper() for w in unknown if vocabulary.acronym_variant(w) and w.upper() not in out]
     # Lower-case words are ordinary words, matched by spelling and meaning (coverage); places
     # (above, from WordNet: spaCy's entity recogniser found none more on ~1,900 questions, at ~4
-    # ms a question), terms and what a mention ask names ("kserve mentioned?") are names too.
+    # ms a question), terms and what a mention ask names ("slurm covered?") are names too.
     candidates = [w for w in unknown if len(w) >= TERM_MIN_LENGTH and is_term(w)]
     near = vocabulary.matches(" ".join(candidates), embed)
     out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]

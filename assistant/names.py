@@ -6,6 +6,7 @@ a question's text; gives the names, each later grounded in the guide's own terms
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -129,14 +130,21 @@ _MENTION = re.compile(
 )
 
 
-def mentioned(text: str) -> set[str]:
+#: Most texts whose mention asks are remembered (a bound on the memo's memory).
+MENTION_MEMO = 1024
+
+
+@functools.lru_cache(maxsize=MENTION_MEMO)
+def mentioned(text: str) -> frozenset[str]:
     """The words, lower-cased, of what the text asks whether the guide names (`_MENTION`),
-    typed in any case: "kserve" and "ray" in "kserve or ray serve covered anywhere?"."""
+    typed in any case: "ray" and "serve" in "is ray serve covered anywhere?"."""
     found = (_MENTION.search(s) for s in SENTENCES.split(text))
     things = (m.group("a") or m.group("b") or m.group("c") for m in found if m)
     words = {w.lower() for thing in things for w in re.findall(r"[\w+&-]+", thing)}
     # a plural names a kind of thing, asked which are named ("feature store *options* listed")
-    return {w for w in words if not (w.endswith("s") and is_english(w) and is_english(w[:-1]))}
+    return frozenset(
+        w for w in words if not (w.endswith("s") and is_english(w) and is_english(w[:-1]))
+    )
 
 
 __all__ = ["ampersand_initials", "mentioned", "names_in", "written_as_names"]
