@@ -75,11 +75,13 @@ THEMES = (
             r"|could|will)\s+(?:it|the\s+pay|pay|salary|comp\w*)\s+go\b|\bthe\s+most\s+(?:you|u"
             r"|one|i|someone|they|people|ppl)\s+(?:can|could)\s+(?:make|earn|get)\b|^(?=.*\b(?:pay"
             r"|pays|paid|earn\w*|make|makes|salar(?:y|ies)|comp|pull|money)\b)(?=.*\b(?:faang"
-            r"|big\s+tech|google|meta|facebook|amazon|netflix|apple)\b)",
+            r"|big\s+tech|google|meta|facebook|amazon|netflix|apple)\b)",  # FAANG, by its members
             re.IGNORECASE | re.DOTALL,
         ),
         re.compile(r"\btop\s+compensation\s+at\s+FAANG\b"),  # the line stating it, and where
-        unless=re.compile(  # what it does not state of the pay: a level, a place, a part
+        # what it does not state of the pay (a level, a place, a part), and who hires ("the top
+        # pay, and which kinds of companies hire them?" is of the demand line too)
+        unless=re.compile(
             r"\b(?:junior|entry|intern\w*|median|average|typical|bonus\w*|equity|stock|rsus?|tax"
             r"|percentiles?|remote|states?|city|country|cert\w*|exam|hire|hiring|hires)\b",
             re.IGNORECASE,
