@@ -23,7 +23,7 @@ from typing import Literal
 
 from assistant import phrases
 from assistant.choosing import choice_unmade
-from assistant.credit import uncounted, without_step
+from assistant.credit import pointed_at, uncounted, without_step
 from assistant.listing import stems
 from assistant.question import Reading
 from assistant.remedies import HANDLING
@@ -322,7 +322,11 @@ def unstated_credit(case: Case) -> Verdict | None:
     """Whether the asker's own thing counts, which the guide never names: "does my PharmD
     count as a related field?", or whether one gets in without a thing the path lists (a
     degree) (assistant/credit.py)."""
-    if uncounted(case.reading.ask, case.evidence) or without_step(case.reading.ask):
+    reading = case.reading
+    named = pointed_at(reading.context, reading.context_names)
+    known = [n for n in named if n not in case.context_unknown]
+    lacked = [] if known else case.context_unknown
+    if uncounted(reading.ask, case.evidence, lacked) or without_step(reading.ask):
         return Verdict("refuse", "unstated_credit", phrases.NOT_STATED)
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import Assistant
-from assistant.credit import uncounted, without_step
+from assistant.credit import pointed_at, uncounted, without_step
 
 EVIDENCE = [
     "Complete a BSN or a related degree in health science.",
@@ -47,6 +47,51 @@ def test_a_thing_of_the_askers_the_evidence_never_names_is_uncounted(
 )
 def test_a_named_thing_or_another_ask_is_not_uncounted(question: str) -> None:
     assert uncounted(question, EVIDENCE) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Would that count as care experience for these roles?",
+        "Is it useful for a nursing position, do employers value it?",
+        "Would that be accepted as equivalent ward experience?",
+        "Would that experience count for anything when applying?",
+        "Is that background useful at a hospice?",
+    ],
+)
+def test_a_word_pointing_back_asks_of_what_the_askers_sentence_names(question: str) -> None:
+    # the sentence before named only what the guide lacks ("I hold a CPR-X card.")
+    assert uncounted(question, EVIDENCE, ["CPR-X"]) == "CPR-X"
+    # it named something the guide has ("… from hospice volunteering"): no thing is passed
+    assert uncounted(question, EVIDENCE) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it useful to learn pharmacology first?",  # a dummy "it": what follows is the thing
+        "is it helpful if I already know phlebotomy?",
+        "Is it hard?",  # not whether it counts
+    ],
+)
+def test_a_dummy_it_asks_of_no_earlier_thing(question: str) -> None:
+    assert uncounted(question, EVIDENCE, ["CPR-X"]) is None
+
+
+def test_a_name_set_aside_is_not_what_a_later_that_points_at() -> None:
+    context = "On our ward we chart in Epicor, not Cerner."
+    assert pointed_at(context, ["Epicor", "Cerner"]) == ["Epicor"]
+
+
+@pytest.mark.slow
+def test_whether_the_askers_unnamed_thing_counts_is_refused(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "I've built genomics pipelines in Nextflow for years. "
+        "Would that count as workflow orchestration experience?"
+    )
+    assert answer.refused and answer.diagnostics.reason == "unstated_credit"
+    asked = assistant.ask("I do CI with GitHub Actions for Rails apps. Is this useful for MLOps?")
+    assert not asked.refused
 
 
 @pytest.mark.parametrize(
