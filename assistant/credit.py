@@ -4,9 +4,10 @@ engineering diploma accepted?", "would a pure math major work?", or, of what the
 before, "I've built pipelines in Nextflow. Would *that* count as orchestration?". The guide
 says what counts only of what it names ("Bachelor's in Computer Science or related field"), so
 such an ask turns on the asker's thing: the evidence must name each of its words, bar the kind
-of thing it is ("years", "experience", "degree"). Nor does it say who gets in without a thing: it gives a path
-("Complete Bachelor's in CS or related field"), never that employers hire without a step of it
-("can I get hired *with no degree* if I have certs?", "can I become one without a degree?").
+of thing it is ("years", "experience", "degree"). Nor does it say who gets in without a thing:
+it gives a path ("Complete Bachelor's in CS or related field"), never that employers hire
+without a step of it ("can I get hired *with no degree* if I have certs?", "can I become one
+without a degree?").
 """
 
 from __future__ import annotations
