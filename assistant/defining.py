@@ -52,7 +52,9 @@ _TERM = re.compile(
     rf"^\W*(?:(?:could|can|would) you (?:\w+ )?|please )?"
     rf"(?:(?:give me |tell me |what is |what's )?the (?:exact |precise )?definition of "
     rf"|define )(?:an? )?(?P<t0>[^?.,;]+?)(?: as \w+ .*)?(?:\W*$|,)"
-    rf"|^\W*what(?: {_ADVERB})?(?:'s|s| is)(?: an?)? (?P<t>[^?.,;]+?)(?: {_ADVERB})?(?:\W*$|,)"
+    # also after the asker's words: "Sorry if this is silly, what exactly is a …?"
+    rf"|(?:^\W*|,\s+)what(?: {_ADVERB})?(?:'s|s| is)(?: an?)? (?P<t>[^?.,;]+?)(?: {_ADVERB})?"
+    r"(?:\W*$|,)"
     rf"|\bwhat (?:{_ADVERB} )?(?:does|do) (?P<t2>[^?.,;]+?) (?:{_ADVERB} )?"
     r"(?:mean|do|stand for)(?:\W*$|,)"
     # "can you explain what a 'feature store' actually is (in plain English)?"
@@ -61,10 +63,13 @@ _TERM = re.compile(
     re.IGNORECASE,
 )
 #: Where the thing's name ends: "docker" in "docker used for in ML work"; "canary deployment"
-#: in "… for an ML model", "… in plain English" (the domain, the words to say it in).
+#: in "… for an ML model", "… in plain English" (the domain, the words to say it in); "feature
+#: store" in "… they keep saying it everywhere" (a clause of the asker's own).
 _NAME_END = re.compile(
     r"\s+used\s+(?:for|in|by)\b.*$|\s+for\s+(?:an?\s+)?(?:ml|machine learning)\s+models?\b.*$"
-    r"|\s+in\s+(?:plain|simple|layman\W?s?|normal|everyday)\s+\w+.*$",
+    r"|\s+in\s+(?:plain|simple|layman\W?s?|normal|everyday)\s+\w+.*$"
+    # the asker's talk after the name: "what's a feature store *they keep saying* everywhere"
+    r"|\s+(?:they|i|we|you|u|people|ppl|everyone|everybody)\s+\w+.*$",
     re.IGNORECASE,
 )
 #: At most this many words name a term ("feature store", "model registry").

@@ -46,6 +46,9 @@ def guide(lines: list[str]) -> list[Section]:
         ("Can you explain what a 'triage scale' actually is in plain English?", "triage scale"),
         ("what exactly is a triage scale in simple terms?", "triage scale"),
         ("What exactly is acuity for an ML model?", "acuity"),
+        # after the asker's words, or before a clause of their own
+        ("Sorry if this is silly, what exactly is a 'triage scale'? Explain it?", "triage scale"),
+        ("whats a triage scale they keep saying it on the ward and i dont get it", "triage scale"),
     ],
 )
 def test_a_term_the_guide_only_names_is_undefined(question: str, term: str | None) -> None:
@@ -63,6 +66,7 @@ def test_a_term_the_guide_only_names_is_undefined(question: str, term: str | Non
         "What are the tools?",  # a list
         "what is senior staff triage scale training?",  # more words than a term
         "What is a triage scale supposed to show?",  # a clause after it: what it shows
+        "For the last one, what is the triage scale used for?",  # "the": pointed at
     ],
 )
 def test_a_defined_unnamed_or_pointed_thing_is_not_undefined(question: str) -> None:
