@@ -71,7 +71,7 @@ _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
 #: started *today*").
 _BECOMING = re.compile(
     r"\b(?:become|becoming|be|being|reach|reaching|land|landing|get\s+(?:to\s+be|into)"
-    r"|work\s+as|do\s+(?=th(?:is|e)\s+(?:job|role|work)\b))\s+(?P<end>.+)$",
+    r"|work\s+as|do(?=\s+th(?:is|e)\s+(?:job|role|work)\b))\s+(?P<end>.+)$",
     re.IGNORECASE,
 )
 #: A span named by the event that ends it ("time-to-hire", "time-to-fill"), a metric's name.
@@ -192,6 +192,17 @@ def unsaid_noun(
     return weak[0] if weak else None
 
 
+#: A path's end that is the role: "be *one*", "do *this job*", "become an MLOps *engineer*".
+_THE_ROLE = re.compile(r"\b(?:one|ones|engineers?|mlops|job|role|position)\b", re.IGNORECASE)
+
+
+def times_becoming(ask: str) -> bool:
+    """Does a duration ask time the path to the role ("how long before they could do this
+    job?"), not something else ("how long to fill a role?", "how long is on-call?")?"""
+    end = _BECOMING.search(_FROM.sub(" ", ask))
+    return end is not None and bool(_THE_ROLE.search(end.group("end")))
+
+
 def _timed_part(ask: str) -> str:
     """What a duration ask times: where the path ends, not where or who it starts from."""
     ask = _FROM.sub(" ", ask)
@@ -296,4 +307,4 @@ def unpaid_people(ask: str, said: list[str], reader: Reader) -> str | None:
     return None
 
 
-__all__ = ["AMOUNT_WORDS", "EARNINGS", "of_whom", "unpaid_people", "unsaid_noun"]
+__all__ = ["AMOUNT_WORDS", "EARNINGS", "of_whom", "times_becoming", "unpaid_people", "unsaid_noun"]

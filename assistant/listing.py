@@ -50,14 +50,14 @@ def names_section(section: Section) -> bool:
 
 
 def answer_part(evidence: list[Evidence]) -> list[str]:
-    """The lines of the part of the guide an answer rests on: its first section that is no
-    parent of another of its sections, and the lines of that section's parents (a list's lead
-    line, "Cloud and Kubernetes certifications are the most valuable …", comes before the
-    list whose items state the prices)."""
+    """The lines of the part of the guide an answer rests on: the first section under its first
+    line's that is no parent of another of its sections, and the lines of that section's
+    parents (a list's lead line comes before the list whose items state the prices; "Total
+    Time: 4-6 years" heads the path's steps, not another part a lower line is from)."""
     paths = [e.section.path for e in evidence]
-    main = next(
-        (p for p in paths if not any(len(o) > len(p) and o[: len(p)] == p for o in paths)), None
-    )
+    under = [p for p in paths if p[: len(paths[0])] == paths[0]]
+    leaves = (p for p in under if not any(len(o) > len(p) and o[: len(p)] == p for o in paths))
+    main = next(leaves, under[0] if under else None)
     if main is None:
         return []
     return [e.unit.text for e in evidence if main[: len(e.section.path)] == e.section.path]

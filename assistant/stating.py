@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.amounts import EARNINGS
+from assistant.amounts import EARNINGS, times_becoming
 from assistant.extractive import Evidence
 from assistant.policy import STATED
 from assistant.question import Reading
@@ -28,8 +28,11 @@ def in_earnings_sense(reading: Reading, ask: str) -> str:
 
 def states_asked(reading: Reading, text: str) -> bool:
     """Does `text` state what the ask wants: what people earn, for an ask of earnings (not a
-    certification's price)? Not a span of time for an ask of one: the guide's one span times
+    certification's price); a span of time, for an ask timing the path to the role ("how long
+    before they could do this job?"). Not a span for any ask of one: the guide's one span times
     the whole path, and most spans asked are of something else ("to fill a role")."""
+    if reading.kind == "duration":
+        return times_becoming(reading.ask) and bool(STATED["duration"].search(text))
     return (
         reading.kind == "amount"
         and bool(EARNINGS.search(reading.ask))

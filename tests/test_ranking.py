@@ -74,6 +74,11 @@ def test_the_part_an_answer_rests_on_is_its_list_and_the_lists_lead() -> None:
     ]
     assert answer_part(evidence) == ["Cloud certs matter most.", "Cloud:", "AWS ($300): x"]
     assert answer_part([]) == []
+    # the first line's part, though a lower line is from another: "Total Time" heads the steps
+    apart = Section(id="c", path=("Challenges", "Common"), text="x", source="g", order=1)
+    steps = [Evidence(parent, lead, 1.0), Evidence(apart, other.units[0], 0.9)]
+    steps.append(Evidence(child, child.units[1], 0.8))
+    assert answer_part(steps) == ["Cloud certs matter most.", "AWS ($300): x"]
 
 
 @pytest.mark.slow

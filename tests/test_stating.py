@@ -28,6 +28,21 @@ def test_an_ask_of_earnings_is_stated_by_a_line_of_earnings_not_a_price() -> Non
     assert not states_asked(read("how long does it take?"), "Total Time: 4-6 years")
 
 
+@pytest.mark.parametrize(
+    ("ask", "timed"),
+    [
+        ("How long before they could do this job?", True),  # the path to the role
+        ("how long before I could realistically be one of these engineers?", True),
+        ("how long to become an MLOps engineer from a biology degree?", True),
+        ("how long does it take to fill an MLOps role?", False),  # a span of something else
+        ("how long is an on-call shift?", False),
+    ],
+)
+def test_a_span_states_an_ask_timing_the_path_to_the_role(ask: str, timed: bool) -> None:
+    assert states_asked(read(ask), "Total Time: 4-6 years") is timed
+    assert not states_asked(read(ask), "Daily standup with the ML platform team.")
+
+
 def test_make_in_an_ask_of_earnings_is_searched_as_earn() -> None:
     ask = "what do they make?"
     assert in_earnings_sense(read(ask), ask) == "what do they earn?"
