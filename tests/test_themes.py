@@ -41,6 +41,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("do they get called out at night?", "on-call"),
         ("what are the drawbacks of this career?", "downsides"),
         ("be honest, what are the hardest parts?", "downsides"),
+        # the downsides one would deal with, not how to deal with them
+        ("What are the biggest headaches I'd need to manage as their boss?", "downsides"),
+        ("What are the common headaches MLOps people deal with?", "downsides"),
+        ("how do people cope with the downsides?", None),
+        ("any tips for the pain points?", None),
         ("what sorts of organisations hire these people?", "demand"),
         ("is this career actually in demand?", "demand"),
         ("mlops vs devops, what's the difference?", "devops"),
