@@ -129,10 +129,21 @@ def other_kind(case: Case) -> Verdict | None:
 
 
 def other_role(case: Case) -> Verdict | None:
-    """The ask is about another job ("How do I become a data engineer?")."""
-    if case.other_roles:
-        return Verdict("refuse", "other_role", phrases.not_mentioned(case.other_roles))
+    """The ask is about another job ("How do I become a data engineer?"); not a job offered as
+    one background to choose from in an ask of whom the role suits ("should I hire an ML
+    researcher or a DevOps person?": the guide says whom it suits)."""
+    roles = [r for r in case.other_roles if not _offered(case.reading.ask, r)]
+    if roles:
+        return Verdict("refuse", "other_role", phrases.not_mentioned(roles))
     return None
+
+
+def _offered(ask: str, role: str) -> bool:
+    theme = theme_of(ask)
+    if theme is None or theme.name != "suits":
+        return False
+    r, choice = re.escape(role), r"(?:or|vs\.?|versus)"
+    return re.search(rf"{r},?\s+{choice}\b|\b{choice}\s+(?:an?\s+|the\s+)?{r}", ask) is not None
 
 
 def uncovered_word(case: Case) -> Verdict | None:

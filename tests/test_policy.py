@@ -1907,3 +1907,21 @@ def test_the_time_of_a_part_or_taken_off_a_total_is_not_stated(ask: str, refused
     if refused:  # a time for each part, stated: no whole alone
         stages = ["Stage one: 1 year", "Stage two: 2 years"]
         assert decide(make_case(ask, evidence=stages)).reason != "no_duration"
+
+
+@pytest.mark.parametrize(
+    ("question", "refused"),
+    [
+        # a job offered as one background to choose from, in an ask of whom the role suits
+        ("Should I be hiring an ML researcher or a DevOps person? What background fits?", False),
+        ("What background should I look for in candidates - ops people or ML researchers?", False),
+        ("is an ML researcher a good fit for this?", True),  # no choice: that job is asked of
+        ("what do ML researchers or DevOps people earn?", True),  # a choice, of no fit
+    ],
+)
+def test_a_job_offered_as_a_background_to_choose_is_no_other_role(
+    question: str, refused: bool
+) -> None:
+    roles = ["ML researchers" if "researchers" in question else "ML researcher"]
+    verdict = decide(make_case(question, other_roles=roles))
+    assert (verdict.reason == "other_role") is refused
