@@ -142,9 +142,9 @@ def asked_kind(ask: str, reader: Reader) -> str | None:
     return None
 
 
-#: "my son", "our new hire", "this hire": a person of the asker's (the word after a first-person
-#: possessive, or a demonstrative: the one the asker has in mind).
-_ASKERS_OWN = re.compile(r"\b(?:my|our|this|these)\s+(\w+)(?:\s+(\w+))?")
+#: "my son", "our new hire", "this hire", "us nurses": a person of the asker's (after a first-person
+#: possessive or pronoun, or a demonstrative: the one the asker has in mind).
+_ASKERS_OWN = re.compile(r"\b(?:my|our|this|these|us)\s+(\w+)(?:\s+(\w+))?")
 
 
 #: A person named by being hired is the one the asker hires into the role ("the hire", "an

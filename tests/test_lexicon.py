@@ -563,6 +563,9 @@ def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
     assert askers_own("will we hire soon?") == frozenset()  # a verb
     # anyone at all is whoever it is: "how long would it take *somebody*?" asks of no one
     assert askers_own("how long would it take somebody to get there") == {"somebody"}
+    # the asker and their kind: "like us nurses" likens the role to the asker's own work
+    assert askers_own("do they get paged at night like us nurses lol") == {"nurses"}
+    assert askers_own("is it like for us teachers, summers off?") == {"teachers"}
 
 
 def test_a_time_of_day_is_no_name() -> None:
