@@ -24,15 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.asking import (
-    ASKING,
-    TASK,
-    ask_parts,
-    is_yes_no,
-    main_ask,
-    split_ask,
-    unframed,
-)
+from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
 from assistant.names import names_in
 from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form
 from assistant.vocabulary import MONEY_WORDS
@@ -63,6 +55,13 @@ _AMOUNT = re.compile(
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b"
     r"|\bthe (median|average|mean)\s*(for|in|at|\?|$)"  # a bare figure: "the median in CA?"
     r"|\b(hourly|daily|day|weekly|monthly)\s+rates?\b",  # pay by the hour: "the hourly rate"
+    re.IGNORECASE,
+)
+#: Earning a credential is no pay: "certificates he could *earn*", "earn a degree first?".
+_CREDENTIAL_EARNED = re.compile(
+    r"\b(?:certs?|certificat\w+|degrees?|badges?|credentials?|diplomas?)\s+(?:that\s+|which\s+)?"
+    r"(?:(?:can|could|would|will|do|did)\s+)?(?:i|you|he|she|they|we|one)\s+(?:\w+\s+)?earn"
+    r"|\bearn\w*\s+(?:\w+\s+)?(?:certs?|certificat\w+|degrees?|badges?|credentials?|diplomas?)",
     re.IGNORECASE,
 )
 #: A bare noun phrase with a money word: "cka cost", "mlops pay sf" (not "cost metric").
@@ -262,7 +261,8 @@ def kind_of(ask: str) -> Kind:
     if _COUNT.search(ask):
         return "count"
     phrase = len(ask.split()) <= PHRASE_MAX_WORDS and not ASKING.match(ask)
-    if (_AMOUNT.search(ask) or (phrase and _AMOUNT_PHRASE.search(ask))) and not _PATH.search(ask):
+    amount = _AMOUNT.search(ask) and not _CREDENTIAL_EARNED.search(ask)
+    if (amount or (phrase and _AMOUNT_PHRASE.search(ask))) and not _PATH.search(ask):
         return "amount"
     if _PATH.search(ask):
         return "path"

@@ -145,6 +145,10 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("Ballpark monthly SageMaker bill for a mid-size workload?", "rate"),
         ("Who would I be working with every day in this job?", "other"),
         ("How much does an MLOps engineer earn a year?", "amount"),
+        # earning a credential is no pay
+        ("Are there certificates he could earn that employers care about?", "other"),
+        ("should I earn a degree first?", "other"),
+        ("does a cert help you earn more?", "amount"),
         ("Our shop is 100% on-prem. Which clouds should I learn?", "list"),
         ("How many cloud ML certifications are there?", "count"),
         ("typical number of interview rounds?", "count"),  # a number asked by its name
