@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from assistant.text import STOPWORDS
+
 #: Most words whose reading as a term is remembered (a bound on the memo's memory).
 TERMS_MEMO = 50_000
 #: A word counted this often in the dictionary's word frequencies is a common word first:
@@ -41,16 +43,21 @@ TYPO_MIN_LENGTH = 5
 def spelt_out(word: str) -> str | None:
     """The common English word (`is_common`) that `word`, typed in lower case and in no
     dictionary, misses one letter of, keeping its first ("actualy": "actually", "somethin":
-    "something", "diffrence": "difference"); None for any other word. A letter typed for
-    another ("admin", "thanos") may be a name, and a rare word may be a term's typo."""
+    "something", "diffrence": "difference"), or the function word it has two letters of
+    swapped, after its first ("teh": "the", "waht": "what"; not "cpu", a "cup"); None for any
+    other word. A letter typed for another ("admin", "thanos") may be a name, and a rare word
+    may be a term's typo."""
     spelling = _english()
-    if len(word) < TYPO_MIN_LENGTH or not word.isalpha() or not word.islower() or word in spelling:
+    if not word.isalpha() or not word.islower() or word in spelling:
         return None
-    near = [
-        w
-        for w in spelling.known(spelling.edit_distance_1(word))
-        if len(w) == len(word) + 1 and w[:1] == word[:1] and is_common(w)
-    ]
+    swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1))
+    near = [w for w in swaps if w in STOPWORDS]
+    if not near and len(word) >= TYPO_MIN_LENGTH:
+        near = [
+            w
+            for w in spelling.known(spelling.edit_distance_1(word))
+            if len(w) == len(word) + 1 and w[:1] == word[:1] and is_common(w)
+        ]
     return max(near, key=lambda w: spelling.word_frequency[w]) if near else None
 
 

@@ -44,7 +44,9 @@ def test_a_place_is_only_a_name_of_a_place(word: str, place: bool) -> None:
     [("actualy", "actually"), ("somethin", "something"), ("diffrence", "difference")]
     # a letter typed for another may be a name; short forms and terms are kept
     + [("admin", None), ("thanos", None), ("intro", None), ("kserve", None), ("slurm", None)]
-    + [("Actualy", None), ("salry", None)],  # typed as a name; a rarer word than is common
+    + [("Actualy", None), ("salry", None)]  # typed as a name; a rarer word than is common
+    # a function word with two letters swapped after its first; not an acronym's letters
+    + [("teh", "the"), ("waht", "what"), ("adn", "and"), ("cpu", None), ("gpu", None)],
 )
 def test_a_common_word_typed_a_letter_short_is_read_as_that_word(
     typed: str, word: str | None
