@@ -231,7 +231,10 @@ THEMES = (
         "degree",
         re.compile(
             r"\b(?:degrees?|bachelor(?:['’]?s)?|undergrad\w*|diploma|(?:what|which|college)\s+"
-            r"majors?|major\s+in|stud(?:y|ies)\s+(?:\w+\s+)?(?:in|at)\s+(?:college|universit\w+|uni))\b",
+            r"majors?|major\s+in|stud(?:y|ies)\s+(?:\w+\s+)?(?:in|at)\s+(?:college|universit\w+|uni)"
+            # whether one needs college at all: "do i need college for this or nah"
+            r"|(?:need|require|go\s+to|attend)\s+(?:a\s+)?(?:college|universit\w+|uni)"
+            r"|(?:college|universit\w+|uni)\s+(?:necessary|required|needed|a\s+must))\b",
             re.IGNORECASE,
         ),
         # the lines naming the degree the path starts with or the programs it points to

@@ -70,6 +70,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("What background should candidates ideally come from?", "suits"),
         ("I'm a DevOps engineer. Is MLOps a natural next step for me?", "suits"),
         ("do i need a degree for this or nah", "degree"),
+        ("do i need college for this or nah", "degree"),
+        ("is university necessary for this?", "degree"),
+        ("which college should i go to?", None),  # a school the guide never names
         ("what should i major in if i wanna do this", "degree"),
         ("What should my kid study in college to prepare for this?", "degree"),
         ("Should my portfolio show off the models I've built?", "portfolio"),
