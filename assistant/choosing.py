@@ -9,10 +9,14 @@ import re
 
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
 #: "which of those two should I *pick*", "which one to learn *first*".
-#: "which …, X or Y?", "X vs Y. which …": the ask names what it chooses between.
+#: "which …, X or Y?", "X vs Y. which …", "is X or Y better?": the ask names what it chooses
+#: between.
 _ONE_OF = re.compile(
     r"\bwhich\s+(?:one|1|of\s+(?:those|these|them|the\s+\w+))\b"
-    r"|\A(?=[\s\S]*\bwhich\b)[\s\S]*\w\s+(?:or|vs\.?|versus)\s+\w",  # anchored: linear
+    r"|\A(?=[\s\S]*\bwhich\b)[\s\S]*\w\s+(?:or|vs\.?|versus)\s+\w"  # anchored: linear
+    # "is azure or aws better for mlops?": the choice asked without "which"
+    r"|\b(?:is|are|would)\s+[\w.-]+(?:\s+[\w.-]+)?\s+(?:or|vs\.?|versus)\s+[\w.-]+(?:\s+[\w.-]+)?"
+    r"\s+(?:better|best)\b",
     re.IGNORECASE,
 )
 _TO_CHOOSE = re.compile(

@@ -19,6 +19,10 @@ RATED = ["Cloud and Kubernetes certifications are the most valuable for these ro
         ("which of those is listed first?", TOOLS, False),  # a place in the list, no rank
         ("which one would it recommend?", ["Best for those who like systems."], False),
         ("Which of the certs cost $200 or less?", TOOLS, False),  # a bound, no rank
+        # the choice asked without "which"
+        ("is airflow or dagster better for ML pipelines?", TOOLS, True),
+        ("is airflow or dagster better for ML pipelines?", ["Airflow is best for …"], False),
+        ("is airflow used for ML or for data?", TOOLS, False),  # no choice between them
     ],
 )
 def test_a_choice_or_a_rank_needs_a_line_that_makes_it(
