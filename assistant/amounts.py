@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.grounding import askers_own
 from assistant.lexicon import is_noun, is_occupation, is_person, is_place
+from assistant.owning import marked_words
 from assistant.question import PHRASE_MAX_WORDS, STRUCTURAL, Reading
 from assistant.scope import Reader
 from assistant.terms import ask_words, said_in, said_spelt
@@ -129,8 +130,9 @@ def of_whom(
     # of whom: a word the guide never uses ("beginner", "bonus"), not one of its ("devops")
     guide_words = {  # nor a verb's -ing form the tagger took for a noun ("switching")
         w for w in reader.nouns(reading.ask) if vocabulary.is_form(w) or w.endswith("ing")
-    }  # nor the asker's own people ("how much can *my son* earn?")
-    theirs = askers_own(reading.ask)
+    }  # nor the asker's own people ("how much can *my son* earn?"), nor the words marking
+    # the ask's theme ("the top pay at *google n facebook*": assistant/themes.py)
+    theirs = askers_own(reading.ask) | marked_words(reading.ask, members=True)
     # near in meaning to what the amount is of, not to the amount itself: "tax" and "stock"
     # are near "compensation" and stated nowhere
     unpaid = [MONEY.sub(" ", t) for t in stating]

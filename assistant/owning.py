@@ -57,16 +57,22 @@ def main_theme(ask: str) -> Theme | None:
     return theme_of(_SUBORDINATE.split(ask)[0])
 
 
-def _marking(ask: str) -> list[str]:
-    """The spans of the ask that mark its theme, lower-cased ([] for an ask of none)."""
+def _marking(ask: str, members: bool = False) -> list[str]:
+    """The spans of the ask that mark its theme, lower-cased ([] for an ask of none); with
+    `members`, also the words marking it wherever they stand (Theme.marks)."""
     theme = theme_of(ask)
-    return [m.group(0).lower() for m in theme.ask.finditer(ask)] if theme else []
+    if theme is None:
+        return []
+    marking = [theme.ask, *([theme.marks] if members and theme.marks else [])]
+    return [m.group(0).lower() for pattern in marking for m in pattern.finditer(ask)]
 
 
-def marked_words(ask: str) -> set[str]:
+def marked_words(ask: str, members: bool = False) -> set[str]:
     """The words that mark the ask's theme ("paged *at night*"), lower-cased: what it asks of is
-    the theme's lines, not those words."""
-    return {w for span in _marking(ask) for w in re.findall(r"[\w'-]+", span)}
+    the theme's lines, not those words. `members`: and the names of what the theme's line
+    names as a group ("google", "facebook" of FAANG): no one of them is what a figure is of,
+    though the guide, naming none, does not mention them."""
+    return {w for span in _marking(ask, members) for w in re.findall(r"[\w'-]+", span)}
 
 
 def marks_theme(name: str, ask: str) -> bool:

@@ -15,6 +15,7 @@ class Theme:
     by_title: bool = False  # `line` matches the titles of the parts whose lines state it
     block: bool = False  # `line` opens a labelled block ("Morning: …") of the lines after it
     unless: re.Pattern[str] | None = None  # an ask of another theme all the same
+    marks: re.Pattern[str] | None = None  # words marking it wherever they stand ("google")
 
 
 #: When in the day, or for how long, which the day's lines do not state: "what time does he
@@ -85,6 +86,10 @@ THEMES = (
             r"\b(?:junior|entry|intern\w*|median|average|typical|bonus\w*|equity|stock|rsus?|tax"
             r"|percentiles?|remote|states?|city|country|cert\w*|exam|hire|hiring|hires)\b",
             re.IGNORECASE,
+        ),
+        # FAANG, by its members: where they are named is what the ask is of, no other thing
+        marks=re.compile(
+            r"\b(?:faang|big\s+tech|google|meta|facebook|amazon|netflix|apple)\b", re.IGNORECASE
         ),
     ),
     Theme(

@@ -155,6 +155,22 @@ def test_the_line_on_how_the_work_is_judged_and_the_word_marking_the_ask() -> No
     assert not marks_theme("Google", "what KPIs does Google use?")
 
 
+def test_the_members_of_a_group_the_top_pay_line_names_mark_its_theme_for_amounts() -> None:
+    from assistant.owning import marked_words
+
+    ask = "wats the top pay like at the big tech places like google n facebook"
+    assert {"google", "facebook"} <= marked_words(ask, members=True)
+    # not as a name of no group: the guide does not mention "Meta" ("salary at Meta?")
+    assert "facebook" not in marked_words(ask)
+    assert not marks_theme("Meta", "What is the MLOps engineer salary at Meta?")
+
+
+@pytest.mark.slow
+def test_the_top_pay_asked_at_named_big_tech_firms_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("wats the top pay like at the big tech places like google n facebook")
+    assert not answer.refused and "$250,000+" in answer.text
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "fact"),
