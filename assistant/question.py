@@ -37,9 +37,9 @@ Kind = Literal[
 # fmt: on
 
 _MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
-#: A money word that qualifies another ("cost-related metric", "cost metric", "cost per
-#: prediction") asks no amount; a cost per year is one ("what does Tecton cost per year?").
-_QUALIFIED = r"data|sources?|metrics?|info|optimization|per(?!\s+(?:year|yr|annum)\b)"
+#: A money word that qualifies another ("cost metric", "cost per prediction", "cost
+#: optimisation") asks no amount; a cost per year is one ("what does Tecton cost per year?").
+_QUALIFIED = r"data|sources?|metrics?|info|optimi\w+|efficien\w+|per(?!\s+(?:year|yr|annum)\b)"
 _NOT_QUALIFYING = rf"\b(?!-\w|\s+({_QUALIFIED}|numbers?|figures?)\b)"
 #: After "what is the …" or "give me the …", a money word's figure or number is the amount.
 _NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+({_QUALIFIED})\b)"

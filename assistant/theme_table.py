@@ -356,6 +356,41 @@ THEMES = (
             re.IGNORECASE,
         ),
     ),
+    Theme(
+        "soft skills",
+        re.compile(
+            r"\b(?:soft|people|communication|interpersonal|social)[- ]skills?\b|\bpeople\s+person\b"
+            r"|\bnon-?technical\s+(?:people|folks|crowd|audiences?|stakeholders?|colleagues|staff)",
+            re.IGNORECASE,
+        ),
+        re.compile(r"^Soft Skills$"),  # the part listing them
+        by_title=True,
+        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|interview\w*|remote)\b", re.I),
+    ),
+    Theme(
+        "collaboration",
+        re.compile(
+            r"\b(?:work|working|sitting|sit|coding|be)\s+(?:alone|solo|on\s+(?:my|your|their)\s+own)\b"
+            r"|\bteam\s?work\b|\bwith\s+other\s+people\b|\btalk(?:ing)?\s+to\s+people\b",
+            re.IGNORECASE,
+        ),
+        # whom the role works with, and the day's collaboration
+        re.compile(r"^Working with data scientists|\bcross-team collaboration\b"),
+        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|interview\w*|remote)\b", re.I),
+    ),
+    Theme(
+        "infrastructure cost",
+        re.compile(
+            r"\b(?:cloud|aws|gcp|azure|compute|gpu|hosting)\s+(?:bills?|costs?|spend\w*)\b"
+            r"|\binfra\w*\s+(?:bills?|spend\w*)\b"  # not its cost as a metric: that line's
+            r"|\bcost[- ](?:optimi[sz]\w*|efficien\w*|savings?|cutting|reduction|control|angle)\b"
+            r"|\bfinops\b|\b(?:keep|keeping|get|getting|bring\w*)\s+(?:\w+\s+){0,3}(?:bills?"
+            r"|costs?|spend)\s+down\b",
+            re.IGNORECASE,
+        ),
+        re.compile(r"\bcost\b", re.IGNORECASE),  # the lines on what infrastructure costs
+        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|exam|tuition)\b", re.IGNORECASE),
+    ),
 )
 
 

@@ -12,7 +12,10 @@ just DevOps with a new name?": "The role combines DevOps practices with ML-speci
 …"), what a portfolio should show ("should my portfolio show off my models?") and the numbers it
 should show ("what numbers should I show in these projects?": "Key metrics to highlight"), which
 clouds to know ("which managed cloud ML platforms?": "AWS SageMaker, GCP Vertex AI, or Azure
-ML."), models against pipelines, the role's scope, the day, its morning and its afternoon ("and
+ML."), the soft skills it lists ("is there a people-skills side?"), whom it works with ("would I
+be working alone?"), its part in what infrastructure costs ("is keeping the cloud bill down part
+of the job?": "Optimizing ML infrastructure for cost …"), models against pipelines, the role's
+scope, the day, its morning and its afternoon ("and
 after lunch?": the lines of "Afternoon: …"), and what the role is ("what does an MLOps engineer
 even do?", "a one-line definition of the role": "An MLOps Engineer builds and maintains …").
 Such an ask is answered by the guide's lines of its theme, found by what they state (or by the

@@ -104,6 +104,17 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("What are the actual responsibilities, day to day?", "responsibilities"),  # not the day
         ("What is Kubeflow, according to the guide's own description?", None),  # no owning
         ("what does mlops own vs ml eng?", None),  # a comparison
+        # the soft skills it lists; whom it works with; what it does about infrastructure cost
+        ("Is there a people-skills side to this work?", "soft skills"),
+        ("Do they need to explain things to non-technical stakeholders?", "soft skills"),
+        ("Would I be working alone, or with other people?", "collaboration"),
+        ("do u get to vibe solo or is it lots of teamwork", "collaboration"),
+        ("Is keeping the cloud bill down part of this job?", "infrastructure cost"),
+        ("Cost optimisation part of job?", "infrastructure cost"),
+        ("How should I express infrastructure cost in my portfolio?", None),  # the metric's line
+        # a project showing it is among the cost lines ("Cost optimization project showing …")
+        ("what portfolio piece would show off cost optimisation skills?", "infrastructure cost"),
+        ("is the soft skills section worth the salary bump?", None),  # pay is another ask
     ],
 )
 def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
@@ -130,7 +141,6 @@ def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
         "What time would he usually have to start in the morning?",
         # the portfolio's projects and metrics are lists of their own
         "what kind of projects should go in an mlops portfolio?",
-        "what portfolio piece would show off cost optimisation skills?",
         "what measures should a portfolio highlight on backing out a faulty model?",
     ],
 )
