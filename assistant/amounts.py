@@ -75,11 +75,17 @@ _BECOMING = re.compile(
     r"|work\s+as|do(?=\s+th(?:is|e)\s+(?:job|role|work)\b))\s+(?P<end>.+)$",
     re.IGNORECASE,
 )
+#: An ask of what an amount turns on ("the salary is depend on what factor?", "what drives
+#: where someone lands in the band?"), and a line saying it ("… *depending on* experience …").
+_DEPENDS = re.compile(
+    r"\b(?:depend\w*|factors?|determin\w*|drives?|driven|affects?|influenc\w*)\b", re.I
+)
+_DEPENDING = re.compile(r"\bdepending\s+on\b", re.IGNORECASE)
 #: A span named by the event that ends it ("time-to-hire", "time-to-fill"), a metric's name.
 _TIMED = re.compile(r"\btime-to-(\w+)", re.IGNORECASE)
 #: The words an ask for an amount names the amount by ("salary", "range"), not whom it is of.
 AMOUNT_WORDS = MONEY_WORDS | frozenset(
-    ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour",
+    ["range", "amount", "figure", "number", "money", "dollars", "year", "month", "hour", "market",
      "engineer", "engineers", "mlops", "dough", "cash", "bucks", "tag", "paycheck"]
 )  # fmt: skip
 
@@ -115,6 +121,8 @@ def of_whom(
         stating = [t for t in stating if EARNINGS.search(t)]
         if not stating:
             return reading.kind
+    if _DEPENDS.search(reading.ask) and any(_DEPENDING.search(t) for t in stating):
+        return None  # "what does the pay depend on?": "… depending on experience and company"
     # a name an amount is asked for ("in *Washington*", "at *Google*") is in a line stating one
     unpriced = [n for n in reading.names if not said_in(n, stating) and not said_spelt(n, stating)]
     if unpriced:

@@ -275,7 +275,7 @@ class Assistant:
         retriever, s, evidence = self.retriever, self.settings, choice.evidence
         said = [self.terms.glossed(e.unit.text) for e in evidence]  # "SOC (Standard …)"
         said += [e.section.heading for e in evidence]
-        asked = main_ask(reading.ask)  # not what it is set against ("… or just *padding*?")
+        asked = main_ask(without_set_aside(reading.ask))  # nor "… or just *padding*?"
         matches = retriever.vocabulary.matches(asked, self._embed, without_money(asked, said))
         coverage = weakest(matches)
         prop = weakest(matches, property_words(reading, matches, self.reader))
@@ -364,6 +364,7 @@ class Assistant:
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""
         s, vocabulary = self.settings.scope, self.retriever.vocabulary
+        reading = dataclasses.replace(reading, ask=without_set_aside(reading.ask))  # "besides X"
         args = (self.selector, vocabulary, self.reader, self._embed, s.property_threshold)
         return items_asked(reading, said, named, *args, s.same_word)
 

@@ -368,10 +368,12 @@ _SET_ASIDE = re.compile(
 
 
 #: What an ask sets aside after it ("the technical questions, *not the design ones*?", "the
-#: technical q's i mean *not sys design*", "which technical *(not system-design)* questions").
+#: technical q's i mean *not sys design*", "which technical *(not system-design)* questions",
+#: "the salary band, *leaving aside the FAANG outliers*").
 _SET_ASIDE_AFTER = re.compile(
     r"(?:,|\bi\s+mean\b)\s*(?:(?:and|but)\s+)?(?:not|apart\s+from|aside\s+from|other\s+than"
-    r"|besides|except(?:\s+for)?|as\s+opposed\s+to|rather\s+than)\b[^,?.;:!()]*"
+    r"|besides|except(?:\s+for)?|as\s+opposed\s+to|rather\s+than|(?:leaving|setting|putting)"
+    r"\s+aside|excluding|ignoring|leaving\s+out)\b[^,?.;:!()]*"
     r"|\(\s*(?:not|non)\b[^)]*\)",
     re.IGNORECASE,
 )

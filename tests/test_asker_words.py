@@ -46,6 +46,22 @@ def test_an_amount_for_the_askers_own_person_is_answered(assistant: Assistant) -
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's market pay for an MLOps engineer?",  # the market's pay is the pay in general
+        "The salary is depend on what factor?",  # "… depending on experience and company"
+        "What salary band should I budget for a typical engineer, leaving aside FAANG outliers?",
+    ],
+)
+def test_pay_in_general_what_it_turns_on_or_set_apart_from_a_part_is_answered(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused and "$120,000-$185,000" in answer.text, answer.text
+
+
+@pytest.mark.slow
 def test_a_duration_for_anyone_and_a_figure_in_thousands_are_answered(
     assistant: Assistant,
 ) -> None:

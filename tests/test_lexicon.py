@@ -286,6 +286,8 @@ def test_what_an_ask_sets_aside_is_not_searched_for() -> None:
     assert without_set_aside(after) == "ok and the technical questions ?"
     assert "sys" not in without_set_aside("the technical q's i mean not sys design")
     assert "system" not in without_set_aside("which technical (not system-design) questions?")
+    leaving = "the salary band for a typical engineer, leaving aside the FAANG outliers?"
+    assert "outliers" not in without_set_aside(leaving)
 
 
 @pytest.mark.slow
