@@ -77,8 +77,11 @@ _TRAILING_ME = re.compile(
 #: i build, i've got like 3 months of severance", "…, i dont wanna jump from QA into something
 #: worse".
 _STATEMENT = re.compile(
-    r",\s*(?:(?:and|but|cause|cuz|coz|bc|because)\s+)?(?:i|i'm|im|i've|ive|i'd|i'll|we|we're"
-    r"|we've|my|our)\s+(?!mean\b|guess\b|wonder|was wondering|want to know|need to know)[^?]*\??$",
+    r",\s*(?:(?:and|but|cause|cuz|coz|bc|because)\s+)?(?:(?:i|i'm|im|i've|ive|i'd|i'll|we|we're"
+    r"|we've|my|our)\s+(?!mean\b|guess\b|wonder|was wondering|want to know|need to know)"
+    # what others keep saying: "what's docker even for, *everyone keeps saying docker*"
+    r"|(?:everyone|everybody|people|ppl|folks|they)\s+(?:keeps?|kept|say|says|said|tells?"
+    r"|told|talks?|mentions?)\b)[^?]*\??$",
     re.IGNORECASE,
 )
 _ASKING_WORD = re.compile(r"\b(?:what|whats|which|who|how|where|why|when|whether|if)\b", re.I)
@@ -125,7 +128,12 @@ def _describes_someone(head: str) -> bool:
 
 
 def _asks(sentence: str) -> bool:
-    return bool(sentence.rstrip().endswith("?") or ASKING.match(sentence) or TASK.match(sentence))
+    if sentence.rstrip().endswith("?"):
+        return True  # not an exclamation that opens like a question: "what a twist that'd be"
+    return not _EXCLAIMS.match(sentence) and bool(ASKING.match(sentence) or TASK.match(sentence))
+
+
+_EXCLAIMS = re.compile(r"^\W*what\s+an?\s+(?!lot\b)\w+", re.IGNORECASE)
 
 
 #: A question's own opening phrase, not the asker's: "Of all the certifications, which …",
@@ -302,9 +310,8 @@ _REPORTING = re.compile(
 
 
 def unframed(ask: str) -> str:
-    """What an ask asks for, its opening fillers ("ok so"), the guide as the speaker ("What
-    does the guide say MLOps engineers earn in …?") and a topic a yes/no question is set after
-    ("data drift vs concept drift - is that something they'd ask?") aside."""
+    """What an ask asks for, its fillers ("ok so"), the guide as the speaker ("does the guide
+    say …") and a topic a yes/no question is set after ("X vs Y - is that asked?") aside."""
     topic = _TOPIC.match(ask)
     if topic and YES_NO.match(ask[topic.end() :]):
         ask = ask[topic.end() :]
@@ -340,9 +347,8 @@ def is_bare(ask: str) -> bool:
 
 
 def ask_parts(ask: str) -> list[str]:
-    """The sentences of an ask ("Who is this role best suited for? Would someone like me
-    fit?"): each is matched against the guide on its own too, as two questions in one text
-    match each's answer less than either alone."""
+    """The sentences of an ask ("Who is it for? Would I fit?"): each is matched on its own too,
+    as two questions in one text match each's answer less than either alone."""
     return [s.strip() for s in SENTENCES.split(ask) if tokenize(s)]  # not "which one?"
 
 
@@ -381,9 +387,8 @@ _OFFERED = re.compile(ALTERNATIVE.pattern + r"[^?.!]*[?.!]?", re.IGNORECASE)
 
 
 def main_ask(text: str) -> str:
-    """The ask without the opposites its yes/no questions offer: what they name is what the asker
-    sets the question against ("… or is everything enterprise *SaaS*?"), not what they ask
-    the guide about."""
+    """The ask without the opposites its yes/no questions offer: what the asker sets the question
+    against ("… or is everything enterprise *SaaS*?"), not what they ask the guide about."""
     return _OFFERED.sub(" ", text)
 
 

@@ -103,6 +103,17 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
     )
     assert split_ask("I use ONNX. which is better?", no_topic)[0] == "which is better?"
     assert split_ask("ONNX vs TorchScript. what does the guide say?", no_topic)[1] != ""
+    # an exclamation that opens like a question asks nothing; nor what others keep saying
+    assert split_ask("is TF Serving only for tensorflow? what a twist that would be") == (
+        "is TF Serving only for tensorflow?",
+        "what a twist that would be",
+    )
+    assert split_ask("what a lot of tools, which ones matter")[1] == ""  # "a lot of": an ask
+    assert split_ask("whats docker even for, everyone keeps saying docker") == (
+        "whats docker even for",
+        "everyone keeps saying docker",
+    )
+    assert split_ask("what do they pay, they are paid well?")[1] == ""  # no one reported
 
 
 @pytest.mark.slow
