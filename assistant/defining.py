@@ -210,8 +210,8 @@ def undefined(ask: str, sections: Iterable[Section]) -> str | None:
         return None
     thing = _NAME_END.sub("", re.sub(r"['\"]", "", next(t for t in m.groups() if t))).strip()
     words = asked_words(thing)
-    if not 0 < len(words) <= TERM_WORDS or not _a_noun(thing):
-        return None
+    if not 0 < len(words) <= TERM_WORDS or not _a_noun(thing) or _DIFFERS.search(thing):
+        return None  # "what is difference between X and Y?" asks no term (only_asked judges)
     lines = (u.text for section in sections for u in section.units)
     naming = [t for t in lines if words <= stems(t)]
     return thing if naming and not any(heads(words, t) for t in naming) else None

@@ -67,6 +67,7 @@ def test_a_term_the_guide_only_names_is_undefined(question: str, term: str | Non
         "what is senior staff triage scale training?",  # more words than a term
         "What is a triage scale supposed to show?",  # a clause after it: what it shows
         "For the last one, what is the triage scale used for?",  # "the": pointed at
+        "What is difference between charting and triage scale?",  # a difference, no term
     ],
 )
 def test_a_defined_unnamed_or_pointed_thing_is_not_undefined(question: str) -> None:
