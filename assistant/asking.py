@@ -378,8 +378,8 @@ _TERSE_YES_NO = re.compile(
 
 #: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
 ALTERNATIVE = re.compile(
-    r",?\s+or\s+(?:is|are|was|were|do|does|did|would|will|can|could|should)"
-    r"\s+(?:it|that|this|they|there|you|u|i|everything|everyone)\b",
+    r",?\s+or\s+(?:(?:is|are|was|were|do|does|did|would|will|can|could|should)"
+    r"\s+(?:it|that|this|they|there|you|u|i|everything|everyone)|(?:it|that|they)\s+(?:is|are))\b",
     re.IGNORECASE,
 )
 #: The opposite a yes/no ask offers, to the end of its sentence ("…, or is it all *YAML*?").

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.listing import stems
+
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
 #: "which of those two should I *pick*", "which one to learn *first*".
 #: "which …, X or Y?", "X vs Y. which …", "is X or Y better?": the ask names what it chooses
@@ -51,4 +53,23 @@ def choice_unmade(ask: str, computed: bool, unjudged: bool, evidence: list[str])
     return bool((unjudged and not rated) or (choosing and not chosen))
 
 
-__all__ = ["choice_unmade"]
+#: The two sides of "X vs Y": "the *open-source* vs *enterprise* options".
+_SIDES = re.compile(r"([\w-]+)\s+(?:vs\.?|versus)\s+([\w-]+)", re.IGNORECASE)
+
+
+def sides_stated(ask: str, evidence: list[str]) -> bool:
+    """Does each side of the ask's "X vs Y" stand in what a line of its own in the evidence says
+    of an item ("Feast: Open source feature store." and "Tecton: Enterprise …" for "open-source
+    vs enterprise options"; not "mlops vs data engineer")? Then the lines, side by side, are
+    the comparison."""
+    m = _SIDES.search(ask)
+    if m is None:
+        return False
+    # what an item's line says of it, after its name ("Feast: *Open source feature store.*")
+    lines = [stems(said) for name, colon, said in (t.partition(":") for t in evidence) if colon]
+    sides = [{w for w in stems(side) if "-" not in w} for side in m.groups()]
+    found = [{i for i, line in enumerate(lines) if side and side <= line} for side in sides]
+    return all(found) and found[0] != found[1]
+
+
+__all__ = ["choice_unmade", "sides_stated"]

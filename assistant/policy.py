@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
-from assistant.choosing import choice_unmade
+from assistant.choosing import choice_unmade, sides_stated
 from assistant.credit import pointed_at, uncounted, without_step
 from assistant.listing import stems
 from assistant.question import Reading
@@ -288,7 +288,9 @@ def no_comparison(case: Case) -> Verdict | None:
         return None
     if case.compared >= 2 and not _JUDGED.search(case.reading.ask):
         return None  # "feast vs tecton?": the items' own lines, side by side (not "better")
-    if any(_COMPARED.search(text) for text in case.evidence):
+    if any(_COMPARED.search(text) for text in case.evidence) or sides_stated(
+        case.reading.ask, case.evidence
+    ):
         return None
     return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.choosing import choice_unmade
+from assistant.choosing import choice_unmade, sides_stated
 
 TOOLS = ["Airflow/Dagster: Workflow orchestration."]
 RATED = ["Cloud and Kubernetes certifications are the most valuable for these roles."]
@@ -41,3 +41,12 @@ def test_a_grade_of_worth_is_judged_by_a_line_rating_things_by_worth() -> None:
     assert choice_unmade("Which kinds of certifications count the most?", False, True, TOOLS)
     # a grade that is no worth ("easier") is not judged by it
     assert choice_unmade("which one is easier to learn?", False, True, RATED)
+
+
+def test_the_sides_of_x_vs_y_each_in_what_an_items_line_says_are_compared() -> None:
+    lines = ["Feast: Open source feature store.", "Tecton: Enterprise feature store platform."]
+    assert sides_stated("the open-source vs enterprise options for feature stores?", lines)
+    assert not sides_stated("open-source vs hosted options?", lines)  # one side unsaid
+    # a side only the role's name or a line of no item names compares nothing
+    pay = ["MLOps Engineers earn $120,000-$185,000", "Data: Feast and dbt."]
+    assert not sides_stated("mlops vs data engineer who earn more?", pay)

@@ -251,6 +251,11 @@ def test_the_opposite_a_yes_no_ask_offers_names_nothing_it_asks_about() -> None:
     assert "YAML" not in read(ask).names
     assert read("Is there an open source feature store or is everything SaaS?").names == ()
     assert read("Is SaaS or Feast open source?").names == ("SaaS", "Feast")
+    # offered in a statement's order: "… or it is only for normal developers?"
+    from assistant.asking import main_ask
+
+    offered = "Is CI/CD important in MLOps or it is only for Normal Developers?"
+    assert "Normal" not in main_ask(offered) and "CI/CD" in main_ask(offered)
 
 
 def test_an_ordinal_number_is_no_name() -> None:
