@@ -4,9 +4,11 @@ happened ("When was this guide last updated?"), an age ("what age do people get 
 field?"), how or where the work is done ("can I work remote?"), a part of pay beside the
 salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"), school
 before college ("which high school subjects?"), the pay at a career's start ("entry-level
-pay"), a change to a thing's standing ("being retired", "still offered"), how much of a thing
-the lines never speak of ("how much math"). For the scope policy (assistant/policy.py): such
-an ask whose evidence states none is refused, whatever else the lines say.
+pay"), a change to a thing's standing ("being retired", "still offered"), a cited source's
+particulars ("the sample size?"), a person's work history ("has the author worked as one?"),
+how much of a thing the lines never speak of ("how much math"). For the scope policy
+(assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
+lines say.
 """
 
 from __future__ import annotations
@@ -137,6 +139,35 @@ _CHANGED = re.compile(
     re.IGNORECASE,
 )
 
+#: An ask for a cited source's particulars ("which organization ran that industry survey?",
+#: "the sample size behind the range?", "what methodology?") and a line stating them (the guide
+#: names its sources, and says of none who made it or how).
+_SOURCE_ASK = re.compile(
+    r"\bsample\s+sizes?\b|\bmethodolog\w*|\brespondents?\b|\bmargin\s+of\s+error\b"
+    r"|\b(?:which|what)\s+(?:organi[sz]ation|company|firm|group|body|agency)\s+(?:ran|conducted"
+    r"|did|carried\s+out|published|commissioned|made)\b"
+    r"|\bwho\s+(?:ran|conducted|published|commissioned|carried\s+out)\s+(?:the|that|this|it)\b",
+    re.IGNORECASE,
+)
+_SOURCED = re.compile(
+    r"\b(?:sample|respondents?|surveyed|methodolog\w*|conducted|published\s+by)\b|\bn\s*=\s*\d",
+    re.IGNORECASE,
+)
+#: An ask for a person's work history ("has the author worked as an MLOps engineer?", "does he
+#: have hands-on industry experience?") and a line stating one ("worked as", "years at").
+_HISTORY_ASK = re.compile(
+    r"\b(?:has|have|did|does|do)\s+(?:the\s+)?(?:author|writer|he|she)\b[^?]*\b(?:worked|work"
+    r"|done\s+the\s+job|been\s+an?\s+(?:mlops|ml|engineer))"
+    r"|\b(?:author|writer)\b[^?]*\b(?:(?:hands-on|industry|real[- ]world|practical|professional"
+    r"|work|job)\s+experience|worked\s+as)",
+    re.IGNORECASE,
+)
+_WORKED = re.compile(
+    r"\b(?:worked|work(?:ing|s)?\s+(?:as|at)|years?\s+(?:of|as|at|in)|experience\s+(?:as|at|in)"
+    r"|career\s+(?:as|in))\b",
+    re.IGNORECASE,
+)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -150,6 +181,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_school", _SCHOOL_ASK, _SCHOOL),
     ("no_stage_pay", _STAGE_PAY, _STAGED),
     ("no_change", _STANDING_ASK, _CHANGED),
+    ("no_source_detail", _SOURCE_ASK, _SOURCED),
+    ("no_work_history", _HISTORY_ASK, _WORKED),
 )
 
 

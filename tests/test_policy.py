@@ -1712,6 +1712,28 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
     assert unstated(ask, ["The Specialty is being retired and replaced by a new exam."]) is None
 
 
+@pytest.mark.parametrize(
+    ("ask", "reason"),
+    [
+        ("Which organization ran that industry survey, and in what year?", "no_source_detail"),
+        ("What's the sample size behind the range?", "no_source_detail"),
+        ("Who conducted that survey?", "no_source_detail"),
+        ("has the author actually worked as an mlops eng or nah", "no_work_history"),
+        ("Has he ever worked as an MLOps engineer himself?", "no_work_history"),
+        # the asker's own work, and what a source is, ask for neither
+        ("I ask as someone who ran many a watch: which duties are monitoring?", None),
+        ("What data sources does the guide cite?", None),
+    ],
+)
+def test_a_sources_particulars_or_a_persons_work_history_need_a_line_stating_them(
+    ask: str, reason: str | None
+) -> None:
+    named = ["Industry survey on MLOps practices", "Taylor Rupe", "Co-founder & Editor (B.S.)"]
+    assert unstated(ask, named) == reason
+    said = ["A survey of 2,000 respondents conducted by X; he worked as an SRE for 5 years."]
+    assert unstated(ask, said) is None
+
+
 def test_an_older_thing_or_the_askers_age_asks_for_no_age() -> None:
     rollback = ["How do you handle model versioning and rollback?"]
     assert unstated("Do they ask about going back to an older model?", rollback) is None
