@@ -6,6 +6,7 @@ salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"
 before college ("which high school subjects?"), the pay at a career's start ("entry-level
 pay"), a change to a thing's standing ("being retired", "still offered"), a cited source's
 particulars ("the sample size?"), a person's work history ("has the author worked as one?"),
+team sizes ("how big are the teams?"), getting an internship ("where do i find one?"),
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -168,6 +169,23 @@ _WORKED = re.compile(
     re.IGNORECASE,
 )
 
+#: An ask for how big teams are ("the typical MLOps team size?", "how big are the teams
+#: usually?") and a line stating a size ("teams of 5-10 engineers").
+_TEAM_ASK = re.compile(
+    r"\bteam\s+sizes?\b|\bsize\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?teams?\b"
+    r"|\bhow\s+(?:big|large|small)\s+(?:are|is)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?teams?\b",
+    re.IGNORECASE,
+)
+_SIZED = re.compile(r"\b\d+(?:\s*-\s*\d+)?\s+(?:people|engineers|persons?|members)\b", re.I)
+#: An ask for getting an internship ("can i get an mlops internship as a freshman?", "what
+#: companies hire interns?"; not what to build to land one) and a line speaking of interns.
+_INTERN_ASK = re.compile(
+    r"^(?:(?!\b(?:projects?|portfolio|skills?|learn|build|study)\b)[^?])*"
+    r"\b(?:get|find|land|apply|hire|hiring|offer\w*|programs?)\b[^?]*\bintern(?:s|ships?)\b",
+    re.IGNORECASE,
+)
+_INTERNED = re.compile(r"\bintern(?:s|ships?)?\b", re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -183,6 +201,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_change", _STANDING_ASK, _CHANGED),
     ("no_source_detail", _SOURCE_ASK, _SOURCED),
     ("no_work_history", _HISTORY_ASK, _WORKED),
+    ("no_team_size", _TEAM_ASK, _SIZED),
+    ("no_internship", _INTERN_ASK, _INTERNED),
 )
 
 

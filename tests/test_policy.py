@@ -1720,17 +1720,25 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("Who conducted that survey?", "no_source_detail"),
         ("has the author actually worked as an mlops eng or nah", "no_work_history"),
         ("Has he ever worked as an MLOps engineer himself?", "no_work_history"),
+        ("how big are the teams usually? like 5 people or 50?", "no_team_size"),
+        ("What's the typical MLOps team size?", "no_team_size"),
+        ("can i get an mlops internship as a freshman?? where do i find one", "no_internship"),
+        ("what companies hire mlops interns", "no_internship"),
+        ("what projects should i build to land an mlops internship", None),  # the projects'
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
         ("What data sources does the guide cite?", None),
     ],
 )
-def test_a_sources_particulars_or_a_persons_work_history_need_a_line_stating_them(
+def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line_stating_them(
     ask: str, reason: str | None
 ) -> None:
     named = ["Industry survey on MLOps practices", "Taylor Rupe", "Co-founder & Editor (B.S.)"]
     assert unstated(ask, named) == reason
-    said = ["A survey of 2,000 respondents conducted by X; he worked as an SRE for 5 years."]
+    said = [
+        "A survey of 2,000 respondents conducted by X; he worked as an SRE for 5 years.",
+        "Teams of 5-10 engineers hire summer interns.",
+    ]
     assert unstated(ask, said) is None
 
 
