@@ -6,7 +6,8 @@ salary ("equity", "a signing bonus"), a step past the role ("promoted to senior"
 before college ("which high school subjects?"), the pay at a career's start ("entry-level
 pay"), a change to a thing's standing ("being retired", "still offered"), a cited source's
 particulars ("the sample size?"), a person's work history ("has the author worked as one?"),
-team sizes ("how big are the teams?"), getting an internship ("where do i find one?"),
+team sizes ("how big are the teams?"), getting an internship ("where do i find one?"), how
+an exam is sat ("is it online?", "in portuguese?"),
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -186,6 +187,20 @@ _INTERN_ASK = re.compile(
 )
 _INTERNED = re.compile(r"\bintern(?:s|ships?)?\b", re.IGNORECASE)
 
+#: An ask for how an exam is sat: where ("is the exam online or do i have to go somewhere?",
+#: "at a test center?") or in which tongue ("can i do the CKA in portuguese?"; not a coding
+#: test's programming language), and a line saying so.
+_MODE = (
+    r"\b(?:online|in[- ]person|at\s+home|remotely|test\s+cent(?:er|re)s?|proctor\w*"
+    r"|(?:in|into)\s+(?:portuguese|spanish|french|german|polish|turkish|hindi|chinese|japanese"
+    r"|korean|arabic|vietnamese|italian|russian|ukrainian|english))\b"
+)
+_MODE_ASK = re.compile(
+    rf"\b(?:exams?|certs?|certifications?)\b[^?]*{_MODE}|{_MODE}[^?]*\bexams?\b", re.IGNORECASE
+)
+# of an exam: "online and offline feature serving" says nothing of one
+_MODE_STATED = re.compile(rf"^(?=.*\b(?:exams?|tests?|certif\w*)\b).*{_MODE}", re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -203,6 +218,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_work_history", _HISTORY_ASK, _WORKED),
     ("no_team_size", _TEAM_ASK, _SIZED),
     ("no_internship", _INTERN_ASK, _INTERNED),
+    ("no_exam_mode", _MODE_ASK, _MODE_STATED),
 )
 
 

@@ -1725,6 +1725,9 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("can i get an mlops internship as a freshman?? where do i find one", "no_internship"),
         ("what companies hire mlops interns", "no_internship"),
         ("what projects should i build to land an mlops internship", None),  # the projects'
+        ("is the exam online or do i have to go somewhere", "no_exam_mode"),
+        ("the CKA exam, i can do it in portuguese?", "no_exam_mode"),
+        ("coding test in the interview is in which language?", None),  # a programming one
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
         ("What data sources does the guide cite?", None),
@@ -1734,10 +1737,12 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
     ask: str, reason: str | None
 ) -> None:
     named = ["Industry survey on MLOps practices", "Taylor Rupe", "Co-founder & Editor (B.S.)"]
+    named.append("Explain the difference between online and offline feature serving")  # no exam
     assert unstated(ask, named) == reason
     said = [
         "A survey of 2,000 respondents conducted by X; he worked as an SRE for 5 years.",
         "Teams of 5-10 engineers hire summer interns.",
+        "The exam is taken online, in English, Portuguese or Japanese.",
     ]
     assert unstated(ask, said) is None
 
