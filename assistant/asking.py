@@ -36,11 +36,11 @@ _FIRST_PERSON = re.compile(
     re.IGNORECASE,
 )
 
-#: A request to produce something rather than to learn what the guide says.
+#: A request to produce something rather than to learn what the guide says ("can you draft …").
 TASK = re.compile(
-    r"^\s*(please\s+)?(write|compose|draft|generate|create|translate|summari[sz]e (this|my)"
-    r"|ignore|forget|pretend|act as|roleplay|print|repeat|reveal|disregard|sing|tell me a joke"
-    r"|code|debug|fix)\b",
+    r"^\s*(?:please\s+|(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:help\s+me\s+)?)?"
+    r"(write|compose|draft|generate|create|translate|summari[sz]e (this|my)|ignore|forget|pretend"
+    r"|act as|roleplay|print|repeat|reveal|disregard|sing|tell me a joke|code|debug|fix)\b",
     re.IGNORECASE,
 )
 
