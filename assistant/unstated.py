@@ -7,7 +7,7 @@ before college ("which high school subjects?"), the pay at a career's start ("en
 pay"), a change to a thing's standing ("being retired", "still offered"), a cited source's
 particulars ("the sample size?"), a person's work history ("has the author worked as one?"),
 team sizes ("how big are the teams?"), getting an internship ("where do i find one?"), how
-an exam is sat ("is it online?", "in portuguese?"),
+an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pay for it?"),
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -201,6 +201,17 @@ _MODE_ASK = re.compile(
 # of an exam: "online and offline feature serving" says nothing of one
 _MODE_STATED = re.compile(rf"^(?=.*\b(?:exams?|tests?|certif\w*)\b).*{_MODE}", re.IGNORECASE)
 
+#: A yes/no ask whether someone pays for or discounts exams ("do employers usually pay for the
+#: certs?", "do any vendors offer volume discounts?"; not the asker's own reimbursing, "we'd
+#: reimburse, what do they cost?") and a line saying so.
+_FUNDING = (
+    r"\b(?:reimburs\w*|discount\w*|vouchers?|pay\s+for\s+(?:the\s+)?(?:certs?|certif\w+|exams?))"
+)
+_FUNDING_ASK = re.compile(
+    rf"^\W*(?:do|does|will|would|can|are\s+there)\b[^?]*{_FUNDING}", re.IGNORECASE
+)
+_FUNDED = re.compile(_FUNDING, re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -219,6 +230,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_team_size", _TEAM_ASK, _SIZED),
     ("no_internship", _INTERN_ASK, _INTERNED),
     ("no_exam_mode", _MODE_ASK, _MODE_STATED),
+    ("no_exam_funding", _FUNDING_ASK, _FUNDED),
 )
 
 

@@ -1731,6 +1731,9 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("is the exam online or do i have to go somewhere", "no_exam_mode"),
         ("the CKA exam, i can do it in portuguese?", "no_exam_mode"),
         ("coding test in the interview is in which language?", None),  # a programming one
+        ("do employers usually pay for the certs", "no_exam_funding"),
+        ("Do any of those certification vendors offer volume discounts?", "no_exam_funding"),
+        ("We reimburse certification exams. How much does the CKA cost?", None),  # the asker's
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
         ("What data sources does the guide cite?", None),
@@ -1746,6 +1749,7 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
         "A survey of 2,000 respondents conducted by X; he worked as an SRE for 5 years.",
         "Teams of 5-10 engineers hire summer interns.",
         "The exam is taken online, in English, Portuguese or Japanese.",
+        "Many employers reimburse the exams; vendors offer volume discounts.",
     ]
     assert unstated(ask, said) is None
 
