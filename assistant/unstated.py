@@ -8,6 +8,7 @@ pay"), a change to a thing's standing ("being retired", "still offered"), a cite
 particulars ("the sample size?"), a person's work history ("has the author worked as one?"),
 team sizes ("how big are the teams?"), getting an internship ("where do i find one?"), how
 an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pay for it?"),
+hardware to buy ("which GPU should I get?"),
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -212,6 +213,19 @@ _FUNDING_ASK = re.compile(
 )
 _FUNDED = re.compile(_FUNDING, re.IGNORECASE)
 
+#: An ask for hardware to buy or have ("which GPU should I buy to train at home?", "do i need a
+#: gpu at home?", "what laptop specs?"; not the serving tool "for GPU inference") and a line
+#: naming some.
+_KIT = (
+    r"(?:gpus?|graphics\s+cards?|laptops?|pc|hardware)(?![\w-])(?!\s+(?:inference|serving|server))"
+)
+_KIT_ASK = re.compile(
+    rf"\b(?:which|what)\s+{_KIT}|\b(?:buy|need|get|recommend\w*|best)\b[^?]*\b{_KIT}"
+    r"|\blaptop\s+specs?\b",
+    re.IGNORECASE,
+)
+_KITTED = re.compile(r"\b(?:nvidia|rtx|a100|h100|\d+\s*gb|laptops?|graphics\s+cards?)\b", re.I)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -231,6 +245,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_internship", _INTERN_ASK, _INTERNED),
     ("no_exam_mode", _MODE_ASK, _MODE_STATED),
     ("no_exam_funding", _FUNDING_ASK, _FUNDED),
+    ("no_hardware", _KIT_ASK, _KITTED),
 )
 
 

@@ -1734,6 +1734,13 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("do employers usually pay for the certs", "no_exam_funding"),
         ("Do any of those certification vendors offer volume discounts?", "no_exam_funding"),
         ("We reimburse certification exams. How much does the CKA cost?", None),  # the asker's
+        ("do i need a gpu at home to learn this stuff", "no_hardware"),
+        (
+            "Which GPU models does the guide recommend for building training clusters?",
+            "no_hardware",
+        ),
+        ("Which GPU-oriented serving option does it list?", None),  # a tool for GPU inference
+        ("which one is for gpu inference?", None),
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
         ("What data sources does the guide cite?", None),
@@ -1750,6 +1757,7 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
         "Teams of 5-10 engineers hire summer interns.",
         "The exam is taken online, in English, Portuguese or Japanese.",
         "Many employers reimburse the exams; vendors offer volume discounts.",
+        "Practise on any laptop with 16 GB; training wants an NVIDIA A100.",
     ]
     assert unstated(ask, said) is None
 
