@@ -72,8 +72,16 @@ _FROM = re.compile(r"\bfrom\s+(?:an?\s+|the\s+|my\s+)?[\w-]+", re.IGNORECASE)
 #: started *today*").
 _BECOMING = re.compile(
     r"\b(?:become|becoming|be|being|reach|reaching|land|landing|get\s+(?:to\s+be|into)"
-    r"|work\s+as|do(?=\s+th(?:is|e)\s+(?:job|role|work)\b))\s+(?P<end>.+)$",
+    r"|work\s+as|do(?=\s+th(?:is|e)\s+(?:job|role|work)\b)"
+    # "develop *someone* into this role", "went down *this road*": the path, to its end
+    r"|(?:develop|grow|train|turn)\s+(?:\w+\s+){1,4}?into"
+    r"|(?:go|goes|went|going|head\w*)\s+down\s+(?:this|that|the)\s+(?:road|path|route))"
+    r"[\s,]+(?P<end>.+)$",
     re.IGNORECASE,
+)
+#: Words saying one is the role at all, no level of it: "a *qualified* MLOps engineer".
+_AT_ALL = frozenset(
+    ["qualified", "proper", "real", "competent", "hireable", "employable", "job-ready", "working"]
 )
 #: An ask of what an amount turns on ("the salary is depend on what factor?", "what drives
 #: where someone lands in the band?"), and a line saying it ("… *depending on* experience …").
@@ -111,7 +119,7 @@ def of_whom(
             return timed.group(1)  # "time-to-*hire*": a span of what ends it
         if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
             return None
-        theirs = askers_own(ask)
+        theirs = askers_own(ask) | _AT_ALL
         return unsaid_noun(
             ask, said, AMOUNT_WORDS | theirs, reader, vocabulary, embed, threshold
         ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)

@@ -294,7 +294,8 @@ PART_OR_CUT = re.compile(
     r"\b(?:each|every)\s+(?:step|stage|phase|part|one)\b|\bper\s+(?:step|stage|phase)\b"
     r"|\ballocat\w+|\bsplit\b|\bbroken\s+down\b|\bbreakdown\b|\bdivided\b"
     r"|\bof\s+(?:that|the|this|those)\s+(?:time|years)\b|\bshorten\w*|\bshave\b"
-    r"|\b(?:cut|take|knock)\s+(?:\w+\s+)?off\b|\b(?:less|fewer|faster|quicker|sooner)\b"
+    r"|\b(?:cut|take|knock)\s+(?:\w+\s+)?off\b"
+    r"|(?<!\bmore or )\b(?:less|fewer|faster|quicker|sooner)\b"  # not "more or less": roughly
     r"|\baccelerat\w+|\bcompress\w*|\bspeed\s+(?:\w+\s+)?up\b|\breduc\w+"
     r"|\b(?:years?|yrs?|months?)\s+more\b",
     re.IGNORECASE,

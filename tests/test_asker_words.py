@@ -49,6 +49,21 @@ def test_an_amount_for_the_askers_own_person_is_answered(assistant: Assistant) -
 @pytest.mark.parametrize(
     "question",
     [
+        "Realistically how long does it take someone to become a qualified MLOps engineer?",
+        "If someone starting more or less from scratch went down this road, how many years?",
+    ],
+)
+def test_the_path_timed_to_the_role_at_all_is_answered(assistant: Assistant, question: str) -> None:
+    # "qualified" says one is the role at all, no level; "more or less" is roughly, no cut
+    answer = assistant.ask(question)
+    assert not answer.refused and "Total Time: 4-6 years" in answer.text, answer.text
+    assert assistant.ask("how long does it take to become a senior MLOps engineer?").refused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
         "What's market pay for an MLOps engineer?",  # the market's pay is the pay in general
         "The salary is depend on what factor?",  # "… depending on experience and company"
         "What salary band should I budget for a typical engineer, leaving aside FAANG outliers?",

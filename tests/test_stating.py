@@ -36,6 +36,7 @@ def test_an_ask_of_earnings_is_stated_by_a_line_of_earnings_not_a_price() -> Non
         ("how long to become an MLOps engineer from a biology degree?", True),
         ("how long does it take to fill an MLOps role?", False),  # a span of something else
         ("how long is an on-call shift?", False),
+        ("how long does it take to develop someone into this role from zero?", True),
     ],
 )
 def test_a_span_states_an_ask_timing_the_path_to_the_role(ask: str, timed: bool) -> None:
