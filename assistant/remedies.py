@@ -26,8 +26,9 @@ HANDLING = re.compile(
     r"\bhow\s+(?P<who>(?:\S+\s+){0,6}?)(?:handle|deal\s+with|cope|manage|tackle|overcome|fix|avoid"
     r"|prevent|reduce|cut\s+down|get\s+around|keep\s+from"
     r"|keep\s+(?:\S+\s+){0,3}?(?:in\s+check|under\s+control|at\s+bay)|mitigate|solve|address)\b"
-    r"|\b(?:remed(?:y|ies)|mitigations?|(?-i:solutions?)|workarounds?|antidote"
-    r"|(?:the|a|any|recommended|suggested|supposed|usual)\s+fix(?:es)?|fix(?:es)?\s+for|cop(?:e|es|ing)"
+    r"|\b(?:remed(?:y|ies)|mitigations?|(?-i:solutions?)|workarounds?|antidote|countermeasures?"
+    r"|(?:the|a|any|recommended|suggested|supposed|usual)\s+['\"‘“]?fix(?:es)?|fix(?:es)?\s+for"
+    r"|cop(?:e|es|ing)"
     r"|do\s+about)\b",
     re.IGNORECASE,
 )

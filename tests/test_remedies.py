@@ -25,6 +25,8 @@ CHALLENGES = exchange(
         ("mitigation for that one?", True),
         ("how do the veterans deal with that?", True),
         ("and how do the old hands keep tech debt in check?", True),
+        ("what's the 'fix' they propose for tool fragmentation", True),  # in quotes
+        ("And what is the recommended countermeasure for the last of those?", True),
         # a tool that handles something, a duty, a certification's name: no handling asked
         ("Which monitoring tool handles drift detection?", False),
         ("Is handling production incidents part of the job?", False),
