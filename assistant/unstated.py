@@ -8,7 +8,8 @@ pay"), a change to a thing's standing ("being retired", "still offered"), a cite
 particulars ("the sample size?"), a person's work history ("has the author worked as one?"),
 team sizes ("how big are the teams?"), getting an internship ("where do i find one?"), how
 an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pay for it?"),
-hardware to buy ("which GPU should I get?"),
+hardware to buy ("which GPU should I get?"), whom the role reports to, hiring against
+contracting the work out,
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -226,6 +227,25 @@ _KIT_ASK = re.compile(
 )
 _KITTED = re.compile(r"\b(?:nvidia|rtx|a100|h100|\d+\s*gb|laptops?|graphics\s+cards?)\b", re.I)
 
+#: An ask where the role sits ("should the MLOps engineer report to the data science lead or
+#: the platform lead?"; not "what metric would I report to show …") and a line saying so.
+_REPORTS_ASK = re.compile(
+    r"\b(?:should|would|will|does|do|engineers?|role|team|mlops|it|they|he|she)\s+report"
+    r"(?:s|ing)?\s+(?:in)?to\b",
+    re.IGNORECASE,
+)
+_REPORTS = re.compile(r"\breport(?:s|ing)?\s+(?:in)?to\b|\breporting\s+lines?\b", re.IGNORECASE)
+#: An ask whether to hire or to contract the work out ("would it be cheaper to contract this
+#: out to a consultancy instead of hiring?"; not what to ask a contractor one has) and a line
+#: weighing them.
+_CONTRACTED = r"\b(?:contract(?:ors?|ing)?|consultanc\w*|consultants?|outsourc\w*|freelancers?)\b"
+_CONTRACT_ASK = re.compile(
+    rf"^(?=.*{_CONTRACTED})(?=.*\b(?:hir\w+|full[- ]?tim\w*|in[- ]house|ftes?|employees?)\b)"
+    r"(?=.*\b(?:instead|rather|or|vs\.?|versus|cheaper|better)\b)",
+    re.IGNORECASE,
+)
+_CONTRACT_STATED = re.compile(_CONTRACTED, re.IGNORECASE)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -246,6 +266,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_exam_mode", _MODE_ASK, _MODE_STATED),
     ("no_exam_funding", _FUNDING_ASK, _FUNDED),
     ("no_hardware", _KIT_ASK, _KITTED),
+    ("no_reporting_line", _REPORTS_ASK, _REPORTS),
+    ("no_contracting", _CONTRACT_ASK, _CONTRACT_STATED),
 )
 
 

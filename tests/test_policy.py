@@ -1741,6 +1741,10 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ),
         ("Which GPU-oriented serving option does it list?", None),  # a tool for GPU inference
         ("which one is for gpu inference?", None),
+        ("should MLOps report into platform engineering or into the DS org?", "no_reporting_line"),
+        ("For that project, what metric would I report to show it worked?", None),  # a metric
+        ("Would it be cheaper to contract this out instead of hiring?", "no_contracting"),
+        ("What should I ask a contractor to show me from past work?", None),  # one they have
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
         ("What data sources does the guide cite?", None),
@@ -1758,6 +1762,7 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
         "The exam is taken online, in English, Portuguese or Japanese.",
         "Many employers reimburse the exams; vendors offer volume discounts.",
         "Practise on any laptop with 16 GB; training wants an NVIDIA A100.",
+        "It reports to the platform lead; contractors cost more than hiring.",
     ]
     assert unstated(ask, said) is None
 
