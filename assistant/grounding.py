@@ -292,9 +292,10 @@ def other_people(
 
 def common_abbreviation(name: str) -> bool:
     """A short word in capitals that is an ordinary word ("AM", "PM", "IT"), not one that may
-    name a place or a body ("US", "LA", "EU") nor an acronym the dictionary lacks ("SRE")."""
+    name a place or a body ("US", "LA", "EU"), an acronym the dictionary lacks ("SRE") or a
+    lone capital, which names ("in R")."""
     return (
-        len(name) <= 3
+        2 <= len(name) <= 3
         and name.isupper()
         and is_english(name.lower())
         and not may_name_a_place_or_body(name)

@@ -56,7 +56,7 @@ def names_in(text: str) -> list[str]:
             if run and sentence[words[i - 1].end() : m.start()].strip(" -–—"):
                 out.append(" ".join(run))  # "(Ansible, Jenkins, AWS)": a comma ends a name
                 run = []
-            if _is_name_word(word, first=(i == 0), titled=titled):
+            if _is_name_word(word, first=(i == 0), titled=titled) or _lone_capital(m, i, sentence):
                 run.append(word)
                 continue
             if run:
@@ -65,6 +65,13 @@ def names_in(text: str) -> list[str]:
         if run:
             out.append(" ".join(run))
     return out
+
+
+def _lone_capital(m: re.Match[str], i: int, sentence: str) -> bool:
+    """A lone capital mid-sentence names ("can I work in *R* instead of Python?"), but for "I"
+    and a letter of an abbreviation ("R&D", "P&C", "L&D")."""
+    word, around = m.group(0), sentence[max(m.start() - 1, 0) : m.end() + 1]
+    return len(word) == 1 and "B" <= word <= "Z" and word != "I" and i > 0 and "&" not in around
 
 
 def _is_name_word(word: str, first: bool, titled: bool) -> bool:

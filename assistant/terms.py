@@ -77,6 +77,8 @@ class Terms:
         """Does one guide line hold every word of `name` (exactly, by its stem, or without a
         plural or possessive "s": "GPUs", "NVIDIA's"; a CamelCase word's capitals for the word,
         "TF Serving"), spell out the acronym it is, or state the figure it says short ("250k")?"""
+        if len(name) == 1:  # a lone capital ("R"): written alone in a line, not inside a word
+            return any(re.search(rf"(?<![\w&]){name}(?![\w&+#])", t) for t in self.texts)
         words = [self.capitals.get(w, w) for w in _name_tokens(name)]  # "TF Serving"
         return (
             not words

@@ -289,7 +289,7 @@ class Vocabulary:
 
         def word(m: re.Match[str]) -> str:
             low = m.group(0).lower()
-            if low in self.exact:
+            if low in self.exact or m.group(0) in _LONE_CAPITAL:  # "in *R*": no chat "are"
                 return m.group(0)
             return CHAT_FORMS.get(low) or spelt_out(m.group(0)) or m.group(0)  # "actualy"
 
@@ -315,7 +315,7 @@ class Vocabulary:
         def fix(m: re.Match[str]) -> str:
             word = m.group(0)
             low = word.lower()
-            if low in CHAT_FORMS and low not in self.exact:
+            if low in CHAT_FORMS and low not in self.exact and word not in _LONE_CAPITAL:
                 return CHAT_FORMS[low]  # "wat", "shud", "4"
             if low in self.exact or low in FRAME_WORDS or not tokenize(low):
                 return word  # a guide word, a frame word or a stopword
@@ -352,6 +352,10 @@ class Vocabulary:
             vectors = self.vectors[rows]
         best = (embed(unknown) @ vectors.T).max(axis=1)
         return {word: float(score) for word, score in zip(unknown, best, strict=True)}
+
+
+#: A lone capital is a name ("R"), not a chat form ("r": "are"), but for "U" ("can U …").
+_LONE_CAPITAL = frozenset("BCDEFGHJKLMNOPQRSTVWXYZ")
 
 
 def weakest(matches: dict[str, float], among: Iterable[str] | None = None) -> Coverage:

@@ -271,6 +271,7 @@ def test_a_short_ordinary_word_in_capitals_is_no_name() -> None:
     assert common_abbreviation("AM") and common_abbreviation("PM")
     assert not common_abbreviation("US") and not common_abbreviation("EU")  # places, bodies
     assert not common_abbreviation("SRE") and not common_abbreviation("CKAD")
+    assert not common_abbreviation("R")  # a lone capital names ("in R")
 
 
 def test_what_an_ask_sets_aside_is_not_searched_for() -> None:

@@ -232,6 +232,9 @@ def test_the_guide_as_the_speaker_is_no_part_of_what_is_asked() -> None:
     ("text", "names"),
     [
         ("How much does the CKAD exam cost?", ["CKAD"]),
+        # a lone capital mid-sentence names; not "I", nor a letter of "R&D"
+        ("Is R used in MLOps at all, or should I drop it for Python?", ["R", "Python"]),
+        ("pharma R&D, and I write some R", ["R"]),
         ("Is the AWS DevOps Engineer Professional exam worth it?",
          ["AWS DevOps Engineer Professional"]),
         ("Does KServe read DP-100 scores from Levels.fyi?", ["KServe", "DP-100", "Levels.fyi"]),
@@ -2000,3 +2003,13 @@ def test_a_job_offered_as_a_background_to_choose_is_no_other_role(
     roles = ["ML researchers" if "researchers" in question else "ML researcher"]
     verdict = decide(make_case(question, other_roles=roles))
     assert (verdict.reason == "other_role") is refused
+
+
+@pytest.mark.slow
+def test_a_lone_capital_the_guide_never_writes_is_refused_not_read_as_chat(
+    assistant: Assistant,
+) -> None:
+    # "R" is no chat "r" ("are"), and a guide without it does not mention it
+    answer = assistant.ask("Is R used in MLOps at all, or should I drop it for Python?")
+    assert answer.refused
+    assert assistant.terms.grounded("R") is False
