@@ -68,10 +68,10 @@ def names_in(text: str) -> list[str]:
 
 
 def _lone_capital(m: re.Match[str], i: int, sentence: str) -> bool:
-    """A lone capital mid-sentence names ("can I work in *R* instead of Python?"), but for "I"
-    and a letter of an abbreviation ("R&D", "P&C", "L&D")."""
+    """A lone capital mid-sentence names ("can I work in *R* instead of Python?"), but for "I",
+    a letter of an abbreviation ("R&D", "P&C", "L&D") and a placeholder ("design X", "Y")."""
     word, around = m.group(0), sentence[max(m.start() - 1, 0) : m.end() + 1]
-    return len(word) == 1 and "B" <= word <= "Z" and word != "I" and i > 0 and "&" not in around
+    return len(word) == 1 and "B" <= word <= "W" and word != "I" and i > 0 and "&" not in around
 
 
 def _is_name_word(word: str, first: bool, titled: bool) -> bool:

@@ -9,7 +9,7 @@ particulars ("the sample size?"), a person's work history ("has the author worke
 team sizes ("how big are the teams?"), getting an internship ("where do i find one?"), how
 an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pay for it?"),
 hardware to buy ("which GPU should I get?"), whom the role reports to, hiring against
-contracting the work out,
+contracting the work out, negotiating an offer, which school is best,
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -246,6 +246,19 @@ _CONTRACT_ASK = re.compile(
 )
 _CONTRACT_STATED = re.compile(_CONTRACTED, re.IGNORECASE)
 
+#: An ask how to negotiate ("how do i negotiate my first salary offer?") and a line on it.
+_NEGOTIATE = re.compile(r"\bnegotiat\w+", re.IGNORECASE)
+#: An ask which school is best or offers a program ("which uni has the best mlops masters?";
+#: not which kind of degree program the guide points to) and a line naming one as such.
+_SCHOOL_CHOICE = re.compile(
+    r"\b(?:which|what)\s+(?:universit(?:y|ies)|colleges?|unis?|schools?)\s+(?:has|have|offers?)"
+    r"\b|\bbest\s+(?:universit\w*|colleges?|unis?|schools?)\b",
+    re.IGNORECASE,
+)
+_SCHOOL_CHOSEN = re.compile(
+    r"\b(?:universit\w*|colleges?|schools?)\b[^.]*\b(?:offers?|best|top|recommend\w*)\b", re.I
+)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -268,6 +281,8 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_hardware", _KIT_ASK, _KITTED),
     ("no_reporting_line", _REPORTS_ASK, _REPORTS),
     ("no_contracting", _CONTRACT_ASK, _CONTRACT_STATED),
+    ("no_negotiation", _NEGOTIATE, _NEGOTIATE),
+    ("no_school_choice", _SCHOOL_CHOICE, _SCHOOL_CHOSEN),
 )
 
 

@@ -235,6 +235,7 @@ def test_the_guide_as_the_speaker_is_no_part_of_what_is_asked() -> None:
         # a lone capital mid-sentence names; not "I", nor a letter of "R&D"
         ("Is R used in MLOps at all, or should I drop it for Python?", ["R", "Python"]),
         ("pharma R&D, and I write some R", ["R"]),
+        ("the interviewer says 'design X' and I freeze", []),  # a placeholder
         ("Is the AWS DevOps Engineer Professional exam worth it?",
          ["AWS DevOps Engineer Professional"]),
         ("Does KServe read DP-100 scores from Levels.fyi?", ["KServe", "DP-100", "Levels.fyi"]),
@@ -1748,6 +1749,9 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("For that project, what metric would I report to show it worked?", None),  # a metric
         ("Would it be cheaper to contract this out instead of hiring?", "no_contracting"),
         ("What should I ask a contractor to show me from past work?", None),  # one they have
+        ("how do i negotiate my first salary offer", "no_negotiation"),
+        ("which uni has the best mlops masters program", "no_school_choice"),
+        ("Which kinds of college degree programs does the guide point students toward?", None),
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
         ("What data sources does the guide cite?", None),
@@ -1766,6 +1770,7 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
         "Many employers reimburse the exams; vendors offer volume discounts.",
         "Practise on any laptop with 16 GB; training wants an NVIDIA A100.",
         "It reports to the platform lead; contractors cost more than hiring.",
+        "Negotiate hard; MIT is the university that offers the best program.",
     ]
     assert unstated(ask, said) is None
 
