@@ -9,7 +9,7 @@ particulars ("the sample size?"), a person's work history ("has the author worke
 team sizes ("how big are the teams?"), getting an internship ("where do i find one?"), how
 an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pay for it?"),
 hardware to buy ("which GPU should I get?"), whom the role reports to, hiring against
-contracting the work out, negotiating an offer, which school is best,
+contracting the work out, negotiating an offer, which school is best, who the workforce is,
 how much of a thing the lines never speak of ("how much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
@@ -259,6 +259,10 @@ _SCHOOL_CHOSEN = re.compile(
     r"\b(?:universit\w*|colleges?|schools?)\b[^.]*\b(?:offers?|best|top|recommend\w*)\b", re.I
 )
 
+#: An ask about who the workforce is ("are there many women in mlops?", "the gender split?",
+#: "a more inclusive job ad?"; not "a man or woman in this job") and a line on it.
+_WORKFORCE = re.compile(r"\b(?:women|female|gender|divers\w*|inclusiv\w*|minorit\w*)\b", re.I)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -283,6 +287,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_contracting", _CONTRACT_ASK, _CONTRACT_STATED),
     ("no_negotiation", _NEGOTIATE, _NEGOTIATE),
     ("no_school_choice", _SCHOOL_CHOICE, _SCHOOL_CHOSEN),
+    ("no_workforce", _WORKFORCE, _WORKFORCE),
 )
 
 

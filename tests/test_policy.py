@@ -1751,6 +1751,8 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("What should I ask a contractor to show me from past work?", None),  # one they have
         ("how do i negotiate my first salary offer", "no_negotiation"),
         ("which uni has the best mlops masters program", "no_school_choice"),
+        ("Is it a good field for women? Are there many of us in MLOps?", "no_workforce"),
+        ("How is a man or woman in this job judged to be doing well?", None),
         ("Which kinds of college degree programs does the guide point students toward?", None),
         # the asker's own work, and what a source is, ask for neither
         ("I ask as someone who ran many a watch: which duties are monitoring?", None),
@@ -1771,6 +1773,7 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
         "Practise on any laptop with 16 GB; training wants an NVIDIA A100.",
         "It reports to the platform lead; contractors cost more than hiring.",
         "Negotiate hard; MIT is the university that offers the best program.",
+        "Women are a third of the field, and its gender split is improving.",
     ]
     assert unstated(ask, said) is None
 
