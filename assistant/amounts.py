@@ -113,16 +113,7 @@ def of_whom(
     "what do they make *in Texas*?"."""
     stating = [t for t in said if quantity and quantity.search(t)]
     if reading.kind == "duration" and stating:
-        # of what the evidence times (the path, by its heading): not "years until *promotion*"
-        ask = _timed_part(reading.ask)
-        if (timed := _TIMED.search(ask)) and not said_in(timed.group(1), said):
-            return timed.group(1)  # "time-to-*hire*": a span of what ends it
-        if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
-            return None
-        theirs = askers_own(ask) | _AT_ALL
-        return unsaid_noun(
-            ask, said, AMOUNT_WORDS | theirs, reader, vocabulary, embed, threshold
-        ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)
+        return _of_what_timed(reading.ask, said, reader, vocabulary, embed, threshold)
     if reading.kind != "amount" or not stating:
         return None
     if EARNINGS.search(reading.ask):  # what people earn is not what a certification costs
@@ -219,6 +210,27 @@ def times_becoming(ask: str) -> bool:
     job?"), not something else ("how long to fill a role?", "how long is on-call?")?"""
     end = _BECOMING.search(_FROM.sub(" ", ask))
     return end is not None and bool(_THE_ROLE.search(end.group("end")))
+
+
+def _of_what_timed(
+    ask: str,
+    said: list[str],
+    reader: Reader,
+    vocabulary: Vocabulary,
+    embed: Callable[[list[str]], Any],
+    threshold: float,
+) -> str | None:
+    """What a duration is asked of that the evidence does not time (it times the path, by its
+    heading): "years until *promotion*", "time-to-*hire*"."""
+    ask = _timed_part(ask)
+    if (timed := _TIMED.search(ask)) and not said_in(timed.group(1), said):
+        return timed.group(1)  # "time-to-*hire*": a span of what ends it
+    if all(w in AMOUNT_WORDS or said_in(w, said) for w in ask_words(ask)):
+        return None
+    theirs = askers_own(ask) | _AT_ALL
+    return unsaid_noun(
+        ask, said, AMOUNT_WORDS | theirs, reader, vocabulary, embed, threshold
+    ) or _unsaid_qualifier(ask, said, theirs, reader, vocabulary)
 
 
 def _timed_part(ask: str) -> str:

@@ -291,9 +291,8 @@ def other_people(
 
 
 def common_abbreviation(name: str) -> bool:
-    """A short word in capitals that is an ordinary word ("AM", "PM", "IT"), not one that may
-    name a place or a body ("US", "LA", "EU"), an acronym the dictionary lacks ("SRE") or a
-    lone capital, which names ("in R")."""
+    """A short word in capitals that is an ordinary word ("AM", "IT"), not one that may name a
+    place or a body ("US", "EU"), an acronym the dictionary lacks ("SRE") or a lone "R"."""
     return (
         2 <= len(name) <= 3
         and name.isupper()
