@@ -169,6 +169,10 @@ def _is_preface(head: str) -> bool:
     )
 
 
+#: A question joined to the one before by a conjunction: both are asked.
+_JOINED = re.compile(r",?\s+(?:and|or|but)\s*$", re.IGNORECASE)
+
+
 def _split_sentence(sentence: str) -> tuple[str, str]:
     """(ask, what it says of the asker) within one asking sentence."""
     before = ""
@@ -192,7 +196,11 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
                 )
             )
             if about_me and len(tail.split()) >= 2:
-                before, sentence = head, tail
+                joined = _JOINED.search(head) if ASKING.match(sentence) else None
+                if joined:  # "is a man of my vintage too old …, and would employers …?"
+                    sentence = f"{head[: joined.start()]}? {tail}"  # both ask
+                else:
+                    before, sentence = head, tail
                 break
     trailing = _TRAILING_ME.search(sentence) or _trailing_statement(sentence)
     after = ""

@@ -37,6 +37,10 @@ class Queries:
     of_asker: bool = False
     # what an ask pointing back ("how do mlops ppl deal w *that*") is judged with besides itself
     back: list[Query] = field(default_factory=list)
+    # the whole message, what the asker said before the ask with it: the ask is about the guide's
+    # subject when the message is ("Our committee mixes up ML and MLOps engineers. How does the
+    # guide distinguish *the two*?"); what it asks of it, the other checks judge
+    whole: list[Query] = field(default_factory=list)
 
     def judged(self) -> list[Query]:
         """The queries the guide's nearness is judged on: a follow-up's, or an ask's with no
@@ -45,7 +49,7 @@ class Queries:
         says ("honestly pay is a big reason I'm looking. what's the top end?"), with what it
         leans on."""
         leans = self.follow_up or self.topicless or self.of_asker
-        return (self.own + self.leaning[:1] if leans else self.own) + self.back
+        return (self.own + self.leaning[:1] if leans else self.own) + self.back + self.whole
 
     def unit_vector(self) -> np.ndarray:
         """What the guide's lines are scored against: the ask's vector, blended with what it
@@ -107,9 +111,11 @@ def build_queries(
     back = [] if follow_up or leaning else _pointing_back(reading, ask, embedder, vocabulary, s)
     if back and reading.context_names:  # it points at a thing the guide names: answered of it
         leaning = back
-    return Queries(
-        own, leaning, vector, follow_up, lexical_text, bare, of_asker=of_asker, back=back
-    )
+    whole: list[Query] = []
+    if reading.context and not follow_up and not back:
+        text = vocabulary.correct(reading.text)
+        whole = [(text, embedder.embed_query(neutral_ask(text)), s.retrieval.asker_weight)]
+    return Queries(own, leaning, vector, follow_up, lexical_text, bare, of_asker, back, whole)
 
 
 def _pointing_back(

@@ -9,6 +9,7 @@ import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant, phrases
+from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
 from assistant.lexicon import is_occupation, is_place
 from assistant.listing import name_words, other_kind, wants_names_of
@@ -416,6 +417,22 @@ def test_a_relative_clause_is_no_ask() -> None:
     )
     assert ask == "what is it used for again?" and "Kubeflow" in context
     assert split_ask("i work in QA, which tools should i learn")[0] == "which tools should i learn"
+
+
+def test_a_question_joined_to_a_question_asks_both() -> None:
+    """A conjunction between two questions joins two asks, read as two sentences; the first
+    is no description of the asker for naming them ("a man of *my* vintage")."""
+    ask, context = split_ask(
+        "I am sixty-four; is a man of my vintage too old to retrain, and would employers "
+        "look askance at my grey hair?"
+    )
+    assert ask == (
+        "is a man of my vintage too old to retrain? would employers look askance at my grey hair?"
+    )
+    assert context == "I am sixty-four;"
+    assert split_ask("Should we offer a signing bonus, and what is typical?")[0] == (
+        "Should we offer a signing bonus? what is typical?"
+    )
 
 
 @pytest.mark.parametrize(

@@ -981,6 +981,21 @@ def test_an_ask_pointing_back_is_judged_with_the_sentence_it_points_at(
 
 
 @pytest.mark.slow
+def test_an_ask_is_off_topic_only_when_the_whole_message_is(assistant: Assistant) -> None:
+    """ "How does the guide distinguish the two?" alone is far from every line; the sentence
+    before it sets its subject, so the message is about the guide's and the ask is answered.
+    A message far from the guide as a whole stays off topic."""
+    answer = assistant.ask(
+        "Our hiring committee keeps mixing up ML engineers and MLOps engineers. "
+        "How does the guide distinguish the two?"
+    )
+    assert not answer.refused, answer.text
+    assert "While ML Engineers focus on building and training models" in answer.text
+    bikes = assistant.ask("I fix bikes every weekend. What gear ratio is best for climbing hills?")
+    assert_refused_for(bikes, "off_topic")
+
+
+@pytest.mark.slow
 def test_an_ask_pointing_at_a_thing_the_guide_names_is_answered_of_that_thing(
     assistant: Assistant,
 ) -> None:
