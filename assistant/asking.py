@@ -169,10 +169,6 @@ def _is_preface(head: str) -> bool:
     )
 
 
-#: A question joined to the one before by a conjunction: both are asked.
-_JOINED = re.compile(r",?\s+(?:and|or|but)\s*$", re.IGNORECASE)
-
-
 def _split_sentence(sentence: str) -> tuple[str, str]:
     """(ask, what it says of the asker) within one asking sentence."""
     before = ""
@@ -196,8 +192,8 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
                 )
             )
             if about_me and len(tail.split()) >= 2:
-                joined = _JOINED.search(head) if ASKING.match(sentence) else None
-                if joined:  # "is a man of my vintage too old …, and would employers …?"
+                joined = re.search(r",?\s+(?:and|or|but)\s*$", head, re.I)
+                if joined and ASKING.match(sentence):  # "is a man … too old …, and would …?"
                     sentence = f"{head[: joined.start()]}? {tail}"  # both ask
                 else:
                     before, sentence = head, tail
@@ -301,11 +297,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 
-
 #: A topic set before the ask by a dash or a colon ("data drift vs concept drift - is that
 #: something they'd ask?", "Feature stores: which are open source?").
 _TOPIC = re.compile(r"^[^?.!]*?\w\s*(?:\s[-–—]+|:)\s+(?=\w)")
-
 
 #: Words that open a chat message and ask nothing: "ok so what's the pay", "and how long".
 FILLERS = re.compile(r"^\W*(?:(?:and|but|so|ok|okay|also|then|hmm|wait|well)\W+)+", re.I)
@@ -344,7 +338,6 @@ WH_ASK = re.compile(
     re.IGNORECASE,
 )
 
-
 #: An ask that is only a short phrase ("renewal?", "and the total time?"), no question word or
 #: verb to open it: in a conversation, it asks about what the last answer named.
 _BARE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|hmm)\W+)?(?:[\w/&+.'-]+\s*){1,3}\W*$", re.I)
@@ -382,7 +375,6 @@ _TERSE_YES_NO = re.compile(
     r"(?=[^?]*\?\s*$)",
     re.IGNORECASE,
 )
-
 
 #: "…, or is it all Python?", "or is that overblown?": the other answer a yes/no ask offers.
 ALTERNATIVE = re.compile(
