@@ -175,8 +175,8 @@ _WORKED = re.compile(
 #: An ask for how big teams are ("the typical MLOps team size?", "how big are the teams
 #: usually?") and a line stating a size ("teams of 5-10 engineers").
 _TEAM_ASK = re.compile(
-    r"\bteam\s+sizes?\b|\bsize\s+of\s+(?:the\s+|an?\s+)?(?:\w+\s+)?teams?\b"
-    r"|\bhow\s+(?:big|large|small)\s+(?:are|is)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?teams?\b",
+    r"\bteam\s+sizes?\b|\bsize\s+of\s+(?:\w+\s+)?(?:\w+\s+)?teams?\b"  # "of *that* team"
+    r"|\bhow\s+(?:big|large|small)\s+(?:are|is)\s+(?:\w+\s+)?(?:\w+\s+)?teams?\b",
     re.IGNORECASE,
 )
 _SIZED = re.compile(r"\b\d+(?:\s*-\s*\d+)?\s+(?:people|engineers|persons?|members)\b", re.I)

@@ -1729,6 +1729,7 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("Has he ever worked as an MLOps engineer himself?", "no_work_history"),
         ("how big are the teams usually? like 5 people or 50?", "no_team_size"),
         ("What's the typical MLOps team size?", "no_team_size"),
+        ("how big is that platform team usually?", "no_team_size"),  # any determiner
         ("can i get an mlops internship as a freshman?? where do i find one", "no_internship"),
         ("what companies hire mlops interns", "no_internship"),
         ("what projects should i build to land an mlops internship", None),  # the projects'
