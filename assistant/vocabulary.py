@@ -214,6 +214,10 @@ class Vocabulary:
         #: Its acronyms ("cka") are never the correction of a misspelling: "ckad" is no typo of
         #: "cka" but another name.
         self.acronyms = frozenset(n.lower() for n in names if _ACRONYM_WORD.fullmatch(n))
+        #: Its names typed apart ("ml ops", "dev-ops", "git hub"): every split of each name.
+        apart = [rf"\b{n[:i]}[\s-]+{n[i:]}\b" for n in self.names if n.isalpha()
+                 for i in range(2, len(n) - 1)]  # fmt: skip
+        self._apart = re.compile("|".join(apart) or r"(?!)", re.IGNORECASE)
         self.spelling_cutoff = spelling.spelling_cutoff
         self.min_corrected_length = spelling.min_corrected_length
         self.vectors = vectors
@@ -285,7 +289,8 @@ class Vocabulary:
         """The text as it is read: each chat form ("wat", "shud") as its words, a common word
         typed a letter short as that word ("actualy": dictionary.spelt_out), each numeronym
         ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes"), and each
-        pair of initials around "&" as the guide's name they spell ("W&B")."""
+        pair of initials around "&" as the guide's name they spell ("W&B"); a name typed
+        apart as that name ("ml ops": "mlops")."""
 
         def word(m: re.Match[str]) -> str:
             low = m.group(0).lower()
@@ -305,6 +310,7 @@ class Vocabulary:
         def initials(m: re.Match[str]) -> str:
             return self.initials.get(m.group(0).lower().replace(" ", ""), m.group(0))
 
+        text = self._apart.sub(lambda m: re.sub(r"[\s-]+", "", m.group(0)), text)  # "ml ops"
         text = _INITIALS.sub(initials, text)
         return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'&])[A-Za-z]+\d?(?![\w'&])", word, text))
 

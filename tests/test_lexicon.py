@@ -722,3 +722,14 @@ def test_a_name_offered_with_an_open_alternative_is_a_guess(
     from assistant.grounding import guessed
 
     assert guessed(name, text) is guess
+
+
+def test_a_name_of_the_guide_typed_apart_is_that_name(assistant: Assistant) -> None:
+    """ "ml ops", "dev-ops", "git hub": the guide's names typed as two words read as the name, so
+    the role is the guide's, not "ml" and an unknown "ops"."""
+    vocabulary = assistant.retriever.vocabulary
+    assert vocabulary.spell_out("is ml ops worth it vs dev-ops?") == "is mlops worth it vs devops?"
+    assert vocabulary.spell_out("git hub actions") == "github actions"
+    assert vocabulary.spell_out("on call at night") == "on call at night"  # no name
+    answer = assistant.ask("is it better to do ml ops or be a data scientist, which one pays more")
+    assert answer.refused, answer.text
