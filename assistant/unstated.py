@@ -10,7 +10,8 @@ team sizes ("how big are the teams?"), getting an internship ("where do i find o
 an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pay for it?"),
 hardware to buy ("which GPU should I get?"), whom the role reports to, hiring against
 contracting the work out, negotiating an offer, which school is best, who the workforce is,
-how much of a thing the lines never speak of ("how much math"). For the scope policy
+a target value ("which drift threshold?"), how much of a thing the lines never speak of ("how
+much math"). For the scope policy
 (assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
 lines say.
 """
@@ -263,6 +264,16 @@ _SCHOOL_CHOSEN = re.compile(
 #: "a more inclusive job ad?"; not "a man or woman in this job") and a line on it.
 _WORKFORCE = re.compile(r"\b(?:women|female|gender|divers\w*|inclusiv\w*|minorit\w*)\b", re.I)
 
+#: An ask for a target value ("what latency *target*, in ms?", "which drift *threshold*?", "a
+#: *benchmark* cost per prediction"; not "which one *targets* GPUs", "a moving target") and a
+#: line stating a figure ("1M predictions/second").
+_TARGET_ASK = re.compile(
+    r"\b(?:what|which|any|an?|the|good|typical|reasonable)\s+"
+    r"(?:(?!one\b|moving\b)[\w-]+\s+){0,3}?(?:targets?|thresholds?|cut-?offs?|benchmarks?|slos?|slas?)\b|\b(?:target|threshold"
+    r"|benchmark)\s+(?:values?|numbers?|figures?)\b",
+    re.IGNORECASE,
+)
+
 #: The kinds, in the order they are checked: the reason a refusal gives, what asks for one,
 #: and what states one.
 KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
@@ -288,6 +299,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_negotiation", _NEGOTIATE, _NEGOTIATE),
     ("no_school_choice", _SCHOOL_CHOICE, _SCHOOL_CHOSEN),
     ("no_workforce", _WORKFORCE, _WORKFORCE),
+    ("no_target", _TARGET_ASK, re.compile(r"\d")),
 )
 
 

@@ -1730,6 +1730,10 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("how big are the teams usually? like 5 people or 50?", "no_team_size"),
         ("What's the typical MLOps team size?", "no_team_size"),
         ("how big is that platform team usually?", "no_team_size"),  # any determiner
+        ("What inference latency target, in milliseconds, is acceptable?", "no_target"),
+        ("which drift threshold make I set before alert fire?", "no_target"),
+        ("Is MLOps a well-defined job or a moving target?", None),  # an idiom
+        ("Which serving tool does it list, and which one targets GPUs?", None),  # a verb
         ("can i get an mlops internship as a freshman?? where do i find one", "no_internship"),
         ("what companies hire mlops interns", "no_internship"),
         ("what projects should i build to land an mlops internship", None),  # the projects'
