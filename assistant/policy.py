@@ -243,6 +243,11 @@ def unstated_quantity(case: Case) -> Verdict | None:
     return Verdict("refuse", f"no_{case.reading.kind}", phrases.NOT_STATED)
 
 
+#: Words of a frequency or its period: the form of a rate's answer ("daily or weekly?").
+_PERIODS = frozenset(
+    ["daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "week"]
+    + ["month", "year"]
+)
 #: "how often …": a frequency is of what follows.
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently|many times)\b", re.IGNORECASE)
 
@@ -263,7 +268,8 @@ def _about_the_asked(case: Case) -> list[str]:
     # ecosystem has dozens of overlapping tools"), unless it is all there is; after it, even
     # a frame word is what is counted ("MLOps *jobs*")
     rest = without_domain(asked)
-    words = {stem(w) for w in tokenize(rest or asked) if w not in FRAME_WORDS}
+    # a frequency offered is the answer's form, not what happens ("e.g. daily or weekly?")
+    words = {stem(w) for w in tokenize(rest or asked) if w not in FRAME_WORDS | _PERIODS}
     if not words and rest != asked:
         words = {stem(w) for w in tokenize(rest)}
     if not words:

@@ -77,7 +77,7 @@ _DURATION = re.compile(  # "how many year(s)", "how much years": a span however 
 _RATE = re.compile(  # a share, or how often a thing happens
     r"\b(what (share|fraction|proportion)|percent(age)?|how (often|frequently|many times)|ratios?"
     r"|breakdown|(pass|hiring|growth|unemployment|retention|acceptance|success) rates?"
-    r"|attrition|turnover|(hrs?|hours)\s*/\s*(wk|week|day))\b"
+    r"|attrition|turnover|(hrs?|hours)\s*/\s*(wk|week|day)|intervals?|cadences?)\b"
     r"|(?<![\d.])%"  # "what % of …", "bonus as % of base"; not "100% on-prem"
     # a quantity per a span shorter than the year a salary is given for: "charge per hour",
     # "how many hours a week", "monthly bill" (not "who would I work with every day")

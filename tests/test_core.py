@@ -192,6 +192,10 @@ def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path)
         # a frequency: the on-call line says it happens, not how often
         ("How often are MLOps engineers on call - every week?", {"no_rate"}),
         ("How often is the standup with the ML platform team?", {"grounded"}),  # "Daily standup"
+        # an interval or a cadence is a rate; the periods offered are the answer's form, not
+        # what happens ("Daily standup" is no retraining)
+        ("What retraining interval does it recommend, e.g. daily or weekly?", {"no_rate"}),
+        ("recommended retraining cadence for a fraud model?", {"no_rate"}),
         ("How much does the Certified Kubernetes Administrator exam cost?", {"grounded"}),
         ("How long does it take to become an MLOps engineer?", {"grounded"}),
     ],
