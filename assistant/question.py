@@ -141,10 +141,12 @@ _CONTENTS = re.compile(
     r"|\btable of contents\b|\bwhat can (i|you) ask\b",
     re.IGNORECASE,
 )
-#: A question for a person: "Who wrote this guide?", "who is the author".
+#: A question for a person: "Who (actually) wrote this guide?", "the author", the outlet behind it.
 _PERSON = re.compile(
-    r"^\W*who (wrote|writes|authored|created|made|published|edited|is behind)\b"
-    r"|\b(author|written by|editor)\b",
+    r"^\W*who(?:'s|\s+is)?\s+(?:\w+ly\s+)?(wrote|writes|authored|created|made|published|edited"
+    r"|is behind|behind)\b|\b(author|written by|editor|publisher|published by)\b|\b(?:website"
+    r"|site|company|organi[sz]ation|outlet)\b[^?]*\b(?:puts?\s+out|publish\w*|behind)\s+(?:this"
+    r"|the)\s+(?:guide|article|page)\b",
     re.IGNORECASE,
 )
 #: Refers back to the last answer.
@@ -302,8 +304,6 @@ def _ordinal_noun(ask: str) -> str:
 
 #: Words after an ordinal that show it names no thing: "learn first if …", "first for this".
 _CLAUSE_WORDS = {"if", "and", "or", "then", "before", "when", "so", "because", "to", "for"}
-
-
 #: "which programming language(s) should …": a which/what ask with a thing of its own.
 _WHICH_THING = re.compile(
     r"^\W*(what|which)\s+(?!(?:is|are|do|does|should|can|would|will)\b)[\w/-]+(\s+[\w/-]+){0,3}?"

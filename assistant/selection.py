@@ -98,8 +98,9 @@ class Selector:
             if (path := path or self.path_answer(reading, scored)) is not None:
                 return path
         if reading.kind == "person" and scored:
-            # A person's section opens with the name ("Taylor Rupe"): read it from the start.
-            best = scored[0]
+            # A person's section opens with the name ("Taylor Rupe"): read it from the start,
+            # the best such section's, when one is among the evidence
+            best = next((e for e in scored if _NAME.fullmatch(e.section.units[0].text)), scored[0])
             units = best.section.units[: s.answer.max_sentences]
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
         scored = stated_first(reading, scored, s.answer.sentence_margin)
@@ -382,5 +383,8 @@ class Selector:
 _STEP_WORDS = frozenset(stem(w) for w in ("stage", "stages", "phase", "phases"))
 _ROUTE = re.compile(r"\b(?:path|route|roadmap|journey)\b", re.IGNORECASE)
 
+
+#: A line that is a person's name and nothing more: "Taylor Rupe".
+_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 
 __all__ = ["Choice", "Computed", "Selector"]

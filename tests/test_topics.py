@@ -9,6 +9,7 @@ from conftest import assert_grounded, assert_refused_for, exchange
 
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
+from assistant.question import kind_of
 from assistant.terms import said_spelt
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary
@@ -613,6 +614,14 @@ def test_the_guides_author_answers_only_questions_about_the_author(assistant: As
         answer = assistant.ask(question)
         assert all(s.section != "About the Author" for s in answer.sources), answer.text
     assert "Taylor Rupe" in assistant.ask("who wrote this guide?").text
+    # with an adverb, or asked of the outlet behind it: the person's section, from its start
+    for question in (
+        "Who actually wrote this guide, and do they have a tech background?",
+        "what website or company puts out this guide",
+    ):
+        answer = assistant.ask(question)
+        assert "Taylor Rupe" in answer.text and "Hakia" in answer.text, answer.text
+    assert kind_of("Is there a company behind Feast?") != "person"  # not this guide's
     history = [
         {"role": "user", "content": "Who is Taylor Rupe?"},
         {"role": "assistant", "content": "Taylor Rupe is the guide's co-founder and editor."},
