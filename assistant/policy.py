@@ -274,7 +274,8 @@ def _about_the_asked(case: Case) -> list[str]:
         words = {stem(w) for w in tokenize(rest)}
     if not words:
         return case.evidence
-    return [t for t in case.evidence if words & {stem(w) for w in tokenize(t)}]
+    glued = r"^\d+(?=[a-z])"  # a figure's unit counts as its word: "100TB" of "how many TB"
+    return [t for t in case.evidence if words & {stem(re.sub(glued, "", w)) for w in tokenize(t)}]
 
 
 def unstated_fact(case: Case) -> Verdict | None:

@@ -196,6 +196,7 @@ def test_the_first_ask_builds_a_missing_index(tmp_path: Path, corpus_copy: Path)
         # what happens ("Daily standup" is no retraining)
         ("What retraining interval does it recommend, e.g. daily or weekly?", {"no_rate"}),
         ("recommended retraining cadence for a fraud model?", {"no_rate"}),
+        ("training pipeline design q, how many TB", {"grounded"}),  # "100TB": a figure's unit
         ("How much does the Certified Kubernetes Administrator exam cost?", {"grounded"}),
         ("How long does it take to become an MLOps engineer?", {"grounded"}),
     ],
