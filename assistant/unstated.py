@@ -11,9 +11,8 @@ an exam is sat ("is it online?", "in portuguese?") or paid for ("do employers pa
 hardware to buy ("which GPU should I get?"), whom the role reports to, hiring against
 contracting the work out, negotiating an offer, which school is best, who the workforce is,
 a target value ("which drift threshold?"), how much of a thing the lines never speak of ("how
-much math"). For the scope policy
-(assistant/policy.py): such an ask whose evidence states none is refused, whatever else the
-lines say.
+much math"). For the scope policy (assistant/policy.py): such an ask whose evidence states
+none is refused, whatever else the lines say.
 """
 
 from __future__ import annotations
@@ -268,9 +267,9 @@ _WORKFORCE = re.compile(r"\b(?:women|female|gender|divers\w*|inclusiv\w*|minorit
 #: *benchmark* cost per prediction"; not "which one *targets* GPUs", "a moving target") and a
 #: line stating a figure ("1M predictions/second").
 _TARGET_ASK = re.compile(
-    r"\b(?:what|which|any|an?|the|good|typical|reasonable)\s+"
-    r"(?:(?!one\b|moving\b)[\w-]+\s+){0,3}?(?:targets?|thresholds?|cut-?offs?|benchmarks?|slos?|slas?)\b|\b(?:target|threshold"
-    r"|benchmark)\s+(?:values?|numbers?|figures?)\b",
+    r"\b(?:what|which|any|an?|the|good|typical|reasonable)\s+(?:(?!one\b|moving\b)[\w-]+\s+){0,3}?"
+    r"(?:targets?|thresholds?|cut-?offs?|benchmarks?|slos?|slas?)\b"
+    r"|\b(?:target|threshold|benchmark)\s+(?:values?|numbers?|figures?)\b",
     re.IGNORECASE,
 )
 
