@@ -27,7 +27,7 @@ from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
 from assistant.listing import answer_part
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
-from assistant.queries import Queries, build_queries
+from assistant.queries import Queries, build_queries, whole_message
 from assistant.question import Reading, read
 from assistant.remedies import handlers
 from assistant.replies import contents, refusal
@@ -196,14 +196,14 @@ class Assistant:
         ask = without_set_aside(reading.searched)
         ask = self.terms.expand(self.retriever.vocabulary.correct(ask), reading.names)
         ask = in_earnings_sense(reading, ask)  # "what do they *make*?"
-        retriever = self.retriever
-        vocabulary, titles = retriever.vocabulary, retriever.titles
-        queries = build_queries(
-            reading, turns, ask, self.embedder, vocabulary, self.settings, titles
-        )
+        vocab, titles = self.retriever.vocabulary, self.retriever.titles
+        queries = build_queries(reading, turns, ask, self.embedder, vocab, self.settings, titles)
         hits = self.retriever.search(queries.own + queries.leaning)
         follow_up = queries.follow_up
         relevance = self.relevance(queries.judged(), hits)
+        if relevance < self.settings.scope.refusal_threshold:  # far alone: the whole message?
+            whole = whole_message(reading, queries, self.embedder, vocab, self.settings)
+            relevance = self.relevance(queries.judged() + whole, hits)
         ask_relevance = self.relevance(queries.own, hits) if follow_up else relevance
         choice = self._choose(reading, turns, hits, queries, ask)
         if follow_up and is_bare(reading.ask):  # "renewal?": of what the last answer named

@@ -37,10 +37,6 @@ class Queries:
     of_asker: bool = False
     # what an ask pointing back ("how do mlops ppl deal w *that*") is judged with besides itself
     back: list[Query] = field(default_factory=list)
-    # the whole message, what the asker said before the ask with it: the ask is about the guide's
-    # subject when the message is ("Our committee mixes up ML and MLOps engineers. How does the
-    # guide distinguish *the two*?"); what it asks of it, the other checks judge
-    whole: list[Query] = field(default_factory=list)
 
     def judged(self) -> list[Query]:
         """The queries the guide's nearness is judged on: a follow-up's, or an ask's with no
@@ -49,7 +45,7 @@ class Queries:
         says ("honestly pay is a big reason I'm looking. what's the top end?"), with what it
         leans on."""
         leans = self.follow_up or self.topicless or self.of_asker
-        return (self.own + self.leaning[:1] if leans else self.own) + self.back + self.whole
+        return (self.own + self.leaning[:1] if leans else self.own) + self.back
 
     def unit_vector(self) -> np.ndarray:
         """What the guide's lines are scored against: the ask's vector, blended with what it
@@ -111,11 +107,21 @@ def build_queries(
     back = [] if follow_up or leaning else _pointing_back(reading, ask, embedder, vocabulary, s)
     if back and reading.context_names:  # it points at a thing the guide names: answered of it
         leaning = back
-    whole: list[Query] = []
-    if reading.context and not follow_up and not back:
-        text = vocabulary.correct(reading.text)
-        whole = [(text, embedder.embed_query(neutral_ask(text)), s.retrieval.asker_weight)]
-    return Queries(own, leaning, vector, follow_up, lexical_text, bare, of_asker, back, whole)
+    return Queries(own, leaning, vector, follow_up, lexical_text, bare, of_asker, back)
+
+
+def whole_message(
+    reading: Reading, queries: Queries, embedder: Embedder, vocabulary: Vocabulary, s: Settings
+) -> list[Query]:
+    """The whole message, what the asker said before the ask with it, for an ask too far from
+    the guide alone: the ask is about the guide's subject when the message is ("Our committee
+    mixes up ML and MLOps engineers. How does the guide distinguish *the two*?"); what it asks
+    of it, the other checks judge. None for a follow-up, an ask already judged with the
+    sentence it points back at, or one with nothing said before it."""
+    if not reading.context or queries.follow_up or queries.back:
+        return []
+    text = vocabulary.correct(reading.text)
+    return [(text, embedder.embed_query(neutral_ask(text)), s.retrieval.asker_weight)]
 
 
 def _pointing_back(
@@ -173,4 +179,12 @@ def mean(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return v / (np.linalg.norm(v) or 1.0)
 
 
-__all__ = ["Queries", "Query", "build_queries", "mean", "names_a_title", "title_words"]
+__all__ = [
+    "Queries",
+    "Query",
+    "build_queries",
+    "mean",
+    "names_a_title",
+    "title_words",
+    "whole_message",
+]
