@@ -11,6 +11,7 @@ from typing import Any
 
 from assistant.asking import ALTERNATIVE
 from assistant.dictionary import is_common, is_english, is_term
+from assistant.foreign import is_foreign
 from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
     is_noun,
@@ -146,15 +147,12 @@ def asked_kind(ask: str, reader: Reader) -> str | None:
 #: possessive or pronoun, or a demonstrative: the one the asker has in mind).
 _ASKERS_OWN = re.compile(r"\b(?:my|our|this|these|us)\s+(\w+)(?:\s+(\w+))?")
 
-
 #: A person named by being hired is the one the asker hires into the role ("the hire", "an
 #: MLOps hire"), of no other job, whatever the determiner.
 _HIRED = re.compile(r"\b(?:the|an?|new|each|every|that|first|next)\s+(?:mlops\s+)?(hires?)\b(?!-)")
 
-
 #: Anyone at all: "how long would it take *somebody* to get there?" asks of whoever it is.
 _ANYONE = re.compile(r"\b(someone|somebody|anyone|anybody|everyone|everybody|people|folks)\b")
-
 
 #: Whom the asker tells, advises or warns: "how many years should I tell *a student* it takes?"
 #: asks of no student but of whoever takes the path; so whom they quote or offer a figure
@@ -357,7 +355,9 @@ def ungrounded(
     out += [
         w.upper() if len(w) <= 3 else w.title()
         for w in tokenize(text)
-        if w not in vocabulary.exact and not is_common(w) and is_place(w) and not terms.grounded(w)
+        if w not in vocabulary.exact
+        and is_place(w)
+        and not (is_common(w) or is_foreign(w) or terms.grounded(w))
     ]  # "us" and "oh" in lower case are the pronoun and the interjection
     unknown = vocabulary.unknown(text)
     if not unknown:

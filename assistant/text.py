@@ -384,3 +384,17 @@ def without_set_aside(ask: str) -> str:
     """The ask without what it sets aside; the ask itself when nothing else would be left."""
     rest = _SET_ASIDE_AFTER.sub(" ", _SET_ASIDE.sub(" ", ask)).strip()
     return rest if tokenize(rest) else ask
+
+
+#: What the guide is asked to do ("the guide *lays out*", "does the guide *even* …
+#: *assign*"): how it says things, never what they are about.
+_GUIDE_ACT = re.compile(
+    r"\bguide\s+(?:(?:even|actually|really|also|ever|at\s+least|is|does|do)\s+)*([a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def guide_acts(text: str) -> frozenset[str]:
+    """The words for what the guide does in `text`, lower-cased: "draws" in "the sources from
+    which the guide draws its data"."""
+    return frozenset(m.group(1).lower() for m in _GUIDE_ACT.finditer(text))

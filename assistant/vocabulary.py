@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.dictionary import is_english, is_term, spelt_out
-from assistant.text import CHAT_FORMS, DEFINITION_WORDS, tokenize
+from assistant.foreign import is_foreign
+from assistant.text import CHAT_FORMS, DEFINITION_WORDS, STOPWORDS, guide_acts, tokenize
 from assistant.tuning import RetrievalSettings
 
 #: The words that name money ("salary", "cost"): an amount is asked for by them.
@@ -110,7 +111,6 @@ def stem(word: str) -> str:
 FRAME_STEMS = frozenset(stem(w) for w in FRAME_WORDS)
 MONEY_STEMS = frozenset(stem(w) for w in MONEY_WORDS)
 
-
 #: Fewest and most letters of a short form ("infra", "cert", "config"): "eng" or "exp" could be
 #: many words, and a longer word is a misspelling ("kubernets").
 SHORT_FORM_LETTERS = (4, 6)
@@ -172,14 +172,12 @@ class Coverage:
 #: "k8s", "i18n", "o11y": a word's first and last letters around the count of the others.
 _NUMERONYM = re.compile(r"\b([A-Za-z])([1-9]\d?)([A-Za-z])\b")
 
-
 #: A possessive ("master's") or a plural after a determiner ("a masters"): a noun, whatever
 #: else the word may be.
 _VERB_AS_NOUN = re.compile(
     r"\b([a-z]+['’]s)\b|\b(?:a|an|the|my|your|his|her|our|their)\s+([a-z]+s)\b",
     re.IGNORECASE,
 )
-
 
 #: Two initials around "&": "W&B", "w & b".
 _INITIALS = re.compile(r"(?<![\w&])[A-Za-z] ?& ?[A-Za-z](?![\w&])")
@@ -268,13 +266,19 @@ class Vocabulary:
         return any(_one_edit(word, a) for a in self.acronyms)
 
     def unknown(self, question: str) -> list[str]:
-        out = []
-        tokens = []
+        """The question's words the guide does not use, nor a typo or short form of its words,
+        nor the guide's act ("the guide *lays out*"), nor another language's ("apa", "ongeveer")
+        in a question holding a guide word (foreign.py)."""
+        out, acts, tokens = [], guide_acts(question), []
         for token in tokenize(question):  # "framework-agnostic" counts whole, or by its parts
             known = token in self.exact or "-" not in token
             tokens += [token] if known else token.split("-")
+        own = [t for t in tokens if t in self.exact or stem(t) in self.stems]
+        holds_guide_word = any(t not in STOPWORDS and t not in FRAME_WORDS for t in own)
         for token in tokens:
-            if token in FRAME_WORDS or token in self.exact or stem(token) in self.stems:
+            if token in FRAME_WORDS or token in own or token in acts:
+                continue
+            if holds_guide_word and is_foreign(token):
                 continue
             if token.isdigit() or len(token) < 3:
                 continue

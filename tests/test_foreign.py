@@ -1,0 +1,67 @@
+"""Words of another language mixed into an English question ("yang", "hai", "ongeveer") are no
+names and no topics the guide lacks; a question with no guide word is not read past them. And
+what the guide is asked to do ("the path the guide *lays out*") is how it says, not what."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from assistant import Assistant
+from assistant.foreign import build, is_foreign
+from assistant.text import guide_acts
+
+
+def test_foreign_words_are_other_languages_common_words_not_english_nor_names() -> None:
+    assert all(is_foreign(w) for w in ["apa", "hai", "naman", "ongeveer", "pertanyaan"])
+    # English words, places, the guide's names and plain typos are none
+    assert not any(is_foreign(w) for w in ["para", "salary", "jakarta", "kubeflow", "salry"])
+
+
+@pytest.mark.slow
+def test_the_committed_list_is_what_wordfreq_gives() -> None:
+    # python -m assistant.foreign writes it again from wordfreq (a test dependency)
+    committed = resources.files("assistant").joinpath("data", "foreign_words.txt").read_text()
+    assert committed.split() == build()
+
+
+def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
+    assert guide_acts("Lower and upper bound for the full path the guide lays out?") == {"lays"}
+    assert guide_acts("Does the guide even bother mentioning canaries?") == {"bother"}
+    assert guide_acts("What's the guide's blurb for MLflow?") == frozenset()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("CKA ka exam fee kitna hai?", "Certified Kubernetes Administrator (CKA) ($395)"),
+        ("infrastructure as code nya pake apa?", "Terraform/Pulumi"),
+        ("cloud ML platform yang disebut apa aja ya?", "AWS Machine Learning Specialty ($300)"),
+        ("Arize - what role does the guide assign it?", "Arize: ML observability platform."),
+        ("Lower and upper bound, in years, for the path the guide lays out?", "4-6 years"),
+    ],
+)
+def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ada diskon buat mahasiswa gak?",  # no guide word: not read past its words
+        # what it asks of the guide still lacks
+        "Databricks certification ka fee kitna hai?",
+        "MLOps engineer ka salary Jakarta me kitna hai?",
+        "remote kerja bisa gak untuk MLOps engineer?",
+        "Does the guide mention Snowflake?",
+    ],
+)
+def test_what_the_guide_lacks_is_still_refused(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).refused
