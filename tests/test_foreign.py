@@ -4,12 +4,11 @@ what the guide is asked to do ("the path the guide *lays out*") is how it says, 
 
 from __future__ import annotations
 
-from importlib import resources
-
 import pytest
 
 from assistant import Assistant
-from assistant.foreign import build, is_foreign
+from assistant.foreign import is_foreign
+from assistant.foreign_words import PATH, build
 from assistant.text import guide_acts
 
 
@@ -21,9 +20,8 @@ def test_foreign_words_are_other_languages_common_words_not_english_nor_names() 
 
 @pytest.mark.slow
 def test_the_committed_list_is_what_wordfreq_gives() -> None:
-    # python -m assistant.foreign writes it again from wordfreq (a test dependency)
-    committed = resources.files("assistant").joinpath("data", "foreign_words.txt").read_text()
-    assert committed.split() == build()
+    # python -m assistant.foreign_words writes it again from wordfreq (a test dependency)
+    assert PATH.read_text().split() == build()
 
 
 def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
