@@ -10,7 +10,11 @@ committed as assistant/data/foreign_words.txt, as loading wordfreq's lists takes
 from __future__ import annotations
 
 import functools
+import re
+from collections.abc import Callable
 from importlib import resources
+
+from assistant.dictionary import is_english
 
 _FILE = "foreign_words.txt"
 
@@ -24,3 +28,15 @@ def _words() -> frozenset[str]:
 def is_foreign(word: str) -> bool:
     """Is `word` (lower case) a word of another language, not English ("apa", "naman")?"""
     return word in _words()
+
+
+def other_languages(text: str, words: list[str], cut_short: Callable[[str], bool]) -> set[str]:
+    """The `words` of `text` (lower-cased) that are another language's: the foreign ones, and
+    in a text mixing one in (no English word `cut_short`: "cert"), every word no English
+    dictionary holds that it types in lower case ("tools yang perlu *dipelajari* apa aja?");
+    typed with a capital, a word is a name ("Databricks")."""
+    found = {w for w in words if is_foreign(w)}
+    if not any(not cut_short(w) for w in found):
+        return found
+    capitalised = {w.lower() for w in re.findall(r"\b\w*[A-Z]\w*", text)}
+    return found | {w for w in words if w not in capitalised and not is_english(w)}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.dictionary import is_english, is_term, spelt_out
-from assistant.foreign import is_foreign
+from assistant.foreign import other_languages
 from assistant.text import CHAT_FORMS, DEFINITION_WORDS, STOPWORDS, guide_acts, tokenize
 from assistant.tuning import RetrievalSettings
 
@@ -265,25 +265,25 @@ class Vocabulary:
             return False  # "sec" is a word of its own, not "soc" one letter off
         return any(_one_edit(word, a) for a in self.acronyms)
 
+    def _shortens(self, token: str) -> bool:
+        return len(token) >= 4 and any(w.startswith(token) for w in self.words)
+
     def unknown(self, question: str) -> list[str]:
         """The question's words the guide does not use, nor a typo or short form of its words,
-        nor the guide's act ("the guide *lays out*"), nor another language's ("apa", "ongeveer")
-        in a question holding a guide word (foreign.py)."""
-        out, acts, tokens = [], guide_acts(question), []
+        nor the guide's act ("the guide *lays out*"), nor, in a question holding a guide word,
+        another language's ("tools yang perlu dipelajari apa aja?": foreign.py)."""
+        out, skip, tokens = [], set(guide_acts(question)), []
         for token in tokenize(question):  # "framework-agnostic" counts whole, or by its parts
             known = token in self.exact or "-" not in token
             tokens += [token] if known else token.split("-")
         own = [t for t in tokens if t in self.exact or stem(t) in self.stems]
-        holds_guide_word = any(t not in STOPWORDS and t not in FRAME_WORDS for t in own)
+        if any(t not in STOPWORDS and t not in FRAME_WORDS for t in own):
+            skip |= other_languages(question, tokens, self._shortens)
         for token in tokens:
-            if token in FRAME_WORDS or token in own or token in acts:
+            if token in FRAME_WORDS or token in own or token in skip:
                 continue
-            if holds_guide_word and is_foreign(token):
-                continue
-            if token.isdigit() or len(token) < 3:
-                continue
-            if len(token) >= 4 and any(w.startswith(token) for w in self.words):
-                continue  # a short form: "cert", "infra", "prod"
+            if token.isdigit() or len(token) < 3 or self._shortens(token):
+                continue  # or a short form: "cert", "infra", "prod"
             if len(token) >= self.min_corrected_length and self.closest(token):
                 continue  # a misspelling of a guide word
             out.append(token)

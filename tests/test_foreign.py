@@ -1,5 +1,6 @@
 """Words of another language mixed into an English question ("yang", "hai", "ongeveer") are no
-names and no topics the guide lacks; a question with no guide word is not read past them. And
+names and no topics the guide lacks, nor its other words no English dictionary holds; a
+question with no guide word is not read past them. And
 what the guide is asked to do ("the path the guide *lays out*") is how it says, not what."""
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
     [
         ("CKA ka exam fee kitna hai?", "Certified Kubernetes Administrator (CKA) ($395)"),
         ("infrastructure as code nya pake apa?", "Terraform/Pulumi"),
+        # its other words in no English dictionary are that language's too ("gunanya")
+        ("MLflow itu gunanya buat apa sih?", "MLflow: Experiment tracking"),
         ("cloud ML platform yang disebut apa aja ya?", "AWS Machine Learning Specialty ($300)"),
         ("Arize - what role does the guide assign it?", "Arize: ML observability platform."),
         ("Lower and upper bound, in years, for the path the guide lays out?", "4-6 years"),
@@ -59,6 +62,10 @@ def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
         "MLOps engineer ka salary Jakarta me kitna hai?",
         "remote kerja bisa gak untuk MLOps engineer?",
         "Does the guide mention Snowflake?",
+        # a term typed in lower case in an English question is still a name ("cert": no
+        # other language's word, but the guide's "certification" cut short)
+        "databricks cert worth it?",
+        "is leetcode needed for mlops interviews?",
     ],
 )
 def test_what_the_guide_lacks_is_still_refused(assistant: Assistant, question: str) -> None:
