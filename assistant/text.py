@@ -118,7 +118,6 @@ STOPWORDS = (
     | CHAT_STOPWORDS
 )
 
-
 #: Words as typed in a chat box, and the words they stand for ("wat langs shud i learn 4 mlops").
 CHAT_FORMS = {
     "u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "shud": "should",
@@ -182,16 +181,13 @@ DEFINITION_WORDS = frozenset(
     ]
 )
 
-
 # Every question and most headings say "MLOps engineer": for embeddings the phrase is noise
 # that makes a generic line ("Total Time: 4-6 years") look like an answer to everything.
 _NAME = r"(?:an?\s+)?mlops(?:\s+engineers?|\s+engineering)?"
 _DOMAIN = re.compile(rf"\b{_NAME}\b|\bthe guide\b", re.I)
 
-
 #: Fewer topic words than this left without the domain's name, and the name is the topic.
 TOPIC_MIN_WORDS = 1
-
 
 _HEDGE = r"(?:(?:even|exactly|actually|really|typically|usually|basically|just)\s+)*"
 _END = r"(?=\s*(?:[,.?!;:)]|$|\s(?:for|to|so|that|which|like|please|the\s+guide)\b))"
@@ -267,7 +263,6 @@ def becoming(ask: str) -> str:
 #: "coding *round*", "the onsite *loop*".
 STAGE_WORDS = frozenset(["round", "rounds", "loop", "loops"])
 
-
 #: A choice between things asked ("should we *go with* dagster *or* airflow?", "is Kubeflow *or*
 #: MLflow *the better* choice?", "*standardize on* AWS *or* GCP"): a comparison the guide must
 #: make itself.
@@ -285,7 +280,6 @@ PAY_COMPARED = re.compile(
     r"|.*\bas\s+(well|much|highly)\s+as\b[^?.]{0,40}\b(do|does|did)\b)",
     re.IGNORECASE,
 )
-
 
 #: A time of a part of a whole, or taken off it: "how long does *each step* take", "how are
 #: those years *allocated across* the stages", "how much *of that time* can I *shave off*",
@@ -367,7 +361,6 @@ _SET_ASIDE = re.compile(
     re.IGNORECASE,
 )
 
-
 #: What an ask sets aside after it ("the technical questions, *not the design ones*?", "the
 #: technical q's i mean *not sys design*", "which technical *(not system-design)* questions",
 #: "the salary band, *leaving aside the FAANG outliers*").
@@ -386,15 +379,22 @@ def without_set_aside(ask: str) -> str:
     return rest if tokenize(rest) else ask
 
 
-#: What the guide is asked to do ("the guide *lays out*", "does the guide *even* …
-#: *assign*"): how it says things, never what they are about.
+#: What the guide does ("the guide *lays out*"): how it says things, not what about; after a
+#: preposition the guide does nothing ("a tool named in the guide *suitable* for …").
 _GUIDE_ACT = re.compile(
-    r"\bguide\s+(?:(?:even|actually|really|also|ever|at\s+least|is|does|do)\s+)*([a-z]+)\b",
+    r"(?:\b(\w+)\s+)?(?:the\s+)?\bguide\s+"
+    r"(?:(?:even|actually|really|also|ever|at\s+least|is|does|do)\s+)*([a-z]+)\b",
     re.IGNORECASE,
+)
+_PREPOSITIONS = frozenset(
+    ["in", "of", "from", "by", "on", "to", "per", "about", "within", "across", "into", "for", "at"]
 )
 
 
 def guide_acts(text: str) -> frozenset[str]:
     """The words for what the guide does in `text`, lower-cased: "draws" in "the sources from
     which the guide draws its data"."""
-    return frozenset(m.group(1).lower() for m in _GUIDE_ACT.finditer(text))
+    found = _GUIDE_ACT.finditer(text)
+    return frozenset(
+        m.group(2).lower() for m in found if (m.group(1) or "").lower() not in _PREPOSITIONS
+    )

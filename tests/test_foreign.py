@@ -29,6 +29,8 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
     assert guide_acts("Lower and upper bound for the full path the guide lays out?") == {"lays"}
     assert guide_acts("Does the guide even bother mentioning canaries?") == {"bother"}
     assert guide_acts("What's the guide's blurb for MLflow?") == frozenset()
+    # after a preposition the guide does nothing: "suitable" is the tool's
+    assert guide_acts("Is there a tool named in the guide suitable for DVC?") == frozenset()
 
 
 @pytest.mark.slow
