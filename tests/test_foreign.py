@@ -6,6 +6,7 @@ what the guide is asked to do ("the path the guide *lays out*") is how it says, 
 from __future__ import annotations
 
 import pytest
+from conftest import assert_grounded
 
 from assistant import Assistant
 from assistant.foreign import is_foreign
@@ -52,6 +53,7 @@ def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
     answer = assistant.ask(question)
     assert not answer.refused, answer.text
     assert fact in answer.text
+    assert_grounded(answer)  # quoted verbatim, whatever the asker's languages
 
 
 @pytest.mark.slow
