@@ -45,6 +45,7 @@ CHAT_FORMS = {
     "btwn": "between", "thru": "through", "diff": "difference", "src": "source",
     "prereq": "prerequisite", "prereqs": "prerequisites", "tldr": "briefly", "smth": "something",
     "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "do not know",
+    "wtf": "what", "wth": "what",  # the emphatic "what the …"
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.
@@ -260,10 +261,22 @@ _FORM = re.compile(
 )
 
 
+#: Emphasis on what is asked, which asks nothing itself: "what *on earth* is DVC?", "what *the
+#: heck* is Kubeflow", "what *in the world* is …", "what's DVC *when it's at home*?".
+_EMPHASIS = re.compile(
+    r"(?<=\bwhat)\s+(?:the\s+(?:hell|heck|fuck|devil|dickens|deuce|blazes)"
+    r"|on\s+(?:god'?s\s+)?earth|in\s+(?:the\s+)?(?:world|heavens?|god'?s\s+name|blazes))\b"
+    r"|,?\s+when\s+(?:it'?s|its|they'?re|theyre)\s+at\s+home\b",
+    re.IGNORECASE,
+)
+
+
 def without_form(ask: str) -> str:
     """The ask without how the asker wants the answer put ("What's Kubeflow used for, *in a
-    sentence*?"); the ask itself when nothing would be left."""
-    rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(_FORM.sub(" ", ask).split())).lstrip(",;: ")
+    sentence*?") or the emphasis it is put with ("what *on earth* is DVC?"); the ask itself
+    when nothing would be left."""
+    bare = _EMPHASIS.sub(" ", _FORM.sub(" ", ask))
+    rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(bare.split())).lstrip(",;: ")
     return rest if len(re.findall(r"\w+", rest)) >= 2 else ask
 
 

@@ -7,6 +7,7 @@ import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant
+from assistant.question import read
 from assistant.text import becoming, without_own_likeness
 
 
@@ -160,3 +161,36 @@ def test_an_ask_likened_to_the_askers_own_work_is_answered(assistant: Assistant)
 )
 def test_a_time_until_someone_is_something_is_a_time_to_become_it(ask: str, read: str) -> None:
     assert becoming(ask) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        ("what on earth is DVC?", "what is DVC?"),
+        ("What the heck is Kubeflow", "What is Kubeflow"),
+        ("What's DVC when it's at home?", "What is DVC?"),
+        ("what in the world is a feature store?", "what is a feature store?"),
+    ],
+)
+def test_the_emphasis_an_ask_is_put_with_asks_nothing(question: str, ask: str) -> None:
+    assert read(question).ask.replace("What's", "What is") == ask
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("what on earth is DVC?", "DVC: Data version control for ML projects."),
+        ("wtf is arize", "Arize: ML observability platform."),
+        ("What's Kubeflow when it's at home?", "Kubeflow: End-to-end ML pipelines on Kubernetes."),
+    ],
+)
+def test_an_emphatic_what_is_ask_is_answered(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.text
+    assert_grounded(answer)
+    # what it asks of is still judged: "Berlin" is no place the guide names
+    assert assistant.ask("what on earth does an MLOps engineer earn in Berlin?").refused
