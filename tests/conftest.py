@@ -178,6 +178,15 @@ def assert_grounded(answer: Any) -> None:
         assert f"[{source.n}]" in answer.text
 
 
+def assert_answered_with(assistant: Any, question: str, fact: str) -> Any:
+    """`question` is answered, grounded, and the answer quotes `fact`; the answer."""
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.text
+    assert_grounded(answer)
+    return answer
+
+
 def exchange(question: str, answer: str) -> list[dict[str, str]]:
     """A conversation's history of one question and the answer it got."""
     return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]

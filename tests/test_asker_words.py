@@ -4,7 +4,7 @@ teenager") and words that choose among things ("any particular kinds", "an alter
 from __future__ import annotations
 
 import pytest
-from conftest import assert_grounded
+from conftest import assert_answered_with, assert_grounded
 
 from assistant import Assistant
 from assistant.question import read
@@ -188,9 +188,6 @@ def test_the_emphasis_an_ask_is_put_with_asks_nothing(question: str, ask: str) -
 def test_an_emphatic_what_is_ask_is_answered(
     assistant: Assistant, question: str, fact: str
 ) -> None:
-    answer = assistant.ask(question)
-    assert not answer.refused, answer.text
-    assert fact in answer.text
-    assert_grounded(answer)
+    assert_answered_with(assistant, question, fact)
     # what it asks of is still judged: "Berlin" is no place the guide names
     assert assistant.ask("what on earth does an MLOps engineer earn in Berlin?").refused

@@ -6,7 +6,7 @@ what the guide is asked to do ("the path the guide *lays out*") is how it says, 
 from __future__ import annotations
 
 import pytest
-from conftest import assert_grounded
+from conftest import assert_answered_with
 
 from assistant import Assistant
 from assistant.foreign import is_foreign
@@ -50,10 +50,7 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
 def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
     assistant: Assistant, question: str, fact: str
 ) -> None:
-    answer = assistant.ask(question)
-    assert not answer.refused, answer.text
-    assert fact in answer.text
-    assert_grounded(answer)  # quoted verbatim, whatever the asker's languages
+    assert_answered_with(assistant, question, fact)  # quoted verbatim, whatever the languages
 
 
 @pytest.mark.slow
