@@ -36,7 +36,7 @@ def other_languages(text: str, words: list[str], cut_short: Callable[[str], bool
     dictionary holds that it types in lower case ("tools yang perlu *dipelajari* apa aja?");
     typed with a capital, a word is a name ("Databricks")."""
     found = {w for w in words if is_foreign(w)}
-    if not any(not cut_short(w) for w in found):
+    if all(cut_short(w) for w in found):  # none, or only a guide word cut short
         return found
     capitalised = {w.lower() for w in re.findall(r"\b\w*[A-Z]\w*", text)}
     return found | {w for w in words if w not in capitalised and not is_english(w)}

@@ -244,10 +244,10 @@ def unstated_quantity(case: Case) -> Verdict | None:
 
 
 #: Words of a frequency or its period: the form of a rate's answer ("daily or weekly?").
-_PERIODS = frozenset(
-    ["daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "day", "week"]
-    + ["month", "year"]
-)
+_PERIODS = frozenset([
+    "daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly",
+    "day", "week", "month", "year",
+])  # fmt: skip
 #: "how often …": a frequency is of what follows.
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently|many times)\b", re.IGNORECASE)
 

@@ -276,7 +276,7 @@ class Vocabulary:
         for token in tokenize(question):  # "framework-agnostic" counts whole, or by its parts
             known = token in self.exact or "-" not in token
             tokens += [token] if known else token.split("-")
-        own = [t for t in tokens if t in self.exact or stem(t) in self.stems]
+        own = {t for t in tokens if t in self.exact or stem(t) in self.stems}
         if any(t not in STOPWORDS and t not in FRAME_WORDS for t in own):
             skip |= other_languages(question, tokens, self._shortens)
         for token in tokens:
