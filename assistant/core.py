@@ -33,7 +33,7 @@ from assistant.remedies import handlers
 from assistant.replies import contents, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
-from assistant.scope import Reader, audience, is_prompt, other_roles, reader
+from assistant.scope import Reader, audience, is_prompt, other_roles, reader, suited
 from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.stating import in_earnings_sense
@@ -359,7 +359,7 @@ class Assistant:
         retriever, same_word = self.retriever, self.settings.scope.same_word
         titles = [r for r in other_roles(ask, retriever.roles) if not self.selector.item_named(r)]
         people = other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
-        return titles + [w for w in people if w not in handlers(ask) | audience(ask)]
+        return titles + [w for w in people if w not in handlers(ask) | audience(ask) | suited(ask)]
 
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""

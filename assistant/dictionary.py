@@ -35,21 +35,26 @@ def is_common(word: str) -> bool:
     return _english().word_frequency[word] >= COMMON_WORD_FREQUENCY
 
 
+#: An "-ing" word counted this often is what a word typed with its last "g" dropped stands for:
+#: "cutting" 48,232, "learning" 42,770 against "biking" 785 (Indonesian "bikin" is "make").
+DROPPED_G_FREQUENCY = 10_000
 #: Typed words this long are read as the common English word they miss a letter of.
 TYPO_MIN_LENGTH = 5
 
 
 @functools.lru_cache(maxsize=TERMS_MEMO)
 def spelt_out(word: str) -> str | None:
-    """The common English word (`is_common`) that `word`, typed in lower case and in no
-    dictionary, misses one letter of, keeping its first ("actualy": "actually", "somethin":
-    "something", "diffrence": "difference"), or the function word it has two letters of
-    swapped, after its first ("teh": "the", "waht": "what"; not "cpu", a "cup"); None for any
-    other word. A letter typed for another ("admin", "thanos") may be a name, and a rare word
-    may be a term's typo."""
+    """The English word that `word`, typed in lower case and in no dictionary, stands for: the
+    frequent word it drops the last "g" of ("cuttin": "cutting"), the common English word
+    (`is_common`) it misses one letter of, keeping its first ("actualy": "actually",
+    "diffrence": "difference"), or the function word it has two letters of swapped, after its
+    first ("teh": "the", "waht": "what"; not "cpu", a "cup"); None for any other word. A letter
+    typed for another ("admin", "thanos") may be a name, and a rare word may be a term's typo."""
     spelling = _english()
     if not word.isalpha() or not word.islower() or word in spelling:
         return None
+    if word.endswith("in") and spelling.word_frequency[f"{word}g"] >= DROPPED_G_FREQUENCY:
+        return f"{word}g"  # its last "g" dropped: "cuttin" (cutting), "learnin"
     swaps = (word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1))
     near = [w for w in swaps if w in STOPWORDS]
     if not near and len(word) >= TYPO_MIN_LENGTH:

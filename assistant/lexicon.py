@@ -96,6 +96,19 @@ def opening_verbs(lists: Iterable[list[str]], lines: Iterable[str]) -> frozenset
     return frozenset(first)
 
 
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def is_superlative(word: str) -> bool:
+    """Is `word` an adjective's superlative ("cheapest", "priciest", "best"), not an adjective
+    of its own ending so ("honest", "latest") nor a noun ("test", "interest")?"""
+    low = word.lower()
+    if low in ("best", "worst"):
+        return True
+    if not low.endswith("est"):
+        return False
+    senses = [s for s in _wordnet().synsets(low) if s.pos() in ("a", "s")]
+    return bool(senses) and all(low not in s.lemma_names() for s in senses)
+
+
 def is_known(word: str) -> bool:
     """Has WordNet any sense of `word` (not "faang", "kubeflow")?"""
     return bool(_senses(word.lower()))
@@ -194,6 +207,7 @@ __all__ = [
     "is_occupation",
     "is_person",
     "is_place",
+    "is_superlative",
     "kind_of_name",
     "kind_of_noun",
     "kinds_of_name",

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from assistant.asking import SENTENCES
 from assistant.dictionary import is_english
+from assistant.lexicon import is_superlative
 
 #: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights", "C#".
 _WORD = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+#]|[A-Za-z]#?")
@@ -92,7 +93,7 @@ def _is_name_word(word: str, first: bool, titled: bool) -> bool:
         return True  # "CKAD", "AWS"
     if any(c.isupper() for c in word[1:]) and any(c.islower() for c in word):
         return True  # "KServe", "MLflow", "PyTorch"
-    return word[:1].isupper() and not first and not titled
+    return word[:1].isupper() and not first and not titled and not is_superlative(word)
 
 
 def written_as_names(texts: Iterable[str]) -> set[str]:
@@ -124,11 +125,14 @@ _AMPERSAND_NAME = re.compile(r"\b([A-Z][A-Za-z]+) & ([A-Z][A-Za-z]+)\b")
 
 
 #: An ask whether the guide names a thing, and no more: "kserve mentioned?", "is ray covered
-#: anywhere?", "does it mention slurm at all?", "any mention of edge deployment?" (a thing of
-#: at most three words).
+#: anywhere?", "snowflake — listed?", "kafka on the tool list?", "spark is in the guide?",
+#: "does it mention slurm at all?", "any mention of edge deployment?" (a thing of at most three
+#: words).
 _MENTION = re.compile(
-    r"^\W*(?:(?:is|are)\s+)?(?:there\s+)?(?:any\s+)?(?!(?:which|what|who|how)\b)"
-    r"(?P<a>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2})\s+(?:mentioned|covered|listed|named|included)"
+    r"^\W*(?:(?:is|are)\s+)?(?:there\s+)?(?:any\s+)?(?!(?:which|what|who|how|it|this|that|they)\b)"
+    r"(?P<a>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2}?)\s*(?:[-–—:]\s*)?(?:(?:is|are)\s+)?"
+    r"(?:mentioned|covered|listed|named|included|in\s+(?:the\s+guide|there)"
+    r"|on\s+(?:the|their|its|that|your)\s+(?:\w+\s+){0,2}list)"
     r"(?:\s+(?:anywhere|at\s+all|in\s+(?:the\s+guide|it|there)))?\W*$"
     r"|^\W*(?:does|do)\s+(?:it|the\s+guide|they)\s+(?:mention|cover|list|name)"
     r"\s+(?P<b>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2}?)(?:\s+(?:anywhere|at\s+all))?\W*$"
@@ -147,10 +151,22 @@ def mentioned(text: str) -> frozenset[str]:
     typed in any case: "ray" and "serve" in "is ray serve covered anywhere?"."""
     found = (_MENTION.search(s) for s in SENTENCES.split(text))
     things = (m.group("a") or m.group("b") or m.group("c") for m in found if m)
-    words = {w.lower() for thing in things for w in re.findall(r"[\w+&-]+", thing)}
+    words = {w.lower() for thing in things for w in re.findall(r"[\w+&-]+", unselected(thing))}
     # a plural names a kind of thing, asked which are named ("feature store *options* listed")
     return frozenset(
         w for w in words if not (w.endswith("s") and is_english(w) and is_english(w[:-1]))
+    )
+
+
+#: A word grading what a thing names: "*cheapest* cert", "the *most expensive* one".
+_GRADED = re.compile(r"\b(?:most|least)\s+\w+|\w+", re.IGNORECASE)
+
+
+def unselected(thing: str) -> str:
+    """`thing` without the words that select among what it names ("cheapest cert" is a cert,
+    "the most expensive one" is one): a superlative, or "most"/"least" and the word it grades."""
+    return _GRADED.sub(
+        lambda m: "" if " " in m.group(0) or is_superlative(m.group(0)) else m.group(0), thing
     )
 
 

@@ -101,4 +101,19 @@ def audience(text: str) -> set[str]:
     }
 
 
-__all__ = ["audience", "roles"]
+#: The person an ask asks the role suits: "what *kinda feller* does good at this?", "who's the
+#: *ideal recruit*?", "the *type of candidate* they want" (a word, then the person's).
+_SUITED = re.compile(
+    r"\b(?:kinda|sorta|(?:kind|sort|type)s?\s+of|ideal|typical|right|perfect)\s+"
+    r"(?P<who>(?:[\w-]+\s+)?[\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def suited(text: str) -> set[str]:
+    """The words of the person an ask asks the role suits (`_SUITED`): the one it is for, by
+    whatever name ("feller", "recruit"), not another job."""
+    return {w.lower() for m in _SUITED.finditer(text) for w in m.group("who").split()}
+
+
+__all__ = ["audience", "roles", "suited"]

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from assistant.lexicon import misread_adjective
-from assistant.roles import audience, roles
+from assistant.roles import audience, roles, suited
 from assistant.vocabulary import stem
 
 #: Guide lines that are prompts, not statements: interview questions and tasks.
@@ -261,4 +261,6 @@ def other_roles(question: str, guide_roles: set[str]) -> list[str]:
     ]
 
 
-__all__ = ["MLOPS", "PLACE_LABELS", "Reader", "audience", "is_prompt", "other_roles", "reader"]
+__all__ = [
+    "MLOPS", "PLACE_LABELS", "Reader", "audience", "is_prompt", "other_roles", "reader", "suited"
+]  # fmt: skip

@@ -46,6 +46,14 @@ CHAT_FORMS = {
     "prereq": "prerequisite", "prereqs": "prerequisites", "tldr": "briefly", "smth": "something",
     "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "do not know",
     "wtf": "what", "wth": "what",  # the emphatic "what the …"
+    # spoken spellings: Scots ("whit kind o money", "gettin woken up wi call-outs") and Pidgin
+    "whit": "what", "o": "of", "wi": "with", "tae": "to", "fae": "from", "frae": "from",
+    "hame": "home", "nae": "no", "oot": "out", "aboot": "about", "masel": "myself", "yer": "your",
+    "ye": "you", "youse": "you", "gonnae": "going to", "wantae": "want to", "dae": "do",
+    "daes": "does", "hoo": "how", "whaur": "where", "wha": "who", "wid": "would", "awfy": "very",
+    "efter": "after", "cannae": "can not", "dinnae": "do not", "disnae": "does not",
+    "didnae": "did not", "isnae": "is not", "wasnae": "was not", "wouldnae": "would not",
+    "couldnae": "could not", "shouldnae": "should not", "wetin": "what",
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.

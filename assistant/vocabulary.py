@@ -316,7 +316,7 @@ class Vocabulary:
 
         text = self._apart.sub(lambda m: re.sub(r"[\s-]+", "", m.group(0)), text)  # "ml ops"
         text = _INITIALS.sub(initials, text)
-        return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'&])[A-Za-z]+\d?(?![\w'&])", word, text))
+        return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'&/])[A-Za-z]+\d?(?![\w'&/])", word, text))
 
     def correct(self, text: str) -> str:
         """The text with each misspelt word ("kubernets") replaced by the guide word it is

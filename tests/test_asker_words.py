@@ -191,3 +191,21 @@ def test_an_emphatic_what_is_ask_is_answered(
     assert_answered_with(assistant, question, fact)
     # what it asks of is still judged: "Berlin" is no place the guide names
     assert assistant.ask("what on earth does an MLOps engineer earn in Berlin?").refused
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # spoken spellings: Scots, and a word with its last "g" dropped
+        ("whit dae they earn, the mlops lads?", "MLOps Engineers earn $120,000-$185,000"),
+        ("Which cloud should I be learnin first wi this?", "Work with cloud platforms"),
+        # whom the role suits, by whatever name: no other job
+        ("What kinda feller suits this job?", "Best suited for engineers who enjoy"),
+        ("Who's the ideal recruit for this role?", "Best suited for"),
+        # a superlative selects among the things it names: no name asked about
+        ("Cheapest cert listed?", "HashiCorp Terraform Associate ($70)"),
+    ],
+)
+def test_asks_in_spoken_words_are_answered(assistant: Assistant, question: str, fact: str) -> None:
+    assert_answered_with(assistant, question, fact)

@@ -241,6 +241,7 @@ def test_one_example_is_not_a_list_question(assistant: Assistant) -> None:
         ("What is the average MLOps engineer salary in Germany?", ["Germany"]),
         ("Does Netflix hire MLOps engineers?", ["Netflix"]),
         ("How much do MLOps engineers earn in London?", ["London"]),
+        ("Snowflake on the tool list?", ["snowflake"]),  # asks whether the guide names it
     ],
 )
 def test_a_question_naming_something_the_guide_never_mentions_is_refused(

@@ -11,7 +11,7 @@ from conftest import assert_grounded
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
-from assistant.lexicon import is_occupation, is_place
+from assistant.lexicon import is_occupation, is_place, is_superlative
 from assistant.listing import name_words, other_kind, wants_names_of
 from assistant.names import mentioned, names_in, written_as_names
 from assistant.policy import decide
@@ -47,7 +47,9 @@ def test_a_place_is_only_a_name_of_a_place(word: str, place: bool) -> None:
     + [("admin", None), ("thanos", None), ("intro", None), ("kserve", None), ("slurm", None)]
     + [("Actualy", None), ("salry", None)]  # typed as a name; a rarer word than is common
     # a function word with two letters swapped after its first; not an acronym's letters
-    + [("teh", "the"), ("waht", "what"), ("adn", "and"), ("cpu", None), ("gpu", None)],
+    + [("teh", "the"), ("waht", "what"), ("adn", "and"), ("cpu", None), ("gpu", None)]
+    # its last "g" dropped, in speech: any word, not only a common one; not a word of its own
+    + [("cuttin", "cutting"), ("learnin", "learning"), ("kin", None), ("plugin", None)],
 )
 def test_a_common_word_typed_a_letter_short_is_read_as_that_word(
     typed: str, word: str | None
@@ -93,6 +95,15 @@ def test_one_letter_off_an_acronym_is_another_acronym_not_a_typo() -> None:
         ("ray mentioned anywhere? looking at it for training", {"ray"}),
         ("does it mention Argo at all?", {"argo"}),
         ("what does the guide say about pay?", set()),  # no ask whether it names a thing
+        ("Snowflake on the tool list?", {"snowflake"}),
+        ("kafka — covered?", {"kafka"}),
+        ("spark is in the guide?", {"spark"}),
+        ("Mage or Luigi in there?", {"mage", "or", "luigi"}),
+        ("Is it defined anywhere in the guide?", set()),  # "it": what was asked before
+        # a superlative selects among what is named: "cheapest cert" is a cert
+        ("Cheapest cert listed?", {"cert"}),
+        ("most expensive cert on the list?", {"cert"}),
+        ("test harness covered?", {"test", "harness"}),  # "test" is no superlative
     ],
 )
 def test_what_a_mention_ask_asks_the_guide_to_name(text: str, words: set[str]) -> None:
@@ -115,6 +126,24 @@ def test_chat_forms_and_short_forms_are_read_as_their_words() -> None:
     assert v.short_form("diff") == "difference"
     assert v.short_form("kubernets") is None  # too long for a short form: a misspelling
     assert v.short_form("eng") is None  # too short to tell
+
+
+def test_spoken_spellings_are_read_as_their_words() -> None:
+    v = vocabulary(["money", "engineer", "call-outs"])
+    assert v.spell_out("Whit kind o money") == "what kind of money"  # Scots
+    assert v.spell_out("gettin woken up wi call-outs") == "getting woken up with call-outs"
+    assert v.spell_out("dinnae ken") == "do not ken"
+    assert v.spell_out("wetin be the salary") == "what be the salary"  # Pidgin
+    assert v.spell_out("a job w/o college") == "a job w/o college"  # "without", not "of"
+
+
+@pytest.mark.parametrize(
+    ("word", "superlative"),
+    [("cheapest", True), ("Priciest", True), ("best", True), ("easiest", True)]
+    + [("honest", False), ("test", False), ("interest", False), ("latest", False)],
+)
+def test_a_superlative_is_told_from_words_ending_alike(word: str, superlative: bool) -> None:
+    assert is_superlative(word) is superlative
 
 
 def test_written_as_names_are_the_words_always_capitalised() -> None:

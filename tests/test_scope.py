@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from assistant.dictionary import is_english
-from assistant.roles import audience, roles
+from assistant.roles import audience, roles, suited
 from assistant.scope import other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.tuning import RetrievalSettings
@@ -59,6 +59,20 @@ def test_a_question_about_another_job(question: str, other: list[str]) -> None:
 def test_whom_the_askers_work_is_shown_to_is_its_audience(question: str, aimed: set[str]) -> None:
     assert aimed <= audience(question)
     assert bool(audience(question)) is bool(aimed)
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("What kinda feller does good at this gig?", {"feller"}),
+        ("So who's the ideal recruit, then?", {"recruit"}),
+        ("what type of candidate do they want", {"candidate"}),
+        ("What do hiring managers earn?", set()),  # another job, asked of
+    ],
+)
+def test_the_person_an_ask_asks_the_role_suits(question: str, who: set[str]) -> None:
+    assert who <= suited(question)
+    assert bool(suited(question)) is bool(who)
 
 
 def test_real_words_are_not_misspellings_of_similar_guide_words() -> None:
