@@ -26,7 +26,7 @@ from assistant.names import mentioned
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
-from assistant.scope import Reader
+from assistant.scope import Reader, suited
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
@@ -58,9 +58,10 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
         unnamed = set(nouns) <= set(matches) or set(nouns[:-1]) & set(matches)
         nominal = frozenset(nouns if qualified and unnamed else ())
-    # the asker's own people are who asks, not what ("does *my teenager* need a degree?"); a
-    # judgement put on a thing is the asker's ("building *cool* models", "a *natural* next step")
-    theirs = askers_own(main) | {w for w in reader.attributive(main) if is_evaluative(w)}
+    # people are whom the ask is of, not what ("does *my teenager* need a degree?", "suit *a
+    # girl* like her?"); a judgement put on a thing is the asker's ("building *cool* models")
+    theirs = askers_own(main) | suited(main)
+    theirs |= {w for w in reader.attributive(main) if is_evaluative(w)}
     theirs |= marked_words(main)  # what marks the ask's theme ("paged *at night*"): themes.py
     # a noun after an ordinal points at a part of what was said ("the last *group*"); one
     # before what it counts says how many ("a *couple* system design prompts", "*loads* of")
@@ -387,14 +388,6 @@ def guessed(name: str, text: str) -> bool:
 
 
 __all__ = [
-    "TERM_MIN_LENGTH",
-    "WHY",
-    "common_abbreviation",
-    "unsaid",
-    "other_people",
-    "property_words",
-    "unnamed_kind",
-    "ungrounded",
-    "askers_own",
-    "unjudged",
-]
+    "TERM_MIN_LENGTH", "WHY", "common_abbreviation", "unsaid", "other_people", "property_words",
+    "unnamed_kind", "ungrounded", "askers_own", "unjudged",
+]  # fmt: skip

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lexicon import is_modifier
+from assistant.lexicon import is_modifier, kind_of_noun
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -101,11 +101,15 @@ def audience(text: str) -> set[str]:
     }
 
 
+#: WordNet's kinds of nouns for people: "feller", "recruit"; "folk", "crowd".
+_PEOPLE = frozenset(["noun.person", "noun.group", "noun.Tops"])
 #: The person an ask asks the role suits: "what *kinda feller* does good at this?", "who's the
-#: *ideal recruit*?", "the *type of candidate* they want" (a word, then the person's).
+#: *ideal recruit*?", "would it suit *a girl* like her?", "a career for *the kid* who …",
+#: "folk like me" (a word, then the person's).
 _SUITED = re.compile(
-    r"\b(?:kinda|sorta|(?:kind|sort|type)s?\s+of|ideal|typical|right|perfect)\s+"
-    r"(?P<who>(?:[\w-]+\s+)?[\w-]+)",
+    r"\b(?:kinda|sorta|(?:kind|sort|type)s?\s+of|ideal|typical|right|perfect"
+    r"|(?:suits?|for)\s+(?:a|an|the|some))\s+(?P<who>(?:[\w-]+\s+)?[\w-]+)"
+    r"|\b(?P<like>[\w-]+)\s+like\s+(?:me|her|him|us|them|myself)\b",
     re.IGNORECASE,
 )
 
@@ -113,7 +117,9 @@ _SUITED = re.compile(
 def suited(text: str) -> set[str]:
     """The words of the person an ask asks the role suits (`_SUITED`): the one it is for, by
     whatever name ("feller", "recruit"), not another job."""
-    return {w.lower() for m in _SUITED.finditer(text) for w in m.group("who").split()}
+    found = (m.group("who") or m.group("like") for m in _SUITED.finditer(text))
+    words = {w.lower() for who in found for w in who.split()}
+    return {w for w in words if kind_of_noun(w) in _PEOPLE}  # not "the typical *headcount*"
 
 
 __all__ = ["audience", "roles", "suited"]

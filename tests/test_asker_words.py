@@ -203,6 +203,7 @@ def test_an_emphatic_what_is_ask_is_answered(
         # whom the role suits, by whatever name: no other job
         ("What kinda feller suits this job?", "Best suited for engineers who enjoy"),
         ("Who's the ideal recruit for this role?", "Best suited for"),
+        ("I'm a hands-on fixer. Is this a job that suits folk like me?", "Best suited for"),
         # a superlative selects among the things it names: no name asked about
         ("Cheapest cert listed?", "HashiCorp Terraform Associate ($70)"),
     ],

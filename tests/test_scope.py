@@ -68,6 +68,9 @@ def test_whom_the_askers_work_is_shown_to_is_its_audience(question: str, aimed: 
         ("So who's the ideal recruit, then?", {"recruit"}),
         ("what type of candidate do they want", {"candidate"}),
         ("What do hiring managers earn?", set()),  # another job, asked of
+        ("Would this job suit a girl like her?", {"girl"}),
+        ("Is this the sort of job that suits folk like me?", {"folk"}),
+        ("What's the typical headcount of a platform team?", set()),  # no person
     ],
 )
 def test_the_person_an_ask_asks_the_role_suits(question: str, who: set[str]) -> None:
