@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from assistant import phrases
 from assistant.asking import is_bare, main_ask
 from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
@@ -26,11 +25,12 @@ from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
 from assistant.listing import answer_part
+from assistant.names import typed_names
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, whole_message
 from assistant.question import Reading, read
 from assistant.remedies import handlers
-from assistant.replies import contents, refusal
+from assistant.replies import contents, nothing, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
 from assistant.scope import Reader, audience, is_prompt, other_roles, reader, suited
@@ -45,11 +45,6 @@ from assistant.vocabulary import Coverage, weakest, without_money
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
-
-
-def _nothing(case: Case) -> Verdict | None:
-    """No evidence at all: nothing to answer with."""
-    return Verdict("refuse", "no_evidence", phrases.NOT_COVERED, cite_nearest=False)
 
 
 class Assistant:
@@ -210,7 +205,7 @@ class Assistant:
             reading = dataclasses.replace(reading, refers_back=True)
         case, coverage = self._case(reading, choice, relevance)
         evidence = choice.evidence
-        verdict = decide(case) if evidence else decide(case, (*CHECKS[:1], _nothing))
+        verdict = decide(case) if evidence else decide(case, (*CHECKS[:1], nothing))
         answer = self._compose(reading, hits, verdict, choice)
         answer.diagnostics = Diagnostics(
             outcome=verdict.outcome,
@@ -280,6 +275,7 @@ class Assistant:
         coverage = weakest(matches)
         prop = weakest(matches, property_words(reading, matches, self.reader))
         unknown = self._ungrounded(reading.names, reading.ask)
+        names = typed_names(reading.ask, retriever.vocabulary.names, reading.names)  # "tecton"
         named = self.selector.named_by_words(reading.ask, retriever.vocabulary)
         case = Case(
             reading=reading,
@@ -290,9 +286,7 @@ class Assistant:
             coverage_word=coverage.word,
             unknown_names=unknown,
             # a step chosen next to the one the ask names ("after DevOps …") leaves it unsaid
-            unsaid_names=unsaid(
-                reading.names, unknown, said, self.terms, s.answer.common_word_share
-            )
+            unsaid_names=unsaid(names, unknown, said, self.terms, s.answer.common_word_share)
             if evidence and not (choice.selected and reading.relative)
             else [],
             context_unknown=self._ungrounded(reading.context_names, reading.context),

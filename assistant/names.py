@@ -170,4 +170,17 @@ def unselected(thing: str) -> str:
     )
 
 
-__all__ = ["ampersand_initials", "mentioned", "names_in", "written_as_names"]
+def typed_names(text: str, names: frozenset[str], read: tuple[str, ...]) -> tuple[str, ...]:
+    """The names `read` in `text`, and each of `names` (lower-cased words a writer always
+    capitalises: the guide's) that opens one of its sentences, where a capital names nothing
+    ("Tecton licence cost?"), when no dictionary holds it (no "Feast your eyes …")."""
+    first = (_WORD.match(s.strip()) for s in SENTENCES.split(text))
+    typed = [
+        m.group(0)
+        for m in first
+        if m and m.group(0).lower() in names and not is_english(m.group(0).lower())
+    ]
+    return read + tuple(n for n in dict.fromkeys(typed) if n not in read)
+
+
+__all__ = ["ampersand_initials", "mentioned", "names_in", "typed_names", "written_as_names"]

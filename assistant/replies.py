@@ -6,9 +6,14 @@ from __future__ import annotations
 from assistant import phrases
 from assistant.extractive import Evidence, compose
 from assistant.guide import Guide
-from assistant.policy import Verdict
+from assistant.policy import Case, Verdict
 from assistant.retrieval import Hit
 from assistant.schema import SEP, Answer, Section, Source
+
+
+def nothing(case: Case) -> Verdict | None:
+    """No evidence at all: nothing to answer with (a check of the scope policy's)."""
+    return Verdict("refuse", "no_evidence", phrases.NOT_COVERED, cite_nearest=False)
 
 
 def refusal(

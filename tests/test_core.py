@@ -254,6 +254,13 @@ def test_a_question_naming_something_the_guide_never_mentions_is_refused(
     assert answer.nearest_sections
 
 
+def test_an_attribute_of_a_guide_name_opening_the_ask_is_not_stated(assistant: Assistant) -> None:
+    # "Tecton" opens the ask, where a capital names nothing, but the guide always writes it so
+    answer = assistant.ask("Tecton license cost?")
+    assert answer.refused
+    assert answer.diagnostics.reason == "unsaid_name"
+
+
 @pytest.mark.parametrize(
     "question",
     [

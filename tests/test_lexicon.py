@@ -13,7 +13,7 @@ from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
 from assistant.lexicon import is_occupation, is_place, is_superlative
 from assistant.listing import name_words, other_kind, wants_names_of
-from assistant.names import mentioned, names_in, written_as_names
+from assistant.names import mentioned, names_in, typed_names, written_as_names
 from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
@@ -144,6 +144,14 @@ def test_spoken_spellings_are_read_as_their_words() -> None:
 )
 def test_a_superlative_is_told_from_words_ending_alike(word: str, superlative: bool) -> None:
     assert is_superlative(word) is superlative
+
+
+def test_a_name_the_guide_always_capitalises_is_read_first_in_a_sentence_too() -> None:
+    names = frozenset(["tecton", "github", "feast"])
+    assert typed_names("Tecton licence cost?", names, ()) == ("Tecton",)
+    assert typed_names("ok. Tecton pricing vs CKA?", names, ("CKA",)) == ("CKA", "Tecton")
+    assert typed_names("what should i put on my github", names, ()) == ()  # the asker's word
+    assert typed_names("Feast or famine?", names, ()) == ()  # a dictionary word
 
 
 def test_written_as_names_are_the_words_always_capitalised() -> None:
