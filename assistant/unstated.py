@@ -22,6 +22,7 @@ from collections.abc import Iterable
 
 from assistant.schema import Section
 from assistant.text import STOPWORDS, tokenize
+from assistant.units import asked_unit, states_unit
 from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
 #: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
@@ -263,6 +264,16 @@ _SCHOOL_CHOSEN = re.compile(
 #: "a more inclusive job ad?"; not "a man or woman in this job") and a line on it.
 _WORKFORCE = re.compile(r"\b(?:women|female|gender|divers\w*|inclusiv\w*|minorit\w*)\b", re.I)
 
+#: An ask who first made a thing ("who coined the term?", "who founded MLflow?"; not "who
+#: builds the models?", what the role does, nor "someone who built …") and a line saying who
+#: did ("Co-founder & Editor").
+_ORIGIN_ASK = re.compile(
+    r"(?:^|[^\w\s']\s*|\b(?:and|so|but|me|us)\s+)who\s+(?:\w+ly\s+|first\s+)?(?:coined|invented|founded|created|started|developed"
+    r"|designed|pioneered|came\s+up\s+with|built|made)\b(?!\s+(?:this|the)\s+(?:guide|page))",
+    re.IGNORECASE,
+)
+_ORIGINATED = re.compile(r"\b(?:co-?)?founders?\b|\bcreators?\b|\binvent\w*|\bcoined\b", re.I)
+
 #: An ask for a target value ("what latency *target*, in ms?", "which drift *threshold*?", "a
 #: *benchmark* cost per prediction"; not "which one *targets* GPUs", "a moving target") and a
 #: line stating a figure ("1M predictions/second").
@@ -299,6 +310,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_school_choice", _SCHOOL_CHOICE, _SCHOOL_CHOSEN),
     ("no_workforce", _WORKFORCE, _WORKFORCE),
     ("no_target", _TARGET_ASK, re.compile(r"\d")),
+    ("no_origin", _ORIGIN_ASK, _ORIGINATED),
 )
 
 
@@ -372,11 +384,13 @@ def unnamed_member(ask: str, sections: Iterable[Section]) -> str | None:
 
 
 def unstated(ask: str, evidence: list[str]) -> str | None:
-    """The reason of the first kind the ask wants that no line of the evidence states, or None."""
+    """The reason of the first kind the ask wants that no line of the evidence states, or None;
+    "no_unit" for a figure asked in a unit no line states one in (assistant/units.py)."""
     for reason, asked, stated in KINDS:
         if asked.search(ask) and not any(stated.search(t) for t in evidence):
             return reason
-    return None
+    unit = asked_unit(ask)
+    return "no_unit" if unit and not any(states_unit(unit, t) for t in evidence) else None
 
 
 __all__ = ["KINDS", "unmeasured", "unnamed_member", "unstated"]

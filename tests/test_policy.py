@@ -2026,3 +2026,25 @@ def test_a_lone_capital_the_guide_never_writes_is_refused_not_read_as_chat(
     answer = assistant.ask("Is R used in MLOps at all, or should I drop it for Python?")
     assert answer.refused
     assert assistant.terms.grounded("R") is False
+
+
+@pytest.mark.parametrize(
+    ("ask", "line", "reason"),
+    [
+        # a figure asked in a unit no line states one in
+        ("What latency is OK, in milliseconds?", "handling 1M predictions/second", "no_unit"),
+        ("In rupees how much is the CKA?", "Kubernetes Administrator (CKA) ($395)", "no_unit"),
+        ("CKA cost in dollars?", "Certified Kubernetes Administrator (CKA) ($395)", None),
+        ("how long is the path in months?", "Total Time: 4-6 years", None),  # a calendar span
+        ("what do I do in the second step?", "Learn Docker and Kubernetes", None),  # no unit
+        # who first made a thing, where no line says who did
+        ("who actually coined the term MLOps?", "MLOps Engineers build ML platforms.", "no_origin"),
+        ("Who founded MLflow?", "MLflow: Experiment tracking, model registry", "no_origin"),
+        ("so who builds the models then?", "ML Engineers focus on building models", None),
+        ("As someone who built test tooling, which tools?", "Docker: Containerization", None),
+    ],
+)
+def test_a_unit_or_an_origin_asked_needs_a_line_stating_it(
+    ask: str, line: str, reason: str | None
+) -> None:
+    assert unstated(ask, [line]) == reason
