@@ -25,13 +25,14 @@ from assistant.text import STOPWORDS, tokenize
 from assistant.units import asked_unit, states_unit
 from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
-#: An ask about a time ahead: "in the next 5 years", "within a decade", "by 2030", "in future",
-#: "is it going to be replaced / automated away?".
+#: An ask about a time ahead: "in the next 5 years", "within a decade", "next year", "by 2030",
+#: "in future", "will the pay go up?", "is it going to be replaced / automated away?".
 _AHEAD = re.compile(
     r"\b(?:(?:in|within|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?|next\s+)"
     r"(?:(?:like|about|around|roughly|maybe)\s+)?"  # "in *like* 5 yrs", "next 10 yrs"
     r"(?:\d+|a few|few|one|two|three|five|ten|a couple of)\s*(?:years?|yrs|decades?)\b"
-    r"|\bnext decade\b|\bby 20\d\d\b|\bin (?:the )?future\b"
+    r"|\b(?:next|coming)\s+(?:year|decade)\b|\bby 20\d\d\b|\bin (?:the )?future\b"
+    r"|\b(?:will|going to|gonna)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:go (?:up|down)|rise|fall|drop)\b"
     r"|\b(?:going to|gonna|will)\b[^?]*\b(?:replaced?|automated?|absorbed|obsolete)\b"
     r"|\b(?:getting|get) (?:replaced|automated)\b",
     re.IGNORECASE,

@@ -1598,6 +1598,9 @@ def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]
         # a filler before the number, or no "in" before "next"
         "will AI tools make these jobs disappear in like 5 yrs?",
         "demand for mlops next 10 yrs?",
+        # next year, and a change ahead
+        "Will the pay go up much next year?",
+        "will salaries rise?",
     ],
 )
 def test_an_ask_about_a_time_ahead_needs_a_line_saying_something_of_it(ask: str) -> None:
