@@ -125,12 +125,13 @@ _AMPERSAND_NAME = re.compile(r"\b([A-Z][A-Za-z]+) & ([A-Z][A-Za-z]+)\b")
 
 
 #: An ask whether the guide names a thing, and no more: "kserve mentioned?", "is ray covered
-#: anywhere?", "snowflake — listed?", "kafka on the tool list?", "spark is in the guide?",
-#: "does it mention slurm at all?", "any mention of edge deployment?" (a thing of at most three
-#: words).
+#: anywhere?", "kafka for streaming — listed?", "snowflake on the tool list?", "spark is in the
+#: guide?", "does it mention slurm at all?", "any mention of edge deployment?" (a thing of at
+#: most three words, and what it is for).
 _MENTION = re.compile(
     r"^\W*(?:(?:is|are)\s+)?(?:there\s+)?(?:any\s+)?(?!(?:which|what|who|how|it|this|that|they)\b)"
-    r"(?P<a>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2}?)\s*(?:[-–—:]\s*)?(?:(?:is|are)\s+)?"
+    r"(?P<a>\w[\w.+&-]*(?:\s+\w[\w.+&-]*){0,2}?)(?:\s+for\s+\w+(?:\s+\w+){0,2}?)?"
+    r"\s*(?:[-–—:]\s*)?(?:(?:is|are)\s+)?"
     r"(?:mentioned|covered|listed|named|included|in\s+(?:the\s+guide|there)"
     r"|on\s+(?:the|their|its|that|your)\s+(?:\w+\s+){0,2}list)"
     r"(?:\s+(?:anywhere|at\s+all|in\s+(?:the\s+guide|it|there)))?\W*$"

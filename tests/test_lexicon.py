@@ -97,6 +97,7 @@ def test_one_letter_off_an_acronym_is_another_acronym_not_a_typo() -> None:
         ("what does the guide say about pay?", set()),  # no ask whether it names a thing
         ("Snowflake on the tool list?", {"snowflake"}),
         ("kafka — covered?", {"kafka"}),
+        ("Kafka for streaming features — mentioned?", {"kafka"}),  # and what it is for
         ("spark is in the guide?", {"spark"}),
         ("Mage or Luigi in there?", {"mage", "or", "luigi"}),
         ("Is it defined anywhere in the guide?", set()),  # "it": what was asked before
