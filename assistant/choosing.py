@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.listing import stems
+from assistant.vocabulary import MONEY
 
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
 #: "which of those two should I *pick*", "which one to learn *first*".
@@ -53,6 +54,31 @@ def choice_unmade(ask: str, computed: bool, unjudged: bool, evidence: list[str])
     return bool((unjudged and not rated) or (choosing and not chosen))
 
 
+#: A line that compares ("while", "rather than", "more").
+_COMPARED = re.compile(
+    r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"
+    r"|worse)\b",
+    re.IGNORECASE,
+)
+#: What pay or a price is spoken of by: "pays", "salary", "money", "$".
+_PAY = re.compile(rf"{MONEY.pattern}|\b(?:pays|money)\b|\$", re.IGNORECASE)
+_GRADE = r"(?:more|less|most|least|best|better|worse|higher|lower|as\s+well)"
+#: Pay compared: "which state *pays best*?", "*paid less* than", "make *more money*", "*pay* MLOps
+#: people *as well* as"; not "*money* is tight, so which cert is most valuable?".
+_PAY_COMPARED = re.compile(
+    rf"(?:{_PAY.pattern})\W+(?:\w+\W+){{0,2}}?{_GRADE}\b|\b{_GRADE}\W+(?:\w+\W+)?(?:{_PAY.pattern})",
+    re.IGNORECASE,
+)
+
+
+def compared_in(ask: str, evidence: list[str]) -> bool:
+    """Does a line of the `evidence` compare ("while", "rather than", "more"), and, for an ask
+    comparing pay or prices ("which state pays best?", "paid less than employees?"), speak of
+    them ("… earn $120,000-$185,000 …"; not "Best suited for …")?"""
+    pay = bool(_PAY_COMPARED.search(ask))
+    return any(_COMPARED.search(t) and (not pay or _PAY.search(t)) for t in evidence)
+
+
 #: The two sides of "X vs Y": "the *open-source* vs *enterprise* options".
 _SIDES = re.compile(r"([\w-]+)\s+(?:vs\.?|versus)\s+([\w-]+)", re.IGNORECASE)
 
@@ -72,4 +98,4 @@ def sides_stated(ask: str, evidence: list[str]) -> bool:
     return all(found) and found[0] != found[1]
 
 
-__all__ = ["choice_unmade", "sides_stated"]
+__all__ = ["choice_unmade", "compared_in", "sides_stated"]

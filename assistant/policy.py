@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
-from assistant.choosing import choice_unmade, sides_stated
+from assistant.choosing import choice_unmade, compared_in, sides_stated
 from assistant.credit import pointed_at, uncounted, without_step
 from assistant.listing import stems
 from assistant.question import Reading
@@ -214,13 +214,6 @@ STATED = {
         re.I,
     ),
 }
-_COMPARED = re.compile(
-    r"\b(than|while|whereas|unlike|rather|instead|versus|vs|more|less|most|least|better|best"
-    r"|worse)\b",
-    re.IGNORECASE,
-)
-
-
 #: A judgement between things ("better", "easier than"): the guide must make it itself.
 _JUDGED = re.compile(
     r"\b(better|worse|best|worst|more|less|most|least|prefer\w*|recommend\w*|\w+er\s+than"
@@ -295,9 +288,8 @@ def no_comparison(case: Case) -> Verdict | None:
         return None
     if case.compared >= 2 and not _JUDGED.search(case.reading.ask):
         return None  # "feast vs tecton?": the items' own lines, side by side (not "better")
-    if any(_COMPARED.search(text) for text in case.evidence) or sides_stated(
-        case.reading.ask, case.evidence
-    ):
+    ask, evidence = case.reading.ask, case.evidence
+    if compared_in(ask, evidence) or sides_stated(ask, evidence):
         return None
     return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
 

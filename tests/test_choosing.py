@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.choosing import choice_unmade, sides_stated
+from assistant.choosing import choice_unmade, compared_in, sides_stated
 
 TOOLS = ["Airflow/Dagster: Workflow orchestration."]
 RATED = ["Cloud and Kubernetes certifications are the most valuable for these roles."]
@@ -50,3 +50,16 @@ def test_the_sides_of_x_vs_y_each_in_what_an_items_line_says_are_compared() -> N
     # a side only the role's name or a line of no item names compares nothing
     pay = ["MLOps Engineers earn $120,000-$185,000", "Data: Feast and dbt."]
     assert not sides_stated("mlops vs data engineer who earn more?", pay)
+
+
+def test_pay_compared_needs_a_line_comparing_that_speaks_of_pay() -> None:
+    suited = ["Best suited for engineers who enjoy infrastructure"]
+    assert compared_in("which tool is best for monitoring?", suited)
+    # "best" compares, but nothing of pay: no answer to which pays best
+    assert not compared_in("Which state pays best?", suited)
+    assert not compared_in("do contractors get paid less than employees?", suited)
+    # money the asker lacks compares no pay: the line rating certifications answers
+    rated = ["Cloud and Kubernetes certifications are the most valuable for MLOps roles"]
+    assert compared_in("money is tight, so which certs are most valuable?", rated)
+    pay = ["Seniors earn more than juniors: $185,000 against $120,000."]
+    assert compared_in("who gets paid more, seniors or juniors?", pay)
