@@ -1782,6 +1782,7 @@ def test_a_sources_particulars_work_history_team_size_or_internships_need_a_line
         "It reports to the platform lead; contractors cost more than hiring.",
         "Negotiate hard; MIT is the university that offers the best program.",
         "Women are a third of the field, and its gender split is improving.",
+        "Serving latency should stay under 100 ms.",  # a figure in the unit asked
     ]
     assert unstated(ask, said) is None
 
