@@ -49,6 +49,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
         return []  # computed ("is it the cheapest?"), or in the asker's words (themes.py)
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = without_own_likeness(ALTERNATIVE.split(reading.ask)[0])  # nor "like when I …"
+    main = _WHEN_CLAUSE.sub("", main)  # nor "… if something *goes wrong*": when, not what
     if reading.yes_no:
         nominal = reader.nominal(main) | reader.asked_verbs(main)
     elif reading.kind in STATED:
@@ -77,6 +78,11 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     ]
 
 
+#: A clause of when the thing asked happens: "if something goes wrong", "when a model fails"
+#: (not "if I'm over 40", of the asker).
+_WHEN_CLAUSE = re.compile(
+    r"\b(?:if|when|whenever)\s+(?:something|anything|it|things?|a|an|the)\b[^,;?.]*", re.I
+)
 #: A word for how many, before what it counts: "a *couple* (of) prompts", "*loads* of testing".
 _HOW_MANY = re.compile(
     r"\b(couple|few|bunch|handful|lots?|tons?|loads?|dozens?|pair)\s+(?:of\s+)?\w", re.I
