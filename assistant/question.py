@@ -45,7 +45,8 @@ _NOT_QUALIFYING = rf"\b(?!-\w|\s+({_QUALIFIED}|numbers?|figures?)\b)"
 _NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+({_QUALIFIED})\b)"
 _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
-    r"\bhow much(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
+    r"\bhow (?:much|many\s+(?:dollars|bucks|quid|euros|pounds|rupees))"
+    r"(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
     r"|dough|an?|the|it|they|mlops|for|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the|(?:give|tell|show) me)\b[^?]{0,30}\b"
     + _MONEY
@@ -89,7 +90,8 @@ _RATE = re.compile(  # a share, or how often a thing happens
 #: A count asked for: "how many", "what is the number of", "count the…" (not "the overwhelming
 #: number of tools", which only says there are many).
 _COUNT = re.compile(
-    r"\bhow many\b|\b(?:what(?:'s| is)|whats|give me|tell me) the (?:total )?number of\b"
+    r"\bhow many\b(?!\s+(?:dollars|bucks|quid|euros|pounds|rupees)\b)"
+    r"|\b(?:what(?:'s| is)|whats|give me|tell me) the (?:total )?number of\b"
     r"|^\W*count\b|\b(?:typical|average|usual|normal|rough|ballpark|expected) number of\b"
     r"|^\W*(?:the )?number of\b",  # "typical number of interview rounds?", "number of steps?"
     re.IGNORECASE,
@@ -392,9 +394,7 @@ def head_noun(ask: str) -> str:
     return word
 
 
-# fmt: off
 __all__ = [
     "ORDINAL", "PLURAL_ASK", "Kind", "about_the_path", "which_one", "head_noun", "head_phrase",
     "Reading", "Selection", "kind_of", "names_in", "read", "split_ask",
-]
-# fmt: on
+]  # fmt: skip

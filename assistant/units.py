@@ -24,10 +24,10 @@ _UNITS: dict[str, tuple[str, str]] = {
     "gigabytes": (r"gigabytes?|gb", ""),
     "terabytes": (r"terabytes?|tb", ""),
 }
-#: "in ms", "in rupees", "in months": a unit right after "in", as a figure is given in it (not
-#: "in five years", "in the second step", "in day-in-the-life").
+#: "in ms", "in rupees", "how many euros": a unit right after "in" or "how many", as a figure
+#: is given in it (not "in five years", "in the second step", "in day-in-the-life").
 _IN_UNIT = re.compile(
-    r"\bin\s+(milliseconds|ms|seconds|secs|minutes|hours|days|weeks|months|years|percent|%"
+    r"\b(?:in|how\s+many)\s+(milliseconds|ms|seconds|secs|minutes|hours|days|weeks|months|years|percent|%"
     r"|dollars|usd|euros|eur|pounds|gbp|rupees|inr|yen|jpy|gigabytes|gb|terabytes|tb)(?![\w%-])",
     re.IGNORECASE,
 )

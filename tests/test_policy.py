@@ -143,6 +143,8 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
     ("ask", "kind"),
     [
         ("How much does the CKA exam cost?", "amount"),
+        ("aws ml cert, how many bucks?", "amount"),  # money counted is an amount
+        ("how many certs are there?", "count"),
         ("How much do MLOps engineers make?", "amount"),
         ("How long does it take to become an MLOps engineer?", "duration"),
         ("What percentage of MLOps jobs are remote?", "rate"),
@@ -2043,6 +2045,7 @@ def test_a_lone_capital_the_guide_never_writes_is_refused_not_read_as_chat(
         ("In rupees how much is the CKA?", "Kubernetes Administrator (CKA) ($395)", "no_unit"),
         ("CKA cost in dollars?", "Certified Kubernetes Administrator (CKA) ($395)", None),
         ("how long is the path in months?", "Total Time: 4-6 years", None),  # a calendar span
+        ("how many rupees is the CKA?", "Kubernetes Administrator (CKA) ($395)", "no_unit"),
         ("what do I do in the second step?", "Learn Docker and Kubernetes", None),  # no unit
         # who first made a thing, where no line says who did
         ("who actually coined the term MLOps?", "MLOps Engineers build ML platforms.", "no_origin"),
