@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from assistant.listing import stems
-from assistant.vocabulary import MONEY
+from assistant.text import STOPWORDS, tokenize
+from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
 #: "which of those two should I *pick*", "which one to learn *first*".
@@ -72,11 +73,76 @@ _PAY_COMPARED = re.compile(
 
 
 def compared_in(ask: str, evidence: list[str]) -> bool:
-    """Does a line of the `evidence` compare ("while", "rather than", "more"), and, for an ask
-    comparing pay or prices ("which state pays best?", "paid less than employees?"), speak of
-    them ("… earn $120,000-$185,000 …"; not "Best suited for …")?"""
-    pay = bool(_PAY_COMPARED.search(ask))
-    return any(_COMPARED.search(t) and (not pay or _PAY.search(t)) for t in evidence)
+    """Does a line of the `evidence` compare ("while", "rather than", "more") what the ask
+    compares the role with, named as the ask names it ("While *ML Engineers* focus on …" for
+    "how does it differ from ML engineering?"; not for "… from *data engineering*?"), and, for
+    an ask comparing pay or prices ("which state pays best?", "paid less than employees?"),
+    speak of them ("… earn $120,000-$185,000 …"; not "Best suited for …")?"""
+    pay, others = bool(_PAY_COMPARED.search(ask)), compared_with(ask)
+    return any(
+        _COMPARED.search(t) and (not pay or _PAY.search(t)) and all(_run_in(o, t) for o in others)
+        for t in evidence
+    )
+
+
+#: Where an ask compares the role with something: "compared *to* X", "MLOps *vs* X", "X *or* MLOps".
+_AGAINST = re.compile(
+    r"\b(?:compar\w*|stacks?\s+up|differ\w*|similar)\s+(?:to|with|from|against)\b"
+    r"|\b(?P<pair>vs\.?|versus|or)\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w/&+-]+|[^\w\s]")
+#: The most words a side of a comparison is read as ("a senior SOC analyst").
+SIDE_WORDS = 3
+
+
+def compared_with(ask: str) -> list[list[str]]:
+    """The stems of what the ask compares the role with: "How does MLOps comp compare to a
+    *senior SOC analyst*?", "go to MLOps or to *data engineering*?"; the content words after
+    "compared to", or on the other side of "vs" or "or" from the role, up to a stopword or a
+    mark. Not the asker's own contrasts ("own vs what my DS folks keep doing")."""
+    out: list[list[str]] = []
+    for m in _AGAINST.finditer(ask):
+        after = _side(_WORD.findall(ask[m.end() :]))
+        if not m.group("pair"):
+            out.append(after)
+            continue
+        before = _side(_WORD.findall(ask[: m.start()])[::-1])[::-1]
+        role = [side for side in (before, after) if any(w.startswith("mlop") for w in side)]
+        out += [side for side in (before, after) if role and side not in role]
+    return [side for side in out if side and not any(w.startswith("mlop") for w in side)]
+
+
+def _side(words: list[str]) -> list[str]:
+    """The run of content words at the head of `words` (articles, "to", "that of" aside)."""
+    while words and words[0].lower() in (
+        "a",
+        "an",
+        "the",
+        "to",
+        "in",
+        "into",
+        "at",
+        "that",
+        "those",
+        "of",
+    ):
+        words = words[1:]
+    run: list[str] = []
+    for w in words[:SIDE_WORDS]:
+        low = w.lower()
+        if not tokenize(low) or low in STOPWORDS or low in FRAME_WORDS:
+            break
+        run.append(stem(low))
+    return run
+
+
+def _run_in(side: list[str], line: str) -> bool:
+    """Does `line` name the side, its words in a row ("data engineering" is not in "…
+    engineers … data pipelines")?"""
+    words = [stem(w) for w in tokenize(line)]
+    n = len(side)
+    return any(words[i : i + n] == side for i in range(len(words) - n + 1))
 
 
 #: The two sides of "X vs Y": "the *open-source* vs *enterprise* options".
@@ -98,4 +164,4 @@ def sides_stated(ask: str, evidence: list[str]) -> bool:
     return all(found) and found[0] != found[1]
 
 
-__all__ = ["choice_unmade", "compared_in", "sides_stated"]
+__all__ = ["choice_unmade", "compared_in", "compared_with", "sides_stated"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.choosing import choice_unmade, compared_in, sides_stated
+from assistant.choosing import choice_unmade, compared_in, compared_with, sides_stated
 
 TOOLS = ["Airflow/Dagster: Workflow orchestration."]
 RATED = ["Cloud and Kubernetes certifications are the most valuable for these roles."]
@@ -63,3 +63,38 @@ def test_pay_compared_needs_a_line_comparing_that_speaks_of_pay() -> None:
     assert compared_in("money is tight, so which certs are most valuable?", rated)
     pay = ["Seniors earn more than juniors: $185,000 against $120,000."]
     assert compared_in("who gets paid more, seniors or juniors?", pay)
+
+
+UNIQUE = [
+    "What makes this role unique: While ML Engineers focus on building and training models, "
+    "MLOps Engineers focus on everything around the model",
+    "Best suited for: DevOps engineers who want to specialize in ML, or software engineers who "
+    "enjoy infrastructure more than model development.",
+]
+
+
+@pytest.mark.parametrize(
+    ("ask", "compared"),
+    [
+        ("How is MLOps different from ML engineering?", True),  # "While ML Engineers …"
+        ("How is MLOps different from DevOps?", True),  # "DevOps engineers … more than …"
+        # what the role is compared with, named in no comparing line: no comparison to quote
+        ("is it better to go into MLOps or into data engineering?", False),
+        ("How does this role compare with a research software engineer?", False),
+        ("do u need a phd for ml research roles vs mlops", False),
+        # the asker's own contrast is no side the guide must name
+        ("what would an mlops hire own vs what my DS folks keep doing?", True),
+    ],
+)
+def test_what_the_role_is_compared_with_is_named_in_a_comparing_line(
+    ask: str, compared: bool
+) -> None:
+    assert compared_in(ask, UNIQUE) is compared
+
+
+def test_the_sides_of_a_comparison_are_the_words_next_to_it() -> None:
+    assert compared_with("How does MLOps pay compare to a senior SOC analyst?") == [
+        ["senior", "soc", "analyst"]
+    ]
+    assert compared_with("How does the work compare with that of a database administrator?")
+    assert compared_with("TX vs CA?") == []  # the role is neither side

@@ -318,6 +318,9 @@ def test_close_words_and_moves_to_mlops_are_answered(assistant: Assistant, quest
         ("Which feature stores are open source vs enterprise?", False),
         ("mlops vs data engineer pay?", True),  # the guide names no data engineer's pay
         ("mlops vs data engineering, what differs?", True),
+        # what the role is compared with is named in no line that compares
+        ("How does this role compare with a research software engineer?", True),
+        ("For someone in finance, is it better to go into MLOps or into data engineering?", True),
         # "rather than" excludes, it does not compare
         ("Which projects show deployment skills rather than modelling?", False),
         # a yes/no question set after a topic asks whether, not for the comparison
