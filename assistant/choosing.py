@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.listing import stems
+from assistant.roles import roles
 from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
@@ -83,6 +84,18 @@ def compared_in(ask: str, evidence: list[str]) -> bool:
         _COMPARED.search(t) and (not pay or _PAY.search(t)) and all(_run_in(o, t) for o in others)
         for t in evidence
     )
+
+
+def pay_unnamed(message: str, evidence: list[str]) -> bool:
+    """Does the message compare pay with another job ("Should I become a data scientist
+    instead? Which one pays more?", "data scientist earn more or mlops earn more?") that no
+    line of the `evidence` speaking of pay names? However the ask is read (a list, a figure), a
+    line of the role's own pay compares nothing with that job."""
+    if not _PAY_COMPARED.search(message):
+        return False
+    jobs = [[stem(w) for w in title.split()] for title in roles(message) if "mlops" not in title]
+    lines = [t for t in evidence if _PAY.search(t)]
+    return bool(jobs) and not any(all(_run_in(j, t) for j in jobs) for t in lines)
 
 
 #: Where an ask compares the role with something: "compared *to* X", "MLOps *vs* X", "X *or* MLOps".
@@ -164,4 +177,4 @@ def sides_stated(ask: str, evidence: list[str]) -> bool:
     return all(found) and found[0] != found[1]
 
 
-__all__ = ["choice_unmade", "compared_in", "compared_with", "sides_stated"]
+__all__ = ["choice_unmade", "compared_in", "compared_with", "pay_unnamed", "sides_stated"]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assistant import phrases
-from assistant.choosing import choice_unmade, compared_in, sides_stated
+from assistant.choosing import choice_unmade, compared_in, pay_unnamed, sides_stated
 from assistant.credit import pointed_at, uncounted, without_step
 from assistant.listing import stems
 from assistant.question import Reading
@@ -283,7 +283,10 @@ def unstated_fact(case: Case) -> Verdict | None:
 
 
 def no_comparison(case: Case) -> Verdict | None:
-    """The ask wants a comparison and the evidence makes none."""
+    """The ask wants a comparison and the evidence makes none; pay compared with another job
+    is such an ask however it is read ("which one pays more?")."""
+    if pay_unnamed(case.reading.text, case.evidence):
+        return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
     if case.reading.kind != "compare" or case.reading.selection is not None:
         return None
     if case.compared >= 2 and not _JUDGED.search(case.reading.ask):

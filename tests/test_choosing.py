@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.choosing import choice_unmade, compared_in, compared_with, sides_stated
+from assistant.choosing import choice_unmade, compared_in, compared_with, pay_unnamed, sides_stated
 
 TOOLS = ["Airflow/Dagster: Workflow orchestration."]
 RATED = ["Cloud and Kubernetes certifications are the most valuable for these roles."]
@@ -98,3 +98,16 @@ def test_the_sides_of_a_comparison_are_the_words_next_to_it() -> None:
     ]
     assert compared_with("How does the work compare with that of a database administrator?")
     assert compared_with("TX vs CA?") == []  # the role is neither side
+
+
+def test_pay_compared_with_another_job_needs_a_pay_line_naming_it() -> None:
+    pay = [
+        "MLOps Engineers earn $120,000-$185,000 depending on experience and company, with top "
+        "compensation at FAANG reaching $250,000+"
+    ]
+    assert pay_unnamed("Should I become a data scientist instead? Which one pays more?", pay)
+    assert pay_unnamed("data scientist earn more or mlops earn more?", pay)
+    assert not pay_unnamed("does FAANG pay more?", pay)  # no other job: the line answers
+    assert not pay_unnamed("what do data scientists do?", pay)  # no pay compared
+    both = ["Data scientists earn less than MLOps engineers."]
+    assert not pay_unnamed("who earns more, a data scientist or an MLOps engineer?", both)

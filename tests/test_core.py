@@ -321,6 +321,8 @@ def test_close_words_and_moves_to_mlops_are_answered(assistant: Assistant, quest
         # what the role is compared with is named in no line that compares
         ("How does this role compare with a research software engineer?", True),
         ("For someone in finance, is it better to go into MLOps or into data engineering?", True),
+        # pay compared with another job, however the ask is read
+        ("Should I just become a data scientist instead? Which one pays more?", True),
         # "rather than" excludes, it does not compare
         ("Which projects show deployment skills rather than modelling?", False),
         # a yes/no question set after a topic asks whether, not for the comparison
