@@ -86,14 +86,16 @@ def compared_in(ask: str, evidence: list[str]) -> bool:
     )
 
 
-def pay_unnamed(message: str, evidence: list[str]) -> bool:
+def pay_unnamed(message: str, evidence: list[str], earlier: str = "") -> bool:
     """Does the message compare pay with another job ("Should I become a data scientist
-    instead? Which one pays more?", "data scientist earn more or mlops earn more?") that no
-    line of the `evidence` speaking of pay names? However the ask is read (a list, a figure), a
-    line of the role's own pay compares nothing with that job."""
+    instead? Which one pays more?", "data scientist earn more or mlops earn more?"; or, in a
+    follow-up, one the `earlier` question names) that no line of the `evidence` speaking of pay
+    names? However the ask is read (a list, a figure), a line of the role's own pay compares
+    nothing with that job."""
     if not _PAY_COMPARED.search(message):
         return False
-    jobs = [[stem(w) for w in title.split()] for title in roles(message) if "mlops" not in title]
+    titles = roles(f"{earlier}\n{message}")
+    jobs = [[stem(w) for w in title.split()] for title in titles if "mlops" not in title]
     lines = [t for t in evidence if _PAY.search(t)]
     return bool(jobs) and not any(all(_run_in(j, t) for j in jobs) for t in lines)
 

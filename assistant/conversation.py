@@ -152,9 +152,12 @@ def with_carried_kind(reading: Reading, turns: list[dict[str, str]], max_words: 
 def in_conversation(
     reading: Reading, turns: list[dict[str, str]], sections: Iterable[Section], s: Settings
 ) -> Reading:
-    """The ask as the conversation reads it: the name an ordinal counts to, the kind a bare
-    follow-up carries over."""
+    """The ask as the conversation reads it: the name an ordinal counts to, the question a
+    follow-up reads with, the kind a bare follow-up carries over."""
     reading = with_listed_name(reading, turns, sections)
+    if is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words):
+        last = [m["content"] for m in turns if m["role"] == "user"][-1]
+        reading = dataclasses.replace(reading, earlier=last)
     return with_carried_kind(reading, turns, s.retrieval.follow_up_max_words)
 
 

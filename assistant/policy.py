@@ -285,7 +285,7 @@ def unstated_fact(case: Case) -> Verdict | None:
 def no_comparison(case: Case) -> Verdict | None:
     """The ask wants a comparison and the evidence makes none; pay compared with another job
     is such an ask however it is read ("which one pays more?")."""
-    if pay_unnamed(case.reading.text, case.evidence):
+    if pay_unnamed(case.reading.text, case.evidence, case.reading.earlier):
         return Verdict("refuse", "no_comparison", phrases.NOT_STATED)
     if case.reading.kind != "compare" or case.reading.selection is not None:
         return None

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
@@ -226,7 +226,7 @@ class Reading:
     parts: tuple[str, ...] = ()  # the ask's sentences, when it has more than one
     relative: int = 0  # +1 "the next one", -1 "the one before": from what the last answer named
     yes_no: bool = False  # the ask, or one of its sentences, is a yes/no question
-    extra: dict[str, str] = field(default_factory=dict)
+    earlier: str = ""  # a follow-up's question before it ("… from an ML engineer?": "and pay?")
     worded: str = ""  # the ask with how the asker wants it put ("in plain terms"), searched with
 
     @property

@@ -335,6 +335,18 @@ def test_a_question_for_a_comparison_needs_evidence_that_compares(
     assert assistant.ask(question).refused is refused
 
 
+def test_a_follow_up_comparing_pay_compares_with_the_job_the_question_before_named(
+    assistant: Assistant,
+) -> None:
+    history = [
+        {"role": "user", "content": "How is an MLOps engineer different from an ML engineer?"},
+        {"role": "assistant", "content": "While ML Engineers focus on building and training …"},
+    ]
+    assert assistant.ask("and who gets paid more?", history=history).refused
+    # the role's own pay, asked after the same question, is stated
+    assert not assistant.ask("and what do they earn?", history=history).refused
+
+
 def test_the_guides_interview_questions_answer_only_questions_about_interviews(
     assistant: Assistant,
 ) -> None:
