@@ -30,6 +30,7 @@ from assistant.remedies import HANDLING
 from assistant.scope import is_prompt
 from assistant.text import tokenize, untimed_part, without_domain
 from assistant.themes import theme_of
+from assistant.units import figure_unstated
 from assistant.unstated import unmeasured, unstated
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -279,6 +280,8 @@ def unstated_fact(case: Case) -> Verdict | None:
         reason = "no_measure" if unmeasured(case.reading.ask, case.evidence) else None
     if reason is None and case.unnamed_member:
         reason = "unnamed_member"  # "does my PharmD count as a related field?"
+    if reason is None and figure_unstated(case.reading.text, case.evidence):
+        reason = "no_figure"  # "… Like, is there a magic number?"
     return Verdict("refuse", reason, phrases.NOT_STATED) if reason else None
 
 

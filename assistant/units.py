@@ -1,7 +1,8 @@
 """The unit an ask wants a figure in ("what latency is OK, *in ms*?", "*in rupees* how much?"),
 and whether a line states a figure in it: the guide cannot give milliseconds or rupees where it
-states none, however near its other figures ("1M predictions/second", "$300"). Takes the ask
-and the quoted lines; nothing here knows the guide.
+states none, however near its other figures ("1M predictions/second", "$300"); and a figure
+wanted at all ("is there a *magic number*?"), which only a line stating one gives. Takes the
+ask and the quoted lines; nothing here knows the guide.
 """
 
 from __future__ import annotations
@@ -49,4 +50,20 @@ def states_unit(unit: str, text: str) -> bool:
     return bool(re.search(figure, text, re.IGNORECASE) or (other and re.search(other, text)))
 
 
-__all__ = ["asked_unit", "states_unit"]
+#: A figure the message wants, wherever it says so: "is there a *magic number*?", "I'd like
+#: *an actual number*", "*any figure* on that?", "*give me a number*"; not "*a numbers* person",
+#: "the *number one* reason", "before I believe a figure".
+_FIGURE_WANTED = re.compile(
+    r"(?:\b(?:actual|exact|real|hard|magic|specific|concrete|ballpark|rough|precise)\s+|\bany\s+"
+    r"|\b(?:give\s+me|need|want|is\s+there)\s+(?:an?\s+|some\s+)?)(?:numbers?|figures?)\b"
+    r"(?!\s+(?:of|one|person|people)\b)",
+    re.IGNORECASE,
+)
+
+
+def figure_unstated(message: str, evidence: list[str]) -> bool:
+    """Does the message want a figure that no line of the `evidence` states (no digit)?"""
+    return bool(_FIGURE_WANTED.search(message)) and not any(re.search(r"\d", t) for t in evidence)
+
+
+__all__ = ["asked_unit", "figure_unstated", "states_unit"]

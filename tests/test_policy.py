@@ -24,7 +24,7 @@ from assistant.defining import only_asked
 from assistant.grounding import asked_kind, asked_thing, property_words
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
-from assistant.policy import CHECKS, Case, decide
+from assistant.policy import CHECKS, Case, decide, unstated_fact
 from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
 from assistant.schema import Section, Unit
 from assistant.scope import reader
@@ -2058,3 +2058,26 @@ def test_a_unit_or_an_origin_asked_needs_a_line_stating_it(
     ask: str, line: str, reason: str | None
 ) -> None:
     assert unstated(ask, [line]) == reason
+
+
+DRIFT = "Design a model monitoring system that detects drift and triggers retraining"
+PAY = "MLOps Engineers earn $120,000-$185,000 depending on experience and company"
+
+
+@pytest.mark.parametrize(
+    ("message", "line", "refused"),
+    [
+        # a figure wanted, wherever the message says so, needs a line stating one
+        ("What drift score should trigger a retrain? Is there a magic number?", DRIFT, True),
+        ("What latency is acceptable? I'd like an actual number.", DRIFT, True),
+        ("How many tools should I standardize on? Give me a number.", DRIFT, True),
+        ("What's the pay? I need a hard number.", PAY, False),  # the line states one
+        # no figure wanted: a kind of person, a rank, a figure only mentioned
+        ("I'm a numbers person: which metrics should a portfolio show?", DRIFT, False),
+        ("Which is the number one challenge?", DRIFT, False),
+        ("Where is the pay from? I check a figure before I believe it.", DRIFT, False),
+    ],
+)
+def test_a_figure_wanted_needs_a_line_stating_one(message: str, line: str, refused: bool) -> None:
+    verdict = unstated_fact(make_case(message, evidence=[line]))
+    assert (verdict is not None and verdict.reason == "no_figure") is refused
