@@ -276,10 +276,11 @@ _ORIGIN_ASK = re.compile(
 _ORIGINATED = re.compile(r"\b(?:co-?)?founders?\b|\bcreators?\b|\binvent\w*|\bcoined\b", re.I)
 
 #: An ask for a target value ("what latency *target*, in ms?", "which drift *threshold*?", "a
-#: *benchmark* cost per prediction"; not "which one *targets* GPUs", "a moving target") and a
-#: line stating a figure ("1M predictions/second").
+#: *benchmark* cost per prediction", "Latency *target* a system ought to meet?"; not "which one
+#: *targets* GPUs", "a moving target") and a line stating a figure ("1M predictions/second").
 _TARGET_ASK = re.compile(
-    r"\b(?:what|which|any|an?|the|good|typical|reasonable)\s+(?:(?!one\b|moving\b)[\w-]+\s+){0,3}?"
+    r"(?:^\W*|\b(?:what|which|any|an?|the|good|typical|reasonable)\s+)"  # or opening the ask
+    r"(?:(?!one\b|moving\b)[\w-]+\s+){0,3}?"
     r"(?:targets?|thresholds?|cut-?offs?|benchmarks?|slos?|slas?)\b"
     r"|\b(?:target|threshold|benchmark)\s+(?:values?|numbers?|figures?)\b",
     re.IGNORECASE,

@@ -1740,6 +1740,7 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("how big is that platform team usually?", "no_team_size"),  # any determiner
         ("What inference latency target, in milliseconds, is acceptable?", "no_target"),
         ("which drift threshold make I set before alert fire?", "no_target"),
+        ("Latency target a model serving system ought to meet?", "no_target"),  # opening it
         ("Is MLOps a well-defined job or a moving target?", None),  # an idiom
         ("Which serving tool does it list, and which one targets GPUs?", None),  # a verb
         ("can i get an mlops internship as a freshman?? where do i find one", "no_internship"),
