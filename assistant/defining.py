@@ -19,7 +19,7 @@ from assistant.question import Reading
 from assistant.schema import Section
 from assistant.scope import is_prompt
 from assistant.text import STOPWORDS, tokenize
-from assistant.vocabulary import FRAME_WORDS, stem
+from assistant.vocabulary import FRAME_WORDS, is_evaluative, stem
 
 _ADVERB = r"(?:exactly|actually|even|really)"
 
@@ -156,8 +156,9 @@ def _named_run(thing: str, evidence: list[str]) -> set[str]:
     """The words of `thing`, or, when no line names them all, the longest run of its first
     words (two or more) that a line names as a phrase: "canary deployments" of "canary
     deployments pls its on the interview list" (what follows the name is the asker's talk).
-    Not words a line names apart ("*handle* model *versioning*")."""
-    words = _content_stems(thing)
+    Not words a line names apart ("*handle* model *versioning*"), nor the asker's judgement
+    ("the *bad* side of the job" is not "roll back a *bad* model")."""
+    words = [stem(w) for w in tokenize(thing) if w not in FRAME_WORDS and not is_evaluative(w)]
     if any(set(words) <= stems(t) for t in evidence):
         return set(words)
     lines = [_content_stems(t) for t in evidence]

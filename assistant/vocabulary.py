@@ -68,6 +68,8 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "typically", "usually", "usual", "average", "median", "roughly", "approximately",
         "actually", "really", "honestly", "frankly", "tbh", "ngl", "imo", "imho", "btw", "lol",
         "fr", "lmao", "smh", "nah", "part", "thing", "things", "stuff", "lot", "lots",
+        # a facet of what is asked: "the cloud *side* of things", "a cost *angle*", "that *bit*"
+        "side", "sides", "bit", "bits", "angle", "angles", "aspect", "aspects", "facet", "facets",
         "way", "ways", "want", "wants", "need", "needs", "needed", "say", "said", "suggest",
         "suggests", "suggested", "recommend", "recommends", "recommended", "cover", "covers",
         "covered", "talk", "talks", "tell", "tells", "explain", "explains", "include", "includes",
@@ -157,9 +159,8 @@ def _valences() -> frozenset[str]:
 
 
 def is_evaluative(word: str) -> bool:
-    """Does `word` praise or fault ("cool", "great", "wrong"): is it in VADER's sentiment
-    lexicon (read from the vaderSentiment package on first use)? A word of price ("free",
-    "cheap") names an amount, for the quantity checks."""
+    """Does `word` praise or fault ("cool", "wrong"): is it in VADER's sentiment lexicon (from
+    the vaderSentiment package)? A word of price ("free") names an amount, for quantity checks."""
     return word in _valences() and word not in _PRICED
 
 
@@ -241,8 +242,7 @@ class Vocabulary:
         return found
 
     def is_form(self, word: str) -> bool:
-        """Is `word` a form of a guide word ("orchestrators" of "orchestration", "hire" of
-        "hiring")?"""
+        """Is `word` a form of a guide word ("orchestrators": "orchestration", "hire": "hiring")?"""
         return stem(word) in self.stems or any(
             _same_stem(word, w) for w in self.words if w[:3] == word[:3]
         )

@@ -210,3 +210,21 @@ def test_an_emphatic_what_is_ask_is_answered(
 )
 def test_asks_in_spoken_words_are_answered(assistant: Assistant, question: str, fact: str) -> None:
     assert_answered_with(assistant, question, fact)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a facet of a topic is the topic: "the cloud side of things", "a cost angle"
+        ("is there a step where u learn the cloud side of things early on", "cloud platforms"),
+        ("Is there a cost angle - would they keep our cloud bill down?", "cost and performance"),
+        ("do they look after the monitoring n alerts side of things too?", "Monitoring"),
+        # the asker's judgement of the facet is no thing the interview questions name
+        ("whats the bad side of this job, be honest", "On-call burden"),
+    ],
+)
+def test_a_facet_of_a_topic_asks_of_the_topic(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    assert_answered_with(assistant, question, fact)
