@@ -202,10 +202,16 @@ def _asked_item(
     if len(items) > 1 and quantity is not None:  # the one whose line states what is asked:
         stating = {n: i for n, i in items.items() if quantity.search(i.unit.text)}
         items = stating if len(stating) == 1 else items  # "the Kubernetes exam": not the tool
+    if len(items) > 1 and _ONE.search(reading.ask):  # "that AWS one": the one the evidence
+        items = {n: i for n, i in items.items() if any(i.unit.text in t for t in said)}  # quotes
     if len(items) != 1:
         return None
     (item,) = items.values()
     return item if any(item.unit.text in t for t in said) else None
+
+
+#: An item pointed at by a word of its name: "that *AWS one*", "the google one".
+_ONE = re.compile(r"\b(?:that|this|the)\s+(?:[\w/&+-]+\s+){1,2}one\b", re.IGNORECASE)
 
 
 def _unsaid_property(

@@ -1,10 +1,13 @@
 """A judgement between the role and another line of work is the guide's only where a line sets
-the two against each other (assistant/attributes.py, role_unjudged)."""
+the two against each other (assistant/attributes.py, role_unjudged); what is asked of an item
+pointed at is judged against that item's line."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import assert_refused_for, exchange
 
+from assistant import Assistant
 from assistant.attributes import role_unjudged
 
 CONTRAST = "While ML Engineers focus on building models, MLOps Engineers focus on the rest."
@@ -37,3 +40,20 @@ def test_the_role_judged_against_a_line_of_work_no_line_contrasts_is_unjudged(
 )
 def test_a_contrasted_offered_or_unjudged_pair_is_left_alone(ask: str) -> None:
     assert role_unjudged(ask, [CONTRAST, FRICTION]) is None
+
+
+@pytest.mark.slow
+def test_an_item_pointed_at_by_a_word_several_names_share_is_the_one_quoted(
+    assistant: Assistant,
+) -> None:
+    # "AWS" names two certifications; after a list holding one of them, "that AWS one" is it,
+    # and what its line does not give is not stated
+    listed = exchange(
+        "what cloud ML certs are on the list",
+        '"AWS Machine Learning Specialty ($300)", "Google Professional Machine Learning '
+        'Engineer ($200)" and "Azure AI Engineer Associate ($165)".',
+    )
+    assert_refused_for(
+        assistant.ask("whats the passing score on that AWS one", listed), "unstated_attribute"
+    )
+    assert "$300" in assistant.ask("and how much is that AWS one?", listed).text
