@@ -38,8 +38,7 @@ MONEY = re.compile(r"\b(?:" + "|".join(sorted(MONEY_WORDS)) + r"|earns?|earning|
 
 def without_money(ask: str, texts: list[str]) -> list[str]:
     """The texts without their words of money, for an ask of money: what it asks of the pay
-    ("equity", "a stipend", "bonuses") is near "compensation" because both are money, not
-    because the line says anything of it."""
+    ("equity", "bonuses") is near "compensation" as both are money, not as the line says it."""
     return [MONEY.sub(" ", t) for t in texts] if MONEY.search(ask) else texts
 
 
@@ -58,14 +57,15 @@ TRUTH_WORDS = frozenset(  # "is it *true* that…", "a *real* problem"
         "exact", "precise", "precisely", "verbatim",
     ]
 )
-#: Words that frame a question but never name its topic ("what is X *used* for").
+#: Words that frame a question but never name its topic ("what is X *used* for", "an *option*").
 FRAME_WORDS = TRUTH_WORDS | frozenset(
     [
         "use", "used", "uses", "using", "describe", "described", "describes", "kind", "kinds",
-        "sort", "type", "types", "look", "looks", "like", "good", "best", "better", "give",
-        "gives", "name", "names", "named", "mean", "means", "meaning", "list", "listed", "lists",
-        "know", "knows", "mention", "mentions", "mentioned", "example", "examples", "typical",
-        "typically", "usually", "usual", "average", "median", "roughly", "approximately",
+        "sort", "type", "types", "option", "options", "approach", "approaches", "strategy",
+        "strategies", "method", "methods", "look", "looks", "like", "good", "best", "better",
+        "give", "gives", "name", "names", "named", "mean", "means", "meaning", "list", "listed",
+        "lists", "know", "knows", "mention", "mentions", "mentioned", "example", "examples",
+        "typical", "typically", "usually", "usual", "average", "median", "roughly", "approximately",
         "actually", "really", "honestly", "frankly", "tbh", "ngl", "imo", "imho", "btw", "lol",
         "fr", "lmao", "smh", "nah", "part", "thing", "things", "stuff", "lot", "lots",
         # a facet of what is asked: "the cloud *side* of things", "a cost *angle*", "that *bit*"
@@ -73,23 +73,23 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "way", "ways", "want", "wants", "need", "needs", "needed", "say", "said", "suggest",
         "suggests", "suggested", "recommend", "recommends", "recommended", "cover", "covers",
         "covered", "talk", "talks", "tell", "tells", "explain", "explains", "include", "includes",
-        "included", "show", "shows", "come", "comes", "go", "goes", "make", "makes", "made",
-        "take", "takes", "get", "gets", "getting", "put", "first", "second", "third", "last",
-        "final", "next", "main", "big", "biggest", "important", "worth", "matter", "matters",
-        "help", "helps", "start", "ideas", "idea", "info", "information", "someone", "something",
-        "tips", "tip", "advice", "pointers", "guidance", "relevant", "useful", "helpful",
-        "necessary", "required", "purpose", "supposedly", "apparently", "allegedly", "never",
-        "anything", "people", "person", "folks", "guys", "ppl", "whole", "overall", "general",
-        "job", "jobs", "role", "work", "works", "career", "field", "area", "between",
-        "difference", "different", "differences", "other", "others", "else", "exactly",
-        "especially", "basically", "anyway", "still", "ever", "even", "often", "always",
-        "sometimes", "per", "guide", "page", "section", "doc", "document", "according",
-        "consider", "considered", "off", "up", "out", "over", "under", "around", "express", "add",
-        "adds", "turn", "turns", "outside", "inside", "within", "too", "either", "again",
-        "though", "yet", "compare", "compared", "comparing", "comparison", "contrast", "versus",
-        "vs", "characterise", "characterises", "characterize", "characterizes", "portray",
-        "portrays", "frame", "frames", "framed", "framing", "address", "addresses", "discuss",
-        "discusses", "only", "also", "plus", "maybe", "perhaps", "regardless",
+        "included", "show", "shows", "come", "comes", "go", "goes", "make", "makes", "made", "take",
+        "takes", "get", "gets", "getting", "put", "first", "second", "third", "last", "final",
+        "next", "main", "big", "biggest", "important", "worth", "matter", "matters", "help",
+        "helps", "start", "ideas", "idea", "info", "information", "someone", "something", "tips",
+        "tip", "advice", "pointers", "guidance", "relevant", "useful", "helpful", "necessary",
+        "required", "purpose", "supposedly", "apparently", "allegedly", "never", "anything",
+        "people", "person", "folks", "guys", "ppl", "whole", "overall", "general", "job", "jobs",
+        "role", "work", "works", "career", "field", "area", "between", "difference", "different",
+        "differences", "other", "others", "else", "exactly", "especially", "basically", "anyway",
+        "still", "ever", "even", "often", "always", "sometimes", "per", "guide", "page", "section",
+        "doc", "document", "according", "consider", "considered", "off", "up", "out", "over",
+        "under", "around", "express", "add", "adds", "turn", "turns", "outside", "inside", "within",
+        "too", "either", "again", "though", "yet", "compare", "compared", "comparing", "comparison",
+        "contrast", "versus", "vs", "characterise", "characterises", "characterize",
+        "characterizes", "portray", "portrays", "frame", "frames", "framed", "framing", "address",
+        "addresses", "discuss", "discusses", "only", "also", "plus", "maybe", "perhaps",
+        "regardless",
         # what the guide does with what it states: "does it *admit* / *flag* / *acknowledge* …"
         "admit", "admits", "acknowledge", "acknowledges", "flag", "flags", "flagged",
         "anticipate", "anticipates", "concede", "concedes",

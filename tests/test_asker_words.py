@@ -228,3 +228,18 @@ def test_a_facet_of_a_topic_asks_of_the_topic(
     assistant: Assistant, question: str, fact: str
 ) -> None:
     assert_answered_with(assistant, question, fact)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # a generic kind of thing names no property: "rollout strategies", "a serving option"
+        ("Is there an interview question about rollout strategies like canaries?", "canary"),
+        ("is there a framework-agnostic model serving option listed?", "BentoML"),
+    ],
+)
+def test_a_generic_kind_of_thing_asks_of_what_it_qualifies(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    assert_answered_with(assistant, question, fact)
