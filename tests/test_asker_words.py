@@ -237,6 +237,12 @@ def test_a_facet_of_a_topic_asks_of_the_topic(
         # a generic kind of thing names no property: "rollout strategies", "a serving option"
         ("Is there an interview question about rollout strategies like canaries?", "canary"),
         ("is there a framework-agnostic model serving option listed?", "BentoML"),
+        # dealing with a thing is handling it; "its deal" is what it is
+        (
+            "the data scientists dont follow rules. how do MLOps engineers deal with this?",
+            "Data scientist friction",
+        ),  # fmt: skip
+        ("bentoml - what's its deal per the guide?", "BentoML: Framework-agnostic"),
     ],
 )
 def test_a_generic_kind_of_thing_asks_of_what_it_qualifies(
