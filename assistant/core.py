@@ -24,6 +24,7 @@ from assistant.grounding import other_people, property_words, ungrounded, unname
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
+from assistant.lexicon import is_plain_adverb
 from assistant.listing import answer_part
 from assistant.names import typed_names
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
@@ -272,7 +273,7 @@ class Assistant:
         said += [e.section.heading for e in evidence]
         asked = main_ask(without_set_aside(reading.ask))  # nor "… or just *padding*?"
         matches = retriever.vocabulary.matches(asked, self._embed, without_money(asked, said))
-        coverage = weakest(matches)
+        coverage = weakest(matches, [w for w in matches if not is_plain_adverb(w)])  # "already"
         prop = weakest(matches, property_words(reading, matches, self.reader))
         unknown = self._ungrounded(reading.names, reading.ask)
         names = typed_names(reading.ask, retriever.vocabulary.names, reading.names)  # "tecton"

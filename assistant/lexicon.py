@@ -125,6 +125,13 @@ def is_noun(word: str) -> bool:
     return bool(senses) and senses[0][0] == "n"
 
 
+def is_plain_adverb(word: str) -> bool:
+    """Is `word` only an adverb, and not one made of an adjective ("already", "quite",
+    "someday"; not "realistically", "remotely", which carry the adjective's meaning)?"""
+    senses = _senses(word.lower())
+    return bool(senses) and all(pos == "r" for pos, _, _ in senses) and not word.endswith("ly")
+
+
 def is_modifier(word: str) -> bool:
     """Is `word` only an adjective or an adverb ("realistically", "honest"), naming nothing?"""
     senses = _senses(word.lower())

@@ -11,7 +11,7 @@ from conftest import assert_grounded
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
-from assistant.lexicon import is_occupation, is_place, is_superlative
+from assistant.lexicon import is_occupation, is_place, is_plain_adverb, is_superlative
 from assistant.listing import name_words, other_kind, wants_names_of
 from assistant.names import mentioned, names_in, typed_names, written_as_names
 from assistant.policy import decide
@@ -771,3 +771,19 @@ def test_a_name_of_the_guide_typed_apart_is_that_name(assistant: Assistant) -> N
     assert vocabulary.spell_out("on call at night") == "on call at night"  # no name
     answer = assistant.ask("is it better to do ml ops or be a data scientist, which one pays more")
     assert answer.refused, answer.text
+
+
+def test_a_plain_adverb_is_one_not_made_of_an_adjective() -> None:
+    assert is_plain_adverb("already") and is_plain_adverb("someday")
+    # made of an adjective, it keeps its meaning ("work remotely"); a noun is no adverb
+    assert not is_plain_adverb("remotely") and not is_plain_adverb("realistically")
+    assert not is_plain_adverb("overtime")
+
+
+@pytest.mark.slow
+def test_a_plain_adverb_names_nothing_the_guide_must_cover(assistant: Assistant) -> None:
+    answer = assistant.ask(
+        "What technical skills should I put on my CV to apply for MLOps someday?"
+    )
+    assert not answer.refused, answer.text
+    assert_grounded(answer)
