@@ -18,15 +18,15 @@ CHAT_STOPWORDS = frozenset(
 STOPWORDS = (
     frozenset(
         [
-            "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at",
-            "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that",
-            "these", "those", "there", "their", "they", "them", "he", "him", "his", "she", "her",
-            "hers", "you", "your", "i", "me", "my", "we", "our", "do", "does", "did", "what",
-            "which", "who", "whom", "how", "why", "when", "where", "can", "could", "should",
-            "would", "will", "may", "might", "must", "about", "from", "into", "than", "then",
-            "so", "if", "not", "no", "yes", "any", "all", "some", "more", "most", "also", "just",
-            "very", "much", "many", "one", "ones", "get", "got", "have", "has", "had", "tell",
-            "say", "says", "guide", "please",
+            "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "as",
+            "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these",
+            "those", "there", "their", "they", "them", "he", "him", "his", "she", "her", "hers",
+            "you", "your", "i", "me", "my", "we", "our", "do", "does", "did", "what", "which",
+            "who", "whom", "how", "why", "when", "where", "can", "could", "should", "would", "will",
+            "may", "might", "must", "shall", "ought", "about", "from", "into", "than", "then", "so",
+            "if", "not", "no", "yes", "any", "all", "some", "more", "most", "also", "just", "very",
+            "much", "many", "one", "ones", "get", "got", "have", "has", "had", "tell", "say",
+            "says", "guide", "please",
         ]
     )
     | CHAT_STOPWORDS

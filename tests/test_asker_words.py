@@ -243,6 +243,8 @@ def test_a_facet_of_a_topic_asks_of_the_topic(
             "Data scientist friction",
         ),  # fmt: skip
         ("bentoml - what's its deal per the guide?", "BentoML: Framework-agnostic"),
+        # every modal verb is a function word: "ought", "shall" as "should"
+        ("What ought an MLOps portfolio principally to demonstrate?", "should demonstrate"),
     ],
 )
 def test_a_generic_kind_of_thing_asks_of_what_it_qualifies(
