@@ -100,7 +100,7 @@ def pay_unnamed(message: str, evidence: list[str], earlier: str = "") -> bool:
     return bool(jobs) and not any(all(_run_in(j, t) for j in jobs) for t in lines)
 
 
-#: Where an ask compares the role with something: "compared *to* X", "MLOps *vs* X", "X *or* MLOps".
+#: Where an ask compares the role with something: "compared *to* X", "MLOps *vs*/*or* X".
 _AGAINST = re.compile(
     r"\b(?:compar\w*|stacks?\s+up|differ\w*|similar)\s+(?:to|with|from|against)\b"
     r"|\b(?P<pair>vs\.?|versus|or)\b",
@@ -109,6 +109,8 @@ _AGAINST = re.compile(
 _WORD = re.compile(r"[\w/&+-]+|[^\w\s]")
 #: The most words a side of a comparison is read as ("a senior SOC analyst").
 SIDE_WORDS = 3
+#: Words before a side: "compared *to a* …", "*that of a* …", "or *into* data engineering".
+_LEADING = frozenset(["a", "an", "the", "to", "in", "into", "at", "that", "those", "of"])
 
 
 def compared_with(ask: str) -> list[list[str]]:
@@ -130,18 +132,7 @@ def compared_with(ask: str) -> list[list[str]]:
 
 def _side(words: list[str]) -> list[str]:
     """The run of content words at the head of `words` (articles, "to", "that of" aside)."""
-    while words and words[0].lower() in (
-        "a",
-        "an",
-        "the",
-        "to",
-        "in",
-        "into",
-        "at",
-        "that",
-        "those",
-        "of",
-    ):
+    while words and words[0].lower() in _LEADING:
         words = words[1:]
     run: list[str] = []
     for w in words[:SIDE_WORDS]:
