@@ -26,7 +26,7 @@ from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
 from assistant.lexicon import is_plain_adverb
 from assistant.listing import answer_part
-from assistant.names import typed_names
+from assistant.names import not_examples, typed_names, without_examples
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, whole_message
 from assistant.question import Reading, read
@@ -278,6 +278,8 @@ class Assistant:
         unknown = self._ungrounded(reading.names, reading.ask)
         names = typed_names(reading.ask, retriever.vocabulary.names, reading.names)  # "tecton"
         named = self.selector.named_by_words(reading.ask, retriever.vocabulary)
+        # "big tech companies like Google" asks of no Google
+        names, named = not_examples(names, reading.ask), set(not_examples(named, reading.ask))
         case = Case(
             reading=reading,
             relevance=relevance,
@@ -359,7 +361,9 @@ class Assistant:
     def _items_asked(self, reading: Reading, said: list[str], named: set[str]) -> dict[str, Any]:
         """The Case's `compared` and `unsaid_attribute` (assistant/attributes.py)."""
         s, vocabulary = self.settings.scope, self.retriever.vocabulary
-        reading = dataclasses.replace(reading, ask=without_set_aside(reading.ask))  # "besides X"
+        # not what it sets aside ("besides X") nor gives as an example ("places like Google")
+        ask, names = without_set_aside(reading.ask), not_examples(reading.names, reading.ask)
+        reading = dataclasses.replace(reading, ask=without_examples(ask), names=names)
         args = (self.selector, vocabulary, self.reader, self._embed, s.property_threshold)
         return items_asked(reading, said, named, *args, s.same_word)
 

@@ -184,4 +184,34 @@ def typed_names(text: str, names: frozenset[str], read: tuple[str, ...]) -> tupl
     return read + tuple(n for n in dict.fromkeys(typed) if n not in read)
 
 
-__all__ = ["ampersand_initials", "mentioned", "names_in", "typed_names", "written_as_names"]
+#: A name given as an example of a kind the ask is about: "big tech companies *like Google*",
+#: "the big yins like Google", ", like at google n that"; not "what's the interview process
+#: like at Google" (what it is like there: no plural, no mark before "like").
+_EXAMPLE = re.compile(
+    r"(?P<kind>\b\w+[^s\W]s\b|[,(]|\bat)\s+(?:like|such\s+as)\s+(?:at\s+)?(?P<name>[\w&.-]+)",
+    re.IGNORECASE,
+)
+
+
+def not_examples(names: Iterable[str], ask: str) -> tuple[str, ...]:
+    """The `names` but those the ask gives as examples of a kind it asks about, or that hold
+    one ("Google Professional Machine Learning Engineer" for "companies like Google")."""
+    shown = {m.group("name").lower() for m in _EXAMPLE.finditer(ask)}
+    return tuple(n for n in names if not shown & set(n.lower().split()))
+
+
+def without_examples(ask: str) -> str:
+    """The ask without the examples it gives ("big tech companies like Google": "big tech
+    companies"), which it does not ask about."""
+    return _EXAMPLE.sub(lambda m: m.group("kind"), ask)
+
+
+__all__ = [
+    "ampersand_initials",
+    "mentioned",
+    "names_in",
+    "not_examples",
+    "typed_names",
+    "without_examples",
+    "written_as_names",
+]

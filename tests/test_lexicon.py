@@ -13,7 +13,14 @@ from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
 from assistant.lexicon import is_occupation, is_place, is_plain_adverb, is_superlative
 from assistant.listing import name_words, other_kind, wants_names_of
-from assistant.names import mentioned, names_in, typed_names, written_as_names
+from assistant.names import (
+    mentioned,
+    names_in,
+    not_examples,
+    typed_names,
+    without_examples,
+    written_as_names,
+)
 from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
@@ -787,3 +794,20 @@ def test_a_plain_adverb_names_nothing_the_guide_must_cover(assistant: Assistant)
     )
     assert not answer.refused, answer.text
     assert_grounded(answer)
+
+
+def test_a_name_given_as_an_example_of_a_kind_is_not_asked_about() -> None:
+    assert (
+        not_examples(("Google",), "Can my kid make more at big tech companies like Google?") == ()
+    )
+    assert not_examples(("Google",), "whats the most u can earn, like at google n that") == ()
+    # what it is like there asks of the place itself
+    assert not_examples(("Google",), "What's the interview process like at Google?") == ("Google",)
+    assert without_examples("the big yins like Google pay?") == "the big yins pay?"
+
+
+@pytest.mark.slow
+def test_an_ask_of_a_kind_by_its_example_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("Can my kid make more at big tech companies like Google?")
+    assert not answer.refused and "FAANG" in answer.text, answer.text
+    assert assistant.ask("What's the interview process like at Google, how many rounds?").refused
