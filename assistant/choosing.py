@@ -9,7 +9,7 @@ import re
 
 from assistant.listing import stems
 from assistant.roles import roles
-from assistant.text import STOPWORDS, tokenize
+from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
@@ -137,7 +137,7 @@ def _side(words: list[str]) -> list[str]:
     run: list[str] = []
     for w in words[:SIDE_WORDS]:
         low = w.lower()
-        if not tokenize(low) or low in STOPWORDS or low in FRAME_WORDS:
+        if not tokenize(low) or low in FRAME_WORDS:  # a stopword or a mark tokenizes to nothing
             break
         run.append(stem(low))
     return run
