@@ -39,7 +39,7 @@ from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.stating import in_earnings_sense
 from assistant.terms import Terms, ask_words, content_stems
-from assistant.text import tokenize, without_set_aside
+from assistant.text import tokenize, unaccented, without_set_aside
 from assistant.unstated import unnamed_member
 from assistant.validation import clean_history, clean_question
 from assistant.vocabulary import Coverage, weakest, without_money
@@ -164,7 +164,7 @@ class Assistant:
         start = time.perf_counter()
         asked = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
-        q = self.retriever.vocabulary.spell_out(asked)  # "k8s", "wat" read as their words
+        q = self.retriever.vocabulary.spell_out(unaccented(asked))  # "técnicas", "k8s", "wat"
         share = self.settings.answer.common_word_share  # "those two" after naming them
         topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
         reading = read(q, topic)  # "On-call. How bad?": a topic before the ask is the ask's

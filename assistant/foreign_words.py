@@ -2,7 +2,8 @@
 may mix in (assistant/foreign.py): `python -m assistant.foreign_words` (wordfreq, a test
 dependency, loads ~600 MB). A word is foreign when another language uses it often and far
 more than English does, and it is no common English word nor a place WordNet knows ("para",
-"die", "jakarta" stay English)."""
+"die", "jakarta" stay English). A word typed with accents is kept without them, as a question is
+read (assistant/text.py `unaccented`), unless that spelling is English ("låg": "lag")."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from assistant.dictionary import is_english
 from assistant.lexicon import is_place
+from assistant.text import unaccented
 
 #: wordfreq's languages written in the Latin script (English aside).
 LANGUAGES = (
@@ -28,22 +30,29 @@ TOP_WORDS = 20_000
 PATH = Path(__file__).parent / "data" / "foreign_words.txt"
 
 
+def _english(word: str, english_zipf: float) -> bool:
+    return english_zipf > MAX_ENGLISH_ZIPF or (is_english(word) and english_zipf >= ENGLISH_ZIPF)
+
+
 def build() -> list[str]:
     """The foreign words, from wordfreq (imported here: a test dependency, ~600 MB loaded)."""
     from wordfreq import top_n_list, zipf_frequency
 
     words: set[str] = set()
     for language in LANGUAGES:
-        for word in top_n_list(language, TOP_WORDS):
+        for typed in top_n_list(language, TOP_WORDS):
+            word = unaccented(typed)  # as a question is read: "não" is "nao"
             if not (word.isascii() and word.isalpha() and len(word) >= 2):
                 continue
-            zipf = zipf_frequency(word, language)
+            zipf = zipf_frequency(typed, language)
             if zipf < MIN_ZIPF:
                 break
-            english = zipf_frequency(word, "en")
+            english = zipf_frequency(typed, "en")  # "qué" is judged as typed, not as "que"
             if english > MAX_ENGLISH_ZIPF or zipf - english < MIN_MARGIN:
                 continue
-            if (is_english(word) and english >= ENGLISH_ZIPF) or is_place(word):
+            if word != typed and _english(word, zipf_frequency(word, "en")):
+                continue  # "låg" is read as "lag", "tô" as "to"
+            if _english(typed, english) or is_place(word):
                 continue
             words.add(word)
     return sorted(words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TOKEN = re.compile(r"[a-z0-9$][a-z0-9$+#.-]*[a-z0-9]|[a-z0-9]")
 #: Function words as typed in a chat box: contractions without their apostrophe and texting
@@ -64,6 +65,16 @@ _EXPANDED = {"n't": " not", "'ll": " will", "'re": " are", "'ve": " have", "'d":
 
 def _expand(m: re.Match[str]) -> str:
     return m.group(1) + _EXPANDED[m.group(2)]
+
+
+#: Accents on a Latin letter, once decomposed ("é" is "e" and U+0301).
+_ACCENT = re.compile(r"(?<=[A-Za-z])[\u0300-\u036f]+")
+
+
+def unaccented(text: str) -> str:
+    """The text with the accents off its Latin letters ("técnicas" -> "tecnicas", "São" -> "Sao"),
+    as the guide and the word lists spell them; marks of other scripts stay."""
+    return unicodedata.normalize("NFC", _ACCENT.sub("", unicodedata.normalize("NFD", text)))
 
 
 def tokenize(text: str) -> list[str]:

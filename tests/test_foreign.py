@@ -11,13 +11,21 @@ from conftest import assert_answered_with
 from assistant import Assistant
 from assistant.foreign import is_foreign
 from assistant.foreign_words import PATH, build
-from assistant.text import guide_acts
+from assistant.text import guide_acts, tokenize, unaccented
 
 
 def test_foreign_words_are_other_languages_common_words_not_english_nor_names() -> None:
     assert all(is_foreign(w) for w in ["apa", "hai", "naman", "ongeveer", "pertanyaan"])
     # English words, places, the guide's names and plain typos are none
     assert not any(is_foreign(w) for w in ["para", "salary", "jakarta", "kubeflow", "salry"])
+
+
+def test_accented_words_are_read_without_their_accents() -> None:
+    assert unaccented("São Paulo: técnicas, résumé, naïve") == "Sao Paulo: tecnicas, resume, naive"
+    assert tokenize(unaccented("perguntas técnicas")) == ["perguntas", "tecnicas"]  # no "cnicas"
+    assert unaccented("हिंदी") == "हिंदी"  # the marks of other scripts stay
+    # the list holds such words as read; one whose unaccented spelling is English does not
+    assert is_foreign("nao") and is_foreign("tecnicas") and not is_foreign("lag")  # "låg"
 
 
 @pytest.mark.slow
@@ -45,6 +53,8 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
         ("cloud ML platform yang disebut apa aja ya?", "AWS Machine Learning Specialty ($300)"),
         ("Arize - what role does the guide assign it?", "Arize: ML observability platform."),
         ("Lower and upper bound, in years, for the path the guide lays out?", "4-6 years"),
+        # an accented word is one word, not a name in its pieces ("dif", "CIL")
+        ("É difícil? what are the biggest challenges in MLOps?", "On-call burden"),
     ],
 )
 def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
