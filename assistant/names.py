@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from assistant.asking import SENTENCES
 from assistant.dictionary import is_english
-from assistant.lexicon import is_superlative
+from assistant.lexicon import is_person, is_superlative
 
 #: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights", "C#".
 _WORD = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+#]|[A-Za-z]#?")
@@ -206,11 +206,30 @@ def without_examples(ask: str) -> str:
     return _EXAMPLE.sub(lambda m: m.group("kind"), ask)
 
 
+#: A person of the asker's and the name given them: "my grandson Eli", "my 19-year-old son,
+#: Tomas,", "a friend named Raj Patel".
+_PERSON_NAMED = re.compile(
+    r"\b(?:(?i:my|our|his|her|their)\s+(?:[\w-]+\s+)?(?P<who>[a-z]+),?"
+    r"|(?P<kind>[a-z]+)\s+(?:named|called))\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+
+
+def not_people(names: Iterable[str], text: str) -> tuple[str, ...]:
+    """The `names` but those `text` gives people ("my son Eli", then "Does Eli need a degree?"):
+    the asker's people are nothing the guide is asked about."""
+    given: set[str] = set()
+    for m in _PERSON_NAMED.finditer(text):
+        if is_person(m.group("who") or m.group("kind")):
+            given |= set(m.group("name").split())
+    return tuple(n for n in names if not set(n.removesuffix("'s").split()) <= given)
+
+
 __all__ = [
     "ampersand_initials",
     "mentioned",
     "names_in",
     "not_examples",
+    "not_people",
     "typed_names",
     "without_examples",
     "written_as_names",

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
-from assistant.names import names_in
+from assistant.names import names_in, not_people
 from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form
 from assistant.vocabulary import MONEY_WORDS
 
@@ -340,8 +340,8 @@ def read(question: str, topic: Callable[[str], bool] | None = None) -> Reading:
         ask=ask,
         context=context,
         kind=kind,
-        names=tuple(names_in(main_ask(ask))),  # not what a yes/no ask sets it against
-        context_names=tuple(names_in(context)),
+        names=not_people(names_in(main_ask(ask)), question),  # nor what a yes/no ask weighs
+        context_names=not_people(names_in(context), question),  # "my son Eli": the asker's
         refers_back=bool(_BACK.search(ask)),
         relative=1 if _NEXT.search(ask) else -1 if _PREVIOUS.search(ask) else 0,
         ordinal=ordinal_of(ask),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import assert_grounded
+from conftest import assert_answered_with, assert_grounded, exchange
 
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
@@ -17,6 +17,7 @@ from assistant.names import (
     mentioned,
     names_in,
     not_examples,
+    not_people,
     typed_names,
     without_examples,
     written_as_names,
@@ -811,3 +812,31 @@ def test_an_ask_of_a_kind_by_its_example_is_answered(assistant: Assistant) -> No
     answer = assistant.ask("Can my kid make more at big tech companies like Google?")
     assert not answer.refused and "FAANG" in answer.text, answer.text
     assert assistant.ask("What's the interview process like at Google, how many rounds?").refused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My grandson Eli says the pay varies. What does it hinge on? Is Eli right?",
+        "My 19-year-old son, Tomas, wants MLOps. Does Tomas need a degree?",
+        "We just had tape and a man named Derek.",
+    ],
+)
+def test_a_person_the_asker_names_is_no_name_asked_about(text: str) -> None:
+    assert not_people(names_in(text), text) == ()
+
+
+def test_a_name_given_no_person_is_still_asked_about() -> None:
+    text = "A friend named Raj works at Acme on a tool called Kueue with my team's AWS account."
+    assert not_people(names_in(text), text) == ("Acme", "Kueue", "AWS")
+
+
+@pytest.mark.slow
+def test_an_ask_about_the_askers_named_person_is_answered(assistant: Assistant) -> None:
+    question = "My son Tomás wants to be an MLOps engineer. Does Tomás need a degree?"
+    assert_answered_with(assistant, question, "Complete Bachelor's in CS or related field")
+    # named in an earlier turn
+    turns = exchange("My son Eli is 19 and likes computers.", "The guide does not say.")
+    answer = assistant.ask("Does Eli need a degree for MLOps?", turns)
+    assert not answer.refused and "degree programs" in answer.text, answer.text
+    assert assistant.ask("Does Eli need a degree for MLOps?").refused  # who Eli is: unsaid
