@@ -274,7 +274,8 @@ class Assistant:
         asked = main_ask(without_set_aside(reading.ask))  # nor "… or just *padding*?"
         matches = retriever.vocabulary.matches(asked, self._embed, without_money(asked, said))
         coverage = weakest(matches, [w for w in matches if not is_plain_adverb(w)])  # "already"
-        prop = weakest(matches, property_words(reading, matches, self.reader))
+        cut_short = retriever.vocabulary.shortens  # "cert": no other language's word
+        prop = weakest(matches, property_words(reading, matches, self.reader, cut_short))
         unknown = self._ungrounded(reading.names, reading.ask)
         names = typed_names(reading.ask, retriever.vocabulary.names, reading.names)  # "tecton"
         named = self.selector.named_by_words(reading.ask, retriever.vocabulary)

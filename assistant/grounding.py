@@ -26,7 +26,7 @@ from assistant.names import mentioned
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
-from assistant.scope import Reader, suited
+from assistant.scope import Reader, asked_thing, suited
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
@@ -35,7 +35,12 @@ from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evalua
 TERM_MIN_LENGTH = 4
 
 
-def property_words(reading: Reading, matches: dict[str, float], reader: Reader) -> list[str]:
+def property_words(
+    reading: Reading,
+    matches: dict[str, float],
+    reader: Reader,
+    cut_short: Callable[[str], bool] = lambda word: False,
+) -> list[str]:
     """The words a yes/no ask asks about that the guide does not use: its nouns and adjectives
     (spaCy's tagger, loaded only for such words) that are English words or terms ("bootcamp";
     slang, "pls", says nothing of a property), not words for a part of the guide ("*stage*").
@@ -55,7 +60,7 @@ def property_words(reading: Reading, matches: dict[str, float], reader: Reader) 
     elif reading.kind in STATED:
         return []  # an amount asked ("the price tag") is for the quantity checks
     else:
-        words, nouns = asked_thing(main, reader)
+        words, nouns = asked_thing(main, reader, cut_short)
         qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
         unnamed = set(nouns) <= set(matches) or set(nouns[:-1]) & set(matches)
         nominal = frozenset(nouns if qualified and unnamed else ())
@@ -87,23 +92,6 @@ _WHEN_CLAUSE = re.compile(
 _HOW_MANY = re.compile(
     r"\b(couple|few|bunch|handful|lots?|tons?|loads?|dozens?|pair)\s+(?:of\s+)?\w", re.I
 )
-#: A what-is ask: what follows names the thing it wants ("what's the *pass mark* for …").
-_WHAT_IS = re.compile(r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)", re.IGNORECASE)
-
-
-def asked_thing(ask: str, reader: Reader) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The first noun phrase of a what-is ask, and its nouns: "pass mark" in "whats the pass
-    mark for the CKA exam", "typical signing bonus" in "what's a typical signing bonus …"."""
-    m = _WHAT_IS.match(ask)
-    if m is None:
-        return (), ()
-    rest = m.group("rest")
-    phrases, nouns = reader.phrases(rest), reader.nouns(rest)
-    if not phrases:
-        return (), ()
-    return phrases[0], tuple(w for w in phrases[0] if w in nouns)
-
-
 #: An ask for things of a kind: "can you recommend a good *textbook*", "any *courses* u
 #: recommend", "the best *laptop* for …", "what's a good *laptop*", "what *laptop* to buy",
 #: "which *colleges* have the best programs?" (not whom the role is "best suited" for).

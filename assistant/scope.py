@@ -14,12 +14,14 @@ import functools
 import re
 import sys
 import threading
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
+from assistant.foreign import other_languages
 from assistant.lexicon import misread_adjective
 from assistant.roles import audience, roles, suited
-from assistant.vocabulary import stem
+from assistant.text import tokenize
+from assistant.vocabulary import MONEY_WORDS, stem
 
 #: Guide lines that are prompts, not statements: interview questions and tasks.
 _PROMPT = re.compile(
@@ -103,6 +105,10 @@ class Reader:
         """The verbs a yes/no question asks of its subject, lower-cased: the main verb after
         "does", "will", "can" … ("expire" in "does the CKA expire?")."""
         return self._analysis(text)[6]
+
+    def verbless(self, text: str) -> bool:
+        """Is the text a phrase with no verb ("Burnout rates in this job?")?"""
+        return bool(self._analysis(text)[-1])
 
     def names_topic(self, text: str, words: Collection[str]) -> bool:
         """Is the text a phrase with no verb that names one of `words`, the guide's ("On-call.",
@@ -239,6 +245,32 @@ _readers: dict[str, Reader] = {}
 _readers_lock = threading.Lock()
 
 
+#: A what-is ask: what follows names the thing it wants ("what's the *pass mark* for …").
+_WHAT_IS = re.compile(r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)", re.IGNORECASE)
+_BARE_PHRASE = re.compile(r"^\W*(?!(?:what|which|who|whom|whose|how|where|why|when)\b)", re.I)
+
+
+def asked_thing(
+    ask: str, reader: Reader, cut_short: Callable[[str], bool] = lambda word: False
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The first noun phrase of a what-is ask, and its nouns: "pass mark" in "whats the pass
+    mark for the CKA exam", "typical signing bonus" in "what's a typical signing bonus …", and
+    of an ask that is a phrase with no verb ("*Burnout rates* in this job?"; no wh-word's, nor
+    one mixing in another language, "Dame la lista …", as foreign.py reads it with `cut_short`:
+    the guide's words cut short, "cert"). A thing of money ("certs + *price* points") is none:
+    what the quantity checks read."""
+    m = _WHAT_IS.match(ask)
+    if m is None and not (reader.verbless(ask) and _BARE_PHRASE.match(ask)):
+        return (), ()
+    if m is None and any(not cut_short(w) for w in other_languages(ask, tokenize(ask), cut_short)):
+        return (), ()
+    rest = m.group("rest") if m else ask
+    phrases, nouns = reader.phrases(rest), reader.nouns(rest)
+    if not phrases or (m is None and MONEY_WORDS & set(phrases[0])):
+        return (), ()
+    return phrases[0], tuple(w for w in phrases[0] if w in nouns)
+
+
 def reader(model: str) -> Reader:
     """The process-wide Reader for a spaCy pipeline (loaded once, on first use)."""
     with _readers_lock:
@@ -262,5 +294,6 @@ def other_roles(question: str, guide_roles: set[str]) -> list[str]:
 
 
 __all__ = [
-    "MLOPS", "PLACE_LABELS", "Reader", "audience", "is_prompt", "other_roles", "reader", "suited"
+    "MLOPS", "PLACE_LABELS", "Reader", "asked_thing", "audience", "is_prompt", "other_roles",
+    "reader", "suited",
 ]  # fmt: skip

@@ -265,7 +265,7 @@ class Vocabulary:
             return False  # "sec" is a word of its own, not "soc" one letter off
         return any(_one_edit(word, a) for a in self.acronyms)
 
-    def _shortens(self, token: str) -> bool:
+    def shortens(self, token: str) -> bool:  # a guide word cut short: "cert", "infra"
         return len(token) >= 4 and any(w.startswith(token) for w in self.words)
 
     def unknown(self, question: str) -> list[str]:
@@ -278,11 +278,11 @@ class Vocabulary:
             tokens += [token] if known else token.split("-")
         own = {t for t in tokens if t in self.exact or stem(t) in self.stems}
         if any(t not in STOPWORDS and t not in FRAME_WORDS for t in own):
-            skip |= other_languages(question, tokens, self._shortens)
+            skip |= other_languages(question, tokens, self.shortens)
         for token in tokens:
             if token in FRAME_WORDS or token in own or token in skip:
                 continue
-            if token.isdigit() or len(token) < 3 or self._shortens(token):
+            if token.isdigit() or len(token) < 3 or self.shortens(token):
                 continue  # or a short form: "cert", "infra", "prod"
             if len(token) >= self.min_corrected_length and self.closest(token):
                 continue  # a misspelling of a guide word

@@ -16,18 +16,18 @@ from typing import Any
 
 import pydantic
 import pytest
-from conftest import ORIGINAL, assert_grounded, assert_refused_for
+from conftest import ORIGINAL, assert_answered_with, assert_grounded, assert_refused_for
 from typer.testing import CliRunner
 
 from assistant import Assistant, phrases
 from assistant.defining import only_asked
-from assistant.grounding import asked_kind, asked_thing, property_words
+from assistant.grounding import asked_kind, property_words
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
 from assistant.policy import CHECKS, Case, decide, unstated_fact
 from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
 from assistant.schema import Section, Unit
-from assistant.scope import reader
+from assistant.scope import asked_thing, reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.terms import Terms, said_short
 from assistant.text import neutral, neutral_ask
@@ -1514,10 +1514,22 @@ def test_names_of_another_kind_than_the_named_listing_holds_are_refused() -> Non
         ("whats the pass mark for the CKA exam", ("pass", "mark")),
         ("What are the downsides of this job?", ("downsides",)),
         ("How much does the CKA cost?", ()),  # no what-is ask
+        # a phrase with no verb is one, but a wh-word's, one mixing in another language, or
+        # one of money (the quantity checks')
+        ("Burnout rates in this job?", ("burnout", "rates")),
+        ("which of those touch cost", ()),
+        ("Dame la lista of core responsibilities porfa", ()),
+        ("cloud ML certs + price points, rapid fire", ()),
     ],
 )
 def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str, ...]) -> None:
     assert asked_thing(ask, reader(Settings().reader_model))[1] == thing
+
+
+@pytest.mark.slow
+def test_a_phrase_asking_a_thing_the_guide_never_names_is_refused(assistant: Assistant) -> None:
+    assert_refused_for(assistant.ask("Burnout rates in this job?"), "unstated_property")
+    assert_answered_with(assistant, "cloud ML certs + price points, rapid fire", "($300)")
 
 
 @pytest.mark.parametrize(
