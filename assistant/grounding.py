@@ -26,7 +26,7 @@ from assistant.names import mentioned
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
 from assistant.question import ORDINAL, STRUCTURAL, Reading
-from assistant.scope import Reader, asked_thing, suited
+from assistant.scope import SHELL, Reader, asked_thing, suited
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
@@ -102,16 +102,6 @@ _KIND_ASKED = re.compile(
     re.IGNORECASE,
 )
 
-#: Nouns that name no kind of thing, only hold a place for one ("any *options*", "a *ton* of").
-_SHELL = frozenset(
-    stem(w)
-    for w in [
-        "option", "choice", "suggestion", "recommendation", "alternative", "idea", "tip",
-        "advice", "way", "content", "info", "information", "ton", "bunch", "number", "couple",
-        "kind", "sort", "type", "version", "form", "piece", "lot",
-    ]
-)  # fmt: skip
-
 
 def unnamed_kind(ask: str, matches: dict[str, float], reader: Reader, same: float) -> str | None:
     """The kind of thing an ask for things of a kind asks for, when the guide names nothing
@@ -132,9 +122,9 @@ def asked_kind(ask: str, reader: Reader) -> str | None:
     for phrase in reader.phrases(rest) if nouns else ():
         heads = [w for w in phrase if w in nouns]
         head = heads[-1] if heads else ""
-        if not head or stem(head) in _SHELL and re.search(rf"\b{head}\s+of\b", rest, re.I):
+        if not head or stem(head) in SHELL and re.search(rf"\b{head}\s+of\b", rest, re.I):
             continue
-        return None if stem(head) in _SHELL or head in STRUCTURAL or is_person(head) else head
+        return None if stem(head) in SHELL or head in STRUCTURAL or is_person(head) else head
     return None
 
 

@@ -245,8 +245,24 @@ _readers: dict[str, Reader] = {}
 _readers_lock = threading.Lock()
 
 
+#: Nouns that name no kind of thing, only hold a place for one ("any *options*", "a *ton* of").
+SHELL = frozenset(
+    stem(w)
+    for w in [
+        "option", "choice", "suggestion", "recommendation", "alternative", "idea", "tip",
+        "advice", "way", "content", "info", "information", "ton", "bunch", "number", "couple",
+        "kind", "sort", "type", "version", "form", "piece", "lot",
+    ]
+)  # fmt: skip
+
+
 #: A what-is ask: what follows names the thing it wants ("what's the *pass mark* for …").
-_WHAT_IS = re.compile(r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)", re.IGNORECASE)
+_WHAT_IS = re.compile(
+    r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)"
+    r"|^\W*(?:what|which)\s+(?P<thing>(?!(?:is|are|do|does|did|should|can|would|will)\b)[^?.!,]*?)"
+    r"\s+(?:do|does|did|should|can|would|will|is|are)\b",
+    re.IGNORECASE,
+)
 _BARE_PHRASE = re.compile(r"^\W*(?!(?:what|which|who|whom|whose|how|where|why|when)\b)", re.I)
 
 
@@ -264,11 +280,15 @@ def asked_thing(
         return (), ()
     if m is None and any(not cut_short(w) for w in other_languages(ask, tokenize(ask), cut_short)):
         return (), ()
-    rest = m.group("rest") if m else ask
+    rest = (m.group("rest") or m.group("thing")) if m else ask
     phrases, nouns = reader.phrases(rest), reader.nouns(rest)
     if not phrases or (m is None and MONEY_WORDS & set(phrases[0])):
         return (), ()
-    return phrases[0], tuple(w for w in phrases[0] if w in nouns)
+    for phrase in phrases:  # past a placeholder: "what specific *forms* of technical debt"
+        found = tuple(w for w in phrase if w in nouns)
+        if not (found and stem(found[-1]) in SHELL and re.search(rf"\b{found[-1]}\s+of\b", rest)):
+            return phrase, found
+    return (), ()
 
 
 def reader(model: str) -> Reader:
@@ -294,6 +314,6 @@ def other_roles(question: str, guide_roles: set[str]) -> list[str]:
 
 
 __all__ = [
-    "MLOPS", "PLACE_LABELS", "Reader", "asked_thing", "audience", "is_prompt", "other_roles",
-    "reader", "suited",
+    "MLOPS", "PLACE_LABELS", "SHELL", "Reader", "asked_thing", "audience", "is_prompt",
+    "other_roles", "reader", "suited",
 ]  # fmt: skip

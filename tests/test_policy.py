@@ -1520,6 +1520,9 @@ def test_names_of_another_kind_than_the_named_listing_holds_are_refused() -> Non
         ("which of those touch cost", ()),
         ("Dame la lista of core responsibilities porfa", ()),
         ("cloud ML certs + price points, rapid fire", ()),
+        # a which/what ask of a thing, past a placeholder noun ("forms of")
+        ("What sort of notice period do these jobs have?", ("notice", "period")),
+        ("What are the typical forms of technical debt in ML systems?", ("debt",)),
     ],
 )
 def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str, ...]) -> None:
@@ -1527,9 +1530,13 @@ def test_a_what_is_ask_names_the_thing_it_wants_first(ask: str, thing: tuple[str
 
 
 @pytest.mark.slow
-def test_a_phrase_asking_a_thing_the_guide_never_names_is_refused(assistant: Assistant) -> None:
+def test_a_thing_asked_that_the_guide_never_names_is_refused(assistant: Assistant) -> None:
     assert_refused_for(assistant.ask("Burnout rates in this job?"), "unstated_property")
     assert_answered_with(assistant, "cloud ML certs + price points, rapid fire", "($300)")
+    question = "What security clearance level should we require for MLOps contractors?"
+    assert_refused_for(assistant.ask(question), "unstated_property")
+    question = "What are the typical forms of technical debt in ML systems?"
+    assert_answered_with(assistant, question, "orphaned pipelines")
 
 
 @pytest.mark.parametrize(
