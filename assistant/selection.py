@@ -47,6 +47,12 @@ from assistant.vocabulary import Vocabulary, stem
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
 Computed = tuple[Mode, list[Evidence], str]
 
+#: A count asked as what one needs ("how many projects do I need before applying?", "how many of
+#: those would a candidate need"): what the guide must state, not how many it lists.
+_NEEDED = re.compile(
+    r"\bhow\s+many\b[^?.!]*?\b(?:needs?|needed|should|must|require[sd]?|minimum|enough)\b", re.I
+)
+
 
 @dataclass
 class Choice:
@@ -164,6 +170,8 @@ class Selector:
         steps = self._counted_steps(reading)
         if steps is not None:
             return steps
+        if reading.selection and reading.selection.op == "count" and _NEEDED.search(reading.ask):
+            return None  # "how many of those do I need?" counts no items: the guide must say
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
         if not pool and (reading.selection is not None or reading.ordinal is not None):

@@ -180,6 +180,9 @@ def test_a_chat_form_ask_is_read_for_the_kind_of_answer_it_wants(assistant: Assi
     [
         "How many interview rounds are typical for an MLOps position?",  # no list of rounds
         "How many women work as MLOps engineers?",  # "dozens of … tools" counts no women
+        # how many one needs is no count of the items the guide lists
+        "ok but how many projects i need minimum? 3? 5?",
+        "Does the guide specify how many portfolio projects a candidate should have?",
     ],
 )
 def test_a_count_of_what_the_guide_does_not_count_is_refused(
@@ -194,6 +197,13 @@ def test_a_count_of_what_the_guide_does_not_count_is_refused(
 def test_a_count_over_a_list_it_names_is_computed(assistant: Assistant) -> None:
     assert assistant.ask("how many cloud certs are there").text.startswith("3 in all")
     assert "$70" in assistant.ask("How many certifications cost under $300?").text
+    assert assistant.ask("How many portfolio projects does the guide list?").text.startswith(
+        "6 in all"
+    )
+    # of the items the last answer named, how many one needs is still no count of them
+    turns = exchange("Which portfolio projects should I build?", "End-to-end ML pipeline [1]")
+    answer = assistant.ask("How many of those would a candidate need?", turns)
+    assert_refused_for(answer, "no_count")
 
 
 @pytest.mark.slow
