@@ -54,7 +54,11 @@ CHAT_FORMS = {
     "daes": "does", "hoo": "how", "whaur": "where", "wha": "who", "wid": "would", "awfy": "very",
     "efter": "after", "cannae": "can not", "dinnae": "do not", "disnae": "does not",
     "didnae": "did not", "isnae": "is not", "wasnae": "was not", "wouldnae": "would not",
-    "couldnae": "could not", "shouldnae": "should not", "wetin": "what",
+    "couldnae": "could not", "shouldnae": "should not", "fir": "for", "hae": "have", "aw": "all",
+    "ony": "any", "yins": "ones",
+    # Nigerian Pidgin ("wetin dey happen", "una", "abeg") and Jamaican patois ("dem", "gwaan")
+    "wetin": "what", "dey": "are", "una": "you", "abeg": "please", "wan": "want", "dem": "them",
+    "gwaan": "going on",
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.

@@ -143,6 +143,10 @@ def test_spoken_spellings_are_read_as_their_words() -> None:
     assert v.spell_out("gettin woken up wi call-outs") == "getting woken up with call-outs"
     assert v.spell_out("dinnae ken") == "do not ken"
     assert v.spell_out("wetin be the salary") == "what be the salary"  # Pidgin
+    assert v.spell_out("Whit's Docker fir in aw this?") == "Whit's Docker for in all this?"
+    assert v.spell_out("how much dey earn? I wan know") == "how much are earn? I want know"
+    assert v.spell_out("What dem working on?") == "What them working on?"  # patois
+    assert v.spell_out("a sci-fi novel") == "a sci-fi novel"
     assert v.spell_out("a job w/o college") == "a job w/o college"  # "without", not "of"
 
 
