@@ -30,7 +30,7 @@ from assistant.remedies import HANDLING
 from assistant.scope import is_prompt
 from assistant.text import tokenize, untimed_part, without_domain
 from assistant.themes import theme_of
-from assistant.units import figure_unstated
+from assistant.units import figure_unconfirmed, figure_unstated
 from assistant.unstated import unmeasured, unstated
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -275,13 +275,16 @@ def _about_the_asked(case: Case) -> list[str]:
 def unstated_fact(case: Case) -> Verdict | None:
     """The ask wants what its words say it wants, a time ahead, a time of day, a date, an age
     or how the work is done, and no quoted line states one (assistant/unstated.py)."""
-    reason = unstated(case.reading.ask, case.evidence)
+    asked = case.reading.ask
+    reason = unstated(asked, case.evidence)
     if reason is None and case.reading.kind not in STATED:  # "how much *cost*" is an amount
         reason = "no_measure" if unmeasured(case.reading.ask, case.evidence) else None
     if reason is None and case.unnamed_member:
         reason = "unnamed_member"  # "does my PharmD count as a related field?"
     if reason is None and figure_unstated(case.reading.text, case.evidence):
         reason = "no_figure"  # "… Like, is there a magic number?"
+    if reason is None and case.reading.yes_no and figure_unconfirmed(asked, case.evidence):
+        reason = "no_figure"  # "is it valid for two or three years?"
     return Verdict("refuse", reason, phrases.NOT_STATED) if reason else None
 
 

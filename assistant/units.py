@@ -66,4 +66,42 @@ def figure_unstated(message: str, evidence: list[str]) -> bool:
     return bool(_FIGURE_WANTED.search(message)) and not any(re.search(r"\d", t) for t in evidence)
 
 
-__all__ = ["asked_unit", "figure_unstated", "states_unit"]
+#: Numbers in words ("one" is as often no number: "this one").
+_NUMBER_WORDS = [
+    "_", "_", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty",
+]  # fmt: skip
+#: A figure as an ask puts it, alone: "valid for *two* or *three* years?", "at *16*?" (not "k8s",
+#: "1M", "250k": a name or a figure said short).
+_FIGURE = re.compile(
+    r"(?<![\w$.,-])(\d+(?:[.,]\d+)*|" + "|".join(_NUMBER_WORDS[2:]) + r")(?![\w%-])", re.I
+)
+#: What follows a figure in words that is put forward: a span of time ("two or three *years*"),
+#: or nothing ("at *sixteen*?").
+_SPAN_AFTER = re.compile(
+    r"(?:\s+or\s+\w+)?\s+(?:years?|months?|weeks?|days?|hours?)\b|\s*(?:[?.!,]|$)"
+)
+#: Words before a figure that compare with it, not put it forward ("over 100", "at least 2").
+_BOUND = re.compile(r"\b(?:over|above|under|below|than|least|most|upwards\s+of|beyond)\W*$", re.I)
+
+
+def figure_unconfirmed(ask: str, evidence: list[str]) -> str | None:
+    """The figure a yes/no ask puts forward that no line of the `evidence` states: "is the
+    cert valid for *two* or three years?", "can I do it in *2*?" (not one it compares with:
+    "does it pay over 100?")."""
+    stated = {_value(m.group(1)) for t in evidence for m in _FIGURE.finditer(t)}
+    for m in _FIGURE.finditer(ask):
+        if m.group(1).isalpha() and not _SPAN_AFTER.match(ask, m.end()):
+            continue  # "testing *two* model versions": how many things, not a figure put
+        if not _BOUND.search(ask[: m.start()]) and _value(m.group(1)) not in stated:
+            return m.group(1)
+    return None
+
+
+def _value(figure: str) -> str:
+    low = figure.lower().replace(",", "")
+    return str(_NUMBER_WORDS.index(low)) if low in _NUMBER_WORDS else low
+
+
+__all__ = ["asked_unit", "figure_unconfirmed", "figure_unstated", "states_unit"]

@@ -2101,3 +2101,37 @@ PAY = "MLOps Engineers earn $120,000-$185,000 depending on experience and compan
 def test_a_figure_wanted_needs_a_line_stating_one(message: str, line: str, refused: bool) -> None:
     verdict = unstated_fact(make_case(message, evidence=[line]))
     assert (verdict is not None and verdict.reason == "no_figure") is refused
+
+
+PATH_TIME = "Total Time: 4-6 years"
+CKA = "Certified Kubernetes Administrator (CKA) ($395): Essential."
+
+
+@pytest.mark.parametrize(
+    ("ask", "line", "refused"),
+    [
+        # a figure a yes/no ask puts forward must be one a line states
+        ("Is the CKA valid for two or three years?", CKA, True),
+        ("can i do it in 2 if i study full time", PATH_TIME, True),
+        ("can high schoolers take the aws test or do you have to be eighteen", CKA, True),
+        ("Does it take 4-6 years?", PATH_TIME, False),
+        ("Is the CKA $395?", CKA, False),
+        # not one it compares with, nor how many things it describes, nor a wh-ask's
+        ("Does it take more than 3 years?", PATH_TIME, False),
+        ("do the design ones involve testing two model versions against each other?", CKA, False),
+        ("How long does it take, 2 years?", PATH_TIME, False),
+    ],
+)
+def test_a_figure_a_yes_no_ask_puts_forward_needs_a_line_stating_it(
+    ask: str, line: str, refused: bool
+) -> None:
+    verdict = unstated_fact(make_case(ask, evidence=[line]))
+    assert (verdict is not None and verdict.reason == "no_figure") is refused
+
+
+@pytest.mark.slow
+def test_a_figure_put_forward_that_the_guide_does_not_state_is_refused(
+    assistant: Assistant,
+) -> None:
+    assert_refused_for(assistant.ask("can i do it in 2 if i study full time"), "no_figure")
+    assert_answered_with(assistant, "Does the whole path take 4-6 years?", "4-6 years")
