@@ -50,7 +50,9 @@ Computed = tuple[Mode, list[Evidence], str]
 #: A count asked as what one needs ("how many projects do I need before applying?", "how many of
 #: those would a candidate need"): what the guide must state, not how many it lists.
 _NEEDED = re.compile(
-    r"\bhow\s+many\b[^?.!]*?\b(?:needs?|needed|should|must|require[sd]?|minimum|enough)\b", re.I
+    r"\bhow\s+many\b[^?.!]*?\b(?:needs?|needed|must|require[sd]?|minimum|enough"
+    r"|should\s+(?:[\w-]+\s+){0,3}?have)\b",  # not what a portfolio "should show": its list
+    re.I,
 )
 
 
