@@ -8,6 +8,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from assistant.dictionary import read_unaccented
 from assistant.lexicon import is_place
 from assistant.listing import names_section
 from assistant.names import not_people
@@ -17,7 +18,7 @@ from assistant.schema import Section
 from assistant.scope import Reader
 from assistant.settings import Settings
 from assistant.terms import Terms, ask_words, content_stems
-from assistant.text import PART_OR_CUT, unaccented
+from assistant.text import PART_OR_CUT
 from assistant.vocabulary import MONEY_STEMS
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
@@ -156,7 +157,7 @@ def in_conversation(
     """The ask as the conversation reads it: the name an ordinal counts to, the question a
     follow-up reads with, the kind a bare follow-up carries over; no person the asker named
     before ("my son Eli", then "does Eli need a degree?") is a name asked about."""
-    asked = unaccented(" ".join(m["content"] for m in turns if m["role"] == "user"))
+    asked = read_unaccented(" ".join(m["content"] for m in turns if m["role"] == "user"))
     names, context = not_people(reading.names, asked), not_people(reading.context_names, asked)
     reading = dataclasses.replace(reading, names=names, context_names=context)
     reading = with_listed_name(reading, turns, sections)

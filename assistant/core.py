@@ -16,6 +16,7 @@ from assistant.asking import is_bare, main_ask
 from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
 from assistant.defining import definitions
+from assistant.dictionary import read_unaccented
 from assistant.embeddings import Embedder, get_embedder
 from assistant.employers import other_kind
 from assistant.errors import IndexUnavailable
@@ -39,7 +40,7 @@ from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.stating import in_earnings_sense
 from assistant.terms import Terms, ask_words, content_stems
-from assistant.text import tokenize, unaccented, without_set_aside
+from assistant.text import tokenize, without_set_aside
 from assistant.unstated import unnamed_member
 from assistant.validation import clean_history, clean_question
 from assistant.vocabulary import Coverage, weakest, without_money
@@ -82,8 +83,7 @@ class Assistant:
 
     @property
     def backend(self) -> Backend:
-        """The generative backend of settings.backend (loaded once per process), or the one
-        given to the constructor. Raises BackendUnavailable."""
+        """The backend of settings.backend (loaded once), or the one given. BackendUnavailable."""
         if self._backend is None:
             from assistant.backends import get_backend
 
@@ -164,7 +164,7 @@ class Assistant:
         start = time.perf_counter()
         asked = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
-        q = self.retriever.vocabulary.spell_out(unaccented(asked))  # "técnicas", "k8s", "wat"
+        q = self.retriever.vocabulary.spell_out(read_unaccented(asked))  # "técnicas", "k8s"
         share = self.settings.answer.common_word_share  # "those two" after naming them
         topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
         reading = read(q, topic)  # "On-call. How bad?": a topic before the ask is the ask's

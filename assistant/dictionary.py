@@ -5,9 +5,10 @@ or a typo of an English word ("actualy")."""
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
-from assistant.text import STOPWORDS
+from assistant.text import STOPWORDS, unaccented
 
 #: Most words whose reading as a term is remembered (a bound on the memo's memory).
 TERMS_MEMO = 50_000
@@ -15,6 +16,8 @@ TERMS_MEMO = 50_000
 #: "oh" 474,052, "us" 2,715,445, "de" 98,568 against "globe" 4,815, "china" 3,019, "london" 1,088
 #: (the most frequent of WordNet's ~1,700 place names with no other sense are all below 7,000).
 COMMON_WORD_FREQUENCY = 50_000
+#: Fewest letters of an accented word read without its accents (dictionary.read_unaccented).
+SHORTEST_UNACCENTED = 4
 
 
 @functools.cache
@@ -22,6 +25,19 @@ def _english() -> Any:
     from spellchecker import SpellChecker
 
     return SpellChecker(language="en")
+
+
+def read_unaccented(text: str) -> str:
+    """The text with each accented word of four letters or more read without its accents
+    ("técnicas" -> "tecnicas", "portfólio" -> "portfolio"); a shorter one is another
+    language's little word, which without them would read as an English one ("qué" as "que",
+    "tô" as "to", "Ça" as "CA"), and stays as typed."""
+
+    def word(m: re.Match[str]) -> str:
+        plain = unaccented(m.group(0))
+        return plain if len(plain) >= SHORTEST_UNACCENTED else m.group(0)
+
+    return re.sub(r"\w+", word, text)
 
 
 def is_english(word: str) -> bool:

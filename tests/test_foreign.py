@@ -9,6 +9,7 @@ import pytest
 from conftest import assert_answered_with
 
 from assistant import Assistant
+from assistant.dictionary import read_unaccented
 from assistant.foreign import is_foreign
 from assistant.foreign_words import PATH, build
 from assistant.text import guide_acts, tokenize, unaccented
@@ -24,6 +25,9 @@ def test_accented_words_are_read_without_their_accents() -> None:
     assert unaccented("São Paulo: técnicas, résumé, naïve") == "Sao Paulo: tecnicas, resume, naive"
     assert tokenize(unaccented("perguntas técnicas")) == ["perguntas", "tecnicas"]  # no "cnicas"
     assert unaccented("हिंदी") == "हिंदी"  # the marks of other scripts stay
+    # a question reads a short accented word as typed: "qué" is no "que", "Ça" no "CA"
+    read = read_unaccented("qué portfólio? Ça marche, técnicas")
+    assert read == "qué portfolio? Ça marche, tecnicas"
     # the list holds such words as read; one whose unaccented spelling is English does not
     assert is_foreign("nao") and is_foreign("tecnicas") and not is_foreign("lag")  # "låg"
 
@@ -55,6 +59,7 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
         ("Lower and upper bound, in years, for the path the guide lays out?", "4-6 years"),
         # an accented word is one word, not a name in its pieces ("dif", "CIL")
         ("É difícil? what are the biggest challenges in MLOps?", "On-call burden"),
+        ("qué cloud should I learn, AWS o Azure?", "Work with cloud platforms (AWS, GCP"),
     ],
 )
 def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
