@@ -256,13 +256,15 @@ SHELL = frozenset(
 )  # fmt: skip
 
 
-#: A what-is ask: what follows names the thing it wants ("what's the *pass mark* for …").
+#: A what-is ask, or a which/what ask of a thing: what follows names the thing it wants
+#: ("what's the *pass mark* for …", "what sort of *notice period* do these jobs have?").
 _WHAT_IS = re.compile(
     r"^\W*what(?:'s|s|\s+is|\s+are)\s+(?P<rest>\S.*)"
     r"|^\W*(?:what|which)\s+(?P<thing>(?!(?:is|are|do|does|did|should|can|would|will)\b)[^?.!,]*?)"
     r"\s+(?:do|does|did|should|can|would|will|is|are)\b",
     re.IGNORECASE,
 )
+#: A phrase that is no wh-word's ask ("Burnout rates in this job?", not "which of those …").
 _BARE_PHRASE = re.compile(r"^\W*(?!(?:what|which|who|whom|whose|how|where|why|when)\b)", re.I)
 
 
