@@ -35,6 +35,8 @@ _CAPITAL_AFTER = re.compile(r"\s[A-Z]")
 _THOUSANDS = re.compile(r"\$?(\d{1,3})[kK]\+?")
 #: Most acronyms whose spelt-out phrase (or its absence) is remembered.
 EXPANSION_MEMO = 4096
+#: Fewest letters of a word typed clipped in a name ("Pro" for "Professional").
+CLIPPED_MIN = 3
 #: The words of a guide line for initials: "infrastructure-as-code" is three words.
 _LETTERS = re.compile(r"[A-Za-z][A-Za-z']*")
 
@@ -85,6 +87,7 @@ class Terms:
             or self.together(words)
             or self._spelt_out(name) is not None
             or said_short(name, self.texts)
+            or any(_clipped(words, line) for line in self.lines)
         )
 
     def expansion(self, name: str) -> str | None:
@@ -168,9 +171,25 @@ def _words(text: str) -> set[str]:
 
 
 def said_in(name: str, texts: list[str]) -> bool:
-    """Do these texts, together, hold every word of `name` ("Texas" in the evidence)?"""
-    words = _words(" ".join(texts))
-    return all(_forms(t) & words for t in _name_tokens(name))
+    """Do these texts, together, hold every word of `name` ("Texas" in the evidence), one of
+    them perhaps clipped ("Solutions Architect Pro")?"""
+    words, tokens = _words(" ".join(texts)), _name_tokens(name)
+    return all(_forms(t) & words for t in tokens) or _clipped(tokens, words)
+
+
+def _clipped(tokens: list[str], words: set[str]) -> bool:
+    """Do `words` hold a name with one word clipped ("AWS Solutions Architect *Pro*", "ML
+    *Spec*"): every other word as it is, and a word the clipped one begins (three letters or
+    more)? A lone clipped word ("pro") names nothing."""
+    for i, token in enumerate(tokens):
+        rest = tokens[:i] + tokens[i + 1 :]
+        if len(token) < CLIPPED_MIN or not token.isalpha() or not rest:
+            continue
+        if all(_forms(t) & words for t in rest) and any(
+            w.startswith(token) and w != token for w in words
+        ):
+            return True
+    return False
 
 
 def said_short(name: str, texts: list[str]) -> bool:

@@ -844,3 +844,10 @@ def test_an_ask_about_the_askers_named_person_is_answered(assistant: Assistant) 
     answer = assistant.ask("Does Eli need a degree for MLOps?", turns)
     assert not answer.refused and "degree programs" in answer.text, answer.text
     assert assistant.ask("Does Eli need a degree for MLOps?").refused  # who Eli is: unsaid
+
+
+@pytest.mark.slow
+def test_a_certification_named_with_a_clipped_word_is_answered(assistant: Assistant) -> None:
+    question = "Quick check on the AWS Solutions Architect Pro price they quote."
+    assert_answered_with(assistant, question, "AWS Solutions Architect Professional ($300)")
+    assert assistant.ask("How much is the Google Cloud Pro certification?").refused

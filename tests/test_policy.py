@@ -29,7 +29,7 @@ from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, s
 from assistant.schema import Section, Unit
 from assistant.scope import asked_thing, reader
 from assistant.settings import PROJECT_ROOT, Settings
-from assistant.terms import Terms, said_short
+from assistant.terms import Terms, said_in, said_short
 from assistant.text import neutral, neutral_ask
 from assistant.unstated import unmeasured, unnamed_member, unstated
 
@@ -482,6 +482,16 @@ def test_a_camelcase_word_is_grounded_by_its_capitals() -> None:
     # not capitals that are a guide word ("ML" of MLflow), nor an acronym's plural ("FAQs")
     assert "ml" not in terms.capitals and "faq" not in terms.capitals
     assert terms.grounded("AWS ML Specialty") and not terms.grounded("TFX")
+
+
+def test_a_name_with_one_word_clipped_is_grounded_and_said() -> None:
+    terms = Terms(load_guide(PROJECT_ROOT / "corpus").sections)
+    assert terms.grounded("AWS Solutions Architect Pro") and terms.grounded("Prom/Grafana")
+    assert said_in("Solutions Architect Pro", ["AWS Solutions Architect Professional ($300)"])
+    # a lone clipped word names nothing, nor one clipped of no word in the same line
+    assert not terms.grounded("Pro") and not terms.grounded("Google Cloud Pro")
+    assert not terms.grounded("AWS Solutions Architect Associate")
+    assert not said_in("AWS Pr", ["AWS Solutions Architect Professional ($300)"])
 
 
 def test_a_name_written_only_inside_longer_names_is_found() -> None:
