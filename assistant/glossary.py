@@ -12,11 +12,16 @@ import re
 from pathlib import Path
 
 GLOSSARY_FILE = "glossary.json"
+#: Other names askers give the guide's names ("Amazon" for "AWS"), for reading a question's
+#: names only (assistant/names.py): spelt out in the embedded lines, "Amazon Web Services"
+#: moved them off their asks.
+ALIASES_FILE = "aliases.json"
 
 
-def load_glossary(corpus_dir: Path) -> dict[str, str]:
-    """Each short form the guide writes and what it stands for."""
-    path = corpus_dir / GLOSSARY_FILE
+def load_glossary(corpus_dir: Path, name: str = GLOSSARY_FILE) -> dict[str, str]:
+    """Each short form the guide writes and what it stands for (or, from ALIASES_FILE, each
+    other name of a name the guide writes, and that name)."""
+    path = corpus_dir / name
     if not path.is_file():
         return {}
     return {str(k): str(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}

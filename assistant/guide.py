@@ -17,7 +17,7 @@ from pathlib import Path
 
 from assistant import phrases
 from assistant.errors import CorpusError
-from assistant.glossary import GLOSSARY_FILE, load_glossary
+from assistant.glossary import ALIASES_FILE, GLOSSARY_FILE, load_glossary
 from assistant.schema import Section, Unit, UnitKind
 
 SUFFIXES = (".md", ".txt")
@@ -33,6 +33,7 @@ class Guide:
     sections: tuple[Section, ...]
     version: str  # short hash of the corpus files (its glossary too)
     glossary: dict[str, str] = field(default_factory=dict)  # its short forms' meanings
+    aliases: dict[str, str] = field(default_factory=dict)  # other names for its names
 
     def by_id(self) -> dict[str, Section]:
         return {s.id: s for s in self.sections}
@@ -77,7 +78,12 @@ def load_guide(corpus_dir: Path) -> Guide:
         sections.extend(_sections(blocks, path.name, start=len(sections)))
     if not sections:
         raise CorpusError(phrases.MISSING_CORPUS.format(path=corpus_dir))
-    return Guide(tuple(sections), corpus_hash(corpus_dir), load_glossary(corpus_dir))
+    return Guide(
+        tuple(sections),
+        corpus_hash(corpus_dir),
+        load_glossary(corpus_dir),
+        load_glossary(corpus_dir, ALIASES_FILE),
+    )
 
 
 # A block is (level, heading, body lines); level 0 means text before any heading.

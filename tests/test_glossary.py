@@ -1,5 +1,6 @@
 """What the guide's unexplained short forms stand for (assistant/glossary.py): a line using one
-is embedded with its meaning beside it, and the index is rebuilt when the glossary changes."""
+is embedded with its meaning beside it, and the index is rebuilt when the glossary changes. And
+the other names askers give the guide's names ("Amazon" for "AWS"), read as the guide's."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant
-from assistant.glossary import GLOSSARY_FILE, glossed, load_glossary
+from assistant.glossary import ALIASES_FILE, GLOSSARY_FILE, glossed, load_glossary
 from assistant.guide import load_guide
 from assistant.index import expected_stamp
+from assistant.names import aliased, with_aliases
+from assistant.question import read
 from assistant.settings import PROJECT_ROOT, Settings
 
 CORPUS = PROJECT_ROOT / "corpus"
@@ -64,3 +67,31 @@ def test_the_occupation_code_is_found_by_what_soc_stands_for(
     assert not answer.refused, answer.text
     assert_grounded(answer)
     assert "SOC 15-1252A" in answer.text
+
+
+def test_another_name_for_a_guide_name_is_read_as_the_guide_writes_it() -> None:
+    aliases = {"Amazon Web Services": "AWS", "Amazon": "AWS"}
+    assert aliased("Amazon's ML cert", aliases) == "AWS ML cert"
+    assert aliased("Amazon Web Services", aliases) == "AWS"
+    assert aliased("Amazonian", aliases) == "Amazonian"  # a whole word only
+    reading = with_aliases(read("How much is the Amazon machine learning cert?"), aliases)
+    assert reading.names == ("AWS",)
+
+
+def test_the_shipped_aliases_name_only_what_the_guide_writes() -> None:
+    aliases = load_glossary(CORPUS, ALIASES_FILE)
+    assert aliases, "the shipped corpus has aliases"
+    text = load_guide(CORPUS).text
+    for other, own in aliases.items():
+        assert re.search(rf"(?<![\w-]){re.escape(own)}(?![\w-])", text), own
+        assert other.lower() not in text.lower(), other  # else the guide writes it itself
+
+
+@pytest.mark.slow
+def test_an_ask_of_the_guides_thing_by_another_name_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("How much does the Amazon machine learning certification cost?")
+    assert not answer.refused and "AWS Machine Learning Specialty ($300)" in answer.text
+    assert_grounded(answer)
+    # what the guide says of AWS is no answer of Amazon the employer
+    assert assistant.ask("What is the typical interview process at Amazon for MLOps?").refused
+    assert assistant.ask("How much does Amazon pay MLOps engineers?").refused
