@@ -33,6 +33,10 @@ STOPWORDS = (
     | CHAT_STOPWORDS
 )  # fmt: skip
 
+#: A word as typed, read for its chat form or spelling (vocabulary.spell_out): not a part of a
+#: contraction ("don't"), but a word whose dropped "g" an apostrophe marks ("runnin'").
+TYPED_WORD = re.compile(r"(?<![\w'&/])[A-Za-z]+(?:\d?(?![\w'&/])|(?<=in)(?='(?!\w)))")
+
 #: Words as typed in a chat box, and the words they stand for ("wat langs shud i learn 4 mlops").
 CHAT_FORMS = {
     "u": "you", "ur": "your", "r": "are", "wat": "what", "wut": "what", "shud": "should",
@@ -47,6 +51,7 @@ CHAT_FORMS = {
     "prereq": "prerequisite", "prereqs": "prerequisites", "tldr": "briefly", "smth": "something",
     "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "do not know",
     "wtf": "what", "wth": "what",  # the emphatic "what the …"
+    "qs": "questions", "em": "them",
     # spoken spellings: Scots ("whit kind o money", "gettin woken up wi call-outs") and Pidgin
     "whit": "what", "o": "of", "wi": "with", "tae": "to", "fae": "from", "frae": "from",
     "hame": "home", "nae": "no", "oot": "out", "aboot": "about", "masel": "myself", "yer": "your",

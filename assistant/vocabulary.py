@@ -24,7 +24,7 @@ import numpy as np
 
 from assistant.dictionary import is_english, is_term, spelt_out
 from assistant.foreign import other_languages
-from assistant.text import CHAT_FORMS, DEFINITION_WORDS, STOPWORDS, guide_acts, tokenize
+from assistant.text import CHAT_FORMS, DEFINITION_WORDS, STOPWORDS, TYPED_WORD, guide_acts, tokenize
 from assistant.tuning import RetrievalSettings
 
 #: The words that name money ("salary", "cost"): an amount is asked for by them.
@@ -316,7 +316,7 @@ class Vocabulary:
 
         text = self._apart.sub(lambda m: re.sub(r"[\s-]+", "", m.group(0)), text)  # "ml ops"
         text = _INITIALS.sub(initials, text)
-        return _NUMERONYM.sub(spell, re.sub(r"(?<![\w'&/])[A-Za-z]+\d?(?![\w'&/])", word, text))
+        return _NUMERONYM.sub(spell, TYPED_WORD.sub(word, text))
 
     def correct(self, text: str) -> str:
         """The text with each misspelt word ("kubernets") replaced by the guide word it is

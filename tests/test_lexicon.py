@@ -148,6 +148,12 @@ def test_spoken_spellings_are_read_as_their_words() -> None:
     assert v.spell_out("What dem working on?") == "What them working on?"  # patois
     assert v.spell_out("a sci-fi novel") == "a sci-fi novel"
     assert v.spell_out("a job w/o college") == "a job w/o college"  # "without", not "of"
+    # a dropped "g" an apostrophe marks; not a contraction
+    assert v.spell_out("keep the thing runnin'?") == "keep the thing running'?"
+    assert v.spell_out("don't, ain't, 'login'") == "don't, ain't, 'login'"
+    assert v.spell_out("system design Qs, what do they use em for") == (
+        "system design questions, what do they use them for"
+    )
 
 
 @pytest.mark.parametrize(
@@ -851,3 +857,9 @@ def test_a_certification_named_with_a_clipped_word_is_answered(assistant: Assist
     question = "Quick check on the AWS Solutions Architect Pro price they quote."
     assert_answered_with(assistant, question, "AWS Solutions Architect Professional ($300)")
     assert assistant.ask("How much is the Google Cloud Pro certification?").refused
+
+
+@pytest.mark.slow
+def test_an_ask_in_chat_abbreviations_is_answered(assistant: Assistant) -> None:
+    question = "how big do they make the system design Qs? like what numbers"
+    assert_answered_with(assistant, question, "Design a model training pipeline that handles 100TB")
