@@ -182,6 +182,8 @@ _TEAM_ASK = re.compile(
     re.IGNORECASE,
 )
 _SIZED = re.compile(r"\b\d+(?:\s*-\s*\d+)?\s+(?:people|engineers|persons?|members)\b", re.I)
+#: An ask how big a thing is ("how big is a typical ML platform team?"): a figure answers it.
+_SIZE_ASK = re.compile(r"\bhow\s+(?:big|large|small|huge)\b", re.IGNORECASE)
 #: An ask for getting an internship ("can i get an mlops internship as a freshman?", "what
 #: companies hire interns?"; not what to build to land one) and a line speaking of interns.
 _INTERN_ASK = re.compile(
@@ -261,8 +263,7 @@ _SCHOOL_CHOSEN = re.compile(
     r"\b(?:universit\w*|colleges?|schools?)\b[^.]*\b(?:offers?|best|top|recommend\w*)\b", re.I
 )
 
-#: An ask about who the workforce is ("are there many women in mlops?", "the gender split?",
-#: "a more inclusive job ad?"; not "a man or woman in this job") and a line on it.
+#: An ask who the workforce is ("many women in mlops?", "the gender split?") and a line on it.
 _WORKFORCE = re.compile(r"\b(?:women|female|gender|divers\w*|inclusiv\w*|minorit\w*)\b", re.I)
 
 #: An ask who first made a thing ("who coined the term?", "who founded MLflow?"; not "who
@@ -302,6 +303,7 @@ KINDS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     ("no_source_detail", _SOURCE_ASK, _SOURCED),
     ("no_work_history", _HISTORY_ASK, _WORKED),
     ("no_team_size", _TEAM_ASK, _SIZED),
+    ("no_size", _SIZE_ASK, re.compile(r"\d")),
     ("no_internship", _INTERN_ASK, _INTERNED),
     ("no_exam_mode", _MODE_ASK, _MODE_STATED),
     ("no_exam_funding", _FUNDING_ASK, _FUNDED),

@@ -863,3 +863,11 @@ def test_a_certification_named_with_a_clipped_word_is_answered(assistant: Assist
 def test_an_ask_in_chat_abbreviations_is_answered(assistant: Assistant) -> None:
     question = "how big do they make the system design Qs? like what numbers"
     assert_answered_with(assistant, question, "Design a model training pipeline that handles 100TB")
+
+
+@pytest.mark.slow
+def test_a_size_is_answered_only_where_the_guide_states_a_figure(assistant: Assistant) -> None:
+    answer = assistant.ask("How big is a typical ML platform team?")
+    assert answer.refused and answer.diagnostics and answer.diagnostics.reason == "no_size"
+    question = "How big are the data volumes in the system design questions?"
+    assert_answered_with(assistant, question, "handles 100TB of data")

@@ -1767,6 +1767,8 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("how big are the teams usually? like 5 people or 50?", "no_team_size"),
         ("What's the typical MLOps team size?", "no_team_size"),
         ("how big is that platform team usually?", "no_team_size"),  # any determiner
+        ("How big is a typical ML platform team?", "no_size"),  # any size: a figure states it
+        ("how big is the MLOps tooling market?", "no_size"),
         ("What inference latency target, in milliseconds, is acceptable?", "no_target"),
         ("which drift threshold make I set before alert fire?", "no_target"),
         ("Latency target a model serving system ought to meet?", "no_target"),  # opening it
