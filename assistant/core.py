@@ -27,7 +27,7 @@ from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families
 from assistant.lexicon import is_plain_adverb
 from assistant.listing import answer_part
-from assistant.names import not_examples, typed_names, with_aliases, without_examples
+from assistant.names import not_examples, typed_names, without_examples
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, whole_message
 from assistant.question import Reading, read
@@ -112,7 +112,7 @@ class Assistant:
                     self._retriever.sections,
                     self.settings,
                 )
-                self._terms = Terms(guide.sections, guide.glossary)
+                self._terms = Terms(guide.sections, guide.glossary, guide.aliases)
         return self
 
     @property
@@ -167,7 +167,8 @@ class Assistant:
         q = self.retriever.vocabulary.spell_out(read_unaccented(asked))  # "técnicas", "k8s"
         share = self.settings.answer.common_word_share  # "those two" after naming them
         topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
-        reading = with_aliases(read(q, topic), self.guide.aliases)  # "Amazon": "AWS"
+        reading = read(q, topic)  # "On-call. How bad?": a topic before the ask is the ask's
+        reading = dataclasses.replace(reading, names=self.terms.as_written(reading.names))
         reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
         reading = in_conversation(reading, turns, self.retriever.sections.values(), self.settings)
         if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
@@ -314,10 +315,8 @@ class Assistant:
     def _names_items(self, reading: Reading, named: set[str]) -> bool:
         """Does the ask name the guide's items (which the model may not know), and no noun or
         adjective the guide never uses ("Feast vs Tecton: how does it *distinguish* them?")?"""
-        if not named:
-            return False
-        unknown = self.retriever.vocabulary.unknown(reading.ask)
-        return not unknown or not set(unknown) & self.reader.nominal(reading.ask)
+        unknown = named and self.retriever.vocabulary.unknown(reading.ask)
+        return bool(named) and (not unknown or not set(unknown) & self.reader.nominal(reading.ask))
 
     def _compose(
         self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: Choice

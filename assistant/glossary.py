@@ -33,3 +33,12 @@ def glossed(text: str, glossary: dict[str, str]) -> str:
     for term, meaning in glossary.items():
         text = re.sub(rf"(?<![\w-]){re.escape(term)}(?![\w-])", f"{term} ({meaning})", text)
     return text
+
+
+def aliased(name: str, aliases: dict[str, str]) -> str:
+    """`name` with each other name of a guide's name put as the guide writes it: "Amazon's ML
+    cert" -> "AWS ML cert" (a whole word, in any case, possessive or not; `aliases`: from the
+    guide's ALIASES_FILE)."""
+    for other, own in aliases.items():
+        name = re.sub(rf"(?<![\w-]){re.escape(other)}(?:'s)?(?![\w-])", own, name, flags=re.I)
+    return name

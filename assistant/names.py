@@ -6,18 +6,13 @@ a question's text; gives the names, each later grounded in the guide's own terms
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from assistant.asking import SENTENCES
 from assistant.dictionary import is_english
 from assistant.lexicon import is_person, is_superlative
-
-if TYPE_CHECKING:
-    from assistant.question import Reading
 
 #: A word-like token as typed: "CKAD", "DP-100", "Levels.fyi", "KServe", "Weights", "C#".
 _WORD = re.compile(r"\.?[A-Za-z0-9][A-Za-z0-9.+/-]*[A-Za-z0-9+#]|[A-Za-z]#?")
@@ -229,30 +224,13 @@ def not_people(names: Iterable[str], text: str) -> tuple[str, ...]:
     return tuple(n for n in names if not set(n.removesuffix("'s").split()) <= given)
 
 
-def with_aliases(reading: Reading, aliases: dict[str, str]) -> Reading:
-    """The reading with the names it asks of as the guide writes them: "Amazon" is "AWS"
-    (`aliases`: the guide's ``aliases.json``, assistant/glossary.py)."""
-    names = tuple(dict.fromkeys(aliased(n, aliases) for n in reading.names))
-    return dataclasses.replace(reading, names=names) if names != reading.names else reading
-
-
-def aliased(name: str, aliases: dict[str, str]) -> str:
-    """`name` with each other name of a guide's name put as the guide writes it: "Amazon's ML
-    cert" -> "AWS ML cert" (a whole word, in any case, possessive or not)."""
-    for other, own in aliases.items():
-        name = re.sub(rf"(?<![\w-]){re.escape(other)}(?:'s)?(?![\w-])", own, name, flags=re.I)
-    return name
-
-
 __all__ = [
-    "aliased",
     "ampersand_initials",
     "mentioned",
     "names_in",
     "not_examples",
     "not_people",
     "typed_names",
-    "with_aliases",
     "without_examples",
     "written_as_names",
 ]

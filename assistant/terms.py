@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from assistant.glossary import glossed
+from assistant.glossary import aliased, glossed
 from assistant.schema import Section
 from assistant.text import STOPWORDS, tokenize, without_domain
 from assistant.vocabulary import FRAME_WORDS, stem
@@ -44,8 +44,14 @@ _LETTERS = re.compile(r"[A-Za-z][A-Za-z']*")
 class Terms:
     """The guide's words per line, for grounding the names a question uses."""
 
-    def __init__(self, sections: Iterable[Section], glossary: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        sections: Iterable[Section],
+        glossary: dict[str, str] | None = None,
+        aliases: dict[str, str] | None = None,
+    ) -> None:
         self.glossary = glossary or {}  # what the guide's short forms stand for (glossary.py)
+        self.aliases = aliases or {}  # other names askers give its names ("Amazon": "AWS")
         self.lines: list[set[str]] = []
         self._expansions: dict[str, str | None] = {}
         self.texts: list[str] = []
@@ -69,6 +75,11 @@ class Terms:
             and caps.lower() not in STOPWORDS
             and caps.lower() not in self.words
         }
+
+    def as_written(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The names as the guide writes them ("Amazon": "AWS"), so grounding, the unsaid
+        checks and the items named see the guide's name."""
+        return tuple(dict.fromkeys(aliased(n, self.aliases) for n in names))
 
     def together(self, words: list[str]) -> bool:
         """Does one guide line hold all these words ("call" in "On-call burden: …")?"""

@@ -12,12 +12,12 @@ import pytest
 from conftest import assert_grounded
 
 from assistant import Assistant
-from assistant.glossary import ALIASES_FILE, GLOSSARY_FILE, glossed, load_glossary
+from assistant.glossary import ALIASES_FILE, GLOSSARY_FILE, aliased, glossed, load_glossary
 from assistant.guide import load_guide
 from assistant.index import expected_stamp
-from assistant.names import aliased, with_aliases
 from assistant.question import read
 from assistant.settings import PROJECT_ROOT, Settings
+from assistant.terms import Terms
 
 CORPUS = PROJECT_ROOT / "corpus"
 
@@ -74,8 +74,9 @@ def test_another_name_for_a_guide_name_is_read_as_the_guide_writes_it() -> None:
     assert aliased("Amazon's ML cert", aliases) == "AWS ML cert"
     assert aliased("Amazon Web Services", aliases) == "AWS"
     assert aliased("Amazonian", aliases) == "Amazonian"  # a whole word only
-    reading = with_aliases(read("How much is the Amazon machine learning cert?"), aliases)
-    assert reading.names == ("AWS",)
+    terms = Terms(load_guide(CORPUS).sections, aliases=aliases)
+    names = read("How much is the Amazon machine learning cert?").names
+    assert terms.as_written(names) == ("AWS",)
 
 
 def test_the_shipped_aliases_name_only_what_the_guide_writes() -> None:
