@@ -13,8 +13,8 @@ from pathlib import Path
 
 GLOSSARY_FILE = "glossary.json"
 #: Other names askers give the guide's names ("Amazon" for "AWS"), for reading a question's
-#: names only (assistant/names.py): spelt out in the embedded lines, "Amazon Web Services"
-#: moved them off their asks.
+#: names only (Terms.as_written in assistant/terms.py): spelt out in the embedded lines,
+#: "Amazon Web Services" moved them off their asks.
 ALIASES_FILE = "aliases.json"
 
 

@@ -31,7 +31,7 @@ _ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){1,3}$")  # "B.S." does not end a sent
 @dataclass(frozen=True)
 class Guide:
     sections: tuple[Section, ...]
-    version: str  # short hash of the corpus files (its glossary too)
+    version: str  # short hash of the corpus files (its glossary and aliases too)
     glossary: dict[str, str] = field(default_factory=dict)  # its short forms' meanings
     aliases: dict[str, str] = field(default_factory=dict)  # other names for its names
 
@@ -56,8 +56,8 @@ def corpus_files(corpus_dir: Path) -> list[Path]:
 def corpus_hash(corpus_dir: Path) -> str:
     """Hash of the corpus files' names and bytes: the guide's version."""
     digest = hashlib.sha256()
-    glossary = corpus_dir / GLOSSARY_FILE
-    for path in [*corpus_files(corpus_dir), *([glossary] if glossary.is_file() else [])]:
+    extra = [corpus_dir / name for name in (GLOSSARY_FILE, ALIASES_FILE)]
+    for path in [*corpus_files(corpus_dir), *(p for p in extra if p.is_file())]:
         digest.update(path.name.encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())

@@ -50,6 +50,10 @@ def test_a_changed_glossary_changes_the_index_stamp(tmp_path: Path) -> None:
     before = expected_stamp(settings)
     (corpus / GLOSSARY_FILE).write_text('{"SOC": "something else"}', encoding="utf-8")
     assert expected_stamp(settings) != before
+    # the aliases change answers, so the guide's version too
+    stamped = expected_stamp(settings)
+    (corpus / ALIASES_FILE).write_text('{"Amazon": "AWS", "Bezos": "AWS"}', encoding="utf-8")
+    assert expected_stamp(settings) != stamped
 
 
 @pytest.mark.slow
