@@ -265,8 +265,9 @@ def untimed_part(
 
 
 #: How the asker wants the answer put, not what it is about: "in a sentence (or two)", "in plain
-#: English", "in simple terms", "in one line", "according to the text", "for a quote", and where
-#: the asker will put it ("for our flyer").
+#: English", "in simple terms", "in one line", "according to the text", "for a quote", "like I'm
+#: five", "no waffle", why they ask ("for screening purposes") and where they will put it ("for
+#: our flyer").
 _FORM = re.compile(
     r"[,;]?\s*\b(?:(?:in|into|with)\s+(?:just\s+)?(?:a|one|two|three|a few|a couple of|a single)?"
     r"\s*(?:short|simple|plain|layman'?s?|lay|everyday|non-?technical|basic)?\s*"
@@ -274,6 +275,12 @@ _FORM = re.compile(
     r"|nutshell)(?!\s+(?:of|for|about|on)\b)(?:\s+or\s+(?:two|three|so))?"
     r"|(?:according|as per)\s+(?:to\s+)?(?:the|this)\s+(?:text|article|document|page)"
     r"|for an?\s+(?:quote|citation)"
+    # who the asker wants it put for, and why they ask: "explain it *like I'm a photographer*",
+    # "*ELI5*", "*no waffle*", "*for screening purposes*"
+    r"|(?:just\s+)?like\s+(?:i'?m|i\s+am|i\s+was|im)\s+(?:a|an|five|5|\d+)\b[^?.!,;]*|eli5"
+    r"|(?:and\s+)?(?:no\s+|without\s+(?:the\s+|any\s+)?)(?:waffle|waffling|fluff|jargon|filler"
+    r"|padding|bs|nonsense|fuss)(?=\s*(?:[?.!,;:]|$))"
+    r"|for\s+(?:[\w-]+\s+){0,2}purposes?(?:\s+of\s+[\w-]+)?"
     # where the asker will put it: "for our *flyer*", "for a *slide*", "for the JD intro"
     r"|for\s+(?:a|an|the|our|my|their|his|her)\s+(?:[\w-]+\s+)?(?:flyers?|slides?|decks?"
     r"|presentations?|reports?|newsletters?|articles?|blog|posts?|ads?|adverts?|posters?"

@@ -600,6 +600,12 @@ def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> No
             "What's the difference between a CV and a resume?",
             "What's the difference between a CV and a resume?",
         ),
+        # whom it is put for, and why it is asked
+        ("explain it like im a photographer lol. what is mlops", "explain it. what is mlops"),
+        ("Arize: what does it do, no waffle?", "Arize: what does it do?"),
+        ("For screening purposes, what is Arize?", "what is Arize?"),
+        ("is there no jargon in interviews?", "is there no jargon in interviews?"),  # asked
+        ("what is the purpose of a feature store?", "what is the purpose of a feature store?"),
     ],
 )
 def test_how_the_answer_should_be_put_is_not_what_is_asked(question: str, ask: str) -> None:
@@ -871,3 +877,13 @@ def test_a_size_is_answered_only_where_the_guide_states_a_figure(assistant: Assi
     assert answer.refused and answer.diagnostics and answer.diagnostics.reason == "no_size"
     question = "How big are the data volumes in the system design questions?"
     assert_answered_with(assistant, question, "handles 100TB of data")
+
+
+@pytest.mark.slow
+def test_an_ask_put_for_someone_or_for_a_purpose_is_answered(assistant: Assistant) -> None:
+    assert_answered_with(
+        assistant, "For screening purposes, what is Arize?", "Arize: ML observability"
+    )
+    question = "Explain MLOps to me like I'm a Leaving Cert student who has stopped listening."
+    answer = assistant.ask(question)
+    assert not answer.refused and "Leaving Cert" not in answer.text, answer.text
