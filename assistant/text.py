@@ -52,6 +52,10 @@ CHAT_FORMS = {
     "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "do not know",
     "wtf": "what", "wth": "what",  # the emphatic "what the …"
     "qs": "questions", "em": "them",
+    # a laugh or an aside says nothing, and a short ask's meaning drowns in it ("whats mlops even
+    # mean lol" sat below the relevance bar)
+    "lol": "", "lool": "", "lmao": "", "lmfao": "", "rofl": "", "haha": "", "hahaha": "",
+    "hehe": "", "xd": "", "omg": "", "smh": "", "tbh": "", "ngl": "", "imo": "", "imho": "",
     # spoken spellings: Scots ("whit kind o money", "gettin woken up wi call-outs") and Pidgin
     "whit": "what", "o": "of", "wi": "with", "tae": "to", "fae": "from", "frae": "from",
     "hame": "home", "nae": "no", "oot": "out", "aboot": "about", "masel": "myself", "yer": "your",

@@ -300,7 +300,7 @@ class Vocabulary:
             low = m.group(0).lower()
             if low in self.exact or m.group(0) in _LONE_CAPITAL:  # "in *R*": no chat "are"
                 return m.group(0)
-            return CHAT_FORMS.get(low) or spelt_out(m.group(0)) or m.group(0)  # "actualy"
+            return CHAT_FORMS.get(low, spelt_out(m.group(0)) or m.group(0))  # "actualy", "lol"
 
         def spell(m: re.Match[str]) -> str:
             first, count, last = m.group(1).lower(), int(m.group(2)), m.group(3).lower()

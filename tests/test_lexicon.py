@@ -154,6 +154,9 @@ def test_spoken_spellings_are_read_as_their_words() -> None:
     assert v.spell_out("system design Qs, what do they use em for") == (
         "system design questions, what do they use them for"
     )
+    # a laugh or an aside says nothing
+    assert v.spell_out("whats mlops even mean lol") == "what is mlops even mean "
+    assert v.spell_out("ngl the pay LOL") == " the pay "
 
 
 @pytest.mark.parametrize(
@@ -887,3 +890,10 @@ def test_an_ask_put_for_someone_or_for_a_purpose_is_answered(assistant: Assistan
     question = "Explain MLOps to me like I'm a Leaving Cert student who has stopped listening."
     answer = assistant.ask(question)
     assert not answer.refused and "Leaving Cert" not in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_a_short_ask_with_a_laugh_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("wait whats mlops even mean lol")  # was below the relevance bar
+    assert not answer.refused and "pipelines" in answer.text, answer.text
+    assert_grounded(answer)
