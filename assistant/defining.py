@@ -136,7 +136,8 @@ def only_asked(
     if m is None:
         return _compared_only(ask, evidence) or _compared_only(ask, lines)
     thing = re.sub(
-        r"^(?:the\s+)?(?:diff(?:erence)?s?|distinctions?)\s+between\s+",
+        r"^(?:the\s+)?(?:(?:diff(?:erence)?s?|distinctions?)\s+between"
+        r"|term|word|phrase|concept)\s+",  # "how does the guide define *the term* X?"
         "",
         next(t for t in m.groups() if t),
     )

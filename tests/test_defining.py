@@ -90,6 +90,7 @@ def test_a_line_is_headed_by_its_label_or_its_subject_only() -> None:
     [
         "what's the diff between acuity and triage fr",  # "diff", and slang after it
         "How does the guide define acuity?",
+        'How does the guide define the term "acuity"?',  # "the term": no part of the thing
         "how does acuity differ from triage?",
     ],
 )
