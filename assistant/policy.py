@@ -278,7 +278,7 @@ def unstated_fact(case: Case) -> Verdict | None:
     asked = case.reading.ask
     reason = unstated(asked, case.evidence)
     if reason is None and case.reading.kind not in STATED:  # "how much *cost*" is an amount
-        reason = "no_measure" if unmeasured(case.reading.ask, case.evidence) else None
+        reason = "no_measure" if unmeasured(asked, case.evidence) else None
     if reason is None and case.unnamed_member:
         reason = "unnamed_member"  # "does my PharmD count as a related field?"
     if reason is None and figure_unstated(case.reading.text, case.evidence):
