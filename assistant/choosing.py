@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import is_superlative
 from assistant.listing import stems
 from assistant.roles import roles
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, MONEY, stem
 
 #: An ask that has the guide choose one of several things: "which one would it *recommend*",
-#: "which of those two should I *pick*", "which one to learn *first*".
+#: "which of those two should I *pick*", "which one to learn *first*", "which of the three
+#: should I *start with*?" (the guide's order is no choice of one: see _PLACED).
 #: "which …, X or Y?", "X vs Y. which …", "is X or Y better?": the ask names what it chooses
 #: between.
 _ONE_OF = re.compile(
@@ -25,12 +27,14 @@ _ONE_OF = re.compile(
     re.IGNORECASE,
 )
 _TO_CHOOSE = re.compile(
-    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|learn first|better|best)\b",
+    r"\b(?:recommend\w*|pick|choose|prefer\w*|suggest\w*|go with|better|best|first"
+    r"|(?:start|begin)\w*\s+(?:with|on)|focus\s+on)\b",
     re.I,
 )
 #: A rank asked of them by some measure ("which one do *most* employers use?", "which of those
-#: pays the *highest*?"); not by worth, which the guide's own words for them answer ("*Essential*
-#: for …", "the *most valuable*"), nor a bound on a figure ("$200 *or less*", "*more than*").
+#: pays the *highest*?", or any superlative: "the *biggest* market share"); not by worth,
+#: which the guide's own words for them answer ("*Essential* for …", "the *most valuable*"),
+#: nor a bound on a figure ("$200 *or less*", "*more than*").
 _RANKED = re.compile(r"\b(?:most|more|least|highest|lowest|top|number one)\b", re.I)
 _WORTH = re.compile(
     r"\b(?:matters?|counts?|important|valuable|useful|relevant|essential|helpful|worth\w*"
@@ -40,15 +44,25 @@ _WORTH = re.compile(
 _BOUND = re.compile(r"\bthan\b|\bor (?:less|more)\b", re.I)
 #: A line rating things by worth: "… certifications are the *most valuable* …", "*Essential* for".
 _RATED = re.compile(r"\b(?:most\s+valuable|essential|critical)\b", re.I)
-#: A line that chooses ("best for those who …", "rather than …").
-_CHOSEN = re.compile(r"\b(?:recommend\w*|prefer\w*|best|better|instead|rather|ideal|first)\b", re.I)
+#: A line that chooses ("best for those who …", "rather than …"); "best practices" chooses none.
+_CHOSEN = re.compile(
+    r"\b(?:recommend\w*|prefer\w*|best(?!\s+practices?\b)|better|instead|rather|ideal|first)\b",
+    re.I,
+)
+
+#: A purpose clause: what follows is the asker's own choice ("… so that I can decide which").
+_OWN_CHOICE = re.compile(r"\bso\s+(?:that\s+)?(?:I|we)\s+(?:can|could|may)\b", re.I)
+#: A place in the guide's own order, no choice: "which is *listed first*?", "*put first*".
+_PLACED = re.compile(r"\b(?:list\w*|put|named|mentioned|comes?|appears?)\s+first\b", re.I)
 
 
 def choice_unmade(ask: str, computed: bool, unjudged: bool, evidence: list[str]) -> bool:
     """Does the ask have the guide choose, rank or grade things that no line of the `evidence`
     does? `computed`: a selection over the guide's items answers it ("the cheapest");
     `unjudged`: a grading word of the ask is said in no line (grounding.unjudged)."""
-    ranked = _RANKED.search(ask) and not _WORTH.search(ask) and not _BOUND.search(ask)
+    ask = _PLACED.sub("", _OWN_CHOICE.split(ask)[0])
+    graded = _RANKED.search(ask) or any(is_superlative(w) for w in re.findall(r"[a-z]+", ask, re.I))
+    ranked = graded and not _WORTH.search(ask) and not _BOUND.search(ask)
     choosing = not computed and _ONE_OF.search(ask) and (_TO_CHOOSE.search(ask) or ranked)
     # a grade of worth ("which count the most?") is judged by a line rating them by worth
     rated = _WORTH.search(ask) and any(_RATED.search(t) for t in evidence)

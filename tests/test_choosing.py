@@ -17,6 +17,17 @@ RATED = ["Cloud and Kubernetes certifications are the most valuable for these ro
         ("which one would it recommend?", TOOLS, True),
         ("which one do most employers actually use?", TOOLS, True),  # a rank by a measure
         ("which of those is listed first?", TOOLS, False),  # a place in the list, no rank
+        ("Which one should I take first?", TOOLS, True),  # an order to take them in
+        ("which of the three should i start with?", TOOLS, True),
+        ("Which one has the biggest market share?", TOOLS, True),  # a rank by a superlative
+        # "best practices" choose nothing
+        (
+            "which one makes most people quit",
+            ["You'll need patience to enforce best practices."],
+            True,
+        ),
+        # the choice after "so that I can" is the asker's own
+        ("which services does it name, so that I can decide which one to try first?", TOOLS, False),
         ("which one would it recommend?", ["Best for those who like systems."], False),
         ("Which of the certs cost $200 or less?", TOOLS, False),  # a bound, no rank
         # the choice asked without "which"

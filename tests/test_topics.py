@@ -543,6 +543,27 @@ def test_a_judgement_between_things_the_guide_does_not_make_is_refused(
 
 
 @pytest.mark.slow
+def test_an_order_or_a_superlative_among_listed_things_needs_a_line_that_ranks(
+    assistant: Assistant,
+) -> None:
+    challenges = exchange(
+        "main challenges in mlops?", "On-call burden, tool fragmentation, data scientist friction."
+    )
+    # "best practices" in a challenge's line chooses none of them
+    quits = assistant.ask("which one makes most people quit", challenges)
+    assert_refused_for(quits, "unstated_judgement")
+    certs = exchange("What certs are most valuable?", "Cloud and Kubernetes certifications.")
+    assert_refused_for(assistant.ask("Which one should I take first?", certs), "unstated_judgement")
+    serving = exchange("which serving tools are listed?", "Triton, TensorFlow Serving, BentoML.")
+    biggest = assistant.ask("Which one has the biggest market share?", serving)
+    assert biggest.refused and "Triton" in biggest.text, biggest.text  # and cites the nearest
+    # the guide's own order answers a place in it
+    steps = exchange("what are the steps?", "Build Software Engineering Foundation, then DevOps.")
+    first = assistant.ask("Which of those is listed first?", steps)
+    assert not first.refused, first.text
+
+
+@pytest.mark.slow
 def test_a_question_about_skills_along_those_lines_is_answered(assistant: Assistant) -> None:
     answer = assistant.ask(
         "Explaining things is most of what I do as a teacher. Does the guide list any soft "
