@@ -68,6 +68,7 @@ CHAT_FORMS = {
     # Nigerian Pidgin ("wetin dey happen", "una", "abeg") and Jamaican patois ("dem", "gwaan")
     "wetin": "what", "dey": "are", "una": "you", "abeg": "please", "wan": "want", "dem": "them",
     "gwaan": "going on",
+    "n": "and",  # "google *n* stuff"
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.
@@ -309,12 +310,21 @@ _EMPHASIS = re.compile(
     re.IGNORECASE,
 )
 
+#: An aside that asks nothing ("what do they pay at the top, *out of interest*?") and a vague
+#: tail standing for more of the same ("at google *n stuff*", "pipelines *and all that*").
+_ASIDE = re.compile(
+    r",?\s*\b(?:just\s+)?out\s+of\s+(?:interest|curiosity)\b(?:\s+like\b)?"
+    r"|(?:\s+(?:and|n|&)\s+(?:stuff|things|that|all\s+that|so\s+on|the\s+like)"
+    r"|\s+or\s+(?:something|whatever|anything)(?:\s+like\s+that)?)(?=\s*(?:[?.!,;:]|$))",
+    re.IGNORECASE,
+)
+
 
 def without_form(ask: str) -> str:
     """The ask without how the asker wants the answer put ("What's Kubeflow used for, *in a
     sentence*?") or the emphasis it is put with ("what *on earth* is DVC?"); the ask itself
     when nothing would be left."""
-    bare = _EMPHASIS.sub(" ", _FORM.sub(" ", ask))
+    bare = _ASIDE.sub(" ", _EMPHASIS.sub(" ", _FORM.sub(" ", ask)))
     rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(bare.split())).lstrip(",;: ")
     return rest if len(re.findall(r"\w+", rest)) >= 2 else ask
 

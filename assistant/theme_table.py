@@ -25,6 +25,13 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 
+#: FAANG by its members or as the big ones, with its group's noun ("big tech *outfits*").
+_FAANG = (
+    r"\b(?:faang|big\s+tech|google|meta|facebook|amazon|netflix|apple|big\s+(?:ones|yins|names"
+    r"|players|boys|guys|fellas|dogs|leagues))(?:\s+(?:compan(?:y|ies)|firms?|outfits?|corps?"
+    r"|giants?|mobs?|shops?|lot|crowd|employers?))?\b"
+)
+
 THEMES = (
     Theme(
         "suits",
@@ -75,8 +82,7 @@ THEMES = (
             r"|earn\w*|figure|band|of\s+the\s+(?:range|band|scale))\b|\bhow\s+high\s+(?:does|can"
             r"|could|will)\s+(?:it|the\s+pay|pay|salary|comp\w*)\s+go\b|\bthe\s+most\s+(?:you|u"
             r"|one|i|someone|they|people|ppl)\s+(?:can|could)\s+(?:make|earn|get)\b|^(?=.*\b(?:pay"
-            r"|pays|paid|earn\w*|make|makes|salar(?:y|ies)|comp|pull|money)\b)(?=.*\b(?:faang"
-            r"|big\s+tech|google|meta|facebook|amazon|netflix|apple)\b)",  # FAANG, by its members
+            rf"|pays|paid|earn\w*|make|makes|salar(?:y|ies)|comp|pull|money)\b)(?=.*{_FAANG})",
             re.IGNORECASE | re.DOTALL,
         ),
         re.compile(r"\btop\s+compensation\s+at\s+FAANG\b"),  # the line stating it, and where
@@ -87,10 +93,7 @@ THEMES = (
             r"|percentiles?|remote|states?|city|country|cert\w*|exam|hire|hiring|hires)\b",
             re.IGNORECASE,
         ),
-        # FAANG, by its members: where they are named is what the ask is of, no other thing
-        marks=re.compile(
-            r"\b(?:faang|big\s+tech|google|meta|facebook|amazon|netflix|apple)\b", re.IGNORECASE
-        ),
+        marks=re.compile(_FAANG, re.IGNORECASE),  # where named is what the ask is of
     ),
     Theme(
         "judged",

@@ -8,7 +8,7 @@ from conftest import assert_answered_with, assert_grounded
 
 from assistant import Assistant
 from assistant.question import read
-from assistant.text import becoming, without_own_likeness
+from assistant.text import becoming, without_form, without_own_likeness
 
 
 @pytest.mark.slow
@@ -174,6 +174,30 @@ def test_a_time_until_someone_is_something_is_a_time_to_become_it(ask: str, read
 )
 def test_the_emphasis_an_ask_is_put_with_asks_nothing(question: str, ask: str) -> None:
     assert read(question).ask.replace("What's", "What is") == ask
+
+
+@pytest.mark.parametrize(
+    ("question", "ask"),
+    [
+        (
+            "what do they pay at the very top, out of interest like",
+            "what do they pay at the very top",
+        ),
+        ("Out of curiosity, who wrote the guide?", "who wrote the guide?"),
+        # a vague tail standing for more of the same, in words or in chat
+        ("do I need a degree or anything like that?", "do I need a degree?"),
+        ("is it kubernetes or something?", "is it kubernetes?"),
+        ("what do they make at google n stuff", "what do they make at google"),
+        # not mid-sentence, where the words say something
+        (
+            "do they use airflow and stuff like kubeflow?",
+            "do they use airflow and stuff like kubeflow?",
+        ),
+        ("what skills and that is needed?", "what skills and that is needed?"),
+    ],
+)
+def test_an_aside_or_a_vague_tail_asks_nothing(question: str, ask: str) -> None:
+    assert without_form(question) == ask
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import assert_grounded
+from conftest import assert_grounded, exchange
 
 from assistant import Assistant
 from assistant.guide import load_guide
@@ -176,9 +176,30 @@ def test_the_members_of_a_group_the_top_pay_line_names_mark_its_theme_for_amount
 
 
 @pytest.mark.slow
-def test_the_top_pay_asked_at_named_big_tech_firms_is_answered(assistant: Assistant) -> None:
-    answer = assistant.ask("wats the top pay like at the big tech places like google n facebook")
-    assert not answer.refused and "$250,000+" in answer.text
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wats the top pay like at the big tech places like google n facebook",
+        # the group's own noun, and the big ones called so, are whom the pay is of
+        "Pay at the big tech outfits?",
+        "what do the big tech firms pay at the very top, out of interest like",
+        "how much do mlops ppl make at like google n stuff",
+    ],
+)
+def test_the_top_pay_asked_at_named_big_tech_firms_is_answered(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused and "$250,000+" in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_the_top_pay_at_the_big_ones_asked_after_the_pay_is_answered(
+    assistant: Assistant,
+) -> None:
+    top = exchange("what do they earn?", "$120,000-$185,000.")
+    fellas = assistant.ask("and the top end at the big fellas?", top)
+    assert not fellas.refused and "$250,000+" in fellas.text, fellas.text
 
 
 @pytest.mark.slow
