@@ -1,5 +1,4 @@
-"""Reading a question: what it asks, what it says about the asker, what kind of answer it wants,
-and the things it names.
+"""Reading a question: what it asks, what it says about the asker, what kind of answer it wants.
 
 - The **ask** is the interrogative or imperative part ("What steps should I follow?"); the
   **context** is what the asker says of themself ("I'm a Java backend developer with five years
@@ -26,7 +25,7 @@ from typing import Literal
 
 from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
 from assistant.names import names_in, not_people
-from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form
+from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form, without_purpose
 from assistant.vocabulary import MONEY_WORDS
 
 # fmt: off
@@ -333,6 +332,7 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
 
 def read(question: str, topic: Callable[[str], bool] | None = None) -> Reading:
     worded, context = split_ask(question, topic)
+    worded = without_purpose(worded)  # "for our flyer", "out of interest": not searched for
     ask = without_form(worded)  # "in plain English", "in a sentence": how, not what
     kind = kind_of(unframed(ask))  # "ok so whats the pay": what the rest asks
     return Reading(

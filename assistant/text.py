@@ -271,8 +271,7 @@ def untimed_part(
 
 #: How the asker wants the answer put, not what it is about: "in a sentence (or two)", "in plain
 #: English", "in simple terms", "in one line", "according to the text", "for a quote", "like I'm
-#: five", "no waffle", why they ask ("for screening purposes") and where they will put it ("for
-#: our flyer").
+#: five", "no waffle".
 _FORM = re.compile(
     r"[,;]?\s*\b(?:(?:in|into|with)\s+(?:just\s+)?(?:a|one|two|three|a few|a couple of|a single)?"
     r"\s*(?:short|simple|plain|layman'?s?|lay|everyday|non-?technical|basic)?\s*"
@@ -280,20 +279,28 @@ _FORM = re.compile(
     r"|nutshell)(?!\s+(?:of|for|about|on)\b)(?:\s+or\s+(?:two|three|so))?"
     r"|(?:according|as per)\s+(?:to\s+)?(?:the|this)\s+(?:text|article|document|page)"
     r"|for an?\s+(?:quote|citation)"
-    # who the asker wants it put for, and why they ask: "explain it *like I'm a photographer*",
-    # "*ELI5*", "*no waffle*", "*for screening purposes*"
+    # who the asker wants it put for: "explain it *like I'm a photographer*", "*ELI5*", "*no
+    # waffle*"
     r"|(?:just\s+)?like\s+(?:i'?m|i\s+am|i\s+was|im)\s+(?:a|an|five|5|\d+)\b[^?.!,;]*|eli5"
     r"|(?:and\s+)?(?:no\s+|without\s+(?:the\s+|any\s+)?)(?:waffle|waffling|fluff|jargon|filler"
     r"|padding|bs|nonsense|fuss)(?=\s*(?:[?.!,;:]|$))"
-    r"|for\s+(?:[\w-]+\s+){0,2}purposes?(?:\s+of\s+[\w-]+)?"
+    r")\b",
+    re.IGNORECASE,
+)
+
+
+#: Why the asker asks ("for screening purposes"), where they will put it ("for our flyer") and
+#: the papers a hire is made on: no part of what to search for.
+_PURPOSE = re.compile(
+    r"[,;]?\s*\b(?:for\s+(?:[\w-]+\s+){0,2}purposes?(?:\s+of\s+[\w-]+)?"
     # where the asker will put it: "for our *flyer*", "for a *slide*", "for the JD intro"
     r"|for\s+(?:a|an|the|our|my|their|his|her)\s+(?:[\w-]+\s+)?(?:flyers?|slides?|decks?"
     r"|presentations?|reports?|newsletters?|articles?|blog|posts?|ads?|adverts?|posters?"
     r"|brochures?|handouts?|intros?|jd|website|show\s+notes|podcast|talks?|emails?|memos?"
     r"|seminars?|lessons?|class)"
     # the papers a hire is made on, which the asker reads or writes: "on a strong *CV*", "put
-    # in the *JD*", "when screening CVs"
-    r"|(?:in|into|on|onto|for)\s+(?:(?:a|an|the|our|my|their|your|his|her)\s+(?:[\w-]+\s+)?)?"
+    # in the *JD*", "on a contractor's *CV*", "on candidates' CVs", "when screening CVs"
+    r"|(?:in|into|on|onto|for)\s+(?:(?:a|an|the|our|my|their|your|his|her)\s+)?(?:[\w'’-]+\s+)?"
     r"(?:cvs?|resumes?|r[ée]sum[ée]s?|jds?|job\s+(?:descriptions?|ads?|postings?))"
     r"(?:\s+(?:drafts?|templates?))?"
     r"|(?:when|while)?\s*screening\s+(?:the\s+)?(?:cvs|resumes|r[ée]sum[ée]s))\b",
@@ -320,11 +327,24 @@ _ASIDE = re.compile(
 )
 
 
+def without_purpose(ask: str) -> str:
+    """The ask without why the asker asks or where they will put it ("for our flyer"), and
+    without an aside ("out of interest"): what to search for; the ask itself when nothing
+    would be left."""
+    return _without(ask, _PURPOSE, _ASIDE)
+
+
 def without_form(ask: str) -> str:
     """The ask without how the asker wants the answer put ("What's Kubeflow used for, *in a
-    sentence*?") or the emphasis it is put with ("what *on earth* is DVC?"); the ask itself
-    when nothing would be left."""
-    bare = _ASIDE.sub(" ", _EMPHASIS.sub(" ", _FORM.sub(" ", ask)))
+    sentence*?") or the emphasis it is put with ("what *on earth* is DVC?"), its purpose and
+    its asides; the ask itself when nothing would be left."""
+    return _without(ask, _FORM, _EMPHASIS, _PURPOSE, _ASIDE)
+
+
+def _without(ask: str, *parts: re.Pattern[str]) -> str:
+    bare = ask
+    for part in parts:
+        bare = part.sub(" ", bare)
     rest = re.sub(r"\s+(?=[?.!,;:])", "", " ".join(bare.split())).lstrip(",;: ")
     return rest if len(re.findall(r"\w+", rest)) >= 2 else ask
 

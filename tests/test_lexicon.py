@@ -25,6 +25,7 @@ from assistant.names import (
 from assistant.policy import decide
 from assistant.question import read
 from assistant.schema import Section, Unit
+from assistant.text import without_purpose
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary, is_evaluative, stem, without_money
 
@@ -616,7 +617,27 @@ def test_how_the_answer_should_be_put_is_not_what_is_asked(question: str, ask: s
 
     reading = read(question)
     assert reading.ask == ask and "English" not in reading.names
-    assert reading.searched == question  # retrieval searches with the ask as worded
+    # retrieval searches with the ask as worded, but for why or where the asker will use it
+    assert reading.searched == without_purpose(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "searched"),
+    [
+        ("What's Kubeflow used for, in a sentence?", "What's Kubeflow used for, in a sentence?"),
+        ("Which certs should I look for on a contractor's CV?", "Which certs should I look for?"),
+        (
+            "What qualifications should we look for on candidates' CVs?",
+            "What qualifications should we look for?",
+        ),
+        ("For screening purposes, what is Arize?", "what is Arize?"),
+        ("what do the big firms pay, out of interest?", "what do the big firms pay?"),
+    ],
+)
+def test_why_and_where_the_asker_uses_it_is_not_searched_for(question: str, searched: str) -> None:
+    from assistant.question import read
+
+    assert read(question).searched == searched
 
 
 def test_the_source_of_a_figure_is_the_line_that_states_it_with_its_citation() -> None:
@@ -887,6 +908,11 @@ def test_an_ask_put_for_someone_or_for_a_purpose_is_answered(assistant: Assistan
     assert_answered_with(
         assistant, "For screening purposes, what is Arize?", "Arize: ML observability"
     )
+    # the papers a hire is made on, with whose they are
+    contractor = (
+        "Which certs should I look for on a contractor's CV to know they're solid on infra?"
+    )
+    assert_answered_with(assistant, contractor, "Certified Kubernetes Administrator (CKA)")
     question = "Explain MLOps to me like I'm a Leaving Cert student who has stopped listening."
     answer = assistant.ask(question)
     assert not answer.refused and "Leaving Cert" not in answer.text, answer.text
