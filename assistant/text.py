@@ -317,10 +317,14 @@ _EMPHASIS = re.compile(
     re.IGNORECASE,
 )
 
-#: An aside that asks nothing ("what do they pay at the top, *out of interest*?") and a vague
+_ADDRESS = r"(?:dear|honey|hon|sweetie|darling|love|mate|bro|dude|sir|madam|ma'am|buddy|pal)\b"
+#: An aside that asks nothing ("what do they pay at the top, *out of interest*?", whom it is
+#: said to: "*Dear,*") and a vague
 #: tail standing for more of the same ("at google *n stuff*", "pipelines *and all that*").
 _ASIDE = re.compile(
     r",?\s*\b(?:just\s+)?out\s+of\s+(?:interest|curiosity)\b(?:\s+like\b)?"
+    # whom the asker addresses: "*Dear,* what is …", "what's the first step, *honey*?"
+    rf"|^\W*{_ADDRESS}\s*[,!]|,\s*{_ADDRESS}(?=\s*[?.!]*\s*$)"
     r"|(?:\s+(?:and|n|&)\s+(?:stuff|things|that|all\s+that|so\s+on|the\s+like)"
     r"|\s+or\s+(?:something|whatever|anything)(?:\s+like\s+that)?)(?=\s*(?:[?.!,;:]|$))",
     re.IGNORECASE,
@@ -328,10 +332,10 @@ _ASIDE = re.compile(
 
 
 def without_purpose(ask: str) -> str:
-    """The ask without why the asker asks or where they will put it ("for our flyer"), and
-    without an aside ("out of interest"): what to search for; the ask itself when nothing
-    would be left."""
-    return _without(ask, _PURPOSE, _ASIDE)
+    """The ask without why the asker asks or where they will put it ("for our flyer"), an aside
+    ("out of interest") or emphasis ("what *in the world* is …"): what to search for; the ask
+    itself when nothing would be left."""
+    return _without(ask, _PURPOSE, _ASIDE, _EMPHASIS)
 
 
 def without_form(ask: str) -> str:

@@ -173,7 +173,10 @@ def test_a_time_until_someone_is_something_is_a_time_to_become_it(ask: str, read
     ],
 )
 def test_the_emphasis_an_ask_is_put_with_asks_nothing(question: str, ask: str) -> None:
-    assert read(question).ask.replace("What's", "What is") == ask
+    reading = read(question)
+    assert reading.ask.replace("What's", "What is") == ask
+    # nor is it searched for: "in the world" would find lines of the wide world
+    assert reading.searched.replace("What's", "What is") == ask
 
 
 @pytest.mark.parametrize(
@@ -184,6 +187,10 @@ def test_the_emphasis_an_ask_is_put_with_asks_nothing(question: str, ask: str) -
             "what do they pay at the very top",
         ),
         ("Out of curiosity, who wrote the guide?", "who wrote the guide?"),
+        # whom the asker addresses
+        ("Dear, what is an MLOps Engineer?", "what is an MLOps Engineer?"),
+        ("And what's the First step, Dear?", "And what's the First step?"),
+        ("what do people love about it?", "what do people love about it?"),
         # a vague tail standing for more of the same, in words or in chat
         ("do I need a degree or anything like that?", "do I need a degree?"),
         ("is it kubernetes or something?", "is it kubernetes?"),
@@ -207,6 +214,8 @@ def test_an_aside_or_a_vague_tail_asks_nothing(question: str, ask: str) -> None:
         ("what on earth is DVC?", "DVC: Data version control for ML projects."),
         ("wtf is arize", "Arize: ML observability platform."),
         ("What's Kubeflow when it's at home?", "Kubeflow: End-to-end ML pipelines on Kubernetes."),
+        # said to someone, and emphatic: what is searched for is the ask
+        ("Dear, what in the World is an MLOps Engineer?", "They create the pipelines"),
     ],
 )
 def test_an_emphatic_what_is_ask_is_answered(
