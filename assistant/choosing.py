@@ -50,17 +50,31 @@ _CHOSEN = re.compile(
     re.I,
 )
 
+#: Options named: "airflow *or* prefect", "k8s *vs* nomad".
+_OPTIONS = re.compile(r"\w\s+(?:or|vs\.?|versus)\s+\w", re.I)
 #: A purpose clause: what follows is the asker's own choice ("… so that I can decide which").
 _OWN_CHOICE = re.compile(r"\bso\s+(?:that\s+)?(?:I|we)\s+(?:can|could|may)\b", re.I)
 #: A place in the guide's own order, no choice: "which is *listed first*?", "*put first*".
 _PLACED = re.compile(r"\b(?:list\w*|put|named|mentioned|comes?|appears?)\s+first\b", re.I)
 
 
-def choice_unmade(ask: str, computed: bool, unjudged: bool, evidence: list[str]) -> bool:
+def _with_options(ask: str, text: str) -> str:
+    """The ask with the options that lead it in its clause ("airflow or prefect, *which one*
+    …?"), as one ask; the ask alone when none do."""
+    at = text.find(ask) if ask else -1
+    lead = re.split(r"[.?!]\s", text[:at])[-1] if at > 0 else ""
+    return f"{lead} {ask}" if _OPTIONS.search(lead) else ask
+
+
+def choice_unmade(
+    ask: str, computed: bool, unjudged: bool, evidence: list[str], text: str = ""
+) -> bool:
     """Does the ask have the guide choose, rank or grade things that no line of the `evidence`
     does? `computed`: a selection over the guide's items answers it ("the cheapest");
-    `unjudged`: a grading word of the ask is said in no line (grounding.unjudged)."""
-    ask = _PLACED.sub("", _OWN_CHOICE.split(ask)[0])
+    `unjudged`: a grading word of the ask is said in no line (grounding.unjudged). The things
+    chosen between may lead the ask in the message's `text` ("Airflow, Prefect or Dagster:
+    which does the guide recommend?")."""
+    ask = _PLACED.sub("", _OWN_CHOICE.split(_with_options(ask, text))[0])
     graded = _RANKED.search(ask) or any(is_superlative(w) for w in re.findall(r"[a-z]+", ask, re.I))
     ranked = graded and not _WORTH.search(ask) and not _BOUND.search(ask)
     choosing = not computed and _ONE_OF.search(ask) and (_TO_CHOOSE.search(ask) or ranked)

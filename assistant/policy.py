@@ -309,7 +309,7 @@ def unstated_judgement(case: Case) -> Verdict | None:
     "which of those two would you pick for a 12-person lab?" (no quoted line chooses)."""
     reading = case.reading
     if choice_unmade(
-        reading.ask, reading.selection is not None, bool(case.unjudged), case.evidence
+        reading.ask, reading.selection is not None, bool(case.unjudged), case.evidence, reading.text
     ):
         return Verdict("refuse", "unstated_judgement", phrases.NOT_STATED)
     return None

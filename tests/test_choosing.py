@@ -122,3 +122,19 @@ def test_pay_compared_with_another_job_needs_a_pay_line_naming_it() -> None:
     assert not pay_unnamed("what do data scientists do?", pay)  # no pay compared
     both = ["Data scientists earn less than MLOps engineers."]
     assert not pay_unnamed("who earns more, a data scientist or an MLOps engineer?", both)
+
+
+@pytest.mark.parametrize(
+    ("text", "ask", "unmade"),
+    [
+        # the options lead the ask in its clause
+        ("Airflow, Prefect or Dagster: which does it recommend?", "which does it recommend?", True),
+        ("SageMaker or self-host Kubeflow, which saves more?", "which saves more?", True),
+        # options in a sentence before it are another clause
+        ("I use airflow or cron. Which does it recommend?", "Which does it recommend?", False),
+    ],
+)
+def test_the_options_leading_an_ask_are_what_it_chooses_between(
+    text: str, ask: str, unmade: bool
+) -> None:
+    assert choice_unmade(ask, False, False, TOOLS, text) is unmade
