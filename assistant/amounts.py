@@ -11,8 +11,9 @@ from typing import Any
 
 from assistant.grounding import askers_own
 from assistant.lexicon import is_noun, is_occupation, is_person, is_place
+from assistant.ordinals import STRUCTURAL
 from assistant.owning import marked_words
-from assistant.question import PHRASE_MAX_WORDS, STRUCTURAL, Reading
+from assistant.question import PHRASE_MAX_WORDS, Reading
 from assistant.scope import Reader
 from assistant.terms import ask_words, said_in, said_spelt
 from assistant.text import STOPWORDS, tokenize

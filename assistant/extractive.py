@@ -37,7 +37,8 @@ from assistant.listing import (
     title_unit,
     wants_names_of,
 )
-from assistant.question import PLURAL_ASK, head_phrase, ordinal_of
+from assistant.ordinals import ordinal_of
+from assistant.question import PLURAL_ASK, head_phrase
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Composed, Evidence, Mode, Section, Source, Unit
 from assistant.scope import is_prompt

@@ -23,9 +23,10 @@ from assistant.lexicon import (
     may_name_a_place_or_body,
 )
 from assistant.names import mentioned
+from assistant.ordinals import ORDINAL, STRUCTURAL
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
-from assistant.question import ORDINAL, STRUCTURAL, Reading
+from assistant.question import Reading
 from assistant.scope import SHELL, Reader, asked_thing, suited
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness

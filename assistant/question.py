@@ -25,6 +25,7 @@ from typing import Literal
 
 from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
 from assistant.names import names_in, not_people
+from assistant.ordinals import ordinal_noun, ordinal_of
 from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form, without_purpose
 from assistant.vocabulary import MONEY_WORDS
 
@@ -168,16 +169,6 @@ _PREVIOUS = re.compile(
     r"|(comes?|is|goes) (right |immediately |directly |just )?before)\b",
     re.I,
 )
-_ORDINALS = {
-    "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
-    "fifth": 4, "5th": 4, "sixth": 5, "6th": 5, "last": -1, "final": -1,
-}  # fmt: skip
-ORDINAL = re.compile(r"\b(" + "|".join(_ORDINALS) + r")\b(?:\s+(\w+))?", re.IGNORECASE)
-#: Nouns after an ordinal that point at a sub-section ("the second step") rather than an item.
-STRUCTURAL = frozenset(
-    ["step", "steps", "stage", "stages", "phase", "phases", "part", "parts", "section", "sections"]
-    + ["stop", "stops"]
-)
 #: A bare "lowest", "least", "highest" grades by price when nothing, "one(s)", "of" or a word
 #: of price follows ("highest listed price"); not "the least *time*", "the lowest *latency*".
 _UNGRADED = r"(?=\s*(?:[?.!,;]|$|ones?\b|of\b|[^?.!]*\b(?:cost|pric|fee|dollar|\$)))"
@@ -298,38 +289,6 @@ def _selection(ask: str, kind: Kind) -> Selection | None:
     return selection
 
 
-def _ordinal_noun(ask: str) -> str:
-    m = ORDINAL.search(ask)
-    return (m.group(2) or "").lower() if m else ""
-
-
-#: Words after an ordinal that show it names no thing: "learn first if …", "first for this".
-_CLAUSE_WORDS = {"if", "and", "or", "then", "before", "when", "so", "because", "to", "for"}
-#: "which programming language(s) should …": a which/what ask with a thing of its own.
-_WHICH_THING = re.compile(
-    r"^\W*(what|which)\s+(?!(?:is|are|do|does|should|can|would|will)\b)[\w/-]+(\s+[\w/-]+){0,3}?"
-    r"\s+(should|do|does|can|must|would|will|to|are|is)\b",
-    re.IGNORECASE,
-)
-
-
-def _adverbial_ordinal(ask: str) -> bool:
-    """ "Which languages should I learn first?": a trailing "first" says when, not which item,
-    in an ask about a thing of its own; "what should I do first?" asks for the first step."""
-    m = ORDINAL.search(ask)
-    if not m or not _WHICH_THING.search(ask):
-        return False
-    return m.group(2) is None or m.group(2).lower() in _CLAUSE_WORDS
-
-
-def ordinal_of(ask: str) -> tuple[int, bool] | None:
-    m = ORDINAL.search(ask)
-    if not m or _adverbial_ordinal(ask):
-        return None
-    noun = (m.group(2) or "").lower()
-    return _ORDINALS[m.group(1).lower()], noun in STRUCTURAL
-
-
 def read(question: str, topic: Callable[[str], bool] | None = None) -> Reading:
     worded, context = split_ask(question, topic)
     worded = without_purpose(worded)  # "for our flyer", "out of interest": not searched for
@@ -345,7 +304,7 @@ def read(question: str, topic: Callable[[str], bool] | None = None) -> Reading:
         refers_back=bool(_BACK.search(ask)),
         relative=1 if _NEXT.search(ask) else -1 if _PREVIOUS.search(ask) else 0,
         ordinal=ordinal_of(ask),
-        ordinal_noun=_ordinal_noun(ask),
+        ordinal_noun=ordinal_noun(ask),
         selection=_selection(ask, kind),
         wants_list=kind == "list" or bool(_LIST.search(ask)),
         parts=tuple(parts) if len(parts := ask_parts(ask)) > 1 else (),
@@ -395,6 +354,6 @@ def head_noun(ask: str) -> str:
 
 
 __all__ = [
-    "ORDINAL", "PLURAL_ASK", "Kind", "about_the_path", "which_one", "head_noun", "head_phrase",
+    "PLURAL_ASK", "Kind", "about_the_path", "which_one", "head_noun", "head_phrase",
     "Reading", "Selection", "kind_of", "names_in", "read", "split_ask",
 ]  # fmt: skip

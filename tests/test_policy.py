@@ -24,8 +24,9 @@ from assistant.defining import only_asked
 from assistant.grounding import asked_kind, property_words
 from assistant.guide import load_guide
 from assistant.items import Item, answers, extract_items, families, mentioned, pick
+from assistant.ordinals import ordinal_of
 from assistant.policy import CHECKS, Case, decide, unstated_fact
-from assistant.question import head_noun, kind_of, names_in, ordinal_of, read, split_ask
+from assistant.question import head_noun, kind_of, names_in, read, split_ask
 from assistant.schema import Section, Unit
 from assistant.scope import asked_thing, reader
 from assistant.settings import PROJECT_ROOT, Settings

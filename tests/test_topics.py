@@ -303,7 +303,7 @@ def test_a_place_the_ask_points_at_is_the_askers_earlier_place(assistant: Assist
 
 
 def test_a_plural_word_for_a_part_of_the_guide_is_no_property(assistant: Assistant) -> None:
-    from assistant.question import STRUCTURAL
+    from assistant.ordinals import STRUCTURAL
 
     assert {"stages", "sections", "steps"} <= STRUCTURAL
     answer = assistant.ask("What are the main stages of the path into MLOps, in order?")
