@@ -1,10 +1,14 @@
 """Ordinals in a question: "the second certification", "the last stage", "step one", and
-whether they point at a step of the path ("the final specialisation stage") or at an item.
-Nothing here knows the guide: these are properties of English questions."""
+whether they point at a step of the path ("the final specialisation stage") or at an item; and
+the step a question names by its title's words ("the DevOps chunk of the roadmap"). Nothing
+here knows the guide: the titles of its steps are given."""
 
 from __future__ import annotations
 
+import os
 import re
+
+from assistant.terms import content_stems
 
 _ORDINALS = {
     "first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
@@ -69,4 +73,72 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
     return _ORDINALS[m.group(1).lower()], ordinal_noun(ask) in STRUCTURAL
 
 
-__all__ = ["ORDINAL", "STRUCTURAL", "ordinal_noun", "ordinal_of"]
+#: A step named by words of its title: "*the DevOps chunk*", "in *the ML fundamentals step*".
+_NAMED_STEP = re.compile(
+    r"\b(?:the|that|this)\s+((?:[\w/-]+\s+){1,4}?)(?:step|stage|phase|part|chunk|bit|leg|track)\b",
+    re.IGNORECASE,
+)
+#: The step after or before one named: "*after the software foundation* part", "*after the
+#: devops experience*".
+_BESIDE = re.compile(
+    r"\b(after|before)\s+(?!(?:i|you|he|she|they|we|it)\b)(?:the\s+|that\s+)?"
+    r"((?:[\w/-]+\s+){0,3}[\w/-]+)",
+    re.IGNORECASE,
+)
+_PLURAL_STEPS = re.compile(r"\b(?:steps|stages|phases)\b", re.IGNORECASE)
+#: What a step is called: "the DevOps *chunk*", "the ML *bit*".
+_STEP_WORDS = STRUCTURAL | {"chunk", "bit", "leg", "track"}
+#: The verbs titles open with, which any ask may use ("what do I *learn* …"): they name no step.
+_GENERIC = frozenset({"build", "gain", "learn", "get", "become", "develop", "master", "start"})
+
+
+def _alike(a: str, b: str) -> bool:
+    """One word, however ended: "specialisation" and "specialize", "infra" and "infrastructure"."""
+    common = os.path.commonprefix([a, b])
+    return a == b or len(common) >= 6 or (len(common) >= 5 and common in (a, b))
+
+
+def titles_named(text: str, titles: list[str], whole: bool = False) -> list[int]:
+    """The titles `text` names by words no other title has, by index: half of those words at
+    least ("a software engineering foundation", "the DevOps part"); `whole`: one at least,
+    and no word but the title's ("the *foundation* stage"; not "the infrastructure as code")."""
+    words = content_stems(text) - {stem_ for w in _STEP_WORDS for stem_ in content_stems(w)}
+    stems = [content_stems(t) - _GENERIC for t in titles]
+    own = [
+        {
+            w
+            for w in mine
+            if not any(_alike(w, o) for j, other in enumerate(stems) if j != i for o in other)
+        }
+        for i, mine in enumerate(stems)
+    ]
+    found = [sum(any(_alike(w, a) for a in words) for w in mine) for mine in own]
+    if whole:  # every word of the text a word of the title
+        return [
+            i
+            for i, n in enumerate(found)
+            if n and all(any(_alike(a, w) for w in stems[i] | _GENERIC) for a in words)
+        ]
+    return [i for i, n in enumerate(found) if n and 2 * n >= len(own[i])]
+
+
+def step_named(ask: str, titles: list[str]) -> int | None:
+    """The one step (of those `titles`) that the ask names as a step by its title's words
+    ("what's in *the DevOps chunk* of the roadmap?"), or the one after or before a step it
+    names ("what comes *after the software foundation part*?"); None unless one is named, or
+    when it asks for steps ("the stages after …": the path)."""
+    if _PLURAL_STEPS.search(ask):
+        return None
+    for m in _BESIDE.finditer(ask):
+        named = titles_named(m.group(2), titles, whole=True)
+        if len(named) == 1:
+            k = named[0] + (1 if m.group(1).lower() == "after" else -1)
+            return k if 0 <= k < len(titles) else None
+    for m in _NAMED_STEP.finditer(ask):
+        named = titles_named(m.group(1), titles, whole=True)
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+__all__ = ["ORDINAL", "STRUCTURAL", "ordinal_noun", "ordinal_of", "step_named", "titles_named"]

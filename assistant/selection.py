@@ -25,6 +25,7 @@ from assistant.items import (
     said_of,
     words_of,
 )
+from assistant.ordinals import step_named, titles_named
 from assistant.policy import STATED
 from assistant.question import Reading, about_the_path, kind_of, which_one
 from assistant.remedies import remedy_lines
@@ -33,13 +34,7 @@ from assistant.schema import Composed, Mode, Section
 from assistant.settings import Settings
 from assistant.sources import cited
 from assistant.stating import stated_first
-from assistant.terms import (
-    ask_words,
-    content_stems,
-    said_spelt,
-    title_stems,
-    uses_words,
-)
+from assistant.terms import ask_words, content_stems, said_spelt, title_stems, uses_words
 from assistant.text import role_first, tokenize, without_domain
 from assistant.themes import theme_lines
 from assistant.vocabulary import Vocabulary, stem
@@ -100,7 +95,7 @@ class Selector:
         sentences / the list (extractive.select)."""
         s = self.settings
         step = reading.ordinal is not None and reading.ordinal[1]  # "the third stage"
-        if (reading.kind == "path" or step) and scored:
+        if (reading.kind == "path" or step or self._step_named(reading) is not None) and scored:
             # "CI/CD tools named in the roadmap?" asks for them, not for the whole path
             path = examples_answer(scored, ask, s, self.sections)
             if (path := path or self.path_answer(reading, scored)) is not None:
@@ -123,25 +118,29 @@ class Selector:
             (families.get(ev.section.path[:-1]) or families.get(ev.section.path), ev.score)
             for ev in scored
         ]
-        if reading.ordinal is not None and reading.ordinal[1] and scored:
+        # "the third stage", "the DevOps chunk of the roadmap": of the path itself
+        index = reading.ordinal[0] if reading.ordinal is not None else self._step_named(reading)
+        if (reading.ordinal[1] if reading.ordinal is not None else index is not None) and scored:
             path = [(p, c) for p, c in self.families if about_the_path(p.title)]
             found = [(path[0], scored[0].score)] if len(path) == 1 else found
         for family, score in found:
             if family is None:
                 continue
             parent, children = family
-            if reading.ordinal is not None:
-                index = reading.ordinal[0]
-                if -len(children) <= index < len(children):
-                    child = children[index]
-                    body = [Evidence(child, u, score) for u in child.units]
-                    return "list", [Evidence(child, title_unit(child), score), *body]
+            if index is not None and -len(children) <= index < len(children):
+                child = children[index]
+                body = [Evidence(child, u, score) for u in child.units]
+                return "list", [Evidence(child, title_unit(child), score), *body]
             lead = [Evidence(parent, u, score) for u in parent.units[:1]]
             for child in children[: self.settings.answer.max_list_items]:
                 lead.append(Evidence(child, title_unit(child), score))
                 lead.append(Evidence(child, child.units[0], score))
             return "list", lead
         return None
+
+    def _step_named(self, reading: Reading) -> int | None:
+        path = [c for p, c in self.families if about_the_path(p.title)]
+        return step_named(reading.ask, [c.title for c in path[0]]) if len(path) == 1 else None
 
     def computed(
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool
@@ -271,15 +270,16 @@ class Selector:
         the last answer was about, when it was about exactly one; "what comes after gaining
         DevOps experience?": next to the one the ask names."""
         said = said_before(turns)
-        if not reading.relative:
+        if not reading.relative or (reading.ordinal and reading.ordinal[1]):  # "the last stage"
             return None
-        asked = content_stems(reading.ask)
+        asked, earlier = content_stems(reading.ask), f"{said} {reading.earlier}"
         which = content_stems(which_one(reading.ask))  # "what comes after the devops one"
         for _, children in self.families:
             named = (
                 [i for i, c in enumerate(children) if content_stems(c.title) <= asked]
                 or [i for i, c in enumerate(children) if content_stems(c.title) & which]
-                or [i for i, c in enumerate(children) if said and c.title.lower() in said.lower()]
+                or [i for i, c in enumerate(children) if c.title.lower() in earlier.lower()]
+                or titles_named(said or reading.earlier, [c.title for c in children])
             )
             if len(named) == 1:
                 k = named[0] + reading.relative

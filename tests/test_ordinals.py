@@ -4,10 +4,10 @@ an item. Properties of English questions, so no guide is needed."""
 from __future__ import annotations
 
 import pytest
-from conftest import assert_answered_with
+from conftest import assert_answered_with, exchange
 
 from assistant import Assistant
-from assistant.ordinals import ordinal_noun, ordinal_of
+from assistant.ordinals import ordinal_noun, ordinal_of, step_named, titles_named
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,50 @@ def test_a_step_counted_or_named_between_is_answered_with_its_lines(
     assistant: Assistant, question: str, fact: str
 ) -> None:
     assert_answered_with(assistant, question, fact)
+
+
+#: A made-up path's steps: the titles are given, nothing here knows the guide.
+STEPS = ["Learn Basic Nursing", "Gain Ward Experience", "Learn Pharmacology Fundamentals"]
+
+
+@pytest.mark.parametrize(
+    ("ask", "step"),
+    [
+        ("what's in the ward chunk of the roadmap?", 1),
+        ("what do I learn in the pharmacology fundamentals step?", 2),
+        ("the basic nursing stage - how long?", 0),
+        # the one after or before a step named
+        ("after the ward experience part then what", 2),
+        ("what comes before the pharmacology bit?", 1),
+        # words no title has name no step ("the bedside manner part"), nor a word all titles
+        # open with ("learn"), nor a clause ("before they gain …"), nor steps asked for
+        ("what's the bedside manner part like?", None),
+        ("what do I learn in that part?", None),
+        ("what should I know before they gain ward experience?", None),
+        ("What are the stages after the basic nursing?", None),
+    ],
+)
+def test_a_step_is_named_by_the_words_of_its_title(ask: str, step: int | None) -> None:
+    assert step_named(ask, STEPS) == step
+
+
+def test_a_text_names_a_title_by_half_its_own_words() -> None:
+    # the last answer put in prose: "a basic nursing grounding" names the first step
+    assert titles_named("you start with a basic nursing grounding", STEPS) == [0]
+    # one word of two is half: "the ward" names "Gain Ward Experience"
+    assert titles_named("what do i learn on the ward", STEPS) == [1]
+    assert titles_named("experience with pharmacology and wards", STEPS) == [1, 2]
+
+
+@pytest.mark.slow
+def test_a_step_named_by_its_words_or_after_one_said_in_prose_is_answered(
+    assistant: Assistant,
+) -> None:
+    chunk = "So the DevOps chunk of the roadmap - what exactly am I supposed to learn there?"
+    assert_answered_with(assistant, chunk, "Learn Docker, Kubernetes, and container orchestration")
+    said = exchange(
+        "what step first to become mlops?",
+        "First build a software engineering foundation: a bachelor's in CS and a backend language.",
+    )
+    after = assistant.ask("and after that step?", said)
+    assert not after.refused and "Gain DevOps Experience" in after.text, after.text
