@@ -107,24 +107,23 @@ _LABEL = re.compile(
     r"|sanity[- ]check|check|confirm)(?:\s+for\s+(?:the|my|our|a)\s+[\w\s-]{1,20}?)?\s*:\s*",
     re.IGNORECASE,
 )
-
-
 #: "ten years in QA", "5 yrs", "Power BI developer here": a leading fragment about the asker.
 _EXPERIENCE = re.compile(r"\b(?:years?|yrs?|months?|here)\b", re.IGNORECASE)
+#: Things, not people: "*the solutions architect one*, what …", "*Airflow or Prefect*, which …".
+_THINGS = re.compile(r"\bthe\s+(?:[\w/&+-]+\s+){1,3}ones?\b|\w\s+(?:or|vs\.?|versus)\s+\w", re.I)
 
 
 def _describes_someone(head: str) -> bool:
     """Does a leading fragment with no first-person word describe a person ("Support engineer at
     VMware", "ten years as a windows admin"), or only how the asker asks ("Realistically,")?
     Otherwise it is the ask's topic ("tool sprawl - how do people deal", "Kubeflow vs MLflow -
-    how does the guide describe each?"); a person after "of" is not who it describes ("the
-    afternoon of this engineer")."""
-    words = tokenize(head)
-    return (
-        bool(_EXPERIENCE.search(head))
-        or any(lexicon.is_person(w) for w in tokenize(re.split(r"\bof\b", head, maxsplit=1)[0]))
-        or all(lexicon.is_modifier(w) for w in words)  # "Realistically,", "Be honest:", "so"
-    )
+    how does the guide describe each?", and things: "the solutions architect one", "X or Y"); a
+    person after "of" is not who it describes ("the afternoon of this engineer")."""
+    if _EXPERIENCE.search(head) or _THINGS.search(head):  # "the solutions architect one"
+        return bool(_EXPERIENCE.search(head))
+    people = tokenize(re.split(r"\bof\b", head, maxsplit=1)[0])
+    modifiers = all(lexicon.is_modifier(w) for w in tokenize(head))  # "Realistically,", "so"
+    return modifiers or any(lexicon.is_person(w) for w in people)
 
 
 def _asks(sentence: str) -> bool:

@@ -254,9 +254,11 @@ class Selector:
         if named:
             # Among the last answer's items first ("the kubernetes one" after the
             # certifications is the CKA, not the tool), else what it names.
-            asked = content_stems(reading.ask)
-            pool = (
-                [i for i in pool if i in named]
+            asked, which = content_stems(reading.ask), content_stems(which_one(reading.ask))
+            pool = (  # "the AWS architect one": the one all its words name, the last answer's first
+                [i for i in pool if which and which <= said_of(i)]
+                or [i for i in named if which and which <= said_of(i)]
+                or [i for i in pool if i in named]
                 or [i for i in pool if asked <= said_of(i)]
                 or kin_of(pool, self.items, reading.ask)
                 or [i for i in pool if asked & content_stems(i.text)]
@@ -392,8 +394,6 @@ class Selector:
 #: The guide's words for a step of its path, by another name ("how many *stages*").
 _STEP_WORDS = frozenset(stem(w) for w in ("stage", "stages", "phase", "phases"))
 _ROUTE = re.compile(r"\b(?:path|route|roadmap|journey)\b", re.IGNORECASE)
-
-
 #: A line that is a person's name and nothing more: "Taylor Rupe".
 _NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
 

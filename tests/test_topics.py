@@ -25,6 +25,9 @@ from assistant.vocabulary import Vocabulary
         ("Realistically, how long does it take?", "how long does it take?", "Realistically"),
         # a person after "of" is not whom the fragment describes
         ("And the afternoon of this engineer, how is it?", "And the afternoon of this", ""),
+        # nor is a thing named by a word for a person ("architect", "prefect")
+        ("the solutions architect one, what it validates?", "the solutions architect one", ""),
+        ("airflow or prefect, which one is easier?", "airflow or prefect, which", ""),
         # "what I do" after a preposition names a thing: the sentence does not ask
         ("Explaining is most of what I do. Any soft skills?", "Any soft skills?", "Explaining"),
         # what the asker would do with the answer is theirs, not the ask's
@@ -1134,3 +1137,15 @@ def test_a_follow_up_naming_another_list_for_the_item_pointed_at_gets_that_lists
     shares the tool's ("Terraform"), not the tool's own line again."""
     answer = assistant.ask(follow_up, exchange(before, said))
     assert wanted in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_the_x_one_is_the_item_all_of_whose_words_x_names(assistant: Assistant) -> None:
+    certs = exchange(
+        "Which certs matter?", "e.g. AWS Machine Learning Specialty ($300) and the CKA ($395)."
+    )
+    architect = assistant.ask("And the AWS architect one?", certs)
+    assert "AWS Solutions Architect Professional" in architect.text, architect.text
+    both = exchange("which certification for AWS?", "AWS ML Specialty and AWS Solutions Architect.")
+    validates = assistant.ask("the solutions architect one, what it validates?", both)
+    assert "Deep AWS infrastructure knowledge" in validates.text, validates.text
