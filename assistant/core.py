@@ -24,7 +24,7 @@ from assistant.extractive import compose, score_units
 from assistant.grounding import other_people, property_words, ungrounded, unnamed_kind, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
-from assistant.items import Item, extract_items, families
+from assistant.items import Item, extract_items, families, names_money_item
 from assistant.lexicon import is_plain_adverb
 from assistant.listing import answer_part
 from assistant.names import not_examples, typed_names, without_examples
@@ -171,7 +171,7 @@ class Assistant:
         reading = dataclasses.replace(reading, names=self.terms.as_written(reading.names))
         reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
         reading = in_conversation(reading, turns, self.retriever.sections.values(), self.settings)
-        if reading.kind == "amount" and self.selector.names_money_item(reading.ask):
+        if reading.kind == "amount" and names_money_item(self.items, reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":
             answer = contents(q, self.guide)

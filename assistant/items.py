@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant import phrases
-from assistant.question import Reading, which_one
+from assistant.question import Reading, Selection, kind_of, which_one
 from assistant.schema import Section, Unit
 from assistant.terms import content_stems, kind_named
 from assistant.text import tokenize
@@ -247,6 +247,35 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     return None
 
 
+def names_money_item(items: list[Item], ask: str) -> bool:
+    """Does the ask name an item of the guide whose name holds a money word ("Infrastructure
+    cost: Cost per prediction…")? Then it asks about that item, not for an amount."""
+    return any(" " in i.name and kind_of(i.name) == "amount" for i in mentioned(items, ask))
+
+
+#: Cheaper than what was said, with no "than" of its own: "any *cheaper* ones?".
+_CHEAPER = re.compile(
+    r"\b(?:cheaper|less\s+expensive|lower[- ]priced)\b(?!\s+than\b)"
+    r"(?:\s+((?:[\w/-]+\s+){0,2}?)ones?\b)?",
+    re.I,
+)
+
+
+def cheaper_than_said(
+    pool: list[Item], among: list[Item], reading: Reading
+) -> tuple[Reading, list[Item]] | None:
+    """ "Any cheaper ones?" after one priced item: a selection below its price, over the priced
+    items of `among` with every word the ask qualifies them by ("a cheaper *kubernetes* one")."""
+    priced = [i for i in pool if i.price is not None]
+    sel = reading.selection
+    cheaper = _CHEAPER.search(reading.ask)
+    if sel is None or sel.op != "min" or len(priced) != 1 or not cheaper:
+        return None
+    asked = content_stems(cheaper.group(1) or "")
+    kin = [i for i in among if i.price is not None and asked <= said_of(i)]
+    return replace(reading, selection=Selection("below", amount=priced[0].price)), kin
+
+
 def said_of(item: Item, whole: bool = False) -> set[str]:
     """The stems of an item's line and of its list's title ("Cloud ML certifications"); with
     `whole`, of every line of an item that is a sub-section (`words_of`)."""
@@ -336,6 +365,8 @@ def answers(items: list[Item]) -> dict[str, Item]:
 
 
 __all__ = [
+    "cheaper_than_said",
+    "names_money_item",
     "Item",
     "answers",
     "extract_items",

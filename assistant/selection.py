@@ -18,6 +18,7 @@ from assistant.items import (
     AMONG_THOSE,
     Item,
     answers,
+    cheaper_than_said,
     kin_of,
     mentioned,
     of_kind_named,
@@ -27,7 +28,7 @@ from assistant.items import (
 )
 from assistant.ordinals import step_named, titles_named
 from assistant.policy import STATED
-from assistant.question import Reading, about_the_path, kind_of, which_one
+from assistant.question import Reading, about_the_path, which_one
 from assistant.remedies import remedy_lines
 from assistant.retrieval import Hit
 from assistant.schema import Composed, Mode, Section
@@ -175,6 +176,8 @@ class Selector:
             return None  # "how many of those do I need?" counts no items: the guide must say
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
+        if pool and (cheaper := cheaper_than_said(pool, self.items, reading)):
+            reading, pool = cheaper  # "any cheaper ones?": below the one price said
         if not pool and (reading.selection is not None or reading.ordinal is not None):
             if reading.kind == "path" or (reading.ordinal and reading.ordinal[1]):
                 return None  # "the second step", "what should I learn first": the steps
@@ -252,10 +255,11 @@ class Selector:
                 or pool
             )
         if named:
-            # Among the last answer's items first ("the kubernetes one" after the
-            # certifications is the CKA, not the tool), else what it names.
+            # The one "the X one" names by all of X's words, the last answer's first ("the
+            # kubernetes one" after the certifications is the CKA, not the tool; "the AWS
+            # architect one" is no ML Specialty), else what it names.
             asked, which = content_stems(reading.ask), content_stems(which_one(reading.ask))
-            pool = (  # "the AWS architect one": the one all its words name, the last answer's first
+            return (
                 [i for i in pool if which and which <= said_of(i)]
                 or [i for i in named if which and which <= said_of(i)]
                 or [i for i in pool if i in named]
@@ -264,7 +268,6 @@ class Selector:
                 or [i for i in pool if asked & content_stems(i.text)]
                 or named
             )
-            return pool
         return kin_of(pool, self.items, reading.ask) or pool
 
     def next_to_last(self, reading: Reading, turns: list[dict[str, str]]) -> Computed | None:
@@ -300,13 +303,6 @@ class Selector:
             if 0 <= k < len(siblings):
                 return "sentences", [Evidence(siblings[k].section, siblings[k].unit, 1.0)], ""
         return None
-
-    def names_money_item(self, ask: str) -> bool:
-        """Does the ask name an item of the guide whose name holds a money word ("Infrastructure
-        cost: Cost per prediction…")? Then it asks about that item, not for an amount."""
-        return any(
-            " " in i.name and kind_of(i.name) == "amount" for i in mentioned(self.items, ask)
-        )
 
     def names_items(self, reading: Reading) -> bool:
         """Does the word after the ordinal name items ("the third certification", "one")?"""

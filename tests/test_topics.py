@@ -1149,3 +1149,14 @@ def test_the_x_one_is_the_item_all_of_whose_words_x_names(assistant: Assistant) 
     both = exchange("which certification for AWS?", "AWS ML Specialty and AWS Solutions Architect.")
     validates = assistant.ask("the solutions architect one, what it validates?", both)
     assert "Deep AWS infrastructure knowledge" in validates.text, validates.text
+
+
+@pytest.mark.slow
+def test_cheaper_ones_after_one_price_are_those_priced_below_it(assistant: Assistant) -> None:
+    cka = exchange("What certificates should he get?", "e.g. the CKA ($395).")
+    cheaper = assistant.ask("Any cheaper ones?", cka)
+    assert "Under $395" in cheaper.text and "HashiCorp Terraform Associate ($70)" in cheaper.text
+    assert "Certified Kubernetes Administrator" not in cheaper.text
+    # cheaper ones of a kind the ask names: no other Kubernetes certification is listed
+    kind = assistant.ask("is there a cheaper kubernetes one?", cka)
+    assert "Under $395" not in kind.text, kind.text
