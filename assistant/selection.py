@@ -259,12 +259,13 @@ class Selector:
             # kubernetes one" after the certifications is the CKA, not the tool; "the AWS
             # architect one" is no ML Specialty), else what it names.
             asked, which = content_stems(reading.ask), content_stems(which_one(reading.ask))
+            kin = kin_of(pool, self.items, reading.ask)
+            held = [[i for i in g if which and which <= said_of(i)] for g in (pool, kin, named)]
             return (
-                [i for i in pool if which and which <= said_of(i)]
-                or [i for i in named if which and which <= said_of(i)]
+                next((g for g in held if g), [])
                 or [i for i in pool if i in named]
                 or [i for i in pool if asked <= said_of(i)]
-                or kin_of(pool, self.items, reading.ask)
+                or kin
                 or [i for i in pool if asked & content_stems(i.text)]
                 or named
             )
