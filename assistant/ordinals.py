@@ -92,17 +92,24 @@ _STEP_WORDS = STRUCTURAL | {"chunk", "bit", "leg", "track"}
 _GENERIC = frozenset({"build", "gain", "learn", "get", "become", "develop", "master", "start"})
 
 
+#: Two words are one however ended when they share this many first letters ("specialisation",
+#: "specialize"), or when one, this long at least, begins the other ("infra", "infrastructure").
+SAME_START, CLIPPED_START = 6, 5
+
+
 def _alike(a: str, b: str) -> bool:
     """One word, however ended: "specialisation" and "specialize", "infra" and "infrastructure"."""
     common = os.path.commonprefix([a, b])
-    return a == b or len(common) >= 6 or (len(common) >= 5 and common in (a, b))
+    return (
+        a == b or len(common) >= SAME_START or (len(common) >= CLIPPED_START and common in (a, b))
+    )
 
 
 def titles_named(text: str, titles: list[str], whole: bool = False) -> list[int]:
     """The titles `text` names by words no other title has, by index: half of those words at
     least ("a software engineering foundation", "the DevOps part"); `whole`: one at least,
     and no word but the title's ("the *foundation* stage"; not "the infrastructure as code")."""
-    words = content_stems(text) - {stem_ for w in _STEP_WORDS for stem_ in content_stems(w)}
+    words = content_stems(text) - {s for w in _STEP_WORDS for s in content_stems(w)}
     stems = [content_stems(t) - _GENERIC for t in titles]
     own = [
         {
