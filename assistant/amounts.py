@@ -12,7 +12,7 @@ from typing import Any
 from assistant.grounding import askers_own
 from assistant.lexicon import is_noun, is_occupation, is_person, is_place
 from assistant.ordinals import STRUCTURAL
-from assistant.owning import marked_words
+from assistant.owning import group_words, marked_words
 from assistant.question import PHRASE_MAX_WORDS, Reading
 from assistant.scope import Reader
 from assistant.terms import ask_words, said_in, said_spelt
@@ -294,7 +294,7 @@ def _unsaid_condition(
     "healthcare" is to "company" in meaning; a word as near one it says as a form of it is
     (`same_word`: "firms" of "company") is said. A word the guide uses is said by it only if
     it names no place and no people ("Texas" stands in the guide without a figure)."""
-    nominal, theirs = reader.nominal(ask), askers_own(ask)
+    nominal, theirs = reader.nominal(ask), askers_own(ask) | group_words(ask)
     for m in _CONDITION.finditer(ask):
         before = re.findall(r"[\w'-]+", ask[: m.start()].lower())[-1:]
         if before and not (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.dictionary import read_unaccented
 from assistant.lexicon import is_place
@@ -19,6 +19,7 @@ from assistant.scope import Reader
 from assistant.settings import Settings
 from assistant.terms import Terms, ask_words, content_stems
 from assistant.text import PART_OR_CUT
+from assistant.themes import theme_of
 from assistant.vocabulary import MONEY_STEMS
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
@@ -151,19 +152,36 @@ def with_carried_kind(reading: Reading, turns: list[dict[str, str]], max_words: 
     return reading
 
 
+def with_theme_of(ask: str, last: str, spell: Callable[[str], str]) -> str:
+    """A follow-up that asks a theme of the guide (assistant/themes.py) only with the question
+    before it, which alone asks none, is the two together: after "What does an MLOps engineer
+    earn?", "and at the big tech firms?" asks the top pay."""
+    last = read(spell(read_unaccented(last))).ask  # as read: "… *dey* earn?" ("are")
+    pair = f"{last} {ask}"
+    if theme_of(ask) is None and theme_of(last) is None and theme_of(pair) is not None:
+        return pair
+    return ask
+
+
 def in_conversation(
-    reading: Reading, turns: list[dict[str, str]], sections: Iterable[Section], s: Settings
+    reading: Reading,
+    turns: list[dict[str, str]],
+    sections: Iterable[Section],
+    s: Settings,
+    spell: Callable[[str], str] = str,
 ) -> Reading:
     """The ask as the conversation reads it: the name an ordinal counts to, the question a
-    follow-up reads with, the kind a bare follow-up carries over; no person the asker named
-    before ("my son Eli", then "does Eli need a degree?") is a name asked about."""
+    follow-up reads with (and the theme it asks with it: `spell` spells that question out as
+    the ask was), the kind a bare follow-up carries over; no person the asker named before ("my
+    son Eli", then "does Eli need a degree?") is a name asked about."""
     asked = read_unaccented(" ".join(m["content"] for m in turns if m["role"] == "user"))
     names, context = not_people(reading.names, asked), not_people(reading.context_names, asked)
     reading = dataclasses.replace(reading, names=names, context_names=context)
     reading = with_listed_name(reading, turns, sections)
     if is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words):
         last = [m["content"] for m in turns if m["role"] == "user"][-1]
-        reading = dataclasses.replace(reading, earlier=last)
+        ask = with_theme_of(reading.ask, last, spell)
+        reading = dataclasses.replace(reading, earlier=last, ask=ask)
     return with_carried_kind(reading, turns, s.retrieval.follow_up_max_words)
 
 

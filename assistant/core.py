@@ -170,7 +170,8 @@ class Assistant:
         reading = read(q, topic)  # "On-call. How bad?": a topic before the ask is the ask's
         reading = dataclasses.replace(reading, names=self.terms.as_written(reading.names))
         reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
-        reading = in_conversation(reading, turns, self.retriever.sections.values(), self.settings)
+        spell, sections = self.retriever.vocabulary.spell_out, self.retriever.sections.values()
+        reading = in_conversation(reading, turns, sections, self.settings, spell)
         if reading.kind == "amount" and names_money_item(self.items, reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":

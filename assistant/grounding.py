@@ -22,7 +22,7 @@ from assistant.lexicon import (
     kind_of_noun,
     may_name_a_place_or_body,
 )
-from assistant.names import mentioned
+from assistant.names import mentioned, not_examples
 from assistant.ordinals import ORDINAL, STRUCTURAL
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
@@ -357,8 +357,14 @@ def ungrounded(
     near = vocabulary.matches(" ".join(candidates), embed)
     out += [w for w in candidates if near.get(w, 1.0) < term_coverage and w not in out]
     out += [w for w in unknown if w in mentioned(text) and not terms.grounded(w.upper())]  # "iac"
-    # nor a word marking what kind of ask it is ("what *KPIs* …": assistant/themes.py)
-    return [n for n in dict.fromkeys(out) if not guessed(n, text) and not marks_theme(n, text)]
+    # nor a word marking what kind of ask it is ("what *KPIs* …": assistant/themes.py), nor an
+    # example of the group the theme's line names ("big tech like *Netflix*": FAANG)
+    shown = set(marked_words(text, members=True)) - {n.lower() for n in not_examples(out, text)}
+    return [
+        n
+        for n in dict.fromkeys(out)
+        if not guessed(n, text) and not marks_theme(n, text) and n.lower() not in shown
+    ]
 
 
 #: An open alternative: the asker's guess, then "or something else", "or what", "or nah".

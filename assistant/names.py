@@ -186,9 +186,11 @@ def typed_names(text: str, names: frozenset[str], read: tuple[str, ...]) -> tupl
 
 #: A name given as an example of a kind the ask is about: "big tech companies *like Google*",
 #: "the big yins like Google", ", like at google n that"; not "what's the interview process
-#: like at Google" (what it is like there: no plural, no mark before "like").
+#: like at Google" (what it is like there: no plural, no mark before "like"). Several may be
+#: given ("like Google or Meta", "like Google, Meta and Netflix").
 _EXAMPLE = re.compile(
-    r"(?P<kind>\b\w+[^s\W]s\b|[,(]|\bat)\s+(?:like|such\s+as)\s+(?:at\s+)?(?P<name>[\w&.-]+)",
+    r"(?P<kind>\b\w+[^s\W]s\b|[,(]|\bat)\s+(?:like|such\s+as)\s+(?:at\s+)?"
+    r"(?P<name>[\w&.-]+(?:(?:\s*[,/&]\s*|\s+(?:or|and|n)\s+)(?-i:[A-Z])[\w&.-]*)*)",
     re.IGNORECASE,
 )
 
@@ -196,7 +198,7 @@ _EXAMPLE = re.compile(
 def not_examples(names: Iterable[str], ask: str) -> tuple[str, ...]:
     """The `names` but those the ask gives as examples of a kind it asks about, or that hold
     one ("Google Professional Machine Learning Engineer" for "companies like Google")."""
-    shown = {m.group("name").lower() for m in _EXAMPLE.finditer(ask)}
+    shown = {w.lower() for m in _EXAMPLE.finditer(ask) for w in re.findall(r"[\w&.-]+", m["name"])}
     return tuple(n for n in names if not shown & set(n.lower().split()))
 
 

@@ -75,9 +75,16 @@ def marked_words(ask: str, members: bool = False) -> set[str]:
     return {w for span in _marking(ask, members) for w in re.findall(r"[\w'-]+", span)}
 
 
+def group_words(ask: str) -> set[str]:
+    """The words of the ask naming the group its theme's line names, as a group ("the *big tech
+    mobs*" of FAANG), not by one member ("at Netflix": the guide gives no member's figure)."""
+    spans = [s for s in _marking(ask, members=True) if len(s.split()) > 1]
+    return {w for span in spans for w in re.findall(r"[\w'-]+", span)}
+
+
 def marks_theme(name: str, ask: str) -> bool:
     """Is `name` a word that marks the ask's theme ("what *KPIs* should we use?"), not a thing?"""
     return any(name.lower() in span for span in _marking(ask))
 
 
-__all__ = ["in_own_words", "main_theme", "marked_words", "marks_theme", "owns_up"]
+__all__ = ["group_words", "in_own_words", "main_theme", "marked_words", "marks_theme", "owns_up"]

@@ -845,6 +845,10 @@ def test_a_name_given_as_an_example_of_a_kind_is_not_asked_about() -> None:
     # what it is like there asks of the place itself
     assert not_examples(("Google",), "What's the interview process like at Google?") == ("Google",)
     assert without_examples("the big yins like Google pay?") == "the big yins pay?"
+    # several examples, but no word after them that is no name
+    many = "big companies, like Google or Facebook?"
+    assert not_examples(("Google", "Facebook"), many) == ()
+    assert without_examples("firms like Google and what they pay") == "firms and what they pay"
 
 
 @pytest.mark.slow

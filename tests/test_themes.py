@@ -202,6 +202,56 @@ def test_the_top_pay_at_the_big_ones_asked_after_the_pay_is_answered(
     assert not fellas.refused and "$250,000+" in fellas.text, fellas.text
 
 
+def test_a_follow_up_asks_the_theme_it_makes_with_the_question_before_it() -> None:
+    from assistant.conversation import with_theme_of
+
+    pay = "What does an MLOps engineer earn?"
+    assert with_theme_of("and the big tech firms?", pay, str) == f"{pay} and the big tech firms?"
+    # spelt out as the ask was ("dey": "are"), so its words are the guide's
+    spelt = with_theme_of(
+        "and at the big ones?", "How much dey earn?", lambda t: t.replace("dey", "are")
+    )
+    assert spelt == "How much are earn? and at the big ones?"
+    # an ask of a theme of its own, or after one, or making none, stays as asked
+    assert with_theme_of("and the top pay?", pay, str) == "and the top pay?"
+    assert with_theme_of("and the certs?", "top pay at FAANG?", str) == "and the certs?"
+    assert with_theme_of("and the certs?", pay, str) == "and the certs?"
+
+
+def test_the_words_naming_the_top_pay_group_as_a_group_not_a_member() -> None:
+    from assistant.owning import group_words
+
+    assert {"big", "tech", "mobs"} <= group_words("what do they earn at the big tech mobs?")
+    assert group_words("what do they earn at Netflix?") == set()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and the big tech firms?",
+        "and at the big tech mobs?",
+        "dang ok n the big tech ones?",
+        "And at the really big companies, like Google or Facebook?",
+    ],
+)
+def test_the_big_tech_pay_asked_after_the_pay_is_answered(
+    assistant: Assistant, question: str
+) -> None:
+    pay = exchange("What does an MLOps engineer earn?", "$120,000-$185,000.")
+    answer = assistant.ask(question, pay)
+    assert not answer.refused and "$250,000+" in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_one_big_tech_firm_s_pay_asked_after_the_pay_is_still_refused(
+    assistant: Assistant,
+) -> None:
+    pay = exchange("What does an MLOps engineer earn?", "$120,000-$185,000.")
+    assert assistant.ask("And at Facebook?", pay).refused  # the guide gives no member's figure
+    assert assistant.ask("and for juniors at google?", pay).refused
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("question", "fact"),
