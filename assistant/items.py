@@ -19,7 +19,7 @@ from assistant import phrases
 from assistant.question import Reading, Selection, kind_of, which_one
 from assistant.schema import Section, Unit
 from assistant.terms import content_stems, kind_named
-from assistant.text import tokenize
+from assistant.text import tokenize, without_set_aside
 from assistant.vocabulary import FRAME_STEMS, MONEY_STEMS, stem
 
 #: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
@@ -364,6 +364,13 @@ def answers(items: list[Item]) -> dict[str, Item]:
     return out
 
 
+def sets_aside(pool: list[Item], ask: str) -> bool:
+    """Does the ask set aside the items the last answer named ("and the technical questions
+    *apart from system design*?" after the system design ones)? It asks for others."""
+    aside = content_stems(ask) - content_stems(without_set_aside(ask))
+    return any(aside & content_stems(f"{i.group} {i.name}") for i in pool)
+
+
 __all__ = [
     "cheaper_than_said",
     "names_money_item",
@@ -376,5 +383,6 @@ __all__ = [
     "of_kind_named",
     "pick",
     "said_of",
+    "sets_aside",
     "words_of",
 ]

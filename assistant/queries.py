@@ -17,7 +17,7 @@ from assistant.embeddings import Embedder
 from assistant.question import Reading
 from assistant.settings import Settings
 from assistant.terms import kind_named, topicless
-from assistant.text import neutral_ask, tokenize
+from assistant.text import neutral_ask, tokenize, without_set_aside
 from assistant.vocabulary import FRAME_WORDS, Vocabulary, stem
 
 #: A query retrieval runs: its text, its vector and its weight in the fusion.
@@ -117,8 +117,10 @@ def whole_message(
     the guide alone: the ask is about the guide's subject when the message is ("Our committee
     mixes up ML and MLOps engineers. How does the guide distinguish *the two*?"); what it asks
     of it, the other checks judge. None for a follow-up, an ask already judged with the
-    sentence it points back at, or one with nothing said before it."""
-    if not reading.context or queries.follow_up or queries.back:
+    sentence it points back at, or one with nothing said before it nor set aside in it ("what
+    should the coding cover *besides Python*?" is about the guide's subject as a whole)."""
+    said = reading.context or without_set_aside(reading.ask) != reading.ask
+    if not said or queries.follow_up or queries.back:
         return []
     text = vocabulary.correct(reading.text)
     return [(text, embedder.embed_query(neutral_ask(text)), s.retrieval.asker_weight)]

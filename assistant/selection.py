@@ -24,6 +24,7 @@ from assistant.items import (
     of_kind_named,
     pick,
     said_of,
+    sets_aside,
     words_of,
 )
 from assistant.ordinals import step_named, titles_named
@@ -176,6 +177,7 @@ class Selector:
             return None  # "how many of those do I need?" counts no items: the guide must say
         last = [m["content"] for m in turns if m["role"] == "assistant"]
         pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
+        pool = [] if sets_aside(pool, reading.ask) else pool  # "… apart from system design?"
         if pool and (cheaper := cheaper_than_said(pool, self.items, reading)):
             reading, pool = cheaper  # "any cheaper ones?": below the one price said
         if not pool and (reading.selection is not None or reading.ordinal is not None):

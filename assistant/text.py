@@ -353,21 +353,21 @@ def _without(ask: str, *parts: re.Pattern[str]) -> str:
     return rest if len(re.findall(r"\w+", rest)) >= 2 else ask
 
 
-#: What an ask sets aside ("Besides the technical stuff, what people skills …"): not what to
-#: search for.
+#: What an ask sets aside ("Besides the technical stuff, what people skills …"): not searched.
 _SET_ASIDE = re.compile(
-    r"^\W*(?:besides|other than|apart from|aside from|except for|beyond|not counting)\b"
+    r"^\W*(?:(?:and|but|so|ok|okay)\W+)?(?:besides|other than|apart from|aside from|except for"
+    r"|beyond|not counting)\b"
     r"[^,?.;:]*[,;:]",
     re.IGNORECASE,
 )
 
 #: What an ask sets aside after it ("the technical questions, *not the design ones*?", "the
 #: technical q's i mean *not sys design*", "which technical *(not system-design)* questions",
-#: "the salary band, *leaving aside the FAANG outliers*").
+#: "the salary band, *leaving aside the FAANG outliers*", "the ones *apart from design*").
 _SET_ASIDE_AFTER = re.compile(
-    r"(?:,|\bi\s+mean\b)\s*(?:(?:and|but)\s+)?(?:not|apart\s+from|aside\s+from|other\s+than"
-    r"|besides|except(?:\s+for)?|as\s+opposed\s+to|rather\s+than|(?:leaving|setting|putting)"
-    r"\s+aside|excluding|ignoring|leaving\s+out)\b[^,?.;:!()]*"
+    r"(?:(?:,|\bi\s+mean\b)\s*(?:(?:and|but)\s+)?(?:not|as\s+opposed\s+to|rather\s+than)|(?:,\s*"
+    r"|\bi\s+mean\s+|\s)(?:apart\s+from|aside\s+from|other\s+than|besides|except(?:\s+for)?"
+    r"|(?:leaving|setting|putting)\s+aside|excluding|ignoring|leaving\s+out))\b[^,?.;:!()]*"
     r"|\(\s*(?:not|non)\b[^)]*\)",
     re.IGNORECASE,
 )

@@ -341,9 +341,16 @@ def test_what_an_ask_sets_aside_is_not_searched_for() -> None:
     ask = "Besides the technical stuff, what people skills does the guide say matter?"
     assert without_set_aside(ask) == "what people skills does the guide say matter?"
     assert without_set_aside("Other than that?") == "Other than that?"  # nothing else is left
-    kept = "What tools other than Kubernetes are listed?"  # not an opening clause
-    assert without_set_aside(kept) == kept
-    # nor what it sets aside after the ask, past a comma, "I mean" or in brackets
+    # an opening "and" or "ok" is no part of what is set aside
+    ask = "And beyond system design, what technical questions does it anticipate?"
+    assert without_set_aside(ask) == "what technical questions does it anticipate?"
+    # nor what it sets aside after the ask, past a comma, "I mean" or in brackets, or right
+    # after a noun by a phrase that only sets aside ("other than", not "not")
+    assert without_set_aside("What tools other than Kubernetes are listed?") == "What tools ?"
+    assert without_set_aside("the technical questions apart from system design?") == (
+        "the technical questions ?"
+    )
+    assert without_set_aside("is it not hard?") == "is it not hard?"
     after = "ok and the technical questions, not the design ones?"
     assert without_set_aside(after) == "ok and the technical questions ?"
     assert "sys" not in without_set_aside("the technical q's i mean not sys design")
@@ -362,6 +369,32 @@ def test_a_set_aside_list_is_not_the_answer(assistant: Assistant) -> None:
     answer = assistant.ask("And the technical questions, not the design ones? Which they can ask?")
     assert "Explain canary deployments for ML models" in answer.text
     assert "Design a model training pipeline" not in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "And the technical questions apart from system design?",
+        "And beyond system design, what technical questions does it anticipate?",
+    ],
+)
+def test_a_follow_up_setting_aside_what_the_last_answer_named_asks_for_others(
+    assistant: Assistant, question: str
+) -> None:
+    design = exchange(
+        "What system design questions should I expect in an MLOps interview?",
+        "System design questions: Design a model training pipeline that handles 100TB of data",
+    )
+    answer = assistant.ask(question, design)
+    assert "Explain canary deployments for ML models" in answer.text, answer.text
+    assert "Design a model training pipeline" not in answer.text
+
+
+@pytest.mark.slow
+def test_an_ask_setting_aside_a_guide_thing_is_about_the_guide(assistant: Assistant) -> None:
+    answer = assistant.ask("What should the coding portion of the loop cover besides Python?")
+    assert not answer.refused and "Terraform configuration reviews" in answer.text, answer.text
 
 
 def test_a_follow_up_naming_a_part_of_the_guide_stands_on_its_own() -> None:
