@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant import phrases
-from assistant.question import Reading, Selection, kind_of, which_one
+from assistant.question import Reading, kind_of, which_one
 from assistant.schema import Section, Unit
-from assistant.terms import content_stems, kind_named
-from assistant.text import tokenize, without_set_aside
+from assistant.terms import content_stems
+from assistant.text import tokenize
 from assistant.vocabulary import FRAME_STEMS, MONEY_STEMS, stem
 
 #: "Certified Kubernetes Administrator (CKA) ($395): Essential for ..." -> name, brackets, text.
@@ -114,7 +114,7 @@ def families(sections: list[Section]) -> list[tuple[Section, list[Section]]]:
     return out
 
 
-def _head(title: str) -> str:
+def list_head(title: str) -> str:
     """The stem of a list title's last word: "certification" of "Infrastructure certifications"."""
     words = tokenize(title)
     return stem(words[-1]) if words else ""
@@ -134,7 +134,7 @@ def mentioned(items: list[Item], text: str, reworded: bool = False) -> list[Item
     ("Kubernetes certifications"). `reworded`: also a name of two or more words said in other
     words, each of its words in one phrase ("friction with data scientists")."""
     low = text.lower()
-    heads = {_head(item.group) for item in items} - {""}
+    heads = {list_head(item.group) for item in items} - {""}
     spans: list[tuple[int, int, Item]] = []
     phrases_ = (
         [(m.start(), m.end(), content_stems(m.group())) for m in _PHRASE.finditer(low)]
@@ -147,7 +147,7 @@ def mentioned(items: list[Item], text: str, reworded: bool = False) -> list[Item
             for n in item.names()
             if len(n) >= 2
             for m in re.finditer(_said_as_name(n), low)
-            if not _modifies(low[m.end() :], heads - {_head(item.group)})
+            if not _modifies(low[m.end() :], heads - {list_head(item.group)})
         ]
         name = content_stems(item.name)
         if phrases_ and not found and len(name) >= 2:  # noqa: PLR2004 - words of a name
@@ -253,84 +253,10 @@ def names_money_item(items: list[Item], ask: str) -> bool:
     return any(" " in i.name and kind_of(i.name) == "amount" for i in mentioned(items, ask))
 
 
-#: Cheaper than what was said, with no "than" of its own: "any *cheaper* ones?".
-_CHEAPER = re.compile(
-    r"\b(?:cheaper|less\s+expensive|lower[- ]priced)\b(?!\s+than\b)"
-    r"(?:\s+((?:[\w/-]+\s+){0,2}?)ones?\b)?",
-    re.I,
-)
-
-
-def cheaper_than_said(
-    pool: list[Item], among: list[Item], reading: Reading
-) -> tuple[Reading, list[Item]] | None:
-    """ "Any cheaper ones?" after one priced item: a selection below its price, over the priced
-    items of `among` with every word the ask qualifies them by ("a cheaper *kubernetes* one")."""
-    priced = [i for i in pool if i.price is not None]
-    sel = reading.selection
-    cheaper = _CHEAPER.search(reading.ask)
-    if sel is None or sel.op != "min" or len(priced) != 1 or not cheaper:
-        return None
-    asked = content_stems(cheaper.group(1) or "")
-    kin = [i for i in among if i.price is not None and asked <= said_of(i)]
-    return replace(reading, selection=Selection("below", amount=priced[0].price)), kin
-
-
 def said_of(item: Item, whole: bool = False) -> set[str]:
     """The stems of an item's line and of its list's title ("Cloud ML certifications"); with
     `whole`, of every line of an item that is a sub-section (`words_of`)."""
     return words_of(item, whole) | content_stems(item.group)
-
-
-def kin_of(pool: list[Item], among: list[Item], ask: str, same_list: bool = False) -> list[Item]:
-    """What a follow-up means when it names none of the last answer's items ("and the azure
-    one?", "and the terraform one?" after the AWS certification): the items of `among`
-    with a word of `ask` in their list, else (unless `same_list`) in their part of the
-    guide."""
-    asked = content_stems(kind_named(ask))
-    if not pool or not asked or any(asked <= said_of(i) for i in pool):
-        return []
-    # every asked word in another list's items ("and the *cloud ML* ones?" after the
-    # infrastructure certifications, whose CKA line says "ML" alone); any of them when no
-    # item of the last answer says one
-    partly = any(asked & content_stems(i.text) for i in pool)
-    kins = [lambda i: i.group] + ([] if same_list else [lambda i: i.section.id.split("/")[0]])
-    for kin in kins:
-        near = {kin(i) for i in pool}
-        found = [
-            i
-            for i in among
-            if kin(i) in near
-            and i not in pool
-            and (asked <= said_of(i) or (not partly and asked & content_stems(i.text)))
-        ]
-        if found:
-            return found
-    return []
-
-
-def _plural_title(title: str) -> bool:
-    words = tokenize(title)
-    return bool(words) and words[-1].endswith("s")
-
-
-def of_kind_named(pool: list[Item], items: list[Item], ask: str) -> list[Item]:
-    """ "cert for that? price", "is there a certification for the kubernetes one?" after tools:
-    the items of another list the ask names by its noun ("certifications"), whose names share a
-    word with those of the items it points at ("HashiCorp Terraform Associate" for
-    "Terraform/Pulumi", the CKA for Kubernetes)."""
-    asked = content_stems(ask)
-    pointed = {_head(i.group) for i in pool}
-    names = {w for i in pool for n in i.names() for w in content_stems(n) if len(w) > 2}
-    return [
-        i
-        for i in items
-        if i.description  # a named thing of a list ("X ($70): …"), not a line ("Key Takeaways")
-        and (head := _head(i.group)) not in pointed
-        and _plural_title(i.group)  # a list of things ("certifications"), not "… include"
-        and any(w == head or (len(w) >= 4 and head.startswith(w)) for w in asked)
-        and names & content_stems(i.name)
-    ]
 
 
 def words_of(item: Item, whole: bool = False) -> set[str]:
@@ -364,25 +290,15 @@ def answers(items: list[Item]) -> dict[str, Item]:
     return out
 
 
-def sets_aside(pool: list[Item], ask: str) -> bool:
-    """Does the ask set aside the items the last answer named ("and the technical questions
-    *apart from system design*?" after the system design ones)? It asks for others."""
-    aside = content_stems(ask) - content_stems(without_set_aside(ask))
-    return any(aside & content_stems(f"{i.group} {i.name}") for i in pool)
-
-
 __all__ = [
-    "cheaper_than_said",
+    "list_head",
     "names_money_item",
     "Item",
     "answers",
     "extract_items",
     "families",
-    "kin_of",
     "mentioned",
-    "of_kind_named",
     "pick",
     "said_of",
-    "sets_aside",
     "words_of",
 ]

@@ -12,23 +12,17 @@ import re
 from dataclasses import dataclass
 
 from assistant import lexicon, phrases
-from assistant.conversation import MARKERS, said_before
+from assistant.conversation import said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
 from assistant.items import (
-    AMONG_THOSE,
     Item,
     answers,
-    cheaper_than_said,
-    kin_of,
     mentioned,
-    of_kind_named,
     pick,
-    said_of,
-    sets_aside,
-    words_of,
 )
 from assistant.ordinals import step_named, titles_named
 from assistant.policy import STATED
+from assistant.pools import cheaper_than_said, named_before, sets_aside
 from assistant.question import Reading, about_the_path, which_one
 from assistant.remedies import remedy_lines
 from assistant.retrieval import Hit
@@ -176,7 +170,11 @@ class Selector:
         if reading.selection and reading.selection.op == "count" and _NEEDED.search(reading.ask):
             return None  # "how many of those do I need?" counts no items: the guide must say
         last = [m["content"] for m in turns if m["role"] == "assistant"]
-        pool = self._named_before(reading, last[-1]) if last and reading.refers_back else []
+        pool = (
+            named_before(reading, last[-1], self.items, self.named_in)
+            if last and reading.refers_back
+            else []
+        )
         pool = [] if sets_aside(pool, reading.ask) else pool  # "… apart from system design?"
         if pool and (cheaper := cheaper_than_said(pool, self.items, reading)):
             reading, pool = cheaper  # "any cheaper ones?": below the one price said
@@ -232,46 +230,6 @@ class Selector:
         named = mentioned(self.items, reading.ask) + self.named_in(reading.names)
         priced = list(dict.fromkeys(i for i in named if i.price is not None))
         return priced if len(priced) >= 2 else []
-
-    def _named_before(self, reading: Reading, last: str) -> list[Item]:
-        """The items the last answer quoted; or, when it was not ours (paraphrased), those it
-        names ("Cloud and Kubernetes certifications…" names no Kubernetes tool)."""
-        said = MARKERS.sub("", last)
-        pool = [i for i in self.items if i.unit.text in said] or mentioned(self.items, said, True)
-        if kind := of_kind_named(pool, self.items, reading.ask):  # "cert for that?" of a tool
-            return kind
-        # An item the follow-up names itself ("the Terraform one") is what it means.
-        by_name = self.named_in(reading.names)
-        named = mentioned(self.items, reading.ask) + by_name
-        # Two or more items it names in full are what it compares ("W&B vs Arize - each?").
-        typed = [i for i in named if i in by_name or i.name.lower() in reading.ask.lower()]
-        typed = list(dict.fromkeys(typed))
-        if reading.kind == "compare" and len({i.name for i in typed}) >= 2:
-            return typed
-        if AMONG_THOSE.search(reading.ask):  # "which of those are open source?": of their list
-            asked = content_stems(reading.ask)
-            return (
-                [i for i in pool if i in named]
-                or [i for i in pool if asked & words_of(i, whole=True)]
-                or kin_of(pool, self.items, reading.ask, same_list=True)
-                or pool
-            )
-        if named:
-            # The one "the X one" names by all of X's words, the last answer's first ("the
-            # kubernetes one" after the certifications is the CKA, not the tool; "the AWS
-            # architect one" is no ML Specialty), else what it names.
-            asked, which = content_stems(reading.ask), content_stems(which_one(reading.ask))
-            kin = kin_of(pool, self.items, reading.ask)
-            held = [[i for i in g if which and which <= said_of(i)] for g in (pool, kin, named)]
-            return (
-                next((g for g in held if g), [])
-                or [i for i in pool if i in named]
-                or [i for i in pool if asked <= said_of(i)]
-                or kin
-                or [i for i in pool if asked & content_stems(i.text)]
-                or named
-            )
-        return kin_of(pool, self.items, reading.ask) or pool
 
     def next_to_last(self, reading: Reading, turns: list[dict[str, str]]) -> Computed | None:
         """ "What's the step after that one?": the sub-section (or list item) next to the one
