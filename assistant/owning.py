@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.schema import Evidence
 from assistant.themes import Theme, theme_of
 
 #: An ask whether the guide owns up to a problem: "does the guide *admit* the tooling is a mess?",
@@ -29,9 +30,30 @@ _PART_OF_ROLE = re.compile(
     r"\b(?:part\s+of|fall\w*\s+under|under)\s+(?:(?:the|their|his|her|your|my|this|an?)\s+)?"
     r"(?:(?:core|usual|normal|day-to-day|daily|main)\s+)?(?:job|role|remit|work|duties"
     r"|responsibilit\w+|purview|brief|gig)\b|\bon\s+the\s+hook\s+for\b|\bresponsible\s+for\b"
-    r"|\bside\s+to\s+(?:this|the|their|that)\s+(?:work|job|role)\b",
+    r"|\bside\s+to\s+(?:this|the|their|that)\s+(?:work|job|role)\b"
+    # or another's: "or is that *somebody else's* headache?", "*the SRE team's* problem"
+    r"|\b(?:some(?:one|body)\s+else|some\s+other\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+[\w-]+\s+team)['’]s?\b"
+    r"|\bthe\s+ones\s+(?:who|that|looking|in\s+charge)\b|\bin\s+charge\s+of\b",
     re.IGNORECASE,
 )
+
+#: The part of a guide listing what the role is responsible for.
+_DUTIES = re.compile(r"\bresponsibilit", re.IGNORECASE)
+
+
+def takes_in(ask: str) -> bool:
+    """Does the ask ask whether the role takes something in (`_PART_OF_ROLE`)?"""
+    return bool(_PART_OF_ROLE.search(ask))
+
+
+def duties_first(scored: list[Evidence], ask: str) -> list[Evidence]:
+    """An ask whether the role takes something in ("do they do the monitoring too, or is that
+    somebody else's headache?") is answered first from the role's list of responsibilities, its
+    lines in their rank, then from the rest (as ranked when one of those lines ranks first)."""
+    duties = [e for e in scored if _DUTIES.search(e.section.title)] if takes_in(ask) else []
+    if not duties or duties[0] is scored[0]:
+        return scored
+    return duties + [e for e in scored if e not in duties]
 
 
 def owns_up(ask: str) -> bool:
@@ -87,4 +109,13 @@ def marks_theme(name: str, ask: str) -> bool:
     return any(name.lower() in span for span in _marking(ask))
 
 
-__all__ = ["group_words", "in_own_words", "main_theme", "marked_words", "marks_theme", "owns_up"]
+__all__ = [
+    "duties_first",
+    "group_words",
+    "in_own_words",
+    "main_theme",
+    "marked_words",
+    "marks_theme",
+    "owns_up",
+    "takes_in",
+]

@@ -21,6 +21,7 @@ from assistant.items import (
     pick,
 )
 from assistant.ordinals import step_named, titles_named
+from assistant.owning import duties_first
 from assistant.policy import STATED
 from assistant.pools import cheaper_than_said, named_before, sets_aside
 from assistant.question import Reading, about_the_path, which_one
@@ -102,7 +103,7 @@ class Selector:
             best = next((e for e in scored if _NAME.fullmatch(e.section.units[0].text)), scored[0])
             units = best.section.units[: s.answer.max_sentences]
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
-        scored = stated_first(reading, scored, s.answer.sentence_margin)
+        scored = stated_first(reading, duties_first(scored, ask), s.answer.sentence_margin)
         return select(scored, ask, s, self.sections)
 
     def path_answer(self, reading: Reading, scored: list[Evidence]) -> Composed | None:

@@ -150,7 +150,8 @@ THEMES = (
         unless=re.compile(
             r"\b(?:tips?|advice|solutions?|practices|mitigations?|fix(?:es)?|do\s+about)\b"
             r"|\b(?:how|ways?|strateg\w+)\b[^?.]*\b(?:cope|coping|handle|handling|deal|dealing"
-            r"|mitigat\w*|fix\w*|avoid\w*|reduce|cut\s+down|manag\w+|overcome)\b",
+            r"|mitigat\w*|fix\w*|avoid\w*|reduce|cut\s+down|manag\w+|overcome)\b"
+            r"|['’]s\s+(?:problem|headache)s?\b",  # whose it is: "or somebody else's headache"
             re.IGNORECASE,
         ),
     ),

@@ -225,6 +225,47 @@ def test_the_words_naming_the_top_pay_group_as_a_group_not_a_member() -> None:
     assert group_words("what do they earn at Netflix?") == set()
 
 
+@pytest.mark.parametrize(
+    ("ask", "takes"),
+    [
+        ("do they do the monitoring too or is that some other poor sod's headache", True),
+        ("do mlops own monitoring + alerting or is that the sre team's problem", True),
+        ("Are they also the ones looking after the feature stores?", True),
+        ("Who's in charge of keeping an eye on the models?", True),
+        ("Is cost part of the job?", True),
+        ("What are the headaches of this job?", False),
+    ],
+)
+def test_an_ask_whether_the_role_takes_something_in(ask: str, takes: bool) -> None:
+    from assistant.owning import takes_in
+
+    assert takes_in(ask) is takes
+    # someone else's headache is whose the work is, not a downside of the role
+    assert (theme_of(ask) is not None and theme_of(ask).name == "downsides") is (not takes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "duty"),
+    [
+        (
+            "do they do the monitoring too or is that some other poor sod's headache",
+            "Implementing model monitoring and alerting systems",
+        ),
+        ("Are they also the ones looking after the feature stores?", "Managing feature stores"),
+        (
+            "do they have to care about the cloud bill or is that someone else's headache",
+            "Optimizing ML infrastructure for cost and performance",
+        ),
+    ],
+)
+def test_an_ask_whether_the_role_takes_something_in_is_answered_from_its_duties(
+    assistant: Assistant, question: str, duty: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused and duty in answer.text, answer.text
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "question",
