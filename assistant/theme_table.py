@@ -32,7 +32,7 @@ _FAANG = (
     r"|giants?|mobs?|shops?|lot|crowd|employers?))?\b"
 )
 
-THEMES = (
+TABLE = (
     Theme(
         "suits",
         re.compile(
@@ -322,80 +322,7 @@ THEMES = (
         # its responsibilities and meetings are lists of their own
         unless=re.compile(rf"{_CLOCK.pattern}|\b(?:responsibilit\w*|duties|meetings?|who)\b", re.I),
     ),
-    Theme(
-        "responsibilities",
-        re.compile(
-            r"\bwhat\b[^?.!]{0,50}\b(?:responsible\s+for|responsibilit(?:y|ies)|duties|(?:would|will"
-            r"|do|does|should|to|they|he|she|person|engineers?)\s+(?:actually\s+|really\s+)?own"
-            r"|in\s+charge\s+of|take\s+off\s+(?:their|my|our|the\w*|your)\s+plates?)\b",
-            re.IGNORECASE,
-        ),
-        re.compile(r"^Core responsibilities\b"),  # the part listing them
-        by_title=True,
-        unless=re.compile(
-            r"\b(?:morning|afternoon|meetings?|salary|pay|skills?|certif\w*|vs\.?|versus|compar\w*"
-            r"|differ\w*)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    Theme(
-        "role",
-        re.compile(
-            r"\bwhat\s+(?:does|do|would)\s+(?:an?\s+|the\s+|these\s+|this\s+)?(?:mlops\s+)?(?:engineers?"
-            r"|engs?|person|people|folks|ppl)\s+(?:\w+\s+){0,2}?do\b(?=\s*(?:[?.!,]|$))"
-            r"|^(?=.*\b(?:definition|define|one[- ]liner|one[- ]line|in\s+(?:a|one)\s+sentence"
-            r"|short\s+version|sum\s+(?:it\s+)?up|in\s+(?:plain|simple|normal)\s+(?:terms|words"
-            r"|english))\b)(?=.*\b(?:role|job|mlops|this\s+person)\b)",
-            re.IGNORECASE | re.DOTALL,
-        ),
-        # the lines saying what the role is and does
-        re.compile(
-            r"\bbuilds\s+and\s+maintains\s+the\s+infrastructure\b|^They\s+create\s+the\s+pipelines\b"
-        ),
-        # what sets it apart, what it takes, pays or measures is another ask
-        unless=re.compile(
-            r"\b(?:vs\.?|versus|differ\w*|compar\w*|skills?|blend\w*|combin\w*|mix|salary|pay|earn\w*"
-            r"|day|morning|afternoon|lead\s+time|recovery|drift|tools?|metrics?|challenges?|fit|suit\w*"
-            r"|data\s+scientists?|success|level\w*|junior|senior|staff)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    Theme(
-        "soft skills",
-        re.compile(
-            r"\b(?:soft|people|communication|interpersonal|social)[- ]skills?\b|\bpeople\s+person\b"
-            r"|\bnon-?technical\s+(?:people|folks|crowd|audiences?|stakeholders?|colleagues|staff)",
-            re.IGNORECASE,
-        ),
-        re.compile(r"^Soft Skills$"),  # the part listing them
-        by_title=True,
-        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|interview\w*|remote)\b", re.I),
-    ),
-    Theme(
-        "collaboration",
-        re.compile(
-            r"\b(?:work|working|sitting|sit|coding|be)\s+(?:alone|solo|on\s+(?:my|your|their)\s+own)\b"
-            r"|\bteam\s?work\b|\bwith\s+other\s+people\b|\btalk(?:ing)?\s+to\s+people\b",
-            re.IGNORECASE,
-        ),
-        # whom the role works with, and the day's collaboration
-        re.compile(r"^Working with data scientists|\bcross-team collaboration\b"),
-        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|interview\w*|remote)\b", re.I),
-    ),
-    Theme(
-        "infrastructure cost",
-        re.compile(
-            r"\b(?:cloud|aws|gcp|azure|compute|gpu|hosting)\s+(?:bills?|costs?|spend\w*)\b"
-            r"|\binfra\w*\s+(?:bills?|spend\w*)\b"  # not its cost as a metric: that line's
-            r"|\bcost[- ](?:optimi[sz]\w*|efficien\w*|savings?|cutting|reduction|control|angle)\b"
-            r"|\bfinops\b|\b(?:keep|keeping|get|getting|bring\w*)\s+(?:\w+\s+){0,3}(?:bills?"
-            r"|costs?|spend)\s+down\b",
-            re.IGNORECASE,
-        ),
-        re.compile(r"\bcost\b", re.IGNORECASE),  # the lines on what infrastructure costs
-        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|exam|tuition)\b", re.IGNORECASE),
-    ),
 )
 
 
-__all__ = ["THEMES", "Theme"]
+__all__ = ["TABLE", "Theme"]

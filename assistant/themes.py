@@ -29,9 +29,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.role_themes import ROLE_THEMES
 from assistant.schema import Section, Unit
 from assistant.terms import topicless
-from assistant.theme_table import THEMES, Theme
+from assistant.theme_table import TABLE, Theme
+
+THEMES = (*TABLE, *ROLE_THEMES)  # in order: an ask is of the first it matches
 
 
 def theme_of(ask: str) -> Theme | None:

@@ -115,6 +115,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         # a project showing it is among the cost lines ("Cost optimization project showing …")
         ("what portfolio piece would show off cost optimisation skills?", "infrastructure cost"),
         ("is the soft skills section worth the salary bump?", None),  # pay is another ask
+        # whom the role serves
+        ("Who does this person unblock?", "serves"),
+        ("who do mlops guys make life easier for at work?", "serves"),
+        ("whos the customer internally, like who do mlops ppl actualy help", "serves"),
+        ("who's on the receiving end of an mlops engineer's work", "serves"),
+        ("Who coined the term MLOps?", None),  # whom it serves is no ask of who said it
     ],
 )
 def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
@@ -242,6 +248,12 @@ def test_an_ask_whether_the_role_takes_something_in(ask: str, takes: bool) -> No
     assert takes_in(ask) is takes
     # someone else's headache is whose the work is, not a downside of the role
     assert (theme_of(ask) is not None and theme_of(ask).name == "downsides") is (not takes)
+
+
+@pytest.mark.slow
+def test_whom_the_role_serves_is_the_line_on_whom_it_enables(assistant: Assistant) -> None:
+    answer = assistant.ask("Who in the company benefits from the work of the MLOps engineer?")
+    assert not answer.refused and "You enable data scientists" in answer.text, answer.text
 
 
 @pytest.mark.slow
