@@ -59,10 +59,10 @@ TABLE = (
     Theme(
         "metrics to show",
         re.compile(
-            r"\b(?:numbers?|metrics?|stats|kpis?)\b[^?.!]{0,40}\b(?:show|showing|highlight\w*|bring"
-            r"|present|put|talk\w*\s+about|back\w*\s+(?:that|it|this|them)\s+up|report|brag)\b"
-            r"|\b(?:show|highlight|bring|present|put|brag\s+about)\b[^?.!]{0,40}\b(?:numbers?"
-            r"|metrics?|stats|kpis?)\b",
+            r"\b(?:numbers?|metrics?|stats|kpis?)\b[^?.!]{0,40}\b(?:(?:show|highlight|brag|flex"
+            r"|showcas|boast|tout)\w*|bring|present|put|talk\w*\s+about|back\w*\s+(?:that|it|this"
+            r"|them)\s+up|report)\b|\b(?:show|highlight|bring|present|put|brag\s+about|flex)\b"
+            r"[^?.!]{0,40}\b(?:numbers?|metrics?|stats|kpis?)\b",
             re.IGNORECASE,
         ),
         # the part of the guide listing the metrics a portfolio highlights

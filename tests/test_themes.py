@@ -58,6 +58,9 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("ok, and which numbers I should show in these projects?", "metrics to show"),
         ("what numbers should they bring to back that up?", "metrics to show"),
         ("Which KPIs could I put in their 90-day plan?", "metrics to show"),
+        # any form of a verb of showing off
+        ("And which numbers should I be bragging about?", "metrics to show"),
+        ("what numbers should i flex on my portfolio", "metrics to show"),
         ("is MLOps pay higher than SRE pay? show me numbers", None),  # what people earn
         ("Does the guide put a number on how many tools exist?", None),
         ("Could you give me the basic definition of the role, in a sentence?", "role"),
