@@ -8,8 +8,7 @@ stage after it.
   ("kubernets"; a correctly spelt English word is never taken for a similar-looking guide word);
   what is left is matched by meaning against the words of the lines an answer quotes — the
   question's *coverage*.
-- **guide_words**: the words of the guide's texts, as ingest stores them.
-"""
+- **guide_words**: the words of the guide's texts, as ingest stores them."""
 
 from __future__ import annotations
 
@@ -24,6 +23,7 @@ import numpy as np
 
 from assistant.dictionary import is_english, is_term, spelt_out
 from assistant.foreign import other_languages
+from assistant.idioms import plain
 from assistant.text import CHAT_FORMS, DEFINITION_WORDS, STOPWORDS, TYPED_WORD, guide_acts, tokenize
 from assistant.tuning import RetrievalSettings
 
@@ -290,11 +290,11 @@ class Vocabulary:
         return out
 
     def spell_out(self, text: str) -> str:
-        """The text as it is read: each chat form ("wat", "shud") as its words, a common word
-        typed a letter short as that word ("actualy": dictionary.spelt_out), each numeronym
-        ("k8s": k, eight letters, s) as the one guide word it counts ("kubernetes"), and each
-        pair of initials around "&" as the guide's name they spell ("W&B"); a name typed
-        apart as that name ("ml ops": "mlops")."""
+        """The text as it is read: an idiom as its plain words ("keep an eye on": idioms.py),
+        each chat form ("wat", "shud") as its words, a common word typed a letter short as that
+        word ("actualy": dictionary.spelt_out), each numeronym ("k8s") as the one guide word it
+        counts ("kubernetes"), each pair of initials around "&" as the guide's name they spell
+        ("W&B"), and a name typed apart as that name ("ml ops": "mlops")."""
 
         def word(m: re.Match[str]) -> str:
             low = m.group(0).lower()
@@ -314,7 +314,7 @@ class Vocabulary:
         def initials(m: re.Match[str]) -> str:
             return self.initials.get(m.group(0).lower().replace(" ", ""), m.group(0))
 
-        text = self._apart.sub(lambda m: re.sub(r"[\s-]+", "", m.group(0)), text)  # "ml ops"
+        text = self._apart.sub(lambda m: re.sub(r"[\s-]+", "", m.group(0)), plain(text))
         text = _INITIALS.sub(initials, text)
         return _NUMERONYM.sub(spell, TYPED_WORD.sub(word, text))
 
