@@ -68,7 +68,7 @@ CHAT_FORMS = {
     # Nigerian Pidgin ("wetin dey happen", "una", "abeg") and Jamaican patois ("dem", "gwaan")
     "wetin": "what", "dey": "are", "una": "you", "abeg": "please", "wan": "want", "dem": "them",
     "gwaan": "going on",
-    "n": "and",  # "google *n* stuff"
+    "n": "and", "wot": "what",  # "google *n* stuff", "wot do they earn"
 }  # fmt: skip
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.

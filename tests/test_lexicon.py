@@ -147,6 +147,7 @@ def test_spoken_spellings_are_read_as_their_words() -> None:
     assert v.spell_out("Whit's Docker fir in aw this?") == "Whit's Docker for in all this?"
     assert v.spell_out("how much dey earn? I wan know") == "how much are earn? I want know"
     assert v.spell_out("What dem working on?") == "What them working on?"  # patois
+    assert v.spell_out("wot do they earn") == "what do they earn"  # informal British
     assert v.spell_out("a sci-fi novel") == "a sci-fi novel"
     assert v.spell_out("a job w/o college") == "a job w/o college"  # "without", not "of"
     # a dropped "g" an apostrophe marks; not a contraction
