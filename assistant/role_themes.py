@@ -63,7 +63,8 @@ ROLE_THEMES = (
         "soft skills",
         re.compile(
             r"\b(?:soft|people|communication|interpersonal|social)[- ]skills?\b|\bpeople\s+person\b"
-            r"|\bnon-?technical\s+(?:people|folks|crowd|audiences?|stakeholders?|colleagues|staff)",
+            r"|\bnon-?technical\s+(?:people|folks|crowd|audiences?|stakeholders?|colleagues|staff)"
+            r"|\b(?:good|great|bad|decent)\s+(?:with|at\s+dealing\s+with)\s+people\b",
             re.IGNORECASE,
         ),
         re.compile(r"^Soft Skills$"),  # the part listing them

@@ -110,6 +110,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         # the soft skills it lists; whom it works with; what it does about infrastructure cost
         ("Is there a people-skills side to this work?", "soft skills"),
         ("Do they need to explain things to non-technical stakeholders?", "soft skills"),
+        ("do you have to be really good with people? i'm a bit quiet", "soft skills"),
         ("Would I be working alone, or with other people?", "collaboration"),
         ("do u get to vibe solo or is it lots of teamwork", "collaboration"),
         ("Is keeping the cloud bill down part of this job?", "infrastructure cost"),
