@@ -11,6 +11,7 @@ _IDIOMS = (
     (r"keep(?:s|ing)?\s+(?:an\s+|a\s+close\s+)?eyes?\s+on|keep(?:s|ing)?\s+tabs\s+on", "monitor"),
     (r"kept\s+(?:an\s+|a\s+close\s+)?eyes?\s+on|kept\s+tabs\s+on", "monitored"),
     (r"(?:putting|put|puts)\s+out\s+fires|fire-?fighting", "handling incidents"),
+    (r"(?:prod|production)\s+fires|fires\s+in\s+(?:prod|production)", "production incidents"),
     (r"(?:the|our|their|a)\s+(?:cloud|aws|gcp|azure|compute)\s+bills?", "the infrastructure cost"),
     (r"what['’]?s\s+the\s+damage|what\s+is\s+the\s+damage", "what is the cost"),
 )

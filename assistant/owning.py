@@ -32,7 +32,7 @@ _PART_OF_ROLE = re.compile(
     r"|responsibilit\w+|purview|brief|gig)\b|\bon\s+the\s+hook\s+for\b|\bresponsible\s+for\b"
     r"|\bside\s+to\s+(?:this|the|their|that)\s+(?:work|job|role)\b"
     # or another's: "or is that *somebody else's* headache?", "*the SRE team's* problem"
-    r"|\b(?:some(?:one|body)\s+else|some\s+other\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+[\w-]+\s+team)['’]s?\b"
+    r"|\b(?:some(?:one|body)\s+else|some\s+other\s+(?:[\w-]+\s+){0,2}?[\w-]+|the\s+[\w-]+\s+team)(?:['’]s?|s)\b"
     r"|\bthe\s+ones\s+(?:who|that|looking|in\s+charge)\b|\bin\s+charge\s+of\b",
     re.IGNORECASE,
 )

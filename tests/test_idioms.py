@@ -15,6 +15,7 @@ def test_an_idiom_is_read_as_its_plain_words() -> None:
     assert plain("Who keeps tabs on the models?") == "Who monitor the models?"
     assert plain("is it all putting out fires?") == "is it all handling incidents?"
     assert plain("the cloud bill") == "the infrastructure cost"
+    assert plain("deal with prod fires") == "deal with production incidents"
     assert plain("The CKA - what's the damage?") == "The CKA - what is the cost?"
     # the words alone are no idiom
     assert plain("an eye for detail, a fire drill, the bill of materials") == (

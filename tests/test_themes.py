@@ -243,6 +243,7 @@ def test_the_words_naming_the_top_pay_group_as_a_group_not_a_member() -> None:
         ("Are they also the ones looking after the feature stores?", True),
         ("Who's in charge of keeping an eye on the models?", True),
         ("Is cost part of the job?", True),
+        ("do they gotta deal w prod fires too or is that someone elses problem", True),
         ("What are the headaches of this job?", False),
     ],
 )
