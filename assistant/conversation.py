@@ -156,11 +156,11 @@ def with_theme_of(ask: str, last: str, spell: Callable[[str], str]) -> str:
     """A follow-up that asks a theme of the guide (assistant/themes.py) only with the question
     before it, which alone asks none, is the two together: after "What does an MLOps engineer
     earn?", "and at the big tech firms?" asks the top pay."""
+    if theme_of(ask) is not None:
+        return ask  # its own theme: the question before it is not read again
     last = read(spell(read_unaccented(last))).ask  # as read: "… *dey* earn?" ("are")
     pair = f"{last} {ask}"
-    if theme_of(ask) is None and theme_of(last) is None and theme_of(pair) is not None:
-        return pair
-    return ask
+    return pair if theme_of(last) is None and theme_of(pair) is not None else ask
 
 
 def in_conversation(
