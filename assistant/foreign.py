@@ -15,8 +15,11 @@ from collections.abc import Callable
 from importlib import resources
 
 from assistant.dictionary import is_english
+from assistant.text import tokenize
 
 _FILE = "foreign_words.txt"
+#: Fewest words of another language that show a question is written partly in it.
+MIXED_IN = 2
 
 
 @functools.cache
@@ -40,3 +43,14 @@ def other_languages(text: str, words: list[str], cut_short: Callable[[str], bool
         return found
     capitalised = {w.lower() for w in re.findall(r"\b\w*[A-Z]\w*", text)}
     return found | {w for w in words if w not in capitalised and not is_english(w)}
+
+
+def mixed_in(text: str, cut_short: Callable[[str], bool]) -> set[str]:
+    """The words of another language a question is written partly in (at least `MIXED_IN` of
+    its words are that language's: "les data scientists, ils collaborent *avec* les MLOps *ou*
+    c'est tendu?"): the asker's own words, no name the guide lacks ("ILS", "explicar"). One
+    such word alone ("keras", a tool, is also Indonesian) is no evidence of a language."""
+    words = tokenize(text.lower())
+    if sum(is_foreign(w) for w in words) < MIXED_IN:
+        return set()
+    return other_languages(text, words, cut_short)

@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.asking import ALTERNATIVE
 from assistant.dictionary import is_common, is_english, is_term
-from assistant.foreign import is_foreign
+from assistant.foreign import is_foreign, mixed_in
 from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
     is_noun,
@@ -255,6 +255,7 @@ def other_people(
     recruiters", "cloud providers"). "travel nurses", "airline pilots" are another job's."""
     words = re.findall(r"[a-z0-9][a-z0-9-]*", text.lower())
     theirs = askers_own(text)  # "our *hire*", "my *teenager*": who asks, not another job
+    theirs |= asker_language(text, vocabulary)  # "da" in "a certificação da Azure"
     people = [
         w
         for i, w in enumerate(words)
@@ -272,6 +273,17 @@ def other_people(
         return []
     near = vocabulary.matches(" ".join(people), embed)
     return [w for w in people if near.get(w, 0.0) < same_word]
+
+
+def asker_language(text: str, vocabulary: Vocabulary) -> set[str]:
+    """The words of the other language a question holding a guide word is written partly in
+    (foreign.mixed_in): no names ("ILS" in "les data scientists, ils collaborent …"). A question
+    with no guide word is not read past its words ("ada diskon buat mahasiswa gak?")."""
+    words = tokenize(text)
+    own = [w for w in words if w in vocabulary.exact or stem(w) in vocabulary.stems]
+    if all(w in STOPWORDS or w in FRAME_WORDS for w in own):
+        return set()
+    return mixed_in(text, vocabulary.shortens)
 
 
 def common_abbreviation(name: str) -> bool:
@@ -337,15 +349,16 @@ def ungrounded(
         for n in names
         if not terms.grounded(n) and not common_abbreviation(n) and not _where(n, text, vocabulary)
     ]
+    theirs = asker_language(text, vocabulary)  # the asker's other language: no names
     # a place typed in lower case ("mlops salary uk?"); as typed in capitals it is a name
     out += [
         w.upper() if len(w) <= 3 else w.title()
         for w in tokenize(text)
         if w not in vocabulary.exact
         and is_place(w)
-        and not (is_common(w) or is_foreign(w) or terms.grounded(w))
+        and not (is_common(w) or is_foreign(w) or w in theirs or terms.grounded(w))
     ]  # "us" and "oh" in lower case are the pronoun and the interjection
-    unknown = vocabulary.unknown(text)
+    unknown = [w for w in vocabulary.unknown(text) if w not in theirs]
     if not unknown:
         return out
     # one letter off an acronym of the guide is another acronym ("ckad", not "cka")

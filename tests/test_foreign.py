@@ -60,6 +60,13 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
         # an accented word is one word, not a name in its pieces ("dif", "CIL")
         ("É difícil? what are the biggest challenges in MLOps?", "On-call burden"),
         ("qué cloud should I learn, AWS o Azure?", "Work with cloud platforms (AWS, GCP"),
+        # in a question written partly in another language, its words are no names, even
+        # where WordNet knows them as a place ("ils") or a job ("da": a district attorney)
+        (
+            "est-ce qu'ils travaillent avec les data scientists tous les jours?",
+            "Supporting data scientists with experimentation infrastructure",
+        ),
+        ("O exame da Azure custa quanto?", "Azure AI Engineer Associate ($165)"),
     ],
 )
 def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
