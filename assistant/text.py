@@ -34,8 +34,8 @@ STOPWORDS = (
 )  # fmt: skip
 
 #: A word as typed, read for its chat form or spelling (vocabulary.spell_out): not a part of a
-#: contraction ("don't"), but a word whose dropped "g" an apostrophe marks ("runnin'").
-TYPED_WORD = re.compile(r"(?<![\w'&/])[A-Za-z]+(?:\d?(?![\w'&/])|(?<=in)(?='(?!\w)))")
+#: contraction ("don't"), but one before "'s" ("whit's") or whose dropped "g" it marks ("runnin'").
+TYPED_WORD = re.compile(r"(?<![\w'&/])[A-Za-z]+(?:\d?(?![\w&/]|'(?!s\b))|(?<=in)(?='(?!\w)))")
 
 #: Words as typed in a chat box, and the words they stand for ("wat langs shud i learn 4 mlops").
 CHAT_FORMS = {
@@ -63,13 +63,15 @@ CHAT_FORMS = {
     "daes": "does", "hoo": "how", "whaur": "where", "wha": "who", "wid": "would", "awfy": "very",
     "efter": "after", "cannae": "can not", "dinnae": "do not", "disnae": "does not",
     "didnae": "did not", "isnae": "is not", "wasnae": "was not", "wouldnae": "would not",
-    "couldnae": "could not", "shouldnae": "should not", "fir": "for", "hae": "have", "aw": "all",
-    "ony": "any", "yins": "ones",
+    "couldnae": "could not", "shouldnae": "should not", "fir": "for", "fur": "for",
+    "hae": "have", "aw": "all", "ony": "any", "yins": "ones",
     # Nigerian Pidgin ("wetin dey happen", "una", "abeg") and Jamaican patois ("dem", "gwaan")
     "wetin": "what", "dey": "are", "una": "you", "abeg": "please", "wan": "want", "dem": "them",
     "gwaan": "going on",
     "n": "and", "wot": "what",  # "google *n* stuff", "wot do they earn"
 }  # fmt: skip
+#: a chat form of "what", "how", "who" with its "is" ("wots DVC?", "whit's" reads as "what's")
+CHAT_FORMS |= {f"{k}s": f"{v} is" for k, v in CHAT_FORMS.items() if v in ("what", "how", "who")}
 
 #: "isn't" -> "is not", "you'll" -> "you will": no stray "isn" or "ll" tokens.
 _CONTRACTION = re.compile(r"(\w)(n't|'ll|'re|'ve|'d|'m|'s)\b")
@@ -106,28 +108,11 @@ def tokenize(text: str) -> list[str]:
 #: Words that ask for a definition's form, not its topic ("in one sentence", "in simple terms").
 DEFINITION_WORDS = frozenset(
     [
-        "sentence",
-        "sentences",
-        "brief",
-        "briefly",
-        "short",
-        "simple",
-        "simply",
-        "plain",
-        "terms",
-        "words",
-        "exactly",
-        "define",
-        "definition",
-        "overview",
-        "mean",
-        "means",
-        "meaning",
-        "summary",
-        "summarize",
-        "nutshell",
+        "sentence", "sentences", "brief", "briefly", "short", "simple", "simply", "plain", "terms",
+        "words", "exactly", "define", "definition", "overview", "mean", "means", "meaning",
+        "summary", "summarize", "nutshell",
     ]
-)
+)  # fmt: skip
 
 # Every question and most headings say "MLOps engineer": for embeddings the phrase is noise
 # that makes a generic line ("Total Time: 4-6 years") look like an answer to everything.
