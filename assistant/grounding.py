@@ -65,6 +65,8 @@ def property_words(
         qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
         unnamed = set(nouns) <= set(matches) or set(nouns[:-1]) & set(matches)
         nominal = frozenset(nouns if qualified and unnamed else ())
+        # "which of them are *free*?": what it asks of the things, as "is it free?" does
+        nominal |= {m.group(1).lower() for m in _WHICH_IS.finditer(main)} & reader.nominal(main)
     # people are whom the ask is of, not what ("does *my teenager* need a degree?", "suit *a
     # girl* like her?"); a judgement put on a thing is the asker's ("building *cool* models")
     theirs = askers_own(main) | suited(main)
@@ -84,6 +86,8 @@ def property_words(
     ]
 
 
+#: The word a which-ask says of the things it chooses among: "which one is *free* to use?".
+_WHICH_IS = re.compile(r"\bwhich\b(?:\s+[\w-]+){0,5}?\s+(?:is|are)\s+([a-z-]+)", re.I)
 #: A clause of when the thing asked happens: "if something goes wrong", "when a model fails"
 #: (not "if I'm over 40", of the asker).
 _WHEN_CLAUSE = re.compile(

@@ -1614,6 +1614,10 @@ def test_things_of_a_kind_the_guide_names_are_answered(assistant: Assistant) -> 
         # when the thing asked happens is no property of it; the asker's own "if" may be
         ("Will he be rung up if something goes wrong with the models?", []),
         ("Is the CKA free if I'm a student?", ["free"]),
+        # a which-ask asks its word of the things it chooses among, as a yes/no ask does
+        ("which one is free to use", ["free"]),
+        ("Which of those serving tools are free?", ["free"]),
+        ("which of them is the second category?", []),
     ],
 )
 def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]) -> None:
