@@ -358,9 +358,22 @@ _SET_ASIDE_AFTER = re.compile(
 )
 
 
+#: Where the asker heard of the thing asked about, in a clause after it: "this MLflow *that
+#: everyone whispers about in the corridors*", "DVC*, which one of my students mentioned*",
+#: "that 'drift' business *my article talked about*": not what is asked of it.
+_HEARSAY = re.compile(
+    r"(?<=[\w'\"])(?<!\bas)(?<!\bthan)(?<!\blike)(?:\s*,)?\s+(?:(?:that|which|who)\s+)?"
+    r"(?:(?:one\s+of\s+)?(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+|everyone|everybody|people"
+    r"|folks|someone|somebody)\s+(?:keeps?\s+|always\s+)?(?:mentioned|mentions|talked|talks"
+    r"|whispers|raves|swears|said|says|told\s+me|brought\s+up)(?:\s+(?:about|of|by))?(?:\s+(?:in|at|on)\s+[^,?.;:!]*)?(?=\s*(?:[?,.;:!]|$))",
+    re.IGNORECASE,
+)
+
+
 def without_set_aside(ask: str) -> str:
-    """The ask without what it sets aside; the ask itself when nothing else would be left."""
-    rest = _SET_ASIDE_AFTER.sub(" ", _SET_ASIDE.sub(" ", ask)).strip()
+    """The ask without what it sets aside or where the asker heard of it; the ask itself when
+    nothing else would be left."""
+    rest = _HEARSAY.sub("", _SET_ASIDE_AFTER.sub(" ", _SET_ASIDE.sub(" ", ask))).strip()
     return rest if tokenize(rest) else ask
 
 

@@ -337,6 +337,20 @@ def test_a_short_ordinary_word_in_capitals_is_no_name() -> None:
     assert not common_abbreviation("R")  # a lone capital names ("in R")
 
 
+def test_where_the_asker_heard_of_a_thing_is_not_asked_of_it() -> None:
+    from assistant.text import without_set_aside
+
+    ask = "What is this MLflow that everyone whispers about in the corridors?"
+    assert without_set_aside(ask) == "What is this MLflow?"
+    assert without_set_aside("And DVC, which one of my students mentioned?") == "And DVC?"
+    ask = "what does the 'drift' thing my nephew talked about mean?"
+    assert without_set_aside(ask) == ask  # the clause does not end the ask: it is kept
+    assert without_set_aside("what's Airflow, my tutor said?") == "what's Airflow?"
+    # a comparison with what they say is asked ("as bad as everyone says?")
+    ask = "Is the on-call really as bad as everyone says?"
+    assert without_set_aside(ask) == ask
+
+
 def test_what_an_ask_sets_aside_is_not_searched_for() -> None:
     from assistant.text import without_set_aside
 
