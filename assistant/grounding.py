@@ -14,13 +14,13 @@ from assistant.dictionary import is_common, is_english, is_term
 from assistant.foreign import is_foreign, mixed_in
 from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
+    common_abbreviation,
     is_noun,
     is_occupation,
     is_person,
     is_place,
     kind_of_name,
     kind_of_noun,
-    may_name_a_place_or_body,
 )
 from assistant.names import mentioned, not_examples
 from assistant.ordinals import ORDINAL, STRUCTURAL
@@ -65,8 +65,10 @@ def property_words(
         qualified = len([w for w in words if w not in TRUTH_WORDS]) > 1
         unnamed = set(nouns) <= set(matches) or set(nouns[:-1]) & set(matches)
         nominal = frozenset(nouns if qualified and unnamed else ())
-        # "which of them are *free*?": what it asks of the things, as "is it free?" does
+        # "which of them are *free*?", "when does the CKA *expire*?": what it asks of the
+        # things, as "is it free?" and "does the CKA expire?" do
         nominal |= {m.group(1).lower() for m in _WHICH_IS.finditer(main)} & reader.nominal(main)
+        nominal |= reader.asked_verbs(main) if _WH_ADVERB.match(main) else frozenset()
     # people are whom the ask is of, not what ("does *my teenager* need a degree?", "suit *a
     # girl* like her?"); a judgement put on a thing is the asker's ("building *cool* models")
     theirs = askers_own(main) | suited(main)
@@ -86,6 +88,7 @@ def property_words(
     ]
 
 
+_WH_ADVERB = re.compile(r"\W*(?:when|where|why|how)\b", re.I)
 #: The word a which-ask says of the things it chooses among: "which one is *free* to use?".
 _WHICH_IS = re.compile(r"\bwhich\b(?:\s+[\w-]+){0,5}?\s+(?:is|are)\s+([a-z-]+)", re.I)
 #: A clause of when the thing asked happens: "if something goes wrong", "when a model fails"
@@ -290,17 +293,6 @@ def asker_language(text: str, vocabulary: Vocabulary) -> set[str]:
     return mixed_in(text, vocabulary.shortens)
 
 
-def common_abbreviation(name: str) -> bool:
-    """A short word in capitals that is an ordinary word ("AM", "IT"), not one that may name a
-    place or a body ("US", "EU"), an acronym the dictionary lacks ("SRE") or a lone "R"."""
-    return (
-        2 <= len(name) <= 3
-        and name.isupper()
-        and is_english(name.lower())
-        and not may_name_a_place_or_body(name)
-    )
-
-
 def unsaid(
     names: tuple[str, ...], unknown: list[str], said: list[str], terms: Terms, share: float
 ) -> list[str]:
@@ -396,6 +388,6 @@ def guessed(name: str, text: str) -> bool:
 
 
 __all__ = [
-    "TERM_MIN_LENGTH", "WHY", "common_abbreviation", "unsaid", "other_people", "property_words",
+    "TERM_MIN_LENGTH", "WHY", "unsaid", "other_people", "property_words",
     "unnamed_kind", "ungrounded", "askers_own", "unjudged",
 ]  # fmt: skip

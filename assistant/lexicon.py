@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from assistant.dictionary import is_english
 from assistant.vocabulary import MEMO_WORDS
 
 _PLACES = frozenset(["noun.location", "noun.object"])
@@ -207,7 +208,19 @@ def may_name_a_place_or_body(word: str) -> bool:
     return any(lex in _PLACES or lex == "noun.group" for _, lex, _ in _senses(word.lower()))
 
 
+def common_abbreviation(name: str) -> bool:
+    """A short word in capitals that is an ordinary word ("AM", "IT"), not one that may name a
+    place or a body ("US", "EU"), an acronym the dictionary lacks ("SRE") or a lone "R"."""
+    return (
+        2 <= len(name) <= 3
+        and name.isupper()
+        and is_english(name.lower())
+        and not may_name_a_place_or_body(name)
+    )
+
+
 __all__ = [
+    "common_abbreviation",
     "misread_adjective",
     "is_modifier",
     "is_noun",

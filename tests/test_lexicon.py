@@ -329,7 +329,7 @@ def test_an_english_word_is_no_acronym_variant() -> None:
 
 
 def test_a_short_ordinary_word_in_capitals_is_no_name() -> None:
-    from assistant.grounding import common_abbreviation
+    from assistant.lexicon import common_abbreviation
 
     assert common_abbreviation("AM") and common_abbreviation("PM")
     assert not common_abbreviation("US") and not common_abbreviation("EU")  # places, bodies

@@ -1618,11 +1618,15 @@ def test_things_of_a_kind_the_guide_names_are_answered(assistant: Assistant) -> 
         ("which one is free to use", ["free"]),
         ("Which of those serving tools are free?", ["free"]),
         ("which of them is the second category?", []),
+        # and so does a when-, where-, why- or how-ask its verb of a named thing
+        ("when does the CKA expire?", ["expire"]),
+        ("What does the CKA expire?", []),
     ],
 )
 def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]) -> None:
     near = {"group": 0.3, "category": 0.3, "free": 0.3, "signing": 0.3, "bonus": 0.3}
     near |= {"loads": 0.3, "couple": 0.3, "dress": 0.3, "figure": 0.3, "wrong": 0.3}
+    near |= {"expire": 0.3}
     found = property_words(read(ask), near, reader(Settings().reader_model))
     assert sorted(found) == sorted(words)
 
