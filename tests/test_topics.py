@@ -918,9 +918,14 @@ def test_a_pick_among_those_by_what_none_of_them_states_is_refused(assistant: As
         "Prometheus/Grafana for infrastructure and model metrics, Evidently AI for model "
         "monitoring and drift detection, and Arize as an ML observability platform.",
     )
-    for ask in ["Which one of these is free to use?", "Which of those are open source and free?"]:
+    # what a which-ask says of them is a property their lines must state, as of one
+    asks = {
+        "Which one of these is free to use?": "unstated_property",
+        "Which of those are open source and free?": "unstated_judgement",
+    }
+    for ask, reason in asks.items():
         answer = assistant.ask(ask, tools)
-        assert_refused_for(answer, "unstated_judgement")
+        assert_refused_for(answer, reason)
         assert "Feast" not in answer.text, ask
     answer = assistant.ask("which of those does drift detection?", tools)
     assert not answer.refused and "Evidently AI" in answer.text and "Arize" not in answer.text
