@@ -89,6 +89,7 @@ def property_words(
     ]
 
 
+#: An ask opening with when, where, why or how: its verb is what it asks of a named thing.
 _WH_ADVERB = re.compile(r"\W*(?:when|where|why|how)\b", re.I)
 #: The word a which-ask says of the things it chooses among: "which one is *free* to use?".
 _WHICH_IS = re.compile(r"\bwhich\b(?:\s+[\w-]+){0,5}?\s+(?:is|are)\s+([a-z-]+)", re.I)

@@ -365,7 +365,8 @@ _HEARSAY = re.compile(
     r"(?<=[\w'\"])(?<!\bas)(?<!\bthan)(?<!\blike)(?:\s*,)?\s+(?:(?:that|which|who)\s+)?"
     r"(?:(?:one\s+of\s+)?(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+|everyone|everybody|people"
     r"|folks|someone|somebody)\s+(?:keeps?\s+|always\s+)?(?:mentioned|mentions|talked|talks"
-    r"|whispers|raves|swears|said|says|told\s+me|brought\s+up)(?:\s+(?:about|of|by))?(?:\s+(?:in|at|on)\s+[^,?.;:!]*)?(?=\s*(?:[?,.;:!]|$))",
+    r"|whispers|raves|swears|said|says|told\s+me|brought\s+up)(?:\s+(?:about|of|by))?"
+    r"(?:\s+(?:in|at|on)\s+[^,?.;:!]*)?(?=\s*(?:[?,.;:!]|$))",
     re.IGNORECASE,
 )
 
