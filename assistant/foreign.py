@@ -20,6 +20,9 @@ from assistant.text import tokenize
 _FILE = "foreign_words.txt"
 #: Fewest words of another language that show a question is written partly in it.
 MIXED_IN = 2
+#: Share of a question's words an English dictionary holds, at least, for it to be English
+#: with another language's word set aside in it ("Who is this job good for, vraiment?").
+MOSTLY_ENGLISH = 0.6
 
 
 @functools.cache
@@ -54,3 +57,15 @@ def mixed_in(text: str, cut_short: Callable[[str], bool]) -> set[str]:
     if sum(is_foreign(w) for w in words) < MIXED_IN:
         return set()
     return other_languages(text, words, cut_short)
+
+
+def asides(text: str) -> set[str]:
+    """The words of another language a mostly English text (`MOSTLY_ENGLISH` of its words in
+    an English dictionary) sets at the edge of a clause: "Who is this job good for,
+    *vraiment*?", "*merci*, what do they earn?"; not one inside ("a free *resit*"), which may be
+    a term. A text mostly in another language has none ("ada diskon buat mahasiswa gak?")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    if not words or sum(is_english(w) for w in words) < MOSTLY_ENGLISH * len(words):
+        return set()
+    clauses = [re.findall(r"[a-z]+", c) for c in re.split(r"[,;:.?!()\u2013\u2014]", text.lower())]
+    return {w for c in clauses if c for w in (c[0], c[-1]) if is_foreign(w)}

@@ -11,7 +11,7 @@ from typing import Any
 
 from assistant.asking import ALTERNATIVE
 from assistant.dictionary import is_common, is_english, is_term
-from assistant.foreign import is_foreign, mixed_in
+from assistant.foreign import asides, is_foreign, mixed_in
 from assistant.items import AMONG_THOSE
 from assistant.lexicon import (
     common_abbreviation,
@@ -291,8 +291,8 @@ def asker_language(text: str, vocabulary: Vocabulary) -> set[str]:
     words = tokenize(text)
     own = [w for w in words if w in vocabulary.exact or stem(w) in vocabulary.stems]
     if all(w in STOPWORDS or w in FRAME_WORDS for w in own):
-        return set()
-    return mixed_in(text, vocabulary.shortens)
+        return asides(text)  # "Who is this job good for, *vraiment*?"
+    return mixed_in(text, vocabulary.shortens) | asides(text)
 
 
 def unsaid(

@@ -21,6 +21,15 @@ def test_foreign_words_are_other_languages_common_words_not_english_nor_names() 
     assert not any(is_foreign(w) for w in ["para", "salary", "jakarta", "kubeflow", "salry"])
 
 
+def test_a_mostly_english_question_sets_another_languages_word_aside_at_a_clauses_edge() -> None:
+    from assistant.foreign import asides
+
+    assert asides("Who is this work good for, franchement?") == {"franchement"}
+    assert asides("merci, and what is DVC for?") == {"merci"}
+    assert asides("if I fail do I get a free resit or what") == set()  # inside: maybe a term
+    assert asides("ada diskon buat mahasiswa gak?") == set()  # mostly another language
+
+
 def test_accented_words_are_read_without_their_accents() -> None:
     assert unaccented("São Paulo: técnicas, résumé, naïve") == "Sao Paulo: tecnicas, resume, naive"
     assert tokenize(unaccented("perguntas técnicas")) == ["perguntas", "tecnicas"]  # no "cnicas"
@@ -67,6 +76,8 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
             "Supporting data scientists with experimentation infrastructure",
         ),
         ("O exame da Azure custa quanto?", "Azure AI Engineer Associate ($165)"),
+        # one such word set at a clause's edge of a mostly English question is an aside
+        ("Who is this work good for, franchement?", "Best suited for"),
     ],
 )
 def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
