@@ -89,7 +89,7 @@ FRAME_WORDS = TRUTH_WORDS | frozenset(
         "comparison", "contrast", "versus", "vs", "characterise", "characterises", "characterize",
         "characterizes", "portray", "portrays", "frame", "frames", "framed", "framing", "address",
         "addresses", "discuss", "discusses", "only", "also", "plus", "maybe", "perhaps",
-        "regardless",
+        "regardless", "folk", "gig", "gigs", "blokes", "lads",  # "this *gig*", "MLOps *folk*"
         # what the guide does with what it states: "does it *admit* / *flag* / *acknowledge* …"
         "admit", "admits", "acknowledge", "acknowledges", "flag", "flags", "flagged",
         "anticipate", "anticipates", "concede", "concedes",

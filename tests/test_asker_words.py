@@ -234,6 +234,9 @@ def test_an_emphatic_what_is_ask_is_answered(
         ("whit dae they earn, the mlops lads?", "MLOps Engineers earn $120,000-$185,000"),
         ("Which cloud should I be learnin first wi this?", "Work with cloud platforms"),
         ("Whit's Airflow used fir?", "Airflow/Prefect/Dagster: Workflow orchestration"),
+        # informal words for the job and its people frame the ask ("this gig", "MLOps folk")
+        ("is kubernetes something i gotta learn for this gig?", "Kubernetes: Container"),
+        ("what do MLOps folk do in the morning?", "Morning: Check overnight model performance"),
         # where the asker heard of a thing is not asked of it
         ("What is Kubeflow, which my colleague mentioned?", "Kubeflow: End-to-end ML pipelines"),
         ("Abeg how much MLOps engineer dey earn?", "MLOps Engineers earn $120,000-$185,000"),
