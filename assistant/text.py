@@ -27,7 +27,7 @@ STOPWORDS = (
             "may", "might", "must", "shall", "ought", "about", "from", "into", "than", "then", "so",
             "if", "not", "no", "yes", "any", "all", "some", "more", "most", "also", "just", "very",
             "much", "many", "one", "ones", "get", "got", "have", "has", "had", "tell", "say",
-            "says", "guide", "please",
+            "says", "guide", "please", "such",
         ]
     )
     | CHAT_STOPWORDS
@@ -69,6 +69,7 @@ CHAT_FORMS = {
     "wetin": "what", "dey": "are", "una": "you", "abeg": "please", "wan": "want", "dem": "them",
     "gwaan": "going on",
     "n": "and", "wot": "what",  # "google *n* stuff", "wot do they earn"
+    "arvo": "afternoon",  # Australian
 }  # fmt: skip
 #: a chat form of "what", "how", "who" with its "is" ("wots DVC?", "whit's" reads as "what's")
 CHAT_FORMS |= {f"{k}s": f"{v} is" for k, v in CHAT_FORMS.items() if v in ("what", "how", "who")}

@@ -146,6 +146,7 @@ def test_spoken_spellings_are_read_as_their_words() -> None:
     assert v.spell_out("wetin be the salary") == "what be the salary"  # Pidgin
     assert v.spell_out("Whit's Docker fir in aw this?") == "what's Docker for in all this?"
     assert v.spell_out("wots DVC when it's at home") == "what is DVC when it's at home"
+    assert v.spell_out("n what about the arvo?") == "and what about the afternoon?"  # Australian
     assert v.spell_out("how much dey earn? I wan know") == "how much are earn? I want know"
     assert v.spell_out("What dem working on?") == "What them working on?"  # patois
     assert v.spell_out("wot do they earn") == "what do they earn"  # informal British

@@ -1106,6 +1106,7 @@ def test_third_person_pronouns_are_function_words() -> None:
     assert tokenize("What would a typical morning look like for him?") == ["typical", "morning",
         "look", "like"]  # fmt: skip
     assert tokenize("Does she need his help?") == ["need", "help"]
+    assert tokenize("Why's the CKA seen as such a big deal?") == ["cka", "seen", "big", "deal"]
 
 
 @pytest.mark.slow
