@@ -53,7 +53,7 @@ def mixed_in(text: str, cut_short: Callable[[str], bool]) -> set[str]:
     its words are that language's: "les data scientists, ils collaborent *avec* les MLOps *ou*
     c'est tendu?"): the asker's own words, no name the guide lacks ("ILS", "explicar"). One
     such word alone ("keras", a tool, is also Indonesian) is no evidence of a language."""
-    words = tokenize(text.lower())
+    words = tokenize(text)
     if sum(is_foreign(w) for w in words) < MIXED_IN:
         return set()
     return other_languages(text, words, cut_short)

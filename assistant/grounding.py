@@ -67,8 +67,9 @@ def property_words(
         nominal = frozenset(nouns if qualified and unnamed else ())
         # "which of them are *free*?", "when does the CKA *expire*?": what it asks of the
         # things, as "is it free?" and "does the CKA expire?" do
-        which = {m.group(1).lower() for m in _WHICH_IS.finditer(main)} - set(reader.graded(main))
-        nominal |= which & reader.nominal(main)  # "which is *easier*?" is a judgement (policy)
+        which = {m.group(1).lower() for m in _WHICH_IS.finditer(main)}
+        if which:  # "which is *easier*?" is a judgement (policy)
+            nominal |= (which - set(reader.graded(main))) & reader.nominal(main)
         nominal |= reader.asked_verbs(main) if _WH_ADVERB.match(main) else frozenset()
     # people are whom the ask is of, not what ("does *my teenager* need a degree?", "suit *a
     # girl* like her?"); a judgement put on a thing is the asker's ("building *cool* models")
