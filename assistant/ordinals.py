@@ -75,7 +75,8 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
 
 #: A step named by words of its title: "*the DevOps chunk*", "in *the ML fundamentals step*".
 _NAMED_STEP = re.compile(
-    r"\b(?:the|that|this)\s+((?:[\w/-]+\s+){1,4}?)(?:step|stage|phase|part|chunk|bit|leg|track)\b",
+    r"\b(?:the|that|this)\s+((?:[\w/-]+\s+){1,4}?)"
+    r"(?:step|stage|phase|part|chunk|bit|leg|track|chapter|segment|portion|piece|stretch)\b",
     re.IGNORECASE,
 )
 #: The step after or before one named: "*after the software foundation* part", "*after the
@@ -85,9 +86,14 @@ _BESIDE = re.compile(
     r"((?:[\w/-]+\s+){0,3}[\w/-]+)",
     re.IGNORECASE,
 )
+#: A step named as what an ask is about: "what should I learn *about ML fundamentals*?"
+_ABOUT_STEP = re.compile(
+    r"\b(?:about|regarding|in|on|for)\s+(?:the\s+)?((?:[\w/-]+\s+){0,3}[\w/-]+)", re.IGNORECASE
+)
 _PLURAL_STEPS = re.compile(r"\b(?:steps|stages|phases)\b", re.IGNORECASE)
 #: What a step is called: "the DevOps *chunk*", "the ML *bit*".
-_STEP_WORDS = STRUCTURAL | {"chunk", "bit", "leg", "track"}
+_STEP_WORDS = STRUCTURAL | {"chunk", "bit", "leg", "track", "chapter", "segment", "piece"}
+_STEP_WORDS |= {"portion", "stretch"}
 #: The verbs titles open with, which any ask may use ("what do I *learn* …"): they name no step.
 _GENERIC = frozenset({"build", "gain", "learn", "get", "become", "develop", "master", "start"})
 
@@ -148,4 +154,22 @@ def step_named(ask: str, titles: list[str]) -> int | None:
     return None
 
 
-__all__ = ["ORDINAL", "STRUCTURAL", "ordinal_noun", "ordinal_of", "step_named", "titles_named"]
+def step_about(ask: str, titles: list[str]) -> int | None:
+    """The one step (of those `titles`) an ask of the path is about, named by its title's words
+    alone: "what should I learn *about ML fundamentals*?"."""
+    for m in _ABOUT_STEP.finditer(ask):
+        named = titles_named(m.group(1), titles, whole=True)
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+__all__ = [
+    "ORDINAL",
+    "STRUCTURAL",
+    "ordinal_noun",
+    "ordinal_of",
+    "step_about",
+    "step_named",
+    "titles_named",
+]

@@ -9,6 +9,7 @@ Takes the question's ``Reading``, the conversation and the retrieval hits; gives
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant import lexicon, phrases
@@ -20,7 +21,7 @@ from assistant.items import (
     mentioned,
     pick,
 )
-from assistant.ordinals import step_named, titles_named
+from assistant.ordinals import step_about, step_named, titles_named
 from assistant.owning import duties_first
 from assistant.policy import STATED
 from assistant.pools import cheaper_than_said, named_before, sets_aside
@@ -38,6 +39,8 @@ from assistant.vocabulary import Vocabulary, stem
 
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
 Computed = tuple[Mode, list[Evidence], str]
+#: Which step of the path, by index, an ask names (ordinals.step_named, ordinals.step_about).
+StepNamed = Callable[[str, list[str]], int | None]
 
 #: A count asked as what one needs ("how many projects do I need before applying?", "how many of
 #: those would a candidate need"): what the guide must state, not how many it lists.
@@ -45,6 +48,11 @@ _NEEDED = re.compile(
     r"\bhow\s+many\b[^?.!]*?\b(?:needs?|needed|must|require[sd]?|minimum|enough"
     r"|should\s+(?:[\w-]+\s+){0,3}?have)\b",  # not what a portfolio "should show": its list
     re.I,
+)
+
+#: An ask of what to learn or know ("how much ML do I need to *know*?").
+_KNOWING = re.compile(
+    r"\b(?:learn\w*|know|knowledge|stud(?:y|ying|ied)|understand\w*|pick(?:ed|ing)?\s+up)\b", re.I
 )
 
 
@@ -97,6 +105,8 @@ class Selector:
             path = examples_answer(scored, ask, s, self.sections)
             if (path := path or self.path_answer(reading, scored)) is not None:
                 return path
+        if (whole := self._best_in_step(reading, scored)) is not None:
+            return whole
         if reading.kind == "person" and scored:
             # A person's section opens with the name ("Taylor Rupe"): read it from the start,
             # the best such section's, when one is among the evidence
@@ -117,6 +127,8 @@ class Selector:
         ]
         # "the third stage", "the DevOps chunk of the roadmap": of the path itself
         index = reading.ordinal[0] if reading.ordinal is not None else self._step_named(reading)
+        if index is None and reading.kind == "path":  # "what should I learn about ML basics?"
+            index = self._step_named(reading, step_about)
         if (reading.ordinal[1] if reading.ordinal is not None else index is not None) and scored:
             path = [(p, c) for p, c in self.families if about_the_path(p.title)]
             found = [(path[0], scored[0].score)] if len(path) == 1 else found
@@ -135,9 +147,26 @@ class Selector:
             return "list", lead
         return None
 
-    def _step_named(self, reading: Reading) -> int | None:
+    def _best_in_step(self, reading: Reading, scored: list[Evidence]) -> Composed | None:
+        """ "How much ML do I need to know?": an ask of what to learn or know whose best line
+        is the lead line of a step of the path ("Develop working knowledge of ML concepts.") is
+        answered by that step whole (its title, lead line and items), not by the lines that
+        happen to share its words; one of the step's items stays the answer on its own."""
+        if reading.kind != "other" or not scored or not _KNOWING.search(reading.ask):
+            return None
+        best = scored[0]
+        for parent, children in self.families:
+            if about_the_path(parent.title) and any(c.id == best.section.id for c in children):
+                step = best.section
+                if best.unit.text != step.units[0].text:
+                    return None
+                body = [Evidence(step, u, best.score) for u in step.units]
+                return "list", [Evidence(step, title_unit(step), best.score), *body]
+        return None
+
+    def _step_named(self, reading: Reading, named: StepNamed = step_named) -> int | None:
         path = [c for p, c in self.families if about_the_path(p.title)]
-        return step_named(reading.ask, [c.title for c in path[0]]) if len(path) == 1 else None
+        return named(reading.ask, [c.title for c in path[0]]) if len(path) == 1 else None
 
     def computed(
         self, reading: Reading, turns: list[dict[str, str]], hits: list[Hit], items: bool

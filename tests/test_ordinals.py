@@ -7,7 +7,7 @@ import pytest
 from conftest import assert_answered_with, exchange
 
 from assistant import Assistant
-from assistant.ordinals import ordinal_noun, ordinal_of, step_named, titles_named
+from assistant.ordinals import ordinal_noun, ordinal_of, step_about, step_named, titles_named
 
 
 @pytest.mark.parametrize(
@@ -66,6 +66,8 @@ STEPS = ["Learn Basic Nursing", "Gain Ward Experience", "Learn Pharmacology Fund
         ("the basic nursing stage - how long?", 0),
         # the one after or before a step named
         ("after the ward experience part then what", 2),
+        # other words for a part of the path
+        ("in the ward chapter, what do I learn?", 1),
         ("what comes before the pharmacology bit?", 1),
         # words no title has name no step ("the bedside manner part"), nor a word all titles
         # open with ("learn"), nor a clause ("before they gain …"), nor steps asked for
@@ -77,6 +79,20 @@ STEPS = ["Learn Basic Nursing", "Gain Ward Experience", "Learn Pharmacology Fund
 )
 def test_a_step_is_named_by_the_words_of_its_title(ask: str, step: int | None) -> None:
     assert step_named(ask, STEPS) == step
+
+
+@pytest.mark.parametrize(
+    ("ask", "step"),
+    [
+        ("what should I learn about pharmacology fundamentals?", 2),
+        ("what do I study for basic nursing, please", 0),
+        # a word of the title shared with another names no step; nor a thing no title has
+        ("what should I learn about the fundamentals of care?", None),
+        ("what should I learn about learning?", None),
+    ],
+)
+def test_a_step_is_named_as_what_an_ask_is_about(ask: str, step: int | None) -> None:
+    assert step_about(ask, STEPS) == step
 
 
 def test_a_text_names_a_title_by_half_its_own_words() -> None:
@@ -99,3 +115,28 @@ def test_a_step_named_by_its_words_or_after_one_said_in_prose_is_answered(
     )
     after = assistant.ask("and after that step?", said)
     assert not after.refused and "Gain DevOps Experience" in after.text, after.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much ML do I actually need to know?",
+        "What should I learn about ML fundamentals, please?",
+    ],
+)
+def test_an_ask_of_what_to_know_of_a_step_gets_the_step_whole(
+    assistant: Assistant, question: str
+) -> None:
+    # the step's lead line and every one of its items, not the lines sharing the ask's words
+    answer = assistant.ask(question)
+    assert not answer.refused, answer.text
+    for line in (
+        "Develop working knowledge of ML concepts.",
+        "Understand ML model training and evaluation",
+        "Learn data preprocessing and feature engineering",
+        "Understand model serving and inference patterns",
+    ):
+        assert line in answer.text, answer.text
+    assert "Build Software Engineering Foundation" not in answer.text
+    assert "($300)" not in answer.text  # no certification sharing the word "ML"
