@@ -281,7 +281,6 @@ class Assistant:
         unknown = self._ungrounded(reading.names, reading.ask)
         names = typed_names(reading.ask, retriever.vocabulary.names, reading.names)  # "tecton"
         named = self.selector.named_by_words(reading.ask, retriever.vocabulary)
-        # "big tech companies like Google" asks of no Google
         names, named = not_examples(names, reading.ask), set(not_examples(named, reading.ask))
         case = Case(
             reading=reading,
@@ -314,10 +313,11 @@ class Assistant:
         return case, coverage
 
     def _names_items(self, reading: Reading, named: set[str]) -> bool:
-        """Does the ask name the guide's items (which the model may not know), and no noun or
-        adjective the guide never uses ("Feast vs Tecton: how does it *distinguish* them?")?"""
+        """Does the ask name a step of the path ("the final stage"), or the guide's items (which
+        the model may not know) and no word the guide never uses ("how do they *differ*?")?"""
         unknown = named and self.retriever.vocabulary.unknown(reading.ask)
-        return bool(named) and (not unknown or not set(unknown) & self.reader.nominal(reading.ask))
+        items = bool(named) and (not unknown or not set(unknown) & self.reader.nominal(reading.ask))
+        return items or self.selector.names_step(reading)
 
     def _compose(
         self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: Choice

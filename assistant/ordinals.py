@@ -24,7 +24,9 @@ STRUCTURAL = frozenset(
 _COUNTED = re.compile(
     r"\b(step|stage|phase)\s+(?:#\s*)?(one|two|three|four|five|six|[1-6])\b", re.IGNORECASE
 )
-_NEXT_TWO = re.compile(r"(?:\s+(\w+))?(?:\s+(\w+))?")  # not "first-*year*": one word
+#: The two words after an ordinal, a comma between ("the final, specialisation stage"); not
+#: "first-*year*": one word.
+_NEXT_TWO = re.compile(r"(?:,?\s+(\w+))?(?:\s+(\w+))?")
 _COUNTS = {"one": 0, "two": 1, "three": 2, "four": 3, "five": 4, "six": 5}
 
 

@@ -164,6 +164,14 @@ class Selector:
                 return "list", [Evidence(step, title_unit(step), best.score), *body]
         return None
 
+    def names_step(self, reading: Reading) -> bool:
+        """Does the ask name a step of the guide's path, by its place ("the final stage") or
+        by its title's words ("the DevOps chunk")? It is then about the guide, however far its
+        other words are from the guide's ("Specify the activities in the final stage")."""
+        path = any(about_the_path(p.title) for p, _ in self.families)
+        counted = reading.ordinal is not None and reading.ordinal[1]
+        return path and (counted or self._step_named(reading) is not None)
+
     def _step_named(self, reading: Reading, named: StepNamed = step_named) -> int | None:
         path = [c for p, c in self.families if about_the_path(p.title)]
         return named(reading.ask, [c.title for c in path[0]]) if len(path) == 1 else None

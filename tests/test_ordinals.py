@@ -22,6 +22,8 @@ from assistant.ordinals import ordinal_noun, ordinal_of, step_about, step_named,
         # a word between the ordinal and the step it counts
         ("What does the final specialisation stage involve?", (-1, True), "stage"),
         ("In the last specialising phase, which tools?", (-1, True), "phase"),
+        # a comma between the ordinal and the words after it
+        ("How is the first, foundational stage summed up?", (0, True), "stage"),
         # a year joined to its ordinal is no step
         ("what would a first-year make", (0, False), ""),
         # "first" saying when, in an ask about a thing of its own
@@ -34,6 +36,19 @@ def test_an_ordinal_counts_a_step_or_an_item(
     assert ordinal_of(ask) == ordinal
     if ordinal is not None:
         assert ordinal_noun(ask) == noun
+
+
+@pytest.mark.slow
+def test_a_step_named_is_about_the_guide_however_far_its_other_words(
+    assistant: Assistant,
+) -> None:
+    # the ask's words are far from any line by meaning (relevance under the refusal bar), but
+    # it names a step of the path by its place: answered with that step
+    answer = assistant.ask("How is the first, foundational stage summed up?")
+    assert not answer.refused, answer.text
+    assert "Build strong programming and systems fundamentals." in answer.text
+    scots = assistant.ask("the last step, the specialisin wan - whit's involved?")
+    assert "Implement model monitoring and A/B testing" in scots.text, scots.text
 
 
 @pytest.mark.slow
