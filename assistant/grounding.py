@@ -56,6 +56,7 @@ def property_words(
     # the opposite it offers is no property to find ("… or is it a waste of money?")
     main = without_own_likeness(ALTERNATIVE.split(reading.ask)[0])  # nor "like when I …"
     main = _WHEN_CLAUSE.sub("", main)  # nor "… if something *goes wrong*": when, not what
+    main = _PURPOSE.sub("", main)  # nor "… so we aren't paying *fees*": why the asker asks
     if reading.yes_no:
         nominal = reader.nominal(main) | reader.asked_verbs(main)
     elif reading.kind in STATED:
@@ -99,6 +100,8 @@ _WHICH_IS = re.compile(r"\bwhich\b(?:\s+[\w-]+){0,5}?\s+(?:is|are)\s+([a-z-]+)",
 _WHEN_CLAUSE = re.compile(
     r"\b(?:if|when|whenever)\s+(?:something|anything|it|things?|a|an|the)\b[^,;?.]*", re.I
 )
+#: Why the asker asks, after the ask: "… so we aren't paying license fees", "so that I can …".
+_PURPOSE = re.compile(r"\bso\s+(?:that\s+)?(?:i|we|you|he|she|they)\b[^,;?.]*", re.I)
 #: A word for how many, before what it counts: "a *couple* (of) prompts", "*loads* of testing".
 _HOW_MANY = re.compile(
     r"\b(couple|few|bunch|handful|lots?|tons?|loads?|dozens?|pair)\s+(?:of\s+)?\w", re.I

@@ -1615,6 +1615,9 @@ def test_things_of_a_kind_the_guide_names_are_answered(assistant: Assistant) -> 
         # when the thing asked happens is no property of it; the asker's own "if" may be
         ("Will he be rung up if something goes wrong with the models?", []),
         ("Is the CKA free if I'm a student?", ["free"]),
+        # nor why the asker asks, after the ask
+        ("Is there an open source option so we aren't paying license fees?", []),
+        ("Is there a free option so we aren't paying?", ["free"]),
         # a which-ask asks its word of the things it chooses among, as a yes/no ask does
         ("which one is free to use", ["free"]),
         ("Which of those serving tools are free?", ["free"]),
@@ -1627,7 +1630,7 @@ def test_things_of_a_kind_the_guide_names_are_answered(assistant: Assistant) -> 
 def test_a_noun_an_ordinal_points_with_is_no_property(ask: str, words: list[str]) -> None:
     near = {"group": 0.3, "category": 0.3, "free": 0.3, "signing": 0.3, "bonus": 0.3}
     near |= {"loads": 0.3, "couple": 0.3, "dress": 0.3, "figure": 0.3, "wrong": 0.3}
-    near |= {"expire": 0.3}
+    near |= {"expire": 0.3, "fees": 0.3, "license": 0.3}
     found = property_words(read(ask), near, reader(Settings().reader_model))
     assert sorted(found) == sorted(words)
 
