@@ -43,6 +43,7 @@ from assistant.retrieval import Hit, Retriever
 from assistant.schema import SEP, Composed, Evidence, Mode, Section, Source, Unit
 from assistant.scope import is_prompt
 from assistant.settings import Settings
+from assistant.sources import REFERENCES
 from assistant.text import DEFINITION_WORDS, tokenize
 from assistant.vocabulary import stem
 
@@ -68,7 +69,6 @@ _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
 #: A section listing the guide's sources ("Data Sources", "References") names documents and
 #: states nothing: scaled down (settings.answer.reference_factor) unless sources are asked for.
-_REFERENCES = re.compile(r"\b(sources?|references?|bibliography|further reading)\b", re.I)
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
@@ -135,7 +135,7 @@ def score_units(
         title = stems(section.title)
         title_match = _idf_share(q_stems, title, stem_idf)
         prior = 1.0 - w.answer.rank_decay * rank
-        if _REFERENCES.search(section.title):
+        if REFERENCES.search(section.title):
             prior *= reference_factor
         elif by_author(section) and not asks_of(f"{question} {leaned_on}", section):
             prior *= w.answer.reference_factor

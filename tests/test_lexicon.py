@@ -696,10 +696,20 @@ def test_the_source_of_a_figure_is_the_line_that_states_it_with_its_citation() -
 
     pay = Unit(text="Nurses earn $60,000-$90,000 a year (BLS, 2024)", kind="sentence", position=0)
     fee = Unit(text="The NCLEX costs $200", kind="sentence", position=1)
-    guide = [Section("pay", ("Pay",), f"{pay.text}\n{fee.text}", "g.md", 0, (pay, fee))]
-    [line] = cited(read("where does the salary data come from?"), "", guide)
-    assert line.unit is pay
+    wages = Unit(text="Nursing wage data", kind="item", position=0)
+    jobs = Unit(text="Hospital staffing survey", kind="item", position=1)
+    guide = [
+        Section("pay", ("Pay",), f"{pay.text}\n{fee.text}", "g.md", 0, (pay, fee)),
+        Section("src", ("Sources",), f"{wages.text}\n{jobs.text}", "g.md", 1, (wages, jobs)),
+    ]
+    # the figure's line with its citation, then the guide's sources of pay
+    found = cited(read("where does the salary data come from?"), "", guide)
+    assert [e.unit for e in found] == [pay, wages]
     assert cited(read("And where's that number from?"), "About $60,000 to $90,000.", guide)
+    assert cited(read("where does that $90k number even come from lol"), "", guide)[0].unit is pay
+    # of nothing in particular: the guide's whole list of sources
+    found = cited(read("Where does the guide get its numbers?"), "", guide)
+    assert [e.unit for e in found] == [wages, jobs]
     assert not cited(read("where do the exam prices for the NCLEX come from?"), "", guide)
     assert not cited(read("What sources does the guide list?"), "", guide)  # no figure asked
     assert not cited(read("Where do most nurses come from?"), "", guide)

@@ -935,6 +935,10 @@ def test_a_pick_among_those_by_what_none_of_them_states_is_refused(assistant: As
 def test_the_source_of_the_salary_figure_is_its_cited_line(assistant: Assistant) -> None:
     answer = assistant.ask("where does the salary data come from")
     assert not answer.refused and "(Levels.fyi, 2025)" in answer.text, answer.text
+    assert "MLOps and ML Engineer compensation data" in answer.text  # its source of pay
+    assert "Industry survey on MLOps practices" not in answer.text  # no source of pay
+    numbers = assistant.ask("Where does the guide get its numbers? I check sources.")
+    assert "Software Developers employment data" in numbers.text, numbers.text
     listed = assistant.ask("What sources does the guide cite?")  # the guide's list of sources
     assert "Industry survey on MLOps practices" in listed.text
 
