@@ -72,6 +72,12 @@ _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", 
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
+#: A verb asking to be told what follows it ("could you *explain* what is …", "*tell me* how
+#: …"): it frames the ask, and a line using it ("explaining infrastructure") is no match.
+_REQUEST = re.compile(
+    r"\b(?:explain|describe|tell|show)(?:\s+(?:me|us))?(?=\s+(?:what|how|why|who|which|whether)\b)",
+    re.I,
+)
 #: A best sentence brings the rest of its paragraph when the paragraph has at most this many.
 PARAGRAPH_MAX_SENTENCES = 3
 #: A definition ask is about a few words ("MLOps engineer", "feature store"); more is no term.
@@ -123,7 +129,7 @@ def score_units(
     (for a follow-up, the current question alone); `vector` may blend in the context, and
     `leaned_on` is that context's text (the last exchange)."""
     cosines = retriever.unit_scores(vector)
-    q_stems = stems(question)
+    q_stems = stems(_REQUEST.sub(" ", question))  # "explain *what* …" frames the ask
     w = retriever.settings
     prompt_factor = 1.0 if _ABOUT_INTERVIEWS.search(question) else w.answer.prompt_factor
     reference_factor = 1.0 if _ABOUT_SOURCES.search(question) else w.answer.reference_factor

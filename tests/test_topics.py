@@ -1169,3 +1169,14 @@ def test_cheaper_ones_after_one_price_are_those_priced_below_it(assistant: Assis
     # cheaper ones of a kind the ask names: no other Kubernetes certification is listed
     kind = assistant.ask("is there a cheaper kubernetes one?", cka)
     assert "Under $395" not in kind.text, kind.text
+
+
+@pytest.mark.slow
+def test_a_verb_asking_to_be_told_is_no_match_for_a_line_using_it(assistant: Assistant) -> None:
+    # "explain what …" frames the ask: not the duty "explaining infrastructure to non-experts"
+    answer = assistant.ask("Could you explain what is an MLOps Engineer in simple words, please?")
+    assert "builds and maintains the infrastructure" in answer.text, answer.text
+    assert "explaining infrastructure to non-experts" not in answer.text
+    # a verb that is the topic still matches its line
+    duty = assistant.ask("Does she need to be good at explaining things to non-technical people?")
+    assert "explaining infrastructure to non-experts" in duty.text, duty.text
