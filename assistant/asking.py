@@ -1,9 +1,7 @@
 """Splitting a question into its ask and its context: what it asks ("What steps should I
-follow?"), and what the asker says of themself ("I'm a Java backend developer with five years of
-experience."), sentence by sentence and within a sentence ("As a Java developer, how do I …").
-Takes the question's text; gives (ask, context) and the ask's sentences. Used by
-assistant/question.py, which reads the rest of the question.
-"""
+follow?"), and what the asker says of themself ("I'm a Java backend developer."), by sentence and
+within one ("As a Java developer, how do I …"). Takes the question's text; gives (ask, context)
+and the ask's sentences to assistant/question.py, which reads the rest of the question."""
 
 from __future__ import annotations
 
@@ -153,18 +151,21 @@ _INDIRECT = re.compile(
 
 
 #: What the asker says of the question itself before it: "ok dumb question but", "honest
-#: question:" (a judgement of it, not its topic: "interview question:").
+#: question:", "sorry if this is a basic question, but" (not its topic: "interview question:").
 _PREFACE = re.compile(
-    r"^\W*(?:(?:ok|okay|so|um|hi|hey)\W+)*(?P<judged>(?:[\w-]+\s+){1,2})(?:question|q|qn)\b"
-    r"\W*(?:but|though|tho)?\W*$",
+    r"^\W*(?:(?:ok|okay|so|um|hi|hey)\W+)*(?P<sorry>(?:sorry|apologies|forgive(?:\s+me)?)\W+"
+    r"(?:(?:if|for)\s+)?)?(?:(?:this|that|it|what)\s+(?:is|'s|m(?:ay|ight)\s+be)\s+)?"
+    r"(?:an?\s+)?(?P<judged>(?:[\w-]+\s+){1,2})(?:question|q|qn)\b"
+    r"\W*(?:(?:\w+\W+)?(?:but|though|tho))?\W*$",
     re.IGNORECASE,
 )
 
 
 def _is_preface(head: str) -> bool:
-    m = _PREFACE.match(head)
-    return m is not None and all(
-        is_evaluative(w) or lexicon.is_modifier(w) for w in tokenize(m.group("judged"))
+    m = _PREFACE.match(head)  # with an apology, of the question itself, however judged
+    return m is not None and (
+        bool(m.group("sorry"))
+        or all(is_evaluative(w) or lexicon.is_modifier(w) for w in tokenize(m.group("judged")))
     )
 
 

@@ -95,6 +95,16 @@ def test_split_ask_keeps_what_the_asker_says_of_themself_apart() -> None:
         "ok dumb question but",
     )
     assert split_ask("interview question: what do they ask?")[1] == ""
+    # and an apology for it, however the question is judged
+    for sorry in (
+        "Sorry if this is a silly question, but",
+        "sorry if basic question po but",
+        "Forgive what may be a naive question, but",
+    ):
+        assert split_ask(f"{sorry} what is an MLOps engineer?") == (
+            "what is an MLOps engineer?",
+            sorry,
+        )
     # A choice with no topic of its own is between what the sentence before names (whatever
     # `topic` holds of it); not between what the asker says of themself.
     no_topic = lambda sentence: False  # noqa: E731
