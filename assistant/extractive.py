@@ -10,7 +10,6 @@ interview questions count less unless the question is about interviews. Then:
   items, or a section of one-line sentences such as "Soft Skills"), with its lead-in;
 - any other question gets its best sentence with the rest of its short paragraph, plus the
   next best sentences that score nearly as well.
-
 The list helpers (ordinals, overviews, listings and their siblings) are in assistant/listing.py.
 """
 
@@ -62,8 +61,7 @@ _SINGLE_FACT = re.compile(
     r"|which one|what one)\b",
     re.IGNORECASE,
 )
-#: "Which one ...", "which of those ...": pick one item of a list.
-_PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.IGNORECASE)
+_PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.I)  # "which one …": one item
 #: The guide's interview questions ("What's the difference between data drift and concept
 #: drift?") are scaled down (settings.answer.prompt_factor) unless the question is about interviews.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
@@ -72,8 +70,7 @@ _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", 
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
-#: A verb asking to be told what follows it ("could you *explain* what is …", "*tell me* how
-#: …"): it frames the ask, and a line using it ("explaining infrastructure") is no match.
+#: A verb asking to be told ("could you *explain* what is …"): it frames the ask, no line's word.
 _REQUEST = re.compile(
     r"\b(?:explain|describe|tell|show)(?:\s+(?:me|us))?(?=\s+(?:what|how|why|who|which|whether)\b)",
     re.I,
