@@ -56,6 +56,12 @@ _KNOWING = re.compile(
 )
 
 
+def _whole(step: Section, score: float) -> Composed:
+    """A step of the path whole: its title, then its lines."""
+    body = [Evidence(step, u, score) for u in step.units]
+    return "list", [Evidence(step, title_unit(step), score), *body]
+
+
 @dataclass
 class Choice:
     """The evidence an answer is composed from, and how it was chosen."""
@@ -137,9 +143,7 @@ class Selector:
                 continue
             parent, children = family
             if index is not None and -len(children) <= index < len(children):
-                child = children[index]
-                body = [Evidence(child, u, score) for u in child.units]
-                return "list", [Evidence(child, title_unit(child), score), *body]
+                return _whole(children[index], score)
             lead = [Evidence(parent, u, score) for u in parent.units[:1]]
             for child in children[: self.settings.answer.max_list_items]:
                 lead.append(Evidence(child, title_unit(child), score))
@@ -157,11 +161,8 @@ class Selector:
         best = scored[0]
         for parent, children in self.families:
             if about_the_path(parent.title) and any(c.id == best.section.id for c in children):
-                step = best.section
-                if best.unit.text != step.units[0].text:
-                    return None
-                body = [Evidence(step, u, best.score) for u in step.units]
-                return "list", [Evidence(step, title_unit(step), best.score), *body]
+                lead = best.unit.text == best.section.units[0].text
+                return _whole(best.section, best.score) if lead else None
         return None
 
     def names_step(self, reading: Reading) -> bool:
