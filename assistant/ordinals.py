@@ -77,8 +77,7 @@ def ordinal_of(ask: str) -> tuple[int, bool] | None:
 
 #: A step named by words of its title: "*the DevOps chunk*", "in *the ML fundamentals step*".
 _NAMED_STEP = re.compile(
-    r"\b(?:the|that|this)\s+((?:[\w/-]+\s+){1,4}?)"
-    r"(?:step|stage|phase|part|chunk|bit|leg|track|chapter|segment|portion|piece|stretch)\b",
+    r"\b(?:the|that|this)\s+((?:[\w/-]+\s+){1,4}?)(?:step|stage|phase|part|chunk|bit|leg|track)\b",
     re.IGNORECASE,
 )
 #: The step after or before one named: "*after the software foundation* part", "*after the
@@ -94,8 +93,7 @@ _ABOUT_STEP = re.compile(
 )
 _PLURAL_STEPS = re.compile(r"\b(?:steps|stages|phases)\b", re.IGNORECASE)
 #: What a step is called: "the DevOps *chunk*", "the ML *bit*".
-_STEP_WORDS = STRUCTURAL | {"chunk", "bit", "leg", "track", "chapter", "segment", "piece"}
-_STEP_WORDS |= {"portion", "stretch"}
+_STEP_WORDS = STRUCTURAL | {"chunk", "bit", "leg", "track"}
 #: The verbs titles open with, which any ask may use ("what do I *learn* …"): they name no step.
 _GENERIC = frozenset({"build", "gain", "learn", "get", "become", "develop", "master", "start"})
 

@@ -81,8 +81,6 @@ STEPS = ["Learn Basic Nursing", "Gain Ward Experience", "Learn Pharmacology Fund
         ("the basic nursing stage - how long?", 0),
         # the one after or before a step named
         ("after the ward experience part then what", 2),
-        # other words for a part of the path
-        ("in the ward chapter, what do I learn?", 1),
         ("what comes before the pharmacology bit?", 1),
         # words no title has name no step ("the bedside manner part"), nor a word all titles
         # open with ("learn"), nor a clause ("before they gain …"), nor steps asked for
