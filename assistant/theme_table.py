@@ -25,10 +25,13 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 
-#: FAANG by its members or as the big ones, with its group's noun ("big tech *outfits*").
+#: FAANG by its members, or as the big ones: a size word before whatever noun names them, after
+#: "the", "those", "at" … ("at the big *okes*", "those giant tech *outfits*"), not a size said
+#: of one thing ("how big does a team need to be", "at a big enterprise").
 _FAANG = (
-    r"\b(?:faang|big\s+tech|google|meta|facebook|amazon|netflix|apple|big\s+(?:ones|yins|names"
-    r"|players|boys|guys|fellas|dogs|leagues))(?:\s+(?:compan(?:y|ies)|firms?|outfits?|corps?"
+    r"\b(?:faang|big\s+tech|google|meta|facebook|amazon|netflix|apple|(?:the|those|these|at|in"
+    r"|for)\s+(?:really\s+|very\s+)?(?:big|biggest|large|largest|major|giant|huge)"
+    r"(?:\s+famous)?\s+[a-z]+)(?:\s+(?:compan(?:y|ies)|firms?|outfits?|corps?"
     r"|giants?|mobs?|shops?|lot|crowd|employers?))?\b"
 )
 

@@ -99,6 +99,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("ok bet but at google or meta tier places how high does it go", "top pay"),
         ("do the big tech places like google pay way more for this?", "top pay"),
         ("what's the median salary at FAANG?", None),  # a figure its line does not state
+        # the big ones by a size word before whatever noun names them, not a size said of one
+        ("what do they make at the big okes?", "top pay"),
+        ("pay at large companies like that?", "top pay"),
+        ("could he earn that at one of those giant tech outfits?", "top pay"),
+        ("how big does a team need to be before an MLOps hire pays off?", None),
+        ("is the pay different at a startup and at a big enterprise?", None),
         ("does google hire mlops engineers?", None),  # no pay asked
         # what the role owns: its responsibilities
         ("If I hire an MLOps engineer, what would they actually own?", "responsibilities"),
