@@ -17,7 +17,7 @@ from assistant.grounding import WHY, askers_own, unjudged, unpicked
 from assistant.owning import main_theme, marked_words, owns_up
 from assistant.policy import STATED
 from assistant.question import Reading
-from assistant.remedies import HANDLING
+from assistant.remedies import handling
 from assistant.scope import MLOPS, Reader, is_prompt
 from assistant.selection import Selector
 from assistant.terms import ask_words, said_in
@@ -112,7 +112,7 @@ def unsaid_attribute(
         return of_whom(reading, said, quantity, reader, vocabulary, embed, threshold, same_word)
     if quantity is None and reading.kind != "other":
         return None
-    if quantity is None and (_MANNER.search(reading.ask) or HANDLING.search(reading.ask)):
+    if quantity is None and (_MANNER.search(reading.ask) or handling(reading.ask)):
         return None  # "how do people deal with the tool fragmentation one?", "the remedy?"
     item = _asked_item(reading, said, named_by_words, selector)
     if item is None:

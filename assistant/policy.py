@@ -26,7 +26,7 @@ from assistant.choosing import choice_unmade, compared_in, pay_unnamed, sides_st
 from assistant.credit import pointed_at, uncounted, without_step
 from assistant.listing import stems
 from assistant.question import Reading
-from assistant.remedies import HANDLING
+from assistant.remedies import handling
 from assistant.scope import is_prompt
 from assistant.text import tokenize, untimed_part, without_domain
 from assistant.themes import theme_of
@@ -99,9 +99,7 @@ def off_topic(case: Case) -> Verdict | None:
     theme the guide answers in lines of its own is about the role (assistant/themes.py), and so
     is an ask of how a problem it lists is handled (assistant/remedies.py)."""
     off = case.relevance < case.settings["refusal_threshold"] and not case.lexical
-    if off and not (
-        case.selected and (theme_of(case.reading.ask) or HANDLING.search(case.reading.ask))
-    ):
+    if off and not (case.selected and (theme_of(case.reading.ask) or handling(case.reading.ask))):
         return Verdict("refuse", "off_topic", phrases.NOT_COVERED, cite_nearest=False)
     return None
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 
 from assistant.items import Item
+from assistant.lexicon import is_noun, is_verb
 from assistant.question import Reading
 from assistant.schema import Section, Unit
 from assistant.terms import content_stems
@@ -24,17 +25,30 @@ from assistant.vocabulary import FRAME_STEMS
 #: "handling incidents" as a duty, nor an "AWS Solutions Architect".
 HANDLING = re.compile(
     r"\bhow\s+(?P<who>(?:\S+\s+){0,6}?)(?:handle|deal\s+with|cope|manage|tackle|overcome|fix|avoid"
-    r"|prevent|reduce|cut\s+down|get\s+around|keep\s+from"
+    r"|prevent|reduce|cut\s+down|get\s+a?round|keep\s+from"
     r"|keep\s+(?:\S+\s+){0,3}?(?:in\s+check|under\s+control|at\s+bay)|mitigate|solve|address)\b"
     r"|\b(?:remed(?:y|ies)|mitigations?|(?-i:solutions?)|workarounds?|antidote|countermeasures?"
     r"|(?:the|a|any|recommended|suggested|supposed|usual)\s+['\"‘“]?fix(?:es)?|fix(?:es)?\s+for"
     r"|cop(?:e|es|ing)"
-    r"|do\s+about)\b",
+    r"|do\s+about|what\s+(?:do|does|should|would|can)\s+(?:\S+\s+){1,2}?do\s+(?:if|when))\b",
     re.IGNORECASE,
+)
+#: Getting people to act, asked how: "how do you *get data scientists to follow* the rules?"
+#: (a verb after "to": getting a model "to production" is no handling).
+_CAUSING = re.compile(
+    r"\bhow\s+(?:\S+\s+){0,6}?get\s+(?:\S+\s+){1,3}?to\s+(?P<verb>[a-z]+)\b", re.I
 )
 #: Words for the role itself, which name none of its problems.
 _ROLE = frozenset(["role", "job", "work", "career", "field", "people", "folk"])
 Lines = list[tuple[Section, Unit]]
+
+
+def handling(ask: str) -> bool:
+    """Does the ask ask how a problem is handled, or how people are got to act?"""
+    if HANDLING.search(ask):
+        return True
+    m = _CAUSING.search(ask)
+    return m is not None and is_verb(m.group("verb")) and not is_noun(m.group("verb"))
 
 
 def handlers(ask: str) -> set[str]:
@@ -69,7 +83,7 @@ def remedy_lines(reading: Reading, said: str, items: list[Item], answers: dict[s
     answers, with its lead-in, for an ask of those problems all; [] when the question asks no
     handling of a listed one. `answers`: each problem's line to the item answering it."""
     question, ordinal = f"{reading.context} {reading.ask}", (reading.ordinal or (None,))[0]
-    if not HANDLING.search(question):
+    if not handling(question):
         return []
     lists: dict[str, list[Item]] = {}
     for item in items:
@@ -94,4 +108,4 @@ def remedy_lines(reading: Reading, said: str, items: list[Item], answers: dict[s
     return []
 
 
-__all__ = ["HANDLING", "handlers", "remedy_lines"]
+__all__ = ["HANDLING", "handlers", "handling", "remedy_lines"]

@@ -8,7 +8,7 @@ import pytest
 from conftest import assert_grounded, exchange
 
 from assistant import Assistant
-from assistant.remedies import HANDLING, handlers
+from assistant.remedies import handlers, handling
 
 CHALLENGES = exchange(
     "what challenges does the guide list?",
@@ -32,10 +32,15 @@ CHALLENGES = exchange(
         ("Is handling production incidents part of the job?", False),
         ("is the AWS Solutions Architect Professional worth it?", False),
         ("What's the expected answer to the canary one?", False),
+        # getting people to act, or what one does when something happens, is handling it
+        ("how would a good hire get them to follow process without a war", True),
+        ("data scientists dig their heels in - how do you get round that?", True),
+        ("what should you do when the pipelines pile up debt?", True),
+        ("how do you get a model to production?", False),  # no act after "to"
     ],
 )
 def test_what_asks_how_a_problem_is_handled(text: str, asks: bool) -> None:
-    assert bool(HANDLING.search(text)) is asks
+    assert handling(text) is asks
 
 
 def test_who_handles_a_problem_is_read_off_the_ask() -> None:
@@ -54,6 +59,7 @@ def test_another_jobs_people_handling_something_are_still_another_job(assistant:
     [
         ("how do seasoned mlops folks cut down on pages", [], "On-call burden", "Build robust"),
         ("data scientists ignore process, how to handle that", [], "Data scientist", "self-"),
+        ("how do u get data scientists to follow the rules?", [], "Data scientist", "self-"),
         ("ok and the remedy for the last one?", CHALLENGES, "Technical debt", "as-code"),
         # who handles it is the guide's experienced engineers, by any name: no other job
         ("how do the veterans keep tech debt in check?", [], "Technical debt", "as-code"),
