@@ -31,11 +31,19 @@ ROLE_THEMES = (
         re.compile(
             r"\bwho\b[^?.!]{0,40}\b(?:helps?|serves?|supports?|benefits?|unblocks?|enables?"
             r"|(?:life|lives|work|jobs?)\s+easier)\b|\breceiving\s+end\b"
-            r"|\binternal\s+(?:customers?|clients?|users?)\b|\bwho(?:['’]?s|\s+is)\s+the\s+customer",
+            r"|\binternal\s+(?:customers?|clients?|users?)\b|\bwho(?:['’]?s|\s+is)\s+the\s+customer"
+            # helping people by any name: "do they help the data science lot out?"
+            r"|\b(?:help|helping|helps|support|supporting|supports|assist\w*|serves?"
+            r"|enabl(?:e|es|ing)|babysit\w*)\s+(?:out\s+)?(?:\S+\s+){0,3}?(?:scien\w*|engineers?"
+            r"|teams?|people|folks?|crew|lot|ppl|devs?|developers|colleagues)\b",
             re.IGNORECASE,
         ),
-        re.compile(r"^You enable\b"),  # whom the role enables
-        unless=re.compile(r"\b(?:salary|pay|earn\w*|cert\w*|interview\w*|hir\w+)\b", re.I),
+        # whom the role enables, supports and works with
+        re.compile(r"^(?:You enable|Supporting|Working with) data scientists\b"),
+        unless=re.compile(
+            r"\b(?:salary|pay|earn\w*|cert\w*|interview\w*|hir\w+|tools?|platforms?|frameworks?)\b",
+            re.I,
+        ),
     ),
     Theme(
         "role",

@@ -131,6 +131,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("whos the customer internally, like who do mlops ppl actualy help", "serves"),
         ("who's on the receiving end of an mlops engineer's work", "serves"),
         ("Who coined the term MLOps?", None),  # whom it serves is no ask of who said it
+        # helping people, by any name for them
+        ("do they help the data science lot out at all?", "serves"),
+        ("so basically ur babysitting data scientists?", "serves"),
+        ("which model serving stuff do ppl actually use?", None),  # "serving" names no help
+        ("which tool helps data scientists track experiments?", None),  # a tool's, not the role's
     ],
 )
 def test_the_theme_an_ask_is_of(ask: str, name: str | None) -> None:
@@ -265,6 +270,10 @@ def test_an_ask_whether_the_role_takes_something_in(ask: str, takes: bool) -> No
 def test_whom_the_role_serves_is_the_line_on_whom_it_enables(assistant: Assistant) -> None:
     answer = assistant.ask("Who in the company benefits from the work of the MLOps engineer?")
     assert not answer.refused and "You enable data scientists" in answer.text, answer.text
+    # whether it helps them: the duty supporting them too, not only the line on working with them
+    answer = assistant.ask("do they help the data science lot out at all?")
+    assert "Supporting data scientists with experimentation infrastructure" in answer.text
+    assert_grounded(answer)
 
 
 @pytest.mark.slow
