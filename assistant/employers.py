@@ -13,8 +13,9 @@ import re
 from collections.abc import Iterable
 
 from assistant.lexicon import kind_of_noun
-from assistant.listing import DOMAIN_STEMS, names_kind, stems
-from assistant.listing import other_kind as listed_kind
+from assistant.listing import DOMAIN_STEMS, stems
+from assistant.name_lists import names_kind
+from assistant.name_lists import other_kind as listed_kind
 from assistant.question import head_noun
 from assistant.schema import Section
 from assistant.vocabulary import FRAME_STEMS, stem

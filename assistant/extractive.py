@@ -24,7 +24,6 @@ from assistant.asking import is_yes_no
 from assistant.listing import (
     SHORT_UNIT_WORDS,
     asked_noun,
-    asks_names,
     asks_of,
     best_listing,
     by_author,
@@ -34,8 +33,8 @@ from assistant.listing import (
     overview,
     stems,
     title_unit,
-    wants_names_of,
 )
+from assistant.name_lists import asks_names, wants_names_of
 from assistant.ordinals import ordinal_of
 from assistant.question import PLURAL_ASK, head_phrase
 from assistant.retrieval import Hit, Retriever
@@ -275,7 +274,7 @@ def select(
         return named
     if wants_list:
         noun = asked_noun(question)
-        listing = best_listing(scored, best, noun, settings.answer.list_margin, names)
+        listing = best_listing(scored, best, noun, settings.answer.list_margin, names, question)
         if listing is not None:
             return list_answer(listing, scored, best, question, settings, sections)
         # A section whose list is its sub-sections ("what are the steps?"): their names.

@@ -6,11 +6,9 @@ and the guide's sections; gives the evidence of a "list" answer.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 
-from assistant.lexicon import is_noun, kind_of_name, kind_of_noun, kinds_of_name, sense_of_noun
 from assistant.question import head_noun
 from assistant.schema import Composed, Evidence, Section, Unit
 from assistant.settings import Settings
@@ -75,6 +73,9 @@ def _sibling_lists(section: Section, candidates: Iterable[Section], question: st
     own = set(tokenize(section.title)) - set(tokenize(" ".join(parent)))
     if own & set(tokenize(question)):
         return []
+    noun, candidates = asked_noun(question), list(candidates)
+    if noun and lists(section, noun) and _items_say(section, question, noun, candidates):
+        return []  # "which tools for drift?": the one list saying it
     seen = {section.id}
     out = []
     for other in candidates:
@@ -82,6 +83,25 @@ def _sibling_lists(section: Section, candidates: Iterable[Section], question: st
             seen.add(other.id)
             out.append(other)
     return sorted(out, key=lambda s: s.order)
+
+
+def _items_say(section: Section, question: str, noun: str, sections: Iterable[Section]) -> bool:
+    """Is the section the one of its sibling lists whose items say a word the question asks
+    them for that no other's say ("Prometheus/Grafana: Infrastructure and model *metrics*" for
+    "which tools for metrics?"), not what they are nor a word every question here shares? Two
+    such lists ("versioning data and reproducible environments") are both asked for."""
+    asked = stems(question) - {noun} - FRAME_STEMS - DOMAIN_STEMS
+    said = {
+        s.id: stems(" ".join(u.text for u in s.units if u.kind == "item"))
+        for s in [section, *sections]
+        if s.path[:-1] == section.path[:-1]
+    }
+    unique = [
+        k
+        for k, w in said.items()
+        if asked & w - set().union(*(v for o, v in said.items() if o != k))
+    ]
+    return unique == [section.id]
 
 
 def _titled(section: Section, evidence: list[Evidence]) -> list[Evidence]:
@@ -207,7 +227,12 @@ def lists(section: Section, noun: str) -> bool:
 
 
 def best_listing(
-    scored: list[Evidence], best: Evidence, noun: str, margin: float, names: bool = False
+    scored: list[Evidence],
+    best: Evidence,
+    noun: str,
+    margin: float,
+    names: bool = False,
+    question: str = "",
 ) -> Evidence | None:
     """The best-scoring unit of a listing that lists `noun`: within `margin` of the best, or
     of a sub-section of the best's section ("what should be in my portfolio"). A listing of
@@ -219,6 +244,9 @@ def best_listing(
     fit = [
         e for e in scored if is_listing(e.section) and (lists(e.section, noun) or led and e is best)
     ]
+    if noun:  # of several lists of it, the one whose items say what it is for ("drift")
+        lists_ = {e.section.id: e.section for e in fit}.values()
+        fit = sorted(fit, key=lambda e: not _items_say(e.section, question, noun, lists_))
     near = (ev for ev in fit if ev.score >= best.score - margin)
     near = (ev for ev in near if names or bool(noun) or not names_section(ev.section))
     return next(near, None) or next(
@@ -281,94 +309,6 @@ def by_author(section: Section) -> bool:
     return bool(_AUTHOR.search(section.title))
 
 
-def asks_names(question: str, section: Section, by_heading: bool = True) -> bool:
-    """Is the section one of bare names that the question asks about: by its heading (unless
-    not `by_heading`), or by one of its names, whole ("new" is no part of "New York")?"""
-    if not names_section(section):
-        return False
-    asked = stems(question)
-    return (by_heading and about(question, section)) or any(
-        stems(u.text) <= asked for u in section.units if stems(u.text)
-    )
-
-
-def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | None:
-    """The thing a "which Xs" ask wants (X) and the title of the listing of bare names it
-    names, whose names are all of one other kind: "Which *companies* are the top employers?"
-    of "Top Employers for MLOps Engineers", which lists states. None when it wants that kind,
-    or a name is unknown (WordNet's proper nouns, lexicon.py)."""
-    noun = head_noun(question)
-    wanted = kind_of_noun(noun) if noun else None
-    if wanted is None:
-        return None
-    asked = stems(question)
-    for section in sections:
-        titled = stems(section.title) - DOMAIN_STEMS - FRAME_STEMS
-        if not titled or not titled <= asked:
-            continue  # the ask names the listing by every word of its title
-        kind = names_kind(section)  # None for a section that is no listing of bare names
-        if kind is not None and wanted != kind:
-            return noun, section.title
-    if stem(noun) in name_words(sections) and not any(
-        wants_names_of(question, s) for s in sections
-    ):
-        return noun, ""  # "Which universities …?": the guide says "University" only in a name
-    return None
-
-
-def name_words(sections: Iterable[Section]) -> frozenset[str]:
-    """The stems of the common nouns the guide's lines write only inside names: capitalised,
-    never first in a line, never in lower case in a line or a title ("university" of
-    "University of Washington")."""
-    return _name_words(tuple((tuple(s.path), tuple(u.text for u in s.units)) for s in sections))
-
-
-@functools.lru_cache(maxsize=4)
-def _name_words(texts: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> frozenset[str]:
-    lower: set[str] = set()
-    named: set[str] = set()
-    for path, lines in texts:
-        lower.update(w.lower() for t in path for w in _WORD.findall(t))
-        for line in lines:
-            for i, word in enumerate(_WORD.findall(line)):
-                if word.islower() or i == 0 or word.isupper() or not word[0].isupper():
-                    lower.add(word.lower())
-                else:
-                    named.add(word.lower())
-    return frozenset(stem(w) for w in named - lower if is_noun(w))
-
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def names_kind(section: Section) -> str | None:
-    """The one kind of thing a listing of bare names names ("noun.location": the states), or
-    None when it is no such listing, a name is unknown or the names are of several kinds."""
-    if not names_section(section):
-        return None
-    kinds = {kind_of_name(u.text) for u in section.units}
-    return kinds.pop() if len(kinds) == 1 else None
-
-
-def wants_names_of(question: str, section: Section) -> bool:
-    """Does a "which Xs" ask want names of a kind every name of the listing is of ("Which
-    *states* are in the salary-by-state part?" of the states: each is an American state, so a
-    state; not "which *source*")?"""
-    if not names_section(section):
-        return False
-    singular = _WHICH_ONE.search(question)  # "which state does …": a fixed typo drops the "s"
-    noun = head_noun(question) or (singular.group(1) if singular else "")
-    sense = sense_of_noun(noun) if noun else None
-    return sense is not None and all(sense in kinds_of_name(u.text) for u in section.units)
-
-
-#: "which state does the guide include …": the noun before the ask's verb.
-_WHICH_ONE = re.compile(
-    r"\b(?:which|what)\s+([a-z]{3,})\s+(?:does|do|did|is|are|has|have|can|will|would)\b",
-    re.IGNORECASE,
-)
-
-
 def asks_of(question: str, section: Section) -> bool:
     """Does the question ask who wrote the guide, or name someone the section names?"""
     named = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", section.text)}
@@ -381,7 +321,6 @@ __all__ = [
     "about",
     "answer_part",
     "asked_noun",
-    "asks_names",
     "asks_of",
     "best_listing",
     "by_author",
@@ -391,9 +330,6 @@ __all__ = [
     "lists",
     "names_section",
     "ordinal_answer",
-    "other_kind",
-    "names_kind",
-    "wants_names_of",
     "overview",
     "stems",
     "title_unit",

@@ -94,3 +94,28 @@ def test_an_ask_for_what_a_thing_holds_asks_for_a_list() -> None:
     # what it is for, or when something happens, holds no list
     assert not is_list_question("what should my portfolio focus on")
     assert not is_list_question("what do they do in the morning")
+
+
+def test_of_several_lists_of_it_the_one_whose_items_say_what_it_is_for_answers() -> None:
+    from assistant.extractive import select
+    from assistant.schema import Evidence
+    from assistant.settings import Settings
+
+    guide = load_guide(PROJECT_ROOT / "corpus")
+    sections = {s.id: s for s in guide.sections}
+    units = {u.text.split(":")[0]: (s, u) for s in guide.sections for u in s.units}
+    scored = [  # the portfolio's metrics lead; a tool list of another purpose scores next
+        Evidence(*units["Key metrics to highlight"], 0.63),
+        Evidence(*units["Weights & Biases"], 0.52),
+        Evidence(*units["Prometheus/Grafana"], 0.50),
+        Evidence(*units["Docker"], 0.48),
+    ]
+    _, chosen = select(scored, "Metrics dashboards. Which tools.", Settings(), sections)
+    said = [e.unit.text for e in chosen]
+    assert "Prometheus/Grafana: Infrastructure and model metrics." in said
+    assert not any(t.startswith(("Kubernetes", "MLflow")) for t in said), said  # no other list
+    # two lists each saying part of the ask ("versioning", "reproducible") are both asked for
+    ask = "Which tools deal with versioning data and reproducible environments?"
+    _, chosen = select(scored[1:], ask, Settings(), sections)
+    said = [e.unit.text for e in chosen]
+    assert any(t.startswith("Docker") for t in said) and any(t.startswith("DVC") for t in said)

@@ -12,7 +12,7 @@ from assistant import Assistant, phrases
 from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
 from assistant.lexicon import is_occupation, is_place, is_plain_adverb, is_superlative
-from assistant.listing import name_words, other_kind, wants_names_of
+from assistant.name_lists import name_words, other_kind, wants_names_of
 from assistant.names import (
     mentioned,
     names_in,
