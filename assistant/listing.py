@@ -208,10 +208,21 @@ def overview(
     return lead
 
 
+#: An ask of what is used for something, naming no kind of thing: "what do they use for
+#: dashboards?", "what's used to serve models?". What people use is a tool.
+_USED = re.compile(
+    r"\bwhat\s+(?:(?:do|does|did|would|should|will|can)\s+(?:\S+\s+){1,3}?use|is\s+used"
+    r"|['’]?s\s+used|are\s+used)\s+(?:for|to)\b",
+    re.IGNORECASE,
+)
+
+
 def asked_noun(question: str) -> str:
     """The stem of what a "which/what …s" question asks for, unless it is a word that names no
-    kind of thing ("which ones", "what kinds", "what examples")."""
+    kind of thing ("which ones", "what kinds", "what examples"); "tool" for what is used."""
     noun = head_noun(question)
+    if not noun and _USED.search(question):
+        return stem("tools")
     return "" if not noun or noun in FRAME_WORDS or not tokenize(noun) else stem(noun)
 
 

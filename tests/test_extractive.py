@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.extractive import _defined, _labels, _opens_with, is_list_question, stems
 from assistant.guide import load_guide
 from assistant.settings import PROJECT_ROOT
+from assistant.vocabulary import stem
 
 
 def test_every_sentence_of_a_labelled_line_carries_its_label() -> None:
@@ -119,3 +120,12 @@ def test_of_several_lists_of_it_the_one_whose_items_say_what_it_is_for_answers()
     _, chosen = select(scored[1:], ask, Settings(), sections)
     said = [e.unit.text for e in chosen]
     assert any(t.startswith("Docker") for t in said) and any(t.startswith("DVC") for t in said)
+
+
+def test_what_is_used_for_something_is_a_tool() -> None:
+    from assistant.listing import asked_noun
+
+    assert asked_noun("what do they use for dashboards and metrics") == stem("tools")
+    assert asked_noun("what do these folks use to schedule their pipelines?") == stem("tools")
+    assert asked_noun("what do they do all day?") == ""  # nothing used
+    assert asked_noun("which certifications are used for hiring?") == stem("certifications")
