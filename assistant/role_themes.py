@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.theme_table import Theme
+from assistant.theme_table import DEFINING, Theme
 
 ROLE_THEMES = (
     Theme(
@@ -50,9 +50,7 @@ ROLE_THEMES = (
         re.compile(
             r"\bwhat\s+(?:does|do|would)\s+(?:an?\s+|the\s+|these\s+|this\s+)?(?:mlops\s+)?(?:engineers?"
             r"|engs?|person|people|folks|ppl)\s+(?:\w+\s+){0,2}?do\b(?=\s*(?:[?.!,]|$))"
-            r"|^(?=.*\b(?:definition|define|one[- ]liner|one[- ]line|in\s+(?:a|one)\s+sentence"
-            r"|short\s+version|sum\s+(?:it\s+)?up|in\s+(?:plain|simple|normal)\s+(?:terms|words"
-            r"|english))\b)(?=.*\b(?:role|job|mlops|this\s+person)\b)",
+            rf"|^(?=.*{DEFINING})(?=.*\b(?:role|job|mlops|this\s+person)\b)",
             re.IGNORECASE | re.DOTALL,
         ),
         # the lines saying what the role is and does
@@ -62,7 +60,8 @@ ROLE_THEMES = (
         # what sets it apart, what it takes, pays or measures is another ask
         unless=re.compile(
             r"\b(?:vs\.?|versus|differ\w*|compar\w*|skills?|blend\w*|combin\w*|mix|salary|pay|earn\w*"
-            r"|day|morning|afternoon|lead\s+time|recovery|drift|tools?|metrics?|challenges?|fit|suit\w*"
+            r"|(?<!all\s)(?<!to\s)(?<!to-)day(?![- ]to[- ]day)|morning|afternoon|lead\s+time"
+            r"|recovery|drift|tools?|metrics?|challenges?|fit|suit\w*"
             r"|data\s+scientists?|success|level\w*|junior|senior|staff)\b",
             re.IGNORECASE,
         ),

@@ -35,6 +35,15 @@ _FAANG = (
     r"|giants?|mobs?|shops?|lot|crowd|employers?))?\b"
 )
 
+#: An ask for what a thing is in a form ("in plain English", "in one sentence", "what's the
+#: actual job"): the role's definition, not its day, however the ask names the day.
+DEFINING = (
+    r"\b(?:definition|define|one[- ]liner|one[- ]line|in\s+(?:a|one)\s+sentence|short\s+version"
+    r"|sum\s+(?:it\s+)?up|in\s+(?:plain|simple|normal)\s+(?:terms|words|english)"
+    r"|at\s+a\s+high\s+level|the\s+job\s+itself"
+    r"|what(?:['’]s|\s+is)\s+the\s+(?:actual\s+)?job(?=\s*[?.!,]|\s*$))\b"
+)
+
 TABLE = (
     Theme(
         "suits",
@@ -323,9 +332,11 @@ TABLE = (
         re.compile(r"^Day in the Life\b"),  # the part laying out the day
         by_title=True,
         # its responsibilities and meetings are lists of their own
-        unless=re.compile(rf"{_CLOCK.pattern}|\b(?:responsibilit\w*|duties|meetings?|who)\b", re.I),
+        unless=re.compile(
+            rf"{_CLOCK.pattern}|\b(?:responsibilit\w*|duties|meetings?|who)\b|{DEFINING}", re.I
+        ),
     ),
 )
 
 
-__all__ = ["TABLE", "Theme"]
+__all__ = ["DEFINING", "TABLE", "Theme"]

@@ -84,6 +84,11 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
         ("And how does the second half of the day tend to go?", "afternoon"),
         ("and after lunch?", "afternoon"),
         ("what's a normal day like", "day"),
+        # what the role does, asked in a form ("in plain English"), is the role's definition
+        ("in plain english what does an mlops engineer do all day?", "role"),
+        ("what does he actually do day to day, like what's the job?", "role"),
+        ("what do they actually do all day", "day"),
+        ("What is the job code, the SOC?", None),  # no form of definition
         ("is MLOps a well-defined role yet?", "scope"),
         ("where are the boundaries with data engineering?", "scope"),
         # what to learn is another ask, and a "blurb" is no blur
