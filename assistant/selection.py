@@ -15,12 +15,8 @@ from dataclasses import dataclass
 from assistant import lexicon, phrases
 from assistant.conversation import said_before
 from assistant.extractive import Evidence, examples_answer, select, title_unit
-from assistant.items import (
-    Item,
-    answers,
-    mentioned,
-    pick,
-)
+from assistant.items import Item, answers, mentioned, pick
+from assistant.listing import DOMAIN_STEMS
 from assistant.ordinals import step_about, step_named, titles_named
 from assistant.owning import duties_first
 from assistant.policy import STATED
@@ -35,7 +31,7 @@ from assistant.stating import stated_first
 from assistant.terms import ask_words, content_stems, said_spelt, title_stems, uses_words
 from assistant.text import role_first, tokenize, without_domain
 from assistant.themes import theme_lines
-from assistant.vocabulary import Vocabulary, stem
+from assistant.vocabulary import FRAME_STEMS, Vocabulary, stem
 
 #: How an answer is put together: its mode, its evidence and the label it opens with ("" none).
 Computed = tuple[Mode, list[Evidence], str]
@@ -54,6 +50,10 @@ _NEEDED = re.compile(
 _KNOWING = re.compile(
     r"\b(?:learn\w*|know|knowledge|stud(?:y|ying|ied)|understand\w*|pick(?:ed|ing)?\s+up)\b", re.I
 )
+
+
+#: The field's own words, and knowing them: no line is about what to know by these alone.
+_FIELD = DOMAIN_STEMS | content_stems("machine learning know knowledge")
 
 
 def _whole(step: Section, score: float) -> Composed:
@@ -153,17 +153,21 @@ class Selector:
 
     def _best_in_step(self, reading: Reading, scored: list[Evidence]) -> Composed | None:
         """ "How much ML do I need to know?": an ask of what to learn or know whose best line
-        is the lead line of a step of the path ("Develop working knowledge of ML concepts.") is
-        answered by that step whole (its title, lead line and items), not by the lines that
-        happen to share its words; one of the step's items stays the answer on its own."""
+        of the path is a step's lead line ("Develop working knowledge of ML concepts.") gets
+        that step whole (title, lead line, items); one of its items stays the answer alone."""
         if reading.kind != "other" or not scored or not _KNOWING.search(reading.ask):
             return None
-        best = scored[0]
-        for parent, children in self.families:
-            if about_the_path(parent.title) and any(c.id == best.section.id for c in children):
-                lead = best.unit.text == best.section.units[0].text
-                return _whole(best.section, best.score) if lead else None
-        return None
+        steps = {c.id for p, c_ in self.families if about_the_path(p.title) for c in c_}
+        floor = scored[0].score - self.settings.answer.sentence_margin
+        best = next((e for e in scored if e.score >= floor and e.section.id in steps), None)
+        if best is None or best.unit.text != best.section.units[0].text:
+            return None
+        # lines above it sharing none of the ask's own words ("how much ML …": a certification
+        # that "Validates … ML services") are no answer; "which university programs …" is one
+        own = content_stems(reading.ask) - FRAME_STEMS - _FIELD
+        if any(own & content_stems(e.unit.text) for e in scored[: scored.index(best)]):
+            return None
+        return _whole(best.section, scored[0].score)
 
     def names_step(self, reading: Reading) -> bool:
         """Does the ask name a step of the guide's path, by its place ("the final stage") or
