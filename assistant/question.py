@@ -47,7 +47,7 @@ _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
     r"\bhow (?:much|many\s+(?:dollars|bucks|quid|euros|pounds|rupees))"
     r"(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
-    r"|dough|an?|the|it|they|mlops|for|\$)\b|\s*\??\s*$)"
+    r"|dough|an?|the|it|they|mlops|for|in(?!\s+(?:total|all|general|advance))|at|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the|(?:give|tell|show) me)\b[^?]{0,30}\b"
     + _MONEY
     + _NOT_QUALIFYING_WHAT

@@ -173,6 +173,10 @@ def test_the_kind_of_answer_a_question_wants() -> None:
     assert kind_of("How much traffic should the serving design handle?") != "amount"
     assert kind_of("Which certifications are listed?") == "list"
     assert kind_of("cka cost") == "amount"
+    # how much in or at a place or an employer is an amount; "how much in total" is not
+    assert kind_of("how much in Texas for mlops?") == "amount"
+    assert kind_of("how much at google?") == "amount"
+    assert kind_of("how much in total does the path take?") != "amount"
     assert kind_of("Is Kubeflow better than MLflow?") == "compare"
     # pay measured between earners, in a verb of its own; not another measure so put
     for ask in [

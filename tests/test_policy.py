@@ -1125,7 +1125,10 @@ def test_salary_in_a_state_the_guide_names_only_as_an_employer_is_refused(
 ) -> None:
     answer = assistant.ask("What do MLOps engineers earn in Texas?")
     assert answer.refused, answer.text
-    assert answer.diagnostics.reason in {"unsaid_name", "no_amount"}
+    # the pay line quoted nearest does not price Texas (amounts.of_whom), or no line is quoted
+    assert answer.diagnostics.reason in {"unsaid_name", "no_amount", "unstated_attribute"}
+    answer = assistant.ask("how much in Texas for mlops?")  # "how much in …" asks an amount
+    assert answer.refused and answer.diagnostics.kind == "amount", answer.text
 
 
 @pytest.mark.slow
