@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Iterator
 from typing import Any
 
 from assistant.foreign import other_languages
-from assistant.lexicon import misread_adjective
+from assistant.lexicon import is_noun, misread_adjective
 from assistant.roles import audience, roles, suited
 from assistant.text import tokenize
 from assistant.vocabulary import MONEY_WORDS, stem
@@ -135,8 +135,19 @@ class Reader:
             t.lower_ for t in doc[:-1] if t.tag_ == "JJ" and doc[t.i + 1].tag_ in NOMINAL_TAGS
         )
         asked = frozenset(_asked_verbs(doc))
-        verbless = not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in doc)
+        verbless = not any(
+            (t.tag_.startswith("VB") or t.tag_ == "MD") and not _misread_noun(t) for t in doc
+        )
         return entities, nominal, nouns, graded, _phrases(doc), before_nouns, asked, verbless
+
+
+def _misread_noun(token: Any) -> bool:
+    """A noun the tagger took for a verb, closing a phrase after a noun or an article ("the
+    devops *step*.")."""
+    doc, i = token.doc, token.i
+    last = i == len(doc) - 1 or doc[i + 1].is_punct
+    after = i > 0 and (doc[i - 1].tag_ in NOMINAL_TAGS or doc[i - 1].tag_ in ("DT", "JJ"))
+    return last and after and is_noun(token.lower_)
 
 
 #: The auxiliaries a yes/no question opens with, before its subject and main verb.

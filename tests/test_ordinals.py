@@ -165,3 +165,12 @@ def test_a_line_above_the_step_sharing_the_asks_own_words_stays_the_answer(
     ask = "Which kind of university programs does the guide suggest to understand ML fundamentals?"
     answer = assistant.ask(ask)
     assert "Explore Machine Learning degree programs" in answer.text, answer.text
+
+
+@pytest.mark.slow
+def test_a_step_named_in_a_fragment_before_the_ask_is_what_it_asks_of(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask("the devops step. what i learn there exactly")
+    assert "Gain DevOps Experience" in answer.text and "Learn Docker" in answer.text, answer.text
+    assert "Develop working knowledge of ML concepts." not in answer.text

@@ -147,6 +147,10 @@ def test_each_unknown_word_has_its_match_and_the_weakest_is_the_coverage() -> No
         ("budget is tight.", False),  # a verb: a statement, not a topic
         ("Writing the job ad now.", False),
         ("physics PhD, lots of Fortran.", False),  # no guide word
+        # a noun the tagger reads as a verb, closing the phrase after a noun or an article
+        ("the devops step.", True),
+        ("devops step.", True),
+        ("the devops team steps up.", False),  # a verb before more of the phrase
     ],
 )
 def test_a_phrase_with_no_verb_that_names_a_guide_word_is_a_topic(text: str, topic: bool) -> None:
