@@ -256,8 +256,9 @@ def best_listing(
         e for e in scored if is_listing(e.section) and (lists(e.section, noun) or led and e is best)
     ]
     if noun:  # of several lists of it, the one whose items say what it is for ("drift")
-        lists_ = {e.section.id: e.section for e in fit}.values()
-        fit = sorted(fit, key=lambda e: not _items_say(e.section, question, noun, lists_))
+        found = {e.section.id: e.section for e in fit}
+        saying = {k: _items_say(s, question, noun, found.values()) for k, s in found.items()}
+        fit = sorted(fit, key=lambda e: not saying[e.section.id])
     near = (ev for ev in fit if ev.score >= best.score - margin)
     near = (ev for ev in near if names or bool(noun) or not names_section(ev.section))
     return next(near, None) or next(

@@ -23,7 +23,7 @@ from assistant.vocabulary import FRAME_STEMS
 #: An ask of how a problem is handled: "how do (seasoned folks) cut down on …", "how to deal
 #: with …", "the remedy", "any fix for …", "cope with"; not a tool that "handles drift" nor
 #: "handling incidents" as a duty, nor an "AWS Solutions Architect".
-HANDLING = re.compile(
+_HANDLING = re.compile(
     r"\bhow\s+(?P<who>(?:\S+\s+){0,6}?)(?:handle|deal\s+with|cope|manage|tackle|overcome|fix|avoid"
     r"|prevent|reduce|cut\s+down|get\s+a?round|keep\s+from"
     r"|keep\s+(?:\S+\s+){0,3}?(?:in\s+check|under\s+control|at\s+bay)|mitigate|solve|address)\b"
@@ -45,7 +45,7 @@ Lines = list[tuple[Section, Unit]]
 
 def handling(ask: str) -> bool:
     """Does the ask ask how a problem is handled, or how people are got to act?"""
-    if HANDLING.search(ask):
+    if _HANDLING.search(ask):
         return True
     m = _CAUSING.search(ask)
     return m is not None and is_verb(m.group("verb")) and not is_noun(m.group("verb"))
@@ -55,7 +55,7 @@ def handlers(ask: str) -> set[str]:
     """The words of who handles a problem in an ask of how it is handled ("how do the
     *veterans* deal with that?"): the guide's experienced engineers, by whatever name, not
     another job's people."""
-    m = HANDLING.search(ask)
+    m = _HANDLING.search(ask)
     return set(re.findall(r"[a-z0-9][a-z0-9-]*", (m.group("who") or "").lower())) if m else set()
 
 
@@ -108,4 +108,4 @@ def remedy_lines(reading: Reading, said: str, items: list[Item], answers: dict[s
     return []
 
 
-__all__ = ["HANDLING", "handlers", "handling", "remedy_lines"]
+__all__ = ["handlers", "handling", "remedy_lines"]
