@@ -6,13 +6,16 @@ and the ask's sentences to assistant/question.py, which reads the rest of the qu
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from assistant import lexicon
 from assistant.terms import topicless
 from assistant.text import tokenize
 from assistant.vocabulary import is_evaluative
 
+#: Whether a sentence names a topic of the guide; the names of the guide's things.
+Topic = Callable[[str], bool]
+Names = Collection[str]
 SENTENCES = re.compile(
     r"(?<=[.!?;])\s+|(?<=[.!?;]['\"’”)])\s+|\n+"  # also after a closing quote: "… 'passion.' What"
     # a capitalised question word after a lower-case word starts a sentence whose full stop went
@@ -90,13 +93,6 @@ def _trailing_statement(sentence: str) -> re.Match[str] | None:
     return m if m and not _ASKING_WORD.search(m.group(0)) and ASKING.match(sentence) else None
 
 
-#: An ask about the asker as they described themself: "is mlops a good fit for someone like me",
-#: "a natural next step for me", "with my background".
-ABOUT_ASKER = re.compile(
-    r"\b(?:(?:someone|somebody|people|ppl|folks?|a person|those|others)\s+like\s+(?:me|us)"
-    r"|for (?:me|us)|my (?:background|profile|situation|experience|skills?|skillset|case))\b",
-    re.IGNORECASE,
-)
 #: Labels before an ask or a description ("Question:", "Me:", "Quick background:", "Verify:",
 #: "Quick fact-check for the show notes:").
 _LABEL = re.compile(
@@ -111,17 +107,18 @@ _EXPERIENCE = re.compile(r"\b(?:years?|yrs?|months?|here)\b", re.IGNORECASE)
 _THINGS = re.compile(r"\bthe\s+(?:[\w/&+-]+\s+){1,3}ones?\b|\w\s+(?:or|vs\.?|versus)\s+\w", re.I)
 
 
-def _describes_someone(head: str) -> bool:
+def _describes_someone(head: str, things: Names = ()) -> bool:
     """Does a leading fragment with no first-person word describe a person ("Support engineer at
     VMware", "ten years as a windows admin"), or only how the asker asks ("Realistically,")?
     Otherwise it is the ask's topic ("tool sprawl - how do people deal", "Kubeflow vs MLflow -
     how does the guide describe each?", and things: "the solutions architect one", "X or Y"); a
-    person after "of" is not who it describes ("the afternoon of this engineer")."""
+    person after "of" is not who it describes ("the afternoon of this engineer"), nor one of
+    `things`, the names of the guide's things ("*docker* - why for ML", not a dock worker)."""
     if _EXPERIENCE.search(head) or _THINGS.search(head):  # "the solutions architect one"
         return bool(_EXPERIENCE.search(head))
     people = tokenize(re.split(r"\bof\b", head, maxsplit=1)[0])
     modifiers = all(lexicon.is_modifier(w) for w in tokenize(head))  # "Realistically,", "so"
-    return modifiers or any(lexicon.is_person(w) for w in people)
+    return modifiers or any(lexicon.is_person(w) and w not in things for w in people)
 
 
 def _asks(sentence: str) -> bool:
@@ -169,7 +166,7 @@ def _is_preface(head: str) -> bool:
     )
 
 
-def _split_sentence(sentence: str) -> tuple[str, str]:
+def _split_sentence(sentence: str, things: Names) -> tuple[str, str]:
     """(ask, what it says of the asker) within one asking sentence."""
     before = ""
     if _FIRST_PERSON.search(sentence) or not ASKING.match(sentence):
@@ -188,7 +185,7 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
                 or _is_preface(head)
                 or (
                     not (ASKING.match(sentence) or _SCOPING.match(sentence))
-                    and _describes_someone(head)
+                    and _describes_someone(head, things)
                 )
             )
             if about_me and len(tail.split()) >= 2:
@@ -207,14 +204,15 @@ def _split_sentence(sentence: str) -> tuple[str, str]:
     return sentence.strip(), context
 
 
-def split_ask(question: str, topic: Callable[[str], bool] | None = None) -> tuple[str, str]:
+def split_ask(question: str, topic: Topic | None = None, things: Names = ()) -> tuple[str, str]:
     """(ask, context): what the question asks, and what the asker says of themself.
 
     When some sentence asks, the sentences that do not ask are context ("Mainframe COBOL
     programmer, 15 years at an insurer."), but for a topic set before the ask ("On-call. How
     bad?", "ok the 2nd one, the devops part. what do i learn there"): a sentence `topic` holds
     to be one (assistant/scope.py: no verb, a guide word), not of a person nor a pleasantry.
-    Inside an asking sentence, a clause about the asker before or after the ask is context too.
+    Inside an asking sentence, a clause about the asker before or after the ask is context too;
+    a fragment naming one of `things`, the guide's things, is no person ("Docker - why?").
     A text with no asking sentence is all ask."""
     sentences = [_LABEL.sub("", s.strip()) for s in SENTENCES.split(question.strip())]
     sentences = [s for s in sentences if s.strip()]
@@ -229,10 +227,10 @@ def split_ask(question: str, topic: Callable[[str], bool] | None = None) -> tupl
         if sentence not in asking:
             # an ask of no topic of its own takes the sentence before ("X vs Y. which better")
             bare = next((s for s in sentences[i + 1 :] if s in asking), "")
-            sets_topic = not ask and topic is not None and _sets_topic(sentence, topic, bare)
+            sets_topic = bool(not ask and topic and _sets_topic(sentence, topic, bare, things))
             (ask if sets_topic else context).append(sentence)
             continue
-        part, about = _split_sentence(sentence)
+        part, about = _split_sentence(sentence, things)
         ask.append(part)
         if about:
             context.append(about)
@@ -247,13 +245,13 @@ _PLEASANTRY = re.compile(
 )
 
 
-def _sets_topic(sentence: str, topic: Callable[[str], bool], ask: str) -> bool:
+def _sets_topic(sentence: str, topic: Topic, ask: str, things: Names) -> bool:
     """Does a sentence before the ask set its topic, not tell of the asker or greet? It does
     when `topic` holds it one, or when the ask chooses with no topic of its own ("which
     better?"): then the sentence names what it chooses between ("sagemaker vs vertex.")."""
     return not (
         _FIRST_PERSON.search(sentence)
-        or _describes_someone(sentence)
+        or _describes_someone(sentence, things)
         or _PLEASANTRY.match(FILLERS.sub("", sentence))
     ) and (topic(sentence) or bool(_WHICH.match(FILLERS.sub("", ask)) and topicless(ask)))
 
@@ -394,7 +392,7 @@ def main_ask(text: str) -> str:
 
 # fmt: off
 __all__ = [
-    "ABOUT_ASKER", "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO",
+    "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO",
     "ask_parts", "is_bare", "is_yes_no", "main_ask", "split_ask", "unframed",
 ]
 # fmt: on

@@ -24,7 +24,7 @@ from assistant.extractive import compose, score_units
 from assistant.grounding import other_people, property_words, ungrounded, unnamed_kind, unsaid
 from assistant.guide import Guide, load_guide
 from assistant.index import ensure_index
-from assistant.items import Item, extract_items, families, names_money_item
+from assistant.items import Item, extract_items, families, names_money_item, thing_names
 from assistant.lexicon import is_plain_adverb
 from assistant.listing import answer_part
 from assistant.names import not_examples, typed_names, without_examples
@@ -167,7 +167,7 @@ class Assistant:
         q = self.retriever.vocabulary.spell_out(read_unaccented(asked))  # "técnicas", "k8s"
         share = self.settings.answer.common_word_share  # "those two" after naming them
         topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
-        reading = read(q, topic)  # "On-call. How bad?": a topic before the ask is the ask's
+        reading = read(q, topic, thing_names(self.items))  # "On-call. How bad?": a topic first
         reading = dataclasses.replace(reading, names=self.terms.as_written(reading.names))
         reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
         spell, sections = self.retriever.vocabulary.spell_out, self.retriever.sections.values()

@@ -14,6 +14,9 @@ _IDIOMS = (
     (r"(?:prod|production)\s+fires|fires\s+in\s+(?:prod|production)", "production incidents"),
     (r"(?:the|our|their|a)\s+(?:cloud|aws|gcp|azure|compute)\s+bills?", "the infrastructure cost"),
     (r"what['’]?s\s+the\s+damage|what\s+is\s+the\s+damage", "what is the cost"),
+    # "what role does dbt play", "what part do they play": what it does
+    (r"what\s+(?:part|role)s?\s+(?:do|does|did|will|would|can)\s+(?P<x>(?:[\w/&+.'-]+\s+){0,4}?"
+     r"[\w/&+.'-]+)\s+play(?:s|ed)?", r"what does \g<x> do"),
 )
 _PATTERNS = [(re.compile(rf"\b(?:{p})\b", re.IGNORECASE), plain) for p, plain in _IDIOMS]
 

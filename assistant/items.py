@@ -247,6 +247,13 @@ def pick(pool: list[Item], reading: Reading, refers_back: bool) -> tuple[str, li
     return None
 
 
+def thing_names(items: list[Item]) -> frozenset[str]:
+    """The one-word names of the things the guide lists with what they are ("Docker: …",
+    "Prometheus" of "Prometheus/Grafana: …"), lower-cased: no person, whatever else WordNet
+    knows the word as (a docker is a dock worker)."""
+    return frozenset(n.lower() for i in items if i.description for n in i.names() if " " not in n)
+
+
 def names_money_item(items: list[Item], ask: str) -> bool:
     """Does the ask name an item of the guide whose name holds a money word ("Infrastructure
     cost: Cost per prediction…")? Then it asks about that item, not for an amount."""

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.asking import ABOUT_ASKER
 from assistant.conversation import is_follow_up, last_exchange
 from assistant.embeddings import Embedder
 from assistant.question import Reading
@@ -19,6 +18,14 @@ from assistant.settings import Settings
 from assistant.terms import kind_named, topicless
 from assistant.text import neutral_ask, tokenize, without_set_aside
 from assistant.vocabulary import FRAME_WORDS, Vocabulary, stem
+
+#: An ask about the asker as they described themself: "is mlops a good fit for someone like me",
+#: "a natural next step for me", "with my background".
+ABOUT_ASKER = re.compile(
+    r"\b(?:(?:someone|somebody|people|ppl|folks?|a person|those|others)\s+like\s+(?:me|us)"
+    r"|for (?:me|us)|my (?:background|profile|situation|experience|skills?|skillset|case))\b",
+    re.IGNORECASE,
+)
 
 #: A query retrieval runs: its text, its vector and its weight in the fusion.
 Query = tuple[str, np.ndarray, float]

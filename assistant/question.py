@@ -19,7 +19,7 @@ Nothing here knows the guide: these are properties of English questions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
@@ -289,8 +289,10 @@ def _selection(ask: str, kind: Kind) -> Selection | None:
     return selection
 
 
-def read(question: str, topic: Callable[[str], bool] | None = None) -> Reading:
-    worded, context = split_ask(question, topic)
+def read(
+    question: str, topic: Callable[[str], bool] | None = None, things: Collection[str] = ()
+) -> Reading:
+    worded, context = split_ask(question, topic, things)
     worded = without_purpose(worded)  # "for our flyer", "out of interest": not searched for
     ask = without_form(worded)  # "in plain English", "in a sentence": how, not what
     kind = kind_of(unframed(ask))  # "ok so whats the pay": what the rest asks

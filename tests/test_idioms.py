@@ -35,3 +35,11 @@ def test_an_idiom_is_read_as_its_plain_words() -> None:
 def test_an_ask_in_an_idiom_is_answered(assistant: Assistant, question: str, fact: str) -> None:
     answer = assistant.ask(question)
     assert not answer.refused and fact in answer.text, answer.text
+
+
+def test_the_part_a_thing_plays_is_what_it_does() -> None:
+    assert plain("What role does dbt play in this stack?") == "what does dbt do in this stack?"
+    assert plain("Prometheus and Grafana - what part do they play?") == (
+        "Prometheus and Grafana - what does they do?"
+    )
+    assert plain("I play in a band, what role is next?") == "I play in a band, what role is next?"

@@ -987,3 +987,37 @@ def test_a_short_ask_with_a_laugh_is_answered(assistant: Assistant) -> None:
     answer = assistant.ask("wait whats mlops even mean lol")  # was below the relevance bar
     assert not answer.refused and "pipelines" in answer.text, answer.text
     assert_grounded(answer)
+
+
+def test_a_fragment_naming_the_guides_things_is_the_asks_topic() -> None:
+    """A tool WordNet also knows as a person (a docker is a dock worker, Prometheus a Titan) is
+    the guide's thing, not a description of the asker, when the guide names it."""
+    things = {"docker", "prometheus", "grafana", "prefect"}
+    assert split_ask("prometheus n grafana - what they for in mlops land", things=things) == (
+        "prometheus n grafana - what they for in mlops land",
+        "",
+    )
+    assert split_ask("docker - why, specifically, for ML", things=things)[1] == ""
+    # without the guide's names the word reads as a person, as before
+    assert split_ask("docker - why, for ML") == ("why, for ML", "docker")
+    # a person stays the asker's context
+    assert split_ask("support engineer at a bank - what do I learn first?", things=things) == (
+        "what do I learn first?",
+        "support engineer at a bank",
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("prometheus n grafana - what they for in mlops land", "Infrastructure and model metrics"),
+        ("airflow / prefect / dagster — what do mlops ppl even use those for", "Workflow orch"),
+        ("docker - why, specifically, for ML", "Containerization for reproducible ML"),
+    ],
+)
+def test_a_tool_named_before_the_ask_is_what_it_asks_about(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused and fact in answer.text, answer.text

@@ -23,7 +23,7 @@ from assistant import Assistant, phrases
 from assistant.defining import only_asked
 from assistant.grounding import asked_kind, property_words
 from assistant.guide import load_guide
-from assistant.items import Item, answers, extract_items, families, mentioned, pick
+from assistant.items import Item, answers, extract_items, families, mentioned, pick, thing_names
 from assistant.ordinals import ordinal_of
 from assistant.policy import CHECKS, Case, decide, unstated_fact
 from assistant.question import head_noun, kind_of, names_in, read, split_ask
@@ -2173,3 +2173,11 @@ def test_a_figure_put_forward_that_the_guide_does_not_state_is_refused(
 ) -> None:
     assert_refused_for(assistant.ask("can i do it in 2 if i study full time"), "no_figure")
     assert_answered_with(assistant, "Does the whole path take 4-6 years?", "4-6 years")
+
+
+def test_the_guides_things_are_named_by_its_described_items(guide_items: list[Item]) -> None:
+    """One-word names of the items the guide says what they are ("Docker: …", each part of
+    "Prometheus/Grafana: …"); no word of a certification or a line ("Engineer", "Design")."""
+    things = thing_names(guide_items)
+    assert {"docker", "prometheus", "grafana", "prefect", "mlflow"} <= things
+    assert not {"engineer", "administrator", "design", "architect"} & things
