@@ -52,11 +52,13 @@ def cited(reading: Reading, last_answer: str, sections: Iterable[Section]) -> li
         return []
     sections = list(sections)
     listed = [Evidence(s, u, 1.0) for s in sections if REFERENCES.search(s.title) for u in s.units]
-    # what else the ask names must be in the line: not the certifications' prices
+    # what else the ask names must be in the line (not the certifications' prices), of the
+    # words the guide uses: one it never does ("which *site*", "*comp*") tells no figure apart
     amounts = STATED["amount"].search(ask)  # "that $185k number"
-    named = content_stems(_FIGURE.sub(" ", _AMOUNT.sub(" ", ask)))
+    used = {w for s in sections for u in s.units for w in content_stems(u.text)}
+    named = content_stems(_FIGURE.sub(" ", _AMOUNT.sub(" ", ask))) & used
     named -= FRAME_STEMS | MONEY_STEMS | _SOURCE_STEMS | _GUIDE_STEMS
-    money = bool(MONEY_STEMS & content_stems(ask) or amounts) or (
+    money = bool(_of_money(content_stems(ask)) or amounts) or (
         reading.refers_back and bool(STATED["amount"].search(last_answer))
     )
     if not money:
@@ -73,6 +75,16 @@ def cited(reading: Reading, last_answer: str, sections: Iterable[Section]) -> li
     return (
         figures + [e for e in listed if MONEY_STEMS & content_stems(e.unit.text)] if figures else []
     )
+
+
+#: Fewest letters of a word cut short from a word of money ("comp" for "compensation").
+CLIPPED_MIN = 4
+
+
+def _of_money(stems: set[str]) -> bool:
+    """Does a word name money, whole or cut short ("the *comp* band")?"""
+    clipped = (w for w in stems if len(w) >= CLIPPED_MIN)
+    return bool(MONEY_STEMS & stems) or any(m.startswith(w) for w in clipped for m in MONEY_WORDS)
 
 
 #: Words for the guide and what it says, which name nothing its figures are of.

@@ -713,6 +713,12 @@ def test_the_source_of_a_figure_is_the_line_that_states_it_with_its_citation() -
     assert not cited(read("where do the exam prices for the NCLEX come from?"), "", guide)
     assert not cited(read("What sources does the guide list?"), "", guide)  # no figure asked
     assert not cited(read("Where do most nurses come from?"), "", guide)
+    # a word the guide never uses tells no figure apart ("which *site*"), and pay cut short
+    # is pay ("the *comp* figures")
+    found = cited(read("Where does the pay data come from? Like which site?"), "", guide)
+    assert [e.unit for e in found] == [pay, wages]
+    found = cited(read("source + year for comp figures"), "", guide)
+    assert [e.unit for e in found] == [pay, wages]
 
 
 def test_a_person_named_by_being_hired_is_the_askers_own() -> None:
