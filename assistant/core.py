@@ -17,6 +17,7 @@ from assistant.attributes import items_asked
 from assistant.conversation import in_conversation, is_follow_up, said_before, with_antecedent
 from assistant.defining import definitions
 from assistant.dictionary import read_unaccented
+from assistant.durations import timed_elsewhere
 from assistant.embeddings import Embedder, get_embedder
 from assistant.employers import other_kind
 from assistant.errors import IndexUnavailable
@@ -175,15 +176,7 @@ class Assistant:
         if reading.kind == "amount" and names_money_item(self.items, reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"
         if reading.kind == "contents":
-            answer = contents(q, self.guide)
-            answer.diagnostics = Diagnostics(
-                outcome="answer",
-                reason="contents",
-                kind=reading.kind,
-                ask=reading.ask,
-                relevance=1.0,
-                coverage=1.0,
-            )
+            answer = contents(q, self.guide, reading.ask)
         else:
             answer = self._answer(reading, turns)
         answer.question = asked
@@ -308,6 +301,7 @@ class Assistant:
             unnamed_kind=unnamed_kind(asked, matches, self.reader, s.scope.same_word),
             **definitions(reading, answer_part(evidence), retriever.sections.values()),
             unnamed_member=unnamed_member(reading.ask, retriever.sections.values()),
+            timed_elsewhere=timed_elsewhere(reading.ask, evidence, retriever.sections.values()),
             settings={name: getattr(s.scope, name) for name in THRESHOLDS},
         )
         return case, coverage

@@ -73,6 +73,7 @@ class Case:
     undefined: str | None = None  # a term the ask wants defined that the guide only names
     asked_only: bool = False  # the ask wants a thing explained that the guide only asks about
     unnamed_member: str | None = None  # a thing asked into a kind the guide leaves open
+    timed_elsewhere: bool = False  # a duration is asked of what another section is about
 
 
 Check = Callable[[Case], Verdict | None]
@@ -224,8 +225,9 @@ _JUDGED = re.compile(
 def unstated_quantity(case: Case) -> Verdict | None:
     """The ask wants an amount, a duration, a rate or a number, and the evidence states none;
     or the time of a part of a whole, or taken off it, and the evidence times the whole only."""
-    duration = STATED["duration"]
-    if untimed_part(case.reading.ask, case.evidence, duration, case.reading.kind == "duration"):
+    timing = case.reading.kind == "duration"
+    untimed = untimed_part(case.reading.ask, case.evidence, STATED["duration"], timing)
+    if untimed or (timing and case.timed_elsewhere):  # "how many years are the certs valid?"
         return Verdict("refuse", "no_duration", phrases.NOT_STATED)
     stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):

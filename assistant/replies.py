@@ -8,7 +8,7 @@ from assistant.extractive import Evidence, compose
 from assistant.guide import Guide
 from assistant.policy import Case, Verdict
 from assistant.retrieval import Hit
-from assistant.schema import SEP, Answer, Section, Source
+from assistant.schema import SEP, Answer, Diagnostics, Section, Source
 
 
 def nothing(case: Case) -> Verdict | None:
@@ -37,8 +37,9 @@ def refusal(
     return Answer(question, text, True, sources, guide_version, nearest_sections=nearest)
 
 
-def contents(question: str, guide: Guide) -> Answer:
-    """What the guide covers: its sections and their sub-sections, each title quoted."""
+def contents(question: str, guide: Guide, ask: str = "") -> Answer:
+    """What the guide covers: its sections and their sub-sections, each title quoted; its
+    diagnostics say so, for `ask` (what the question asked)."""
     lines, sources = [phrases.CONTENTS_INTRO], list[Source]()
     for section in guide.sections:
         if not section.units and not any(s.path[:-1] == section.path for s in guide.sections):
@@ -46,7 +47,11 @@ def contents(question: str, guide: Guide) -> Answer:
         n = len(sources) + 1
         sources.append(Source(n, section.id, SEP.join(section.path), section.title, 1.0))
         lines.append("  " * (len(section.path) - 1) + f"- {section.title} [{n}]")
-    return Answer(question, "\n".join(lines), False, sources, guide.version)
+    answer = Answer(question, "\n".join(lines), False, sources, guide.version)
+    answer.diagnostics = Diagnostics(
+        outcome="answer", reason="contents", kind="contents", ask=ask, relevance=1.0, coverage=1.0
+    )
+    return answer
 
 
 __all__ = ["contents", "refusal"]

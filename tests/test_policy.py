@@ -2181,3 +2181,35 @@ def test_the_guides_things_are_named_by_its_described_items(guide_items: list[It
     things = thing_names(guide_items)
     assert {"docker", "prometheus", "grafana", "prefect", "mlflow"} <= things
     assert not {"engineer", "administrator", "design", "architect"} & things
+
+
+def test_a_duration_is_of_what_its_own_section_is_about() -> None:
+    """A time stated in one section ("Total Time", of the path) answers no ask for the time of
+    a thing another section is about ("are the certs valid", "the interview process")."""
+    from assistant.durations import timed_elsewhere
+    from assistant.schema import Evidence
+
+    total = Unit(text="Total Time: 2-3 years", kind="sentence", position=0)
+    path = Section("path", ("How to Become a Nurse",), total.text, "g.md", 0, (total,))
+    exam = Unit(text="NCLEX ($200): the licensing exam", kind="item", position=0)
+    certs = Section("certs", ("Nurse Certifications",), exam.text, "g.md", 1, (exam,))
+    step = Unit(text="Pass the NCLEX", kind="item", position=0)
+    titles = ("How to Become a Nurse", "Get Licensed")
+    licence = Section("lic", titles, step.text, "g.md", 2, (step,))
+    guide, said = [path, certs, licence], [Evidence(path, total, 1.0)]
+    assert timed_elsewhere("how many years are the certs valid?", said, guide)
+    assert timed_elsewhere("how long does getting licensed take?", said, guide)  # a step's time
+    assert not timed_elsewhere("how long does it take to become a nurse?", said, guide)
+    assert not timed_elsewhere("how many years from zero?", said, guide)
+    # no line states a time: nothing to say of whose it is
+    assert not timed_elsewhere("how long are the certs valid?", [Evidence(certs, exam, 1.0)], guide)
+
+
+@pytest.mark.slow
+def test_a_duration_asked_of_another_sections_thing_is_refused(assistant: Assistant) -> None:
+    for question in (
+        "how many years the certs are valid before expire",
+        "how long's the whole interview process take, weeks?",
+    ):
+        assert_refused_for(assistant.ask(question), "no_duration")
+    assert "4-6 years" in assistant.ask("how long does it take to become an mlops engineer?").text
