@@ -186,11 +186,18 @@ def _asked_verbs(doc: Any) -> list[str]:
         between: list[Any] = []
         for after in doc[token.i + 1 : token.i + 6]:
             if after.tag_.startswith("VB") or after.tag_ == "MD":
-                if after.tag_ == "VB" and any(t.tag_ in ("NNP", "NNPS") for t in between):
+                opens = all(t.is_punct or t.tag_ in ("CC", "UH") for t in doc[: token.i])
+                if after.tag_ == "VB" and any(_named(t, opens) for t in between):
                     found.append(after.lower_)
                 break
             between.append(after)
     return found
+
+
+def _named(token: Any, opens: bool) -> bool:
+    """A proper noun, or "it" standing for a thing named before in a question its auxiliary
+    opens ("does *it* expire?"; not "where does it fit", asked of what it is for)."""
+    return bool(token.tag_ in ("NNP", "NNPS") or (opens and token.lower_ == "it"))
 
 
 def _graded(token: Any) -> Any:

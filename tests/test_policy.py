@@ -2213,3 +2213,14 @@ def test_a_duration_asked_of_another_sections_thing_is_refused(assistant: Assist
     ):
         assert_refused_for(assistant.ask(question), "no_duration")
     assert "4-6 years" in assistant.ask("how long does it take to become an mlops engineer?").text
+
+
+@pytest.mark.slow
+def test_a_property_asked_of_it_after_an_item_is_refused(assistant: Assistant) -> None:
+    """ "does it expire" after one certification asks what its line never says."""
+    history = [
+        {"role": "user", "content": "which azure cert is there?"},
+        {"role": "assistant", "content": "Azure AI Engineer Associate ($165): Microsoft Azure ML "
+         "certification. [1]"},
+    ]  # fmt: skip
+    assert_refused_for(assistant.ask("does it expire", history), "unstated_property")

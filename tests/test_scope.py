@@ -176,6 +176,10 @@ def test_the_verb_a_yes_no_question_asks_of_a_named_thing() -> None:
     assert not asked("Does the guide acknowledge technical debt?")
     assert not asked("do they grill you on rollback")
     assert not asked("What does the CKA cost?")  # a wh-question: "cost" is the quantity
+    # "it" of a question it opens stands for the thing named before ("does it expire")
+    assert asked("does it expire") == {"expire"} and asked("and does it expire?") == {"expire"}
+    assert not asked("airflow. where does it fit")  # of what it is for
+    assert not asked("Is Kubeflow relevant, and what does it provide?")
     # a state asked with "is"/"has" and a participle
     assert asked("Is the AWS Machine Learning Specialty certification being retired?") == {
         "retired"
