@@ -44,7 +44,7 @@ from assistant.terms import Terms, ask_words, content_stems
 from assistant.text import tokenize, without_set_aside
 from assistant.unstated import unnamed_member
 from assistant.validation import clean_history, clean_question
-from assistant.vocabulary import Coverage, weakest, without_money
+from assistant.vocabulary import Coverage, is_evaluative, weakest, without_money
 
 if TYPE_CHECKING:
     from assistant.backends import Backend
@@ -268,7 +268,10 @@ class Assistant:
         said += [e.section.heading for e in evidence]
         asked = main_ask(without_set_aside(reading.ask))  # nor "… or just *padding*?"
         matches = retriever.vocabulary.matches(asked, self._embed, without_money(asked, said))
-        coverage = weakest(matches, [w for w in matches if not is_plain_adverb(w)])  # "already"
+        # nor how the asker judges ("those who *love* Azure", "*strange* name"), but a thing
+        judged = {w for w in matches if is_evaluative(w)}  # named so ("a permission *error*")
+        judged -= self.reader.nouns(asked) if judged else set()
+        coverage = weakest(matches, [w for w in matches if not (is_plain_adverb(w) or w in judged)])
         cut_short = retriever.vocabulary.shortens  # "cert": no other language's word
         prop = weakest(matches, property_words(reading, matches, self.reader, cut_short))
         unknown = self._ungrounded(reading.names, reading.ask)

@@ -2224,3 +2224,14 @@ def test_a_property_asked_of_it_after_an_item_is_refused(assistant: Assistant) -
          "certification. [1]"},
     ]  # fmt: skip
     assert_refused_for(assistant.ask("does it expire", history), "unstated_property")
+
+
+@pytest.mark.slow
+def test_how_the_asker_judges_is_no_topic_the_guide_lacks(assistant: Assistant) -> None:
+    """A word of praise or fault the asker puts on a thing ("those who *love* Azure", "a
+    *strange* name") names nothing to cover; one that names a thing ("an *error*") still does."""
+    answer = assistant.ask("For those who love Microsoft Azure — which certificate, at what price?")
+    assert not answer.refused and "Azure AI Engineer Associate ($165)" in answer.text, answer.text
+    answer = assistant.ask("Weights & Biases - strange name po po. what it does?")
+    assert not answer.refused and "Experiment tracking and collaboration" in answer.text
+    assert assistant.ask("how do i fix docker permision denied error on linux").refused
