@@ -392,7 +392,7 @@ def main_ask(text: str) -> str:
 
 # fmt: off
 __all__ = [
-    "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO",
+    "ALTERNATIVE", "ASKING", "FILLERS", "SENTENCES", "TASK", "WH_ASK", "YES_NO", "Names", "Topic",
     "ask_parts", "is_bare", "is_yes_no", "main_ask", "split_ask", "unframed",
 ]
 # fmt: on

@@ -19,11 +19,20 @@ Nothing here knows the guide: these are properties of English questions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.asking import ASKING, TASK, ask_parts, is_yes_no, main_ask, split_ask, unframed
+from assistant.asking import (
+    ASKING,
+    TASK,
+    Names,
+    Topic,
+    ask_parts,
+    is_yes_no,
+    main_ask,
+    split_ask,
+    unframed,
+)
 from assistant.names import names_in, not_people
 from assistant.ordinals import ordinal_noun, ordinal_of
 from assistant.text import CHOSEN_BETWEEN, PAY_COMPARED, becoming, without_form, without_purpose
@@ -289,9 +298,7 @@ def _selection(ask: str, kind: Kind) -> Selection | None:
     return selection
 
 
-def read(
-    question: str, topic: Callable[[str], bool] | None = None, things: Collection[str] = ()
-) -> Reading:
+def read(question: str, topic: Topic | None = None, things: Names = ()) -> Reading:
     worded, context = split_ask(question, topic, things)
     worded = without_purpose(worded)  # "for our flyer", "out of interest": not searched for
     ask = without_form(worded)  # "in plain English", "in a sentence": how, not what
