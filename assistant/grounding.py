@@ -27,7 +27,7 @@ from assistant.ordinals import ORDINAL, STRUCTURAL
 from assistant.owning import in_own_words, marked_words, marks_theme
 from assistant.policy import STATED
 from assistant.question import Reading
-from assistant.scope import SHELL, Reader, asked_thing, suited
+from assistant.scope import QUANTITY_NOUNS, SHELL, Reader, asked_thing, suited
 from assistant.terms import Terms, said_in, said_short, said_spelt
 from assistant.text import STAGE_WORDS, STOPWORDS, tokenize, without_own_likeness
 from assistant.vocabulary import FRAME_WORDS, TRUTH_WORDS, Vocabulary, is_evaluative, stem
@@ -103,9 +103,7 @@ _WHEN_CLAUSE = re.compile(
 #: Why the asker asks, after the ask: "… so we aren't paying license fees", "so that I can …".
 _PURPOSE = re.compile(r"\bso\s+(?:that\s+)?(?:i|we|you|he|she|they)\b[^,;?.]*", re.I)
 #: A word for how many, before what it counts: "a *couple* (of) prompts", "*loads* of testing".
-_HOW_MANY = re.compile(
-    r"\b(couple|few|bunch|handful|lots?|tons?|loads?|dozens?|pair)\s+(?:of\s+)?\w", re.I
-)
+_HOW_MANY = re.compile(rf"\b((?:{'|'.join(QUANTITY_NOUNS)})s?)\s+(?:of\s+)?\w", re.I)
 #: An ask for things of a kind: "can you recommend a good *textbook*", "any *courses* u
 #: recommend", "the best *laptop* for …", "what's a good *laptop*", "what *laptop* to buy",
 #: "which *colleges* have the best programs?" (not whom the role is "best suited" for).

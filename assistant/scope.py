@@ -263,13 +263,16 @@ _readers: dict[str, Reader] = {}
 _readers_lock = threading.Lock()
 
 
+#: Nouns of a quantity, before what they count ("*loads* of tools", "a *couple* of prompts"):
+#: how many, not what kind.
+QUANTITY_NOUNS = ("couple", "few", "bunch", "handful", "lot", "ton", "load", "dozen", "pair")
 #: Nouns that name no kind of thing, only hold a place for one ("any *options*", "a *ton* of").
 SHELL = frozenset(
     stem(w)
     for w in [
         "option", "choice", "suggestion", "recommendation", "alternative", "idea", "tip",
-        "advice", "way", "content", "info", "information", "ton", "bunch", "number", "couple",
-        "kind", "sort", "type", "version", "form", "piece", "lot",
+        "advice", "way", "content", "info", "information", "number", "kind", "sort", "type",
+        "version", "form", "piece", *QUANTITY_NOUNS,
     ]
 )  # fmt: skip
 

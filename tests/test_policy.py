@@ -1571,6 +1571,8 @@ def test_a_thing_asked_that_the_guide_never_names_is_refused(assistant: Assistan
         ("any free courses for mlops u recommend", "courses"),
         ("is there a free lesson plan I could borrow?", "plan"),  # the phrase's head
         ("is there a lot of math involved", "math"),  # the kind after a placeholder
+        ("are there loads of different tools to track", "tools"),  # any noun of a quantity
+        ("is there a handful of courses?", "courses"),
         ("is there an enterprise option too?", None),  # a placeholder names no kind
         ("is there a student who did this?", None),  # a kind of person is who, not what
         ("Which certification does the guide recommend?", None),  # no ask for things of a kind
