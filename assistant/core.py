@@ -62,6 +62,7 @@ class Assistant:
         self._retriever: Retriever | None = None
         self._guide: Guide | None = None
         self.items: list[Item] = []
+        self.things: frozenset[str] = frozenset()  # their one-word names (items.thing_names)
         self._selector: Selector | None = None
         self._terms: Terms | None = None
         self._lock = threading.Lock()
@@ -107,6 +108,7 @@ class Assistant:
                     self._retriever = Retriever(self.settings, guide, path)
                 self._guide = guide
                 self.items = extract_items(guide.sections)
+                self.things = thing_names(self.items)
                 self._selector = Selector(
                     self.items,
                     families(list(guide.sections)),
@@ -168,7 +170,7 @@ class Assistant:
         q = self.retriever.vocabulary.spell_out(read_unaccented(asked))  # "técnicas", "k8s"
         share = self.settings.answer.common_word_share  # "those two" after naming them
         topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
-        reading = read(q, topic, thing_names(self.items))  # "On-call. How bad?": a topic first
+        reading = read(q, topic, self.things)  # "On-call. How bad?": a topic first
         reading = dataclasses.replace(reading, names=self.terms.as_written(reading.names))
         reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
         spell, sections = self.retriever.vocabulary.spell_out, self.retriever.sections.values()
