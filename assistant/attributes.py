@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.amounts import AMOUNT_WORDS, EARNINGS, of_whom, unpaid_people, unsaid_noun
 from assistant.asking import ALTERNATIVE, YES_NO
+from assistant.defining import asks_what_it_is
 from assistant.grounding import WHY, askers_own, unjudged, unpicked
 from assistant.owning import main_theme, marked_words, owns_up
 from assistant.policy import STATED
@@ -130,8 +131,9 @@ def unsaid_attribute(
         ):
             return None  # every word the item's or the guide's (spaCy stays unloaded)
         named |= AMOUNT_WORDS | askers_own(reading.ask)
-    if item.description:  # its line says what it is for: "Essential for Kubernetes-based …"
-        named |= _DESCRIBED
+    if item.description and quantity is None and asks_what_it_is(reading.ask, named):
+        return None  # "whats triton, saw it in a job post": what its line says, all of it
+    named |= _DESCRIBED if item.description else set()  # its line says what it is for
     return unsaid_noun(reading.ask, own, named, reader, vocabulary, embed, threshold)
 
 
@@ -311,9 +313,7 @@ def items_asked(
 ) -> dict[str, Any]:
     """How many items the ask names the evidence quotes, what it wants of one item that its
     line does not give, and the judgement between things the evidence does not make (a policy
-    Case's `compared`, `unsaid_attribute` and `unjudged`); `named`: the items the ask names in
-    lower case (Selector.named_by_words). spaCy is read only for an ask with a word the guide
-    does not use ("easier")."""
+    Case's `compared`, `unsaid_attribute`, `unjudged`); `named`: Selector.named_by_words."""
     items = _named_items(reading, named, selector, both=True)
     if reading.kind == "compare" and not reading.yes_no:
         attribute = _unpriced(reading, said, items)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from assistant.asking import FILLERS
+from assistant.asking import ASKING, FILLERS
 from assistant.lexicon import is_known, is_noun, is_verb
 from assistant.listing import stems
 from assistant.question import Reading
@@ -217,6 +217,39 @@ def undefined(ask: str, sections: Iterable[Section]) -> str | None:
     lines = (u.text for section in sections for u in section.units)
     naming = [t for t in lines if words <= stems(t)]
     return thing if naming and not any(heads(words, t) for t in naming) else None
+
+
+#: Where a clause ends and a remark beside the ask may begin: "whats triton*,* saw it in a job
+#: post", "what is Arize*,* sounds like a car brand *haha*".
+_CLAUSE = re.compile(r"([,;:.?!()\u2026]+|\s[-\u2013\u2014]+\s|\b(?:haha\w*|lol|jaja\w*)\b)", re.I)
+#: Where what is asked is set, after the thing: "what's terraform for *in this world*", "lead
+#: time means what *here*".
+_SETTING = re.compile(r"\s(?:(?:in|on|at|within|inside|around)\s|(?:here|there)\b).*$", re.I)
+_WHAT = re.compile(r"\bwhat(?:'s|\u2019s|s)?\b", re.IGNORECASE)
+#: Words pointing at a thing named before: "what's *it* for", "whats the deal with *those*".
+_POINTER = re.compile(r"\b(?:it|its|that|this|those|these|they|them)\b", re.IGNORECASE)
+
+
+def asks_what_it_is(ask: str, names: set[str]) -> bool:
+    """Does one clause of the ask want only what a thing is or does, by its name (`names`: its
+    words) or a word pointing at it ("whats triton", "what's it for", "whats terraform/pulumi for
+    in this world"), and no other clause ask anything? The others are remarks beside it ("saw it
+    in a job post", "sounds like a car brand haha"): what is asked of the thing is its line."""
+    pieces = _CLAUSE.split(ask)  # each clause, then what ends it
+    ends = zip(pieces[::2], [*pieces[1::2], ""], strict=True)
+    asking = [c for c, end in ends if c.strip() and ("?" in end or _asks(c))]
+    if len(asking) != 1:
+        return False
+    words, own = tokenize(asking[0]), {stem(n) for n in names}
+    return bool(
+        _WHAT.search(asking[0])
+        and (own & {stem(w) for w in words} or _POINTER.search(asking[0]))
+        and all(w in FRAME_WORDS or stem(w) in own for w in tokenize(_SETTING.sub("", asking[0])))
+    )
+
+
+def _asks(clause: str) -> bool:
+    return bool(ASKING.match(FILLERS.sub("", clause)) or _WHAT.search(clause))
 
 
 def definitions(reading: Reading, evidence: list[str], sections: Iterable[Section]) -> dict:

@@ -1,11 +1,12 @@
 """A judgement between the role and another line of work is the guide's only where a line sets
 the two against each other (assistant/attributes.py, role_unjudged); what is asked of an item
-pointed at is judged against that item's line."""
+pointed at is judged against that item's line, and a what-is ask of an item with remarks beside
+it wants all its line says (assistant/defining.py, asks_what_it_is)."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import assert_refused_for, exchange
+from conftest import assert_answered_with, assert_refused_for, exchange
 
 from assistant import Assistant
 from assistant.attributes import role_unjudged
@@ -57,3 +58,17 @@ def test_an_item_pointed_at_by_a_word_several_names_share_is_the_one_quoted(
         assistant.ask("whats the passing score on that AWS one", listed), "unstated_attribute"
     )
     assert "$300" in assistant.ask("and how much is that AWS one?", listed).text
+
+
+@pytest.mark.slow
+def test_a_what_is_ask_with_remarks_beside_it_is_answered_by_the_items_line(
+    assistant: Assistant,
+) -> None:
+    # the remark ("saw it in a job post") and the setting ("in this world") ask nothing of the
+    # item; an attribute asked in a clause of its own still must be in its line
+    line = "Triton Inference Server: High-performance GPU inference."
+    assert_answered_with(assistant, "whats triton, saw it in a job post", line)
+    assert_answered_with(assistant, "what is triton for in this world", line)
+    assert_refused_for(
+        assistant.ask("what is triton, and what license is it under"), "unstated_attribute"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.defining import heads, only_asked, undefined
+from assistant.defining import asks_what_it_is, heads, only_asked, undefined
 from assistant.schema import Section, Unit
 from assistant.vocabulary import stem
 
@@ -153,3 +153,19 @@ def test_an_ask_naming_nothing_asks_of_what_its_context_names(question: str, con
     assert not only_asked(question, [prompt])  # nothing named, no context: no thing asked
     # an ask naming its own thing is not read against the context
     assert not only_asked("what do charge nurses do?", [prompt], context)
+
+
+@pytest.mark.parametrize(
+    ("ask", "asks"),
+    [
+        ("whats epic, saw it on the rota", True),  # a remark after it
+        ("what is Epic, sounds like a video game haha", True),
+        ("epic... whats the deal with that, sounds like a law firm", True),  # pointed at
+        ("what is epic used for on the ward", True),  # where it is used
+        ("what is epic, and what licence is it under", False),  # a second ask
+        ("whats the licence of epic", False),  # an attribute of it
+        ("epic, what's its claim to fame", False),
+    ],
+)
+def test_a_what_is_ask_is_told_from_the_remarks_beside_it(ask: str, asks: bool) -> None:
+    assert asks_what_it_is(ask, {"epic"}) is asks
