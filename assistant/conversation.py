@@ -17,10 +17,17 @@ from assistant.question import Reading, read
 from assistant.schema import Section
 from assistant.scope import Reader
 from assistant.settings import Settings
-from assistant.terms import Terms, ask_words, content_stems
-from assistant.text import PART_OR_CUT
+from assistant.terms import (
+    KIND_ONES,
+    Terms,
+    ask_words,
+    content_stems,
+    title_stems,
+    uses_words,
+)
+from assistant.text import PART_OR_CUT, tokenize
 from assistant.themes import theme_of
-from assistant.vocabulary import MONEY_STEMS
+from assistant.vocabulary import FRAME_WORDS, MONEY_STEMS, stem
 
 # A follow-up leans on the conversation: short, or pointing back ("it", "that one", "what about").
 _FOLLOW_UP = re.compile(
@@ -163,6 +170,21 @@ def with_theme_of(ask: str, last: str, spell: Callable[[str], str]) -> str:
     return pair if theme_of(last) is None and theme_of(pair) is not None else ask
 
 
+def with_ones_named(ask: str, before: str, sections: Iterable[Section]) -> str:
+    """A follow-up asking for "the <kind> ones", a kind several titles of the guide hold, asks for
+    the part whose title also holds a word the last exchange (`before`) said of what it listed:
+    after the system design questions, "and the technical ones?" asks for the "Technical
+    questions", not the "Technical Skills"; the ask names that title in place of the ones."""
+    m = KIND_ONES.search(ask)
+    kind = {stem(w) for w in tokenize(m.group(1)) if w not in FRAME_WORDS} if m else set()
+    holding = {t for t in (s.title for s in sections) if kind and kind < title_stems(t)}
+    said = content_stems(before)
+    titles = [t for t in holding if uses_words(said, title_stems(t) - kind)]
+    if m is None or len(holding) < 2 or len(titles) != 1:  # noqa: PLR2004 - several titles
+        return ask
+    return f"{ask[: m.start()]}the {titles[0]}{ask[m.end() :]}"
+
+
 def in_conversation(
     reading: Reading,
     turns: list[dict[str, str]],
@@ -181,6 +203,7 @@ def in_conversation(
     if is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words):
         last = [m["content"] for m in turns if m["role"] == "user"][-1]
         ask = with_theme_of(reading.ask, last, spell)
+        ask = with_ones_named(ask, last_exchange(turns), sections)
         reading = dataclasses.replace(reading, earlier=last, ask=ask)
     return with_carried_kind(reading, turns, s.retrieval.follow_up_max_words)
 

@@ -269,13 +269,13 @@ def title_stems(title: str) -> set[str]:
 
 
 #: A kind named by the words before "ones": "the *cloud ML* ones - what do those cost?".
-_KIND_ONES = re.compile(r"\bthe\s+((?:[\w/&-]+\s+){1,3})ones\b", re.IGNORECASE)
+KIND_ONES = re.compile(r"\bthe\s+((?:[\w/&-]+\s+){1,3})ones\b", re.IGNORECASE)
 
 
 def kind_named(ask: str) -> str:
     """The words an ask names a kind by ("cloud ML" in "the cloud ML ones - what do those
     cost?"), or the whole ask."""
-    m = _KIND_ONES.search(ask)
+    m = KIND_ONES.search(ask)
     return m.group(1) if m else ask
 
 
@@ -291,6 +291,7 @@ def uses_words(asked: set[str], words: set[str]) -> bool:
 
 
 __all__ = [
+    "KIND_ONES",
     "kind_named",
     "title_stems",
     "uses_words",
