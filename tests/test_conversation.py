@@ -58,7 +58,9 @@ def test_the_technical_ones_after_the_design_questions_are_the_technical_questio
 ) -> None:
     history = exchange(
         "what system design questions come up in interviews",
-        "Examples: design a model training pipeline that handles 100TB of data, and more.",
+        "Examples: design a model training pipeline that handles 100TB of data, a feature store"
+        " with real-time and batch serving, a model serving system handling 1M"
+        " predictions/second, and more.",
     )
     answer = assistant.ask("and the technical ones?", history)
     assert not answer.refused
