@@ -49,7 +49,10 @@ _MONEY = "(" + "|".join(sorted(MONEY_WORDS, key=len, reverse=True)) + ")"
 #: A money word that qualifies another ("cost metric", "cost per prediction", "cost
 #: optimisation") asks no amount; a cost per year is one ("what does Tecton cost per year?").
 _QUALIFIED = r"data|sources?|metrics?|info|optimi\w+|efficien\w+|per(?!\s+(?:year|yr|annum)\b)"
-_NOT_QUALIFYING = rf"\b(?!-\w|\s+({_QUALIFIED}|numbers?|figures?)\b)"
+#: A money word's figure is the amount ("California salary *number*?"); its figures are data
+#: ("the salary *numbers*"), and so is a figure's source ("salary *figure source*?").
+_FIGURE = rf"numbers|figures|(?:number|figure)\s+({_QUALIFIED})"
+_NOT_QUALIFYING = rf"\b(?!-\w|\s+({_QUALIFIED}|{_FIGURE})\b)"
 #: After "what is the …" or "give me the …", a money word's figure or number is the amount.
 _NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+({_QUALIFIED})\b)"
 _AMOUNT = re.compile(

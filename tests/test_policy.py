@@ -148,6 +148,8 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
     answer = assistant.ask("mlops salary range straight from the guide pls")
     assert not answer.refused, answer.text
     assert "$120,000-$185,000" in answer.text
+    # a state's salary number: the state's line is its bare name, which states no amount
+    assert_refused_for(assistant.ask("California salary number?"), "no_amount")
 
 
 @pytest.mark.parametrize(
@@ -216,6 +218,10 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         # a cost per unit of work is a metric; a cost per year, an amount
         ("what is the cost per prediction?", "other"),
         ("What does Tecton cost per year?", "amount"),
+        # a money word's one figure is the amount; its figures, or a figure's source, are data
+        ("texas mlops salary number", "amount"),
+        ("mlops salary numbers", "other"),
+        ("salary figure source?", "other"),
         # what the asker or someone advised should do is the path; what *they* do is the work
         ("what should he do after his degree?", "path"),
         ("what do I do in the second step?", "path"),
