@@ -36,7 +36,7 @@ from assistant.remedies import handlers
 from assistant.replies import contents, nothing, refusal
 from assistant.retrieval import Hit, Retriever
 from assistant.schema import Answer, Delta, Diagnostics, Final, Section, StreamEvent
-from assistant.scope import Reader, audience, is_prompt, other_roles, reader, suited
+from assistant.scope import Reader, audience, is_prompt, jobs_become, other_roles, reader, suited
 from assistant.selection import Choice, Selector
 from assistant.settings import Settings
 from assistant.stating import in_earnings_sense
@@ -280,6 +280,9 @@ class Assistant:
         names = typed_names(reading.ask, retriever.vocabulary.names, reading.names)  # "tecton"
         named = self.selector.named_by_words(reading.ask, retriever.vocabulary)
         names, named = not_examples(names, reading.ask), set(not_examples(named, reading.ask))
+        # a step chosen next to the one the ask names ("after DevOps …") leaves it unsaid
+        near = evidence and not (choice.selected and reading.relative)
+        gone = unsaid(names, unknown, said, self.terms, s.answer.common_word_share) if near else []
         case = Case(
             reading=reading,
             relevance=relevance,
@@ -288,10 +291,8 @@ class Assistant:
             coverage=coverage.score,
             coverage_word=coverage.word,
             unknown_names=unknown,
-            # a step chosen next to the one the ask names ("after DevOps …") leaves it unsaid
-            unsaid_names=unsaid(names, unknown, said, self.terms, s.answer.common_word_share)
-            if evidence and not (choice.selected and reading.relative)
-            else [],
+            # and the guide's path, a job it names beside the role ("become data scientist")
+            unsaid_names=jobs_become(reading.ask, retriever.roles) + gone,
             context_unknown=self._ungrounded(reading.context_names, reading.context),
             other_roles=self._other_jobs(reading.ask),
             other_kind=other_kind(reading.text, retriever.sections.values()),
@@ -354,7 +355,7 @@ class Assistant:
     def _other_jobs(self, ask: str) -> list[str]:
         """Job titles and people the ask names that the guide does not; not whom it is for."""
         retriever, same_word = self.retriever, self.settings.scope.same_word
-        titles = [r for r in other_roles(ask, retriever.roles) if not self.selector.item_named(r)]
+        titles = other_roles(ask, retriever.roles, self.selector.item_named)
         people = other_people(ask, retriever.vocabulary, self.reader, self._embed, same_word)
         return titles + [w for w in people if w not in handlers(ask) | audience(ask) | suited(ask)]
 

@@ -323,20 +323,42 @@ def reader(model: str) -> Reader:
 MLOPS = re.compile(r"\bml\s*ops\b|\bmachine learning operations\b", re.IGNORECASE)
 
 
-def other_roles(question: str, guide_roles: set[str]) -> list[str]:
-    """Job titles a question asks about that the guide never names, as written, unless it
-    mentions MLOps (then it asks about MLOps, e.g. moving there from another job)."""
+def other_roles(
+    question: str, guide_roles: set[str], is_item: Callable[[str], bool] = lambda _: False
+) -> list[str]:
+    """Job titles a question asks about that the guide never names, as written, nor as an item
+    (`is_item`: "Kubernetes Administrator" of the CKA), unless it mentions MLOps (then it asks
+    about MLOps, e.g. moving there from another job)."""
     if MLOPS.search(question):
         return []
     aimed = audience(question)  # "to impress *hiring managers*": whom it is for, not a job
     return [
         span
         for key, span in roles(question).items()
-        if key not in guide_roles and not {stem(w) for w in key.split()} <= aimed
-    ]
+        if key not in guide_roles and not is_item(span)
+        and not {stem(w) for w in key.split()} <= aimed
+    ]  # fmt: skip
+
+
+def jobs_become(question: str, guide_roles: set[str]) -> list[str]:
+    """Job titles the guide names only beside the role that a question asks the way into ("how
+    to become data scientist instead, what are the steps"): the guide's path is to its own
+    role, not stated for theirs; none when it mentions MLOps."""
+    if MLOPS.search(question):
+        return []
+    return [span for key, span in roles(question).items() if key in guide_roles
+            and _becoming(question, span)]  # fmt: skip
+
+
+def _becoming(question: str, job: str) -> bool:
+    """Is `job` where the path the question asks about ends ("become a *data scientist*", "get
+    into data engineering", "*data scientist* instead")?"""
+    job = re.escape(job)
+    path = r"\b(?:become|becoming|get\s+into|work\s+as|switch\s+to|transition\s+to)\s+(?:an?\s+)?"
+    return bool(re.search(rf"{path}{job}|{job}s?\s+instead\b", question, re.IGNORECASE))
 
 
 __all__ = [
     "MLOPS", "PLACE_LABELS", "SHELL", "Reader", "asked_thing", "audience", "is_prompt",
-    "other_roles", "reader", "suited",
+    "jobs_become", "other_roles", "reader", "suited",
 ]  # fmt: skip

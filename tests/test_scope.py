@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import assert_refused_for
 
+from assistant import Assistant
 from assistant.dictionary import is_english
 from assistant.roles import audience, roles, suited
-from assistant.scope import other_roles, reader
+from assistant.scope import jobs_become, other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.tuning import RetrievalSettings
 from assistant.vocabulary import Vocabulary, weakest
@@ -44,6 +46,24 @@ def test_the_guides_job_titles() -> None:
 )
 def test_a_question_about_another_job(question: str, other: list[str]) -> None:
     assert other_roles(question, set(roles(GUIDE))) == other
+
+
+@pytest.mark.parametrize(
+    ("question", "become"),
+    [
+        ("how to become data scientist instead, what are the steps", ["data scientist"]),
+        ("Should I just become a data scientist instead?", ["data scientist"]),
+        ("what about ml engineer instead, how do i get there", ["ml engineer"]),
+        # the guide's jobs beside the role, and moving from one of them to MLOps, pass
+        ("Do data scientists push back on productionization?", []),
+        ("I'm a data scientist, how do I become an MLOps engineer?", []),
+        ("is it harder than being a devops engineer", []),
+    ],
+)
+def test_the_way_into_a_job_the_guide_names_beside_the_role(
+    question: str, become: list[str]
+) -> None:
+    assert jobs_become(question, set(roles(GUIDE))) == become
 
 
 @pytest.mark.parametrize(
@@ -246,3 +266,13 @@ def test_a_typo_or_slang_word_is_no_topic_to_cover() -> None:
     assert "bootcamp" in vocabulary.matches("any bootcamp for engineers", embed)  # a term
     # a word for the answer's form says nothing of the topic either
     assert vocabulary.matches("lead time, definition per guide", embed).keys() == {"lead", "time"}
+
+
+@pytest.mark.slow
+def test_the_guides_path_is_not_stated_for_a_job_it_names_beside_the_role(
+    assistant: Assistant,
+) -> None:
+    asked = assistant.ask("how to become data scientist instead, what are the steps")
+    assert_refused_for(asked, "unsaid_name")
+    assert "data scientist" in asked.text
+    assert not assistant.ask("I'm a data scientist, how do I become an MLOps engineer?").refused
