@@ -15,6 +15,7 @@ from assistant.lexicon import is_noun, kind_of_name, kind_of_noun, kinds_of_name
 from assistant.listing import DOMAIN_STEMS, about, names_section, stems
 from assistant.question import head_noun
 from assistant.schema import Section
+from assistant.text import STOPWORDS
 from assistant.vocabulary import FRAME_STEMS, stem
 
 
@@ -29,12 +30,17 @@ def asks_names(question: str, section: Section, by_heading: bool = True) -> bool
     )
 
 
+#: Names asked for by their kind before "names": "*company* names", "the *city* names".
+_KIND_NAMES = re.compile(r"\b([a-z]+)\s+names\b", re.IGNORECASE)
+
+
 def other_kind(question: str, sections: Iterable[Section]) -> tuple[str, str] | None:
     """The thing a "which Xs" ask wants (X) and the title of the listing of bare names it
     names, whose names are all of one other kind: "Which *companies* are the top employers?"
     of "Top Employers for MLOps Engineers", which lists states. None when it wants that kind,
     or a name is unknown (WordNet's proper nouns, lexicon.py)."""
-    noun = head_noun(question)
+    kinds = [w for w in _KIND_NAMES.findall(question) if w.lower() not in STOPWORDS]
+    noun = head_noun(question) or next(iter(kinds), "")  # "top employers - *company* names"
     wanted = kind_of_noun(noun) if noun else None
     if wanted is None:
         return None
