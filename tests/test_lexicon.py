@@ -602,8 +602,8 @@ def test_a_which_ask_of_a_listing_of_names_of_another_kind_is_found() -> None:
     assert other_kind("Which companies hire nurses?", [places]) is None  # names no listing
     # names asked for by their kind before "names"; "no names" asks for no kind
     titled = ("company", "Top Employers for Nurses")
-    assert other_kind("top employers - company names pls", [places]) == titled
-    assert other_kind("top employers? state names", [places]) is None
+    assert other_kind("top employers of nurses - company names pls", [places]) == titled
+    assert other_kind("top employers of nurses? state names", [places]) is None
     assert other_kind("top employers of nurses? I see no names there", [places]) is None
     # names WordNet does not know are of no kind it can tell: another guide's companies
     firms = listing("Top Employers for Nurses", ["Acme Health", "Globex Care", "Initech"])
