@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import re
 
+from assistant.lexicon import is_person, kind_of_noun
+from assistant.listing import DOMAIN_STEMS
 from assistant.schema import Evidence
+from assistant.text import tokenize
 from assistant.themes import Theme, theme_of
+from assistant.vocabulary import FRAME_STEMS, stem
 
 #: An ask whether the guide owns up to a problem: "does the guide *admit* the tooling is a mess?",
 #: "is that a *known issue*?", "does it *flag* role confusion?". The problem is in the asker's
@@ -46,11 +50,45 @@ def takes_in(ask: str) -> bool:
     return bool(_PART_OF_ROLE.search(ask))
 
 
+#: A yes/no ask whose subject may be the role's people: "do *they* look after feature stores",
+#: "does *an MLOps engineer* handle outages", "do *mlops guys* fix it when …"; doing, not being
+#: ("can they *be* liable if …").
+_THEY_DO = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|but|also)\W+)*(?:do|does|did|will|would|can|could)\s+"
+    r"(?:(?P<they>they)|(?:(?:the|an?)\s+)?mlops\s+(?P<who>[a-z]+)|(?:these|those)\s+(?P<these>[a-z]+))"
+    r"\s+(?!(?:[a-z]+\s+)?be\b)[a-z]+",
+    re.IGNORECASE,
+)
+
+
+def _of_people(ask: str) -> bool:
+    """Does the ask ask what the role's people do (`_THEY_DO`, its subject a person or a group)?"""
+    m = _THEY_DO.search(ask)
+    who = (m.group("who") or m.group("these")) if m else None
+    return m is not None and (
+        m.group("they") is not None or is_person(who, head=True) or kind_of_noun(who) == _GROUP
+    )
+
+
+_GROUP = "noun.group"  # "people", "folks"
+
+
 def duties_first(scored: list[Evidence], ask: str) -> list[Evidence]:
     """An ask whether the role takes something in ("do they do the monitoring too, or is that
     somebody else's headache?") is answered first from the role's list of responsibilities, its
-    lines in their rank, then from the rest (as ranked when one of those lines ranks first)."""
-    duties = [e for e in scored if _DUTIES.search(e.section.title)] if takes_in(ask) else []
+    lines in their rank, then from the rest (as ranked when one of those lines ranks first). So
+    is an ask of what the role's people do, of no theme of its own (`_of_people`), from the
+    responsibilities that name a thing it names ("do they look after *feature stores*":
+    "Managing feature stores …")."""
+    duties = [e for e in scored if _DUTIES.search(e.section.title)]
+    if not takes_in(ask):
+        asked = {stem(w) for w in tokenize(ask)} - DOMAIN_STEMS - FRAME_STEMS
+        shared = {id(e): len(asked & {stem(w) for w in tokenize(e.unit.text)}) for e in scored}
+        named = sorted((e for e in duties if shared[id(e)]), key=lambda e: -shared[id(e)])
+        # naming as much of it as the best-ranked line does ("do they ask about *canary
+        # deployments*?" is of the interview question, not "Managing model *deployment* …")
+        most = bool(named) and shared[id(named[0])] >= shared[id(scored[0])]
+        duties = named if most and _of_people(ask) and theme_of(ask) is None else []
     if not duties or duties[0] is scored[0]:
         return scored
     return duties + [e for e in scored if e not in duties]

@@ -305,6 +305,25 @@ def test_an_ask_whether_the_role_takes_something_in_is_answered_from_its_duties(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # what the role's people do, of a thing a duty names: that duty first
+        ("do they look after feature stores", "Managing feature stores and data pipelines"),
+        ("do they do monitoring and alarms?", "Implementing model monitoring and alerting"),
+        # not when the best line names more of it, nor when its subject is no person
+        ("do they ask about canary deployments?", "Explain canary deployments for ML models"),
+        ("Does the guide mention tension with data scientists?", "Data scientist friction"),
+    ],
+)
+def test_an_ask_of_what_the_roles_people_do_is_answered_from_the_duty_naming_it(
+    assistant: Assistant, question: str, first: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.text.startswith(first), answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "question",
     [
         "and the big tech firms?",
