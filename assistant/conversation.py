@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 
 from assistant.dictionary import read_unaccented
 from assistant.lexicon import is_place
-from assistant.listing import names_section
+from assistant.listing import DOMAIN_STEMS, names_section
 from assistant.names import not_people
 from assistant.policy import STATED
 from assistant.question import Reading, read
@@ -174,12 +174,15 @@ def with_ones_named(ask: str, before: str, sections: Iterable[Section]) -> str:
     """A follow-up asking for "the <kind> ones", a kind several titles of the guide hold, asks for
     the part whose title also holds a word the last exchange (`before`) said of what it listed:
     after the system design questions, "and the technical ones?" asks for the "Technical
-    questions", not the "Technical Skills"; the ask names that title in place of the ones."""
+    questions", not the "Technical Skills"; the ask names that title in place of the ones. A
+    kind may be cut short ("the *infra* ones"); the domain ("ML") tells no part from another."""
     m = KIND_ONES.search(ask)
     kind = {stem(w) for w in tokenize(m.group(1)) if w not in FRAME_WORDS} if m else set()
-    holding = {t for t in (s.title for s in sections) if kind and kind < title_stems(t)}
+    rest = {t: title_stems(t) - DOMAIN_STEMS for t in (s.title for s in sections)}
+    holding = {t: r for t, r in rest.items() if kind and all(uses_words({k}, r) for k in kind)}
     said = content_stems(before)
-    titles = [t for t in holding if uses_words(said, title_stems(t) - kind)]
+    titles = [t for t, r in holding.items() if uses_words(said, {w for w in r if w not in kind
+              and not uses_words(kind, {w})})]  # fmt: skip
     if m is None or len(holding) < 2 or len(titles) != 1:  # noqa: PLR2004 - several titles
         return ask
     return f"{ask[: m.start()]}the {titles[0]}{ask[m.end() :]}"

@@ -23,6 +23,7 @@ NURSING = titled(
     ("Nursing Interviews", "Scenario questions"),
     ("Nursing Interviews", "Clinical questions"),
     ("Nursing Certifications", "Critical care certifications"),
+    ("Nursing Challenges", "Critical incidents"),
 )
 
 
@@ -42,6 +43,12 @@ NURSING = titled(
         ),
         # said of neither: the ask is left as it is
         ("and the clinical ones?", "what does a nurse earn?", "and the clinical ones?"),
+        # a kind cut short ("crit"), of the title the last exchange spoke of
+        (
+            "and the crit ones?",
+            "which certifications? Basic life support.",
+            "and the Critical care certifications?",
+        ),
         # a kind one title alone holds is left to the words it names
         ("and the critical care ones?", "which certifications?", "and the critical care ones?"),
     ],
