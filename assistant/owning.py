@@ -64,10 +64,10 @@ _THEY_DO = re.compile(
 def _of_people(ask: str) -> bool:
     """Does the ask ask what the role's people do (`_THEY_DO`, its subject a person or a group)?"""
     m = _THEY_DO.search(ask)
-    who = (m.group("who") or m.group("these")) if m else None
-    return m is not None and (
-        m.group("they") is not None or is_person(who, head=True) or kind_of_noun(who) == _GROUP
-    )
+    if m is None:
+        return False
+    who = m.group("who") or m.group("these") or ""
+    return bool(m.group("they")) or is_person(who, head=True) or kind_of_noun(who) == _GROUP
 
 
 _GROUP = "noun.group"  # "people", "folks"
