@@ -259,7 +259,8 @@ def test_asks_in_spoken_words_are_answered(assistant: Assistant, question: str, 
         # a facet of a topic is the topic: "the cloud side of things", "a cost angle"
         ("is there a step where u learn the cloud side of things early on", "cloud platforms"),
         ("Is there a cost angle - would they keep our cloud bill down?", "cost and performance"),
-        ("do they look after the monitoring n alerts side of things too?", "Monitoring"),
+        # (whether they do it: the duty naming it, owning.duties_first)
+        ("do they look after the monitoring n alerts side of things too?", "model monitoring"),
         # the asker's judgement of the facet is no thing the interview questions name
         ("whats the bad side of this job, be honest", "On-call burden"),
     ],
