@@ -174,18 +174,23 @@ def with_ones_named(ask: str, before: str, sections: Iterable[Section]) -> str:
     """A follow-up asking for "the <kind> ones", a kind several titles of the guide hold, asks for
     the part whose title also holds a word the last exchange (`before`) said of what it listed:
     after the system design questions, "and the technical ones?" asks for the "Technical
-    questions", not the "Technical Skills"; the ask names that title in place of the ones. A
-    kind may be cut short ("the *infra* ones"); the domain ("ML") tells no part from another."""
+    questions", not the "Technical Skills"; the ask names that title in place of the ones. Of
+    such titles the one saying least besides is that part ("Technical Skills" after the soft
+    skills, not "Skills: Technical & Soft", which holds both). A kind may be cut short ("the
+    *infra* ones"); the domain ("ML") tells no part from another."""
     m = KIND_ONES.search(ask)
-    kind = {stem(w) for w in tokenize(m.group(1)) if w not in FRAME_WORDS} if m else set()
+    if m is None:
+        return ask
+    kind = {stem(w) for w in tokenize(m.group(1)) if w not in FRAME_WORDS}
     rest = {t: title_stems(t) - DOMAIN_STEMS for t in (s.title for s in sections)}
     holding = {t: r for t, r in rest.items() if kind and all(uses_words({k}, r) for k in kind)}
     said = content_stems(before)
-    titles = [t for t, r in holding.items() if uses_words(said, {w for w in r if w not in kind
-              and not uses_words(kind, {w})})]  # fmt: skip
-    if m is None or len(holding) < 2 or len(titles) != 1:  # noqa: PLR2004 - several titles
+    besides = {t: {w for w in r if not uses_words(kind, {w})} for t, r in holding.items()}
+    titles = [t for t, words in besides.items() if uses_words(said, words)]
+    fewest = [t for t in titles if len(besides[t]) == min(len(besides[u]) for u in titles)]
+    if len(holding) < 2 or len(fewest) != 1:  # noqa: PLR2004 - several titles
         return ask
-    return f"{ask[: m.start()]}the {titles[0]}{ask[m.end() :]}"
+    return f"{ask[: m.start()]}the {fewest[0]}{ask[m.end() :]}"
 
 
 def in_conversation(
@@ -206,8 +211,10 @@ def in_conversation(
     if is_follow_up(reading.ask, turns, s.retrieval.follow_up_max_words):
         last = [m["content"] for m in turns if m["role"] == "user"][-1]
         ask = with_theme_of(reading.ask, last, spell)
-        ask = with_ones_named(ask, last_exchange(turns), sections)
-        reading = dataclasses.replace(reading, earlier=last, ask=ask)
+        named = with_ones_named(ask, last_exchange(turns), sections)
+        # a part named in place of "the ones" is no pointing back at what was listed
+        back = reading.refers_back and named == ask
+        reading = dataclasses.replace(reading, earlier=last, ask=named, refers_back=back)
     return with_carried_kind(reading, turns, s.retrieval.follow_up_max_words)
 
 

@@ -24,6 +24,7 @@ NURSING = titled(
     ("Nursing Interviews", "Clinical questions"),
     ("Nursing Certifications", "Critical care certifications"),
     ("Nursing Challenges", "Critical incidents"),
+    ("Nursing Skills: Clinical & People",),
 )
 
 
@@ -43,6 +44,8 @@ NURSING = titled(
         ),
         # said of neither: the ask is left as it is
         ("and the clinical ones?", "what does a nurse earn?", "and the clinical ones?"),
+        # of the titles the last exchange spoke of, the one saying least besides the kind
+        ("and the clinical ones?", "which people skills? Listening.", "and the Clinical skills?"),
         # a kind cut short ("crit"), of the title the last exchange spoke of
         (
             "and the crit ones?",
@@ -72,3 +75,18 @@ def test_the_technical_ones_after_the_design_questions_are_the_technical_questio
     answer = assistant.ask("and the technical ones?", history)
     assert not answer.refused
     assert "How do you handle model versioning and rollback?" in answer.text
+
+
+@pytest.mark.slow
+def test_the_technical_ones_after_the_soft_skills_are_the_technical_skills(
+    assistant: Assistant,
+) -> None:
+    history = exchange(
+        "what soft skills does an MLOps engineer need?",
+        "Soft skills: Working with data scientists, ML engineers, and platform teams; Debugging"
+        " and resolving production ML issues quickly.",
+    )
+    answer = assistant.ask("and the technical ones?", history)
+    assert not answer.refused
+    assert "Container orchestration for ML workloads at scale." in answer.text
+    assert "Working with data scientists" not in answer.text
