@@ -9,11 +9,10 @@ from __future__ import annotations
 import re
 
 from assistant.lexicon import is_person, kind_of_noun
-from assistant.listing import DOMAIN_STEMS
+from assistant.listing import DOMAIN_STEMS, stems
 from assistant.schema import Evidence
-from assistant.text import tokenize
 from assistant.themes import Theme, theme_of
-from assistant.vocabulary import FRAME_STEMS, stem
+from assistant.vocabulary import FRAME_STEMS
 
 #: An ask whether the guide owns up to a problem: "does the guide *admit* the tooling is a mess?",
 #: "is that a *known issue*?", "does it *flag* role confusion?". The problem is in the asker's
@@ -82,16 +81,22 @@ def duties_first(scored: list[Evidence], ask: str) -> list[Evidence]:
     "Managing feature stores …")."""
     duties = [e for e in scored if _DUTIES.search(e.section.title)]
     if not takes_in(ask):
-        asked = {stem(w) for w in tokenize(ask)} - DOMAIN_STEMS - FRAME_STEMS
-        shared = {id(e): len(asked & {stem(w) for w in tokenize(e.unit.text)}) for e in scored}
-        named = sorted((e for e in duties if shared[id(e)]), key=lambda e: -shared[id(e)])
-        # naming as much of it as the best-ranked line does ("do they ask about *canary
-        # deployments*?" is of the interview question, not "Managing model *deployment* …")
-        most = bool(named) and shared[id(named[0])] >= shared[id(scored[0])]
-        duties = named if most and _of_people(ask) and theme_of(ask) is None else []
+        duties = _naming(duties, scored, ask) if _of_people(ask) and theme_of(ask) is None else []
     if not duties or duties[0] is scored[0]:
         return scored
     return duties + [e for e in scored if e not in duties]
+
+
+def _naming(duties: list[Evidence], scored: list[Evidence], ask: str) -> list[Evidence]:
+    """The duties naming what the ask names, most first, when the first names as much of it as
+    the best-ranked line does ("do they ask about *canary deployments*?" is of the interview
+    question, not "Managing model *deployment* …")."""
+    if not duties:
+        return []
+    asked = stems(ask) - DOMAIN_STEMS - FRAME_STEMS
+    shared = {id(e): len(asked & stems(e.unit.text)) for e in (*duties, scored[0])}
+    named = sorted((e for e in duties if shared[id(e)]), key=lambda e: -shared[id(e)])
+    return named if named and shared[id(named[0])] >= shared[id(scored[0])] else []
 
 
 def owns_up(ask: str) -> bool:
