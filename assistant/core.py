@@ -167,13 +167,13 @@ class Assistant:
         start = time.perf_counter()
         asked = clean_question(question, self.settings)
         turns = clean_history(history, self.settings)
-        q = self.retriever.vocabulary.spell_out(read_unaccented(asked))  # "técnicas", "k8s"
+        q = self.retriever.spell_out(read_unaccented(asked))  # "técnicas", "k8s"
         share = self.settings.answer.common_word_share  # "those two" after naming them
         topic = functools.partial(self.reader.names_topic, words=self.retriever.vocabulary.exact)
         reading = read(q, topic, self.things)  # "On-call. How bad?": a topic first
         reading = dataclasses.replace(reading, names=self.terms.as_written(reading.names))
         reading = reading if turns else with_antecedent(reading, self.terms, share, self.reader)
-        spell, sections = self.retriever.vocabulary.spell_out, self.retriever.sections.values()
+        spell, sections = self.retriever.spell_out, self.retriever.sections.values()
         reading = in_conversation(reading, turns, sections, self.settings, spell)
         if reading.kind == "amount" and names_money_item(self.items, reading.ask):
             reading = dataclasses.replace(reading, kind="other")  # "infrastructure cost?"

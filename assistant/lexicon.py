@@ -55,6 +55,26 @@ def is_occupation(word: str) -> bool:
     return any(h.name() in _WORKERS for path in first.hypernym_paths() for h in path)
 
 
+#: A person named by no more than being one, or being a man or a woman ("guy": a man).
+_BY_SEX = frozenset(["man.n.01", "male.n.02", "woman.n.01", "female.n.02"])
+
+
+@functools.lru_cache(maxsize=MEMO_WORDS)
+def anyone(word: str) -> str:
+    """How `word` first names a person by no more than being one, a man or a woman ("guy",
+    "bloke", "persons", "lady"), and is no adjective ("free", "individual"): "one", "many" (a
+    plural, "guys"), or "" for any other word ("nurse", "candidate", "introvert", and "people",
+    "folk", words for people in general, not one person)."""
+    low = word.lower()
+    senses = _senses(low)
+    if not senses or senses[0][0] != "n" or any(p in "as" for p, _, _ in senses):
+        return ""
+    first = _wordnet().synsets(low, "n")[0]
+    if first.name() != "person.n.01" and not {h.name() for h in first.hypernyms()} & _BY_SEX:
+        return ""
+    return "one" if low in first.lemma_names() else "many"
+
+
 @functools.lru_cache(maxsize=MEMO_WORDS)
 def _senses(word: str) -> tuple[tuple[str, str, bool], ...]:
     """(part of speech, lexicographer file, is an instance) of each sense of `word`."""

@@ -24,7 +24,7 @@ from assistant.index import broken
 from assistant.lexicon import opening_verbs
 from assistant.names import ampersand_initials, written_as_names
 from assistant.queries import title_words
-from assistant.roles import roles
+from assistant.roles import as_titled, holders, roles
 from assistant.schema import Section, Unit
 from assistant.settings import Settings
 from assistant.snapshot import open_collections
@@ -88,7 +88,9 @@ class Retriever:
             ),
         )
         #: The job titles the guide names ("data scientist"), for the refusal of other jobs.
-        self.roles = set(roles("\n".join(f"{s.heading}\n{s.text}" for s in guide.sections)))
+        titles = roles("\n".join(f"{s.heading}\n{s.text}" for s in guide.sections))
+        self.roles = set(titles)
+        self._fields = holders(titles)  # "mlops": "engineer", for "the MLOps *guy*"
         corpus_tokens = [tokenize(c.embed_text) for c in self.chunks]
         # Inverse document frequency of each word over the sections (heading + body).
         docs = [set(tokenize(f"{s.heading} {s.text}")) for s in guide.sections]
@@ -122,6 +124,11 @@ class Retriever:
             for d, s in zip(docs[0], scores[0], strict=True)
             if s > 0
         ]
+
+    def spell_out(self, text: str) -> str:
+        """The text as it is read (Vocabulary.spell_out), a job's holder by its title ("an MLOps
+        *guy*": "an MLOps engineer"; roles.as_titled)."""
+        return as_titled(self.vocabulary.spell_out(text), self._fields)
 
     def stem_idf_weight(self, stems: set[str]) -> float:
         """How telling a set of word stems is (see vocabulary.stem): the sum of their IDFs."""

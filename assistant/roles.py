@@ -5,8 +5,9 @@ and a question about another job is refused (assistant/scope.py). Takes text; gi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from assistant.lexicon import is_modifier, kind_of_noun
+from assistant.lexicon import anyone, is_modifier, kind_of_noun
 from assistant.text import tokenize
 from assistant.vocabulary import FRAME_WORDS, stem
 
@@ -122,4 +123,32 @@ def suited(text: str) -> set[str]:
     return {w for w in words if kind_of_noun(w) in _PEOPLE}  # not "the typical *headcount*"
 
 
-__all__ = ["audience", "roles", "suited"]
+def holders(titles: Iterable[str]) -> dict[str, str]:
+    """The job each field of the guide's job titles is of, by its first title: {"mlops":
+    "engineer", "data": "scientist", "devops": "engineer"}."""
+    found: dict[str, str] = {}
+    for title in titles:
+        field, _, head = title.rpartition(" ")
+        if field:
+            found.setdefault(field.split()[-1], head)
+    return found
+
+
+def as_titled(text: str, fields: dict[str, str]) -> str:
+    """The text with a word for people by no more than their being people after a job's field
+    (lexicon.anyone; `fields`: `holders`) as that job's title: "the MLOps *bloke*", "an MLOps
+    *guy*", "is it the mlops *persons* job", "a DevOps *man*", "the data *folk*" are the MLOps
+    engineer, a DevOps engineer, the data scientists."""
+    if not fields:
+        return text
+
+    def titled(m: re.Match[str]) -> str:
+        many = anyone(m.group(2))
+        head = fields[m.group(1).lower()]
+        return f"{m.group(1)} {head}{'s' if many == 'many' else ''}" if many else m.group(0)
+
+    pattern = rf"\b({'|'.join(map(re.escape, fields))})\s+([a-z]+)\b"
+    return re.sub(pattern, titled, text, flags=re.IGNORECASE)
+
+
+__all__ = ["as_titled", "audience", "holders", "roles", "suited"]

@@ -231,11 +231,11 @@ _KIT_ASK = re.compile(
 )
 _KITTED = re.compile(r"\b(?:nvidia|rtx|a100|h100|\d+\s*gb|laptops?|graphics\s+cards?)\b", re.I)
 
-#: An ask where the role sits ("should the MLOps engineer report to the data science lead or
-#: the platform lead?"; not "what metric would I report to show …") and a line saying so.
+#: An ask where the role sits ("should the MLOps engineer report to the DS lead or the platform
+#: lead?"; not "what metric would I report to show …", "… report *to me*") and a line saying so.
 _REPORTS_ASK = re.compile(
     r"\b(?:should|would|will|does|do|engineers?|role|team|mlops|it|they|he|she)\s+report"
-    r"(?:s|ing)?\s+(?:in)?to\b",
+    r"(?:s|ing)?\s+(?:in)?to\b(?!\s+(?:me|us)\b)",
     re.IGNORECASE,
 )
 _REPORTS = re.compile(r"\breport(?:s|ing)?\s+(?:in)?to\b|\breporting\s+lines?\b", re.IGNORECASE)

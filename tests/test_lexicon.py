@@ -11,7 +11,7 @@ from conftest import assert_answered_with, assert_grounded, exchange
 from assistant import Assistant, phrases
 from assistant.asking import split_ask
 from assistant.dictionary import is_common, spelt_out
-from assistant.lexicon import is_occupation, is_place, is_plain_adverb, is_superlative
+from assistant.lexicon import anyone, is_occupation, is_place, is_plain_adverb, is_superlative
 from assistant.name_lists import name_words, other_kind, wants_names_of
 from assistant.names import (
     mentioned,
@@ -1032,3 +1032,11 @@ def test_a_tool_named_before_the_ask_is_what_it_asks_about(
 ) -> None:
     answer = assistant.ask(question)
     assert not answer.refused and fact in answer.text, answer.text
+
+
+def test_a_word_for_a_person_by_no_more_than_being_one() -> None:
+    assert [anyone(w) for w in ("guy", "bloke", "persons", "lady", "guys")] == (
+        ["one", "one", "many", "one", "many"]
+    )
+    # a kind of person, people in general, an adjective, a group: none
+    assert not any(anyone(w) for w in ("nurse", "candidate", "people", "free", "crowd", "kid"))

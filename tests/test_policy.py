@@ -1826,6 +1826,7 @@ def test_a_change_to_a_things_standing_needs_a_line_stating_one(ask: str, reason
         ("which one is for gpu inference?", None),
         ("should MLOps report into platform engineering or into the DS org?", "no_reporting_line"),
         ("For that project, what metric would I report to show it worked?", None),  # a metric
+        ("what cost metric should an MLOps engineer report to me?", None),  # to the asker
         ("Would it be cheaper to contract this out instead of hiring?", "no_contracting"),
         ("What should I ask a contractor to show me from past work?", None),  # one they have
         ("how do i negotiate my first salary offer", "no_negotiation"),

@@ -9,7 +9,7 @@ from conftest import assert_refused_for
 
 from assistant import Assistant
 from assistant.dictionary import is_english
-from assistant.roles import audience, roles, suited
+from assistant.roles import as_titled, audience, holders, roles, suited
 from assistant.scope import jobs_become, other_roles, reader
 from assistant.settings import PROJECT_ROOT, Settings
 from assistant.tuning import RetrievalSettings
@@ -23,6 +23,40 @@ def test_the_guides_job_titles() -> None:
         roles(GUIDE)
     )
     assert "data engineer" not in roles(GUIDE)
+
+
+def test_a_plain_word_for_a_person_after_a_jobs_field_is_that_job() -> None:
+    """"an MLOps *guy*", "the MLOps *bloke*", "mlops *persons*": the job's holder, by its title;
+    not a word for a person of some kind ("nurse"), nor for people in general ("people")."""
+    fields = holders(roles(GUIDE))
+    assert fields["mlops"] == "engineer" and fields["data"] == "scientist"
+    assert as_titled("what does an MLOps bloke actually do", fields) == (
+        "what does an MLOps engineer actually do"
+    )
+    assert as_titled("is it the mlops persons job to fix it", fields) == (
+        "is it the mlops engineers job to fix it"
+    )
+    assert as_titled("im a devops guy, is mlops for me?", fields) == (
+        "im a devops engineer, is mlops for me?"
+    )
+    for kept in ("is it good for a devops nurse", "do MLOps people care", "is evidently ai free"):
+        assert as_titled(kept, fields) == kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("righto what does an MLOps bloke actually do", "builds and maintains the infrastructure"),
+        ("when something break in production, mlops guy handle it or somebody else?", "paged"),
+        ("is it the mlops persons job to deal with it when stuff breaks", "break in production"),
+    ],
+)
+def test_the_job_by_a_plain_word_for_its_holder_is_answered(
+    assistant: Assistant, question: str, fact: str
+) -> None:
+    answer = assistant.ask(question)  # "bloke", "guy": no property, no word the guide lacks
+    assert not answer.refused and fact in answer.text, answer.text
 
 
 @pytest.mark.parametrize(
