@@ -26,7 +26,7 @@ def test_the_guides_job_titles() -> None:
 
 
 def test_a_plain_word_for_a_person_after_a_jobs_field_is_that_job() -> None:
-    """"an MLOps *guy*", "the MLOps *bloke*", "mlops *persons*": the job's holder, by its title;
+    """ "an MLOps *guy*", "the MLOps *bloke*", "mlops *persons*": the job's holder, by its title;
     not a word for a person of some kind ("nurse"), nor for people in general ("people")."""
     fields = holders(roles(GUIDE))
     assert fields["mlops"] == "engineer" and fields["data"] == "scientist"
