@@ -132,7 +132,7 @@ def score_units(
     stem_idf = retriever.stem_idf_weight
     defined = _defined(question)
     scored: list[Evidence] = []
-    for rank, hit in enumerate(hits[:n_sections]):
+    for rank, hit in enumerate(retriever.phrased(hits, question, vector, n_sections)):
         section = retriever.sections[hit.section_id]
         title = stems(section.title)
         title_match = _idf_share(q_stems, title, stem_idf)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ from assistant.roles import as_titled, holders, roles
 from assistant.schema import Section, Unit
 from assistant.settings import Settings
 from assistant.snapshot import open_collections
-from assistant.text import tokenize
+from assistant.text import STOPWORDS, tokenize
 from assistant.vocabulary import Vocabulary, stem
 
 #: A line's label is the few words before its colon ("Total Time: …", "On-call burden: …").
@@ -40,6 +41,11 @@ class Hit:
     section_id: str
     score: float  # fused RRF score
     dense: float  # best cosine similarity of the section's chunks (0 if not in dense hits)
+
+
+def _content_stems(text: str) -> list[str]:
+    """The stems of a text's words but its function words, in order."""
+    return [stem(w) for w in tokenize(text) if w not in STOPWORDS]
 
 
 class Retriever:
@@ -100,6 +106,13 @@ class Retriever:
         stem_df = Counter(w for d in stem_docs for w in d)
         self.stem_idf = {w: math.log(1 + len(docs) / n) for w, n in stem_df.items()}
         self._answerable = {s.id for s in guide.sections if s.units}
+        #: Each answerable line's pairs of content words side by side (`phrased`).
+        self._pairs = [
+            (s.id, frozenset(pairwise(stems)))
+            for s in guide.sections
+            for u in s.units
+            if len(stems := _content_stems(u.text)) > 1
+        ]
         self._bm25 = BM25()  # bm25s's scores and order, without its ~1 s scipy import
         self._bm25.index(corpus_tokens, show_progress=False)
 
@@ -129,6 +142,25 @@ class Retriever:
         """The text as it is read (Vocabulary.spell_out), a job's holder by its title ("an MLOps
         *guy*": "an MLOps engineer"; roles.as_titled)."""
         return as_titled(self.vocabulary.spell_out(text), self._fields)
+
+    def phrased(self, hits: list[Hit], text: str, vector: np.ndarray, n: int) -> list[Hit]:
+        """The `n` best hits, then each other section with the one line that has two content
+        words of the ask side by side ("ML specific *concerns*": "… with ML-specific concerns:
+        …"), which a long section's chunk and a small model's cosine can rank low; its
+        cosine is its best line's."""
+        words = _content_stems(text)
+        top = hits[:n]
+        found: set[str] = set()
+        for pair in set(pairwise(words)):
+            holding = [sid for sid, held in self._pairs if pair in held]
+            found |= set(holding) if len(holding) == 1 else set()
+        found -= {h.section_id for h in top}
+        if found:
+            cosines = self.unit_scores(vector)
+            for sid in sorted(found):
+                rows = self._unit_rows[sid]
+                top.append(Hit(sid, 0.0, float(max(cosines[r] for r in rows))))
+        return top
 
     def stem_idf_weight(self, stems: set[str]) -> float:
         """How telling a set of word stems is (see vocabulary.stem): the sum of their IDFs."""

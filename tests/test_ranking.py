@@ -89,3 +89,30 @@ def test_an_amount_stated_in_a_list_under_a_lead_line_is_answered(assistant: Ass
     )
     assert not answer.refused, answer.text
     assert "($300)" in answer.text and "($200)" in answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ML specific concerns = what exactly? list",
+        "what do you mean ml specific concerns like what",
+        "What does the guide mean by 'ML-specific concerns'?",
+    ],
+)
+def test_a_line_holding_two_words_of_the_ask_side_by_side_is_searched(
+    assistant: Assistant, question: str
+) -> None:
+    """The one line with "ML-specific concerns" sits in Key Takeaways, whose chunk (five
+    topics) and whose line's cosine (0.30 for "what are the ML-specific concerns") rank below
+    five other sections: its section is searched all the same."""
+    retriever = assistant.retriever
+    vector = assistant.embedder.embed_query(question)
+    hits = retriever.search([(question, vector, 1.0)])
+    n = assistant.settings.retrieval.answer_sections
+    assert "key-takeaways" not in [h.section_id for h in hits[:n]]
+    assert "key-takeaways" in [h.section_id for h in retriever.phrased(hits, question, vector, n)]
+    answer = assistant.ask(question)
+    assert "model versioning, feature stores, training pipelines" in answer.text, answer.text
+    # two words side by side in more than one line pick out no line ("MLOps engineer")
+    assert retriever.phrased(hits, "what does an MLOps engineer do", vector, n) == hits[:n]
