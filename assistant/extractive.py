@@ -9,8 +9,7 @@ interview questions count less unless the question is about interviews. Then:
 - a list question gets a list: the best-scoring listing among the candidate sections (bullet
   items, or a section of one-line sentences such as "Soft Skills"), with its lead-in;
 - any other question gets its best sentence with the rest of its short paragraph, plus the
-  next best sentences that score nearly as well.
-The list helpers (ordinals, overviews, listings and their siblings) are in assistant/listing.py.
+  next best sentences that score nearly as well (list helpers: assistant/listing.py).
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.asking import is_yes_no
+from assistant.asking import FILLERS, is_yes_no
 from assistant.listing import (
     SHORT_UNIT_WORDS,
     asked_noun,
@@ -42,7 +41,7 @@ from assistant.schema import SEP, Composed, Evidence, Mode, Section, Source, Uni
 from assistant.scope import is_prompt
 from assistant.settings import Settings
 from assistant.sources import REFERENCES
-from assistant.text import DEFINITION_WORDS, tokenize
+from assistant.text import DEFINITION_WORDS, tokenize, without_form
 from assistant.vocabulary import stem
 
 _LIST_QUESTION = re.compile(
@@ -56,16 +55,14 @@ _LIST_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _SINGLE_FACT = re.compile(
-    r"\b(how much|cost|costs|price|fee|salary|earn|pay|paid|how long|how many years|when"
-    r"|which one|what one)\b",
-    re.IGNORECASE,
-)
+    r"\b(how much|costs?|price|fee|salary|earn|pay|paid|how long|how many years|when|which one"
+    r"|what one)\b", re.IGNORECASE
+)  # fmt: skip
 _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.I)  # "which one …": one item
-#: The guide's interview questions ("What's the difference between data drift and concept
-#: drift?") are scaled down (settings.answer.prompt_factor) unless the question is about interviews.
+#: The guide's interview questions count less (answer.prompt_factor) unless interviews are asked.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
-#: A section listing the guide's sources ("Data Sources", "References") names documents and
-#: states nothing: scaled down (settings.answer.reference_factor) unless sources are asked for.
+#: A part listing the guide's sources names documents, states nothing: it counts less
+#: (answer.reference_factor) unless sources are asked for.
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
@@ -78,10 +75,11 @@ _REQUEST = re.compile(
 PARAGRAPH_MAX_SENTENCES = 3
 #: A definition ask is about a few words ("MLOps engineer", "feature store"); more is no term.
 DEFINED_MAX_WORDS = 3
-#: Verbs of a definition ask that are not what it is about ("what does DVC *do*?").
+#: Verbs and hedges of a definition ask ("what does DVC *do*?", "what *even* is …"): no topic.
 _ASK_VERBS = frozenset(
-    ["do", "does", "what", "whats", "used", "explain", "define", "actual", "actually", "really"]
-)
+    ["do", "does", "what", "whats", "used", "explain", "define", "actual", "actually", "really",
+     "even"]
+)  # fmt: skip
 _ARTICLES = frozenset(["a", "an", "the"])
 #: An ask for what something is: "what is an MLOps engineer?", "what does DVC do?", "who is …",
 #: as put in a form ("in plain words, what is …") or hedged ("what exactly is …").
@@ -163,12 +161,15 @@ def score_units(
 
 
 def _defined(question: str) -> list[str]:
-    """What a definition ask is about, as stems in order ("mlop", "engineer"), or []."""
-    if not _DEFINITION.search(question):
-        return []
-    words = [stem(t) for t in tokenize(question) if t not in DEFINITION_WORDS]
-    words = [w for w in words if w not in _ASK_VERBS]
-    return words[:DEFINED_MAX_WORDS] if len(words) <= DEFINED_MAX_WORDS else []
+    """What a definition ask is about, as stems in order ("mlop", "engineer"), or []: in its first
+    sentence that asks one ("What is an MLOps engineer? *I need a definition for a memo.*"), not
+    its opener ("*wait* what even is …") or form ("… *in plain English*")."""
+    for sentence in re.split(r"(?<=[?.!])\s+", question):
+        if _DEFINITION.search(sentence := without_form(FILLERS.sub("", sentence))):
+            words = [stem(t) for t in tokenize(sentence) if t not in DEFINITION_WORDS]
+            words = [w for w in words if w not in _ASK_VERBS]
+            return words if len(words) <= DEFINED_MAX_WORDS else []
+    return []
 
 
 def _opens_with(text: str, defined: list[str]) -> bool:

@@ -28,6 +28,11 @@ def test_a_definition_ask_is_about_its_term() -> None:
     # put in a form or hedged, the ask is still for what the thing is
     assert _defined("In plain words, what is an MLOps engineer?") == ["mlop", "engineer"]
     assert _defined("what exactly is a feature store") == ["feature", "store"]
+    # in the sentence that asks it, past an opener and the form it is wanted in
+    memo = "What is, exactly, an MLOps engineer? I need a short definition for a memo to the board."
+    assert _defined(memo) == ["mlop", "engineer"]
+    assert _defined("wait what even is an mlops engineer? explain it") == ["mlop", "engineer"]
+    assert _defined("what is Feast in plain english. no fluff") == ["feast"]
 
 
 def test_a_definition_opens_with_its_term_after_an_article_or_before_a_colon() -> None:
