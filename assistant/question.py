@@ -141,7 +141,10 @@ _PATH = re.compile(
     r"|stages (of|in) the (career|path|roadmap|journey)|step-by-step path"
     r"|steps\b[^?.]{0,40}\b(become|becoming|get into|getting into|move into|moving into"
     r"|transition\w*|switch\w*|break into|breaking into|pivot\w*)"
-    r"|how (do|can) i prepare)\b",
+    r"|how (do|can) i prepare"
+    # the steps in their order: the guide's one ordered sequence is its path
+    r"|(steps|stages|phases)\b[^?.!]{0,40}\b(in order|sequence)|in what order"
+    r"|(order|sequence) of (the )?(steps|stages|phases))\b",
     re.IGNORECASE,
 )
 #: A question about the guide itself: "What does the guide cover?", "what topics are there".

@@ -185,6 +185,10 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("How do I become an MLOps engineer?", "path"),
         ("List the four stages of the step-by-step path in order.", "path"),
         ("What are the stages of the interview?", "list"),
+        # the steps asked in their order: the guide's one ordered sequence, its path
+        ("what r the steps in order, just the headings", "path"),
+        ("In what order should he study things?", "path"),
+        ("Please outline the sequence of stages the guide prescribes.", "path"),
         ("What is the career path salary?", "amount"),
         ("What does the guide cover?", "contents"),
         ("Which sections does this guide include?", "contents"),
