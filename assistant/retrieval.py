@@ -48,6 +48,16 @@ def _content_stems(text: str) -> list[str]:
     return [stem(w) for w in tokenize(text) if w not in STOPWORDS]
 
 
+def _line_pairs(guide: Guide) -> list[tuple[str, frozenset[tuple[str, str]]]]:
+    """Each line's section and its pairs of content words side by side, by stem."""
+    return [
+        (s.id, frozenset(pairwise(stems)))
+        for s in guide.sections
+        for u in s.units
+        if len(stems := _content_stems(u.text)) > 1
+    ]
+
+
 class Retriever:
     def __init__(self, settings: Settings, guide: Guide, index_path: Path) -> None:
         self.settings = settings
@@ -106,13 +116,7 @@ class Retriever:
         stem_df = Counter(w for d in stem_docs for w in d)
         self.stem_idf = {w: math.log(1 + len(docs) / n) for w, n in stem_df.items()}
         self._answerable = {s.id for s in guide.sections if s.units}
-        #: Each answerable line's pairs of content words side by side (`phrased`).
-        self._pairs = [
-            (s.id, frozenset(pairwise(stems)))
-            for s in guide.sections
-            for u in s.units
-            if len(stems := _content_stems(u.text)) > 1
-        ]
+        self._pairs = _line_pairs(guide)  # for `phrased`
         self._bm25 = BM25()  # bm25s's scores and order, without its ~1 s scipy import
         self._bm25.index(corpus_tokens, show_progress=False)
 
