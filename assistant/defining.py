@@ -237,10 +237,15 @@ def asks_what_it_is(ask: str, names: set[str]) -> bool:
     in a job post", "sounds like a car brand haha"): what is asked of the thing is its line."""
     pieces = _CLAUSE.split(ask)  # each clause, then what ends it
     ends = zip(pieces[::2], [*pieces[1::2], ""], strict=True)
-    asking = [c for c, end in ends if c.strip() and ("?" in end or _asks(c))]
+    own = {stem(n) for n in names}  # a clause of its name alone is its topic ("Terraform??")
+    asking = [
+        c
+        for c, end in ends
+        if c.strip() and (_asks(c) or "?" in end and not {stem(w) for w in tokenize(c)} <= own)
+    ]
     if len(asking) != 1:
         return False
-    words, own = tokenize(asking[0]), {stem(n) for n in names}
+    words = tokenize(asking[0])
     return bool(
         _WHAT.search(asking[0])
         and (own & {stem(w) for w in words} or _POINTER.search(asking[0]))

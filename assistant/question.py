@@ -304,9 +304,29 @@ def _selection(ask: str, kind: Kind) -> Selection | None:
     return selection
 
 
+#: A yes/no clause doubting what kind of thing the one named is, between kinds or as "real":
+#: "is that a real tool or a gym brand?", "is that a tool or a video game haha", "Is that a real
+#: tool or did a marketing dept name it?".
+_KIND_DOUBT = re.compile(
+    r"(?:^|(?<=[,.;:?!]))\s*(?:is|was)\s+(?:that|it|this)\s+(?:a|an)\s+(?:(?:real|actual|legit"
+    r"|proper)\s+)?[\w-]+(?:\s+[\w-]+)?\s+or\b.*?(?:[?.!]+|(?=,|\b(?:haha\w*|lol|what)\b)|$)",
+    re.IGNORECASE,
+)
+#: An ask of what a thing is or is for beside it: "what's it for", "what does it do".
+_WHAT_FOR = re.compile(r"\bwhat(?:'s|\u2019s|s)?\b(?:\s+\w+){0,3}?\s+(?:for|do|does)\b", re.I)
+
+
+def without_kind_doubt(ask: str) -> str:
+    """The ask without a clause doubting what kind of thing its thing is (`_KIND_DOUBT`), when
+    another clause asks what it is for ("… what's it for"): what it is, which its line says."""
+    rest = _KIND_DOUBT.sub(" ", ask)
+    return " ".join(rest.split()) if rest != ask and _WHAT_FOR.search(rest) else ask
+
+
 def read(question: str, topic: Topic | None = None, things: Names = ()) -> Reading:
     worded, context = split_ask(question, topic, things)
     worded = without_purpose(worded)  # "for our flyer", "out of interest": not searched for
+    worded = without_kind_doubt(worded)  # "is that a real tool or a gym brand? what's it for"
     ask = without_form(worded)  # "in plain English", "in a sentence": how, not what
     kind = kind_of(unframed(ask))  # "ok so whats the pay": what the rest asks
     return Reading(

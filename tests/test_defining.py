@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.defining import asks_what_it_is, heads, only_asked, undefined
+from assistant.question import without_kind_doubt
 from assistant.schema import Section, Unit
 from assistant.vocabulary import stem
 
@@ -165,7 +166,32 @@ def test_an_ask_naming_nothing_asks_of_what_its_context_names(question: str, con
         ("what is epic, and what licence is it under", False),  # a second ask
         ("whats the licence of epic", False),  # an attribute of it
         ("epic, what's its claim to fame", False),
+        ("Epic?? haha what's it for", True),  # its name alone, then the ask
+        ("Epic?? what's it for, and what licence?", False),
     ],
 )
 def test_a_what_is_ask_is_told_from_the_remarks_beside_it(ask: str, asks: bool) -> None:
     assert asks_what_it_is(ask, {"epic"}) is asks
+
+
+@pytest.mark.parametrize(
+    ("ask", "read"),
+    [
+        ("Epic, is that a real tool or a gym brand? what's it for", "Epic, what's it for"),
+        ("Epic?? is that a tool or a video game haha what's it for", "Epic?? haha what's it for"),
+        (
+            "Epic. Is that a real tool or did a marketing dept name it? What's it for",
+            "Epic. What's it for",
+        ),
+        # alone, or with a property among the kinds, the doubt is what is asked
+        ("is that a tool or a game?", "is that a tool or a game?"),
+        (
+            "Is Epic a free tool or a paid one? what is it for",
+            "Is Epic a free tool or a paid one? what is it for",
+        ),
+    ],
+)
+def test_a_doubt_what_kind_of_thing_it_is_beside_what_its_for_is_no_ask(
+    ask: str, read: str
+) -> None:
+    assert without_kind_doubt(ask) == read

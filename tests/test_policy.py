@@ -1277,6 +1277,25 @@ def test_definitions_and_two_part_asks_are_answered(
 @pytest.mark.parametrize(
     ("question", "quote"),
     [
+        ("Terraform?? is that a tool or a video game haha what's it for", "Infrastructure as code"),
+        (
+            "Weights & Biases. Is that a real tool or did a marketing dept name it? What's it for",
+            "Experiment tracking and collaboration",
+        ),
+        ("Weights & Biases, is that a real tool or a gym brand? what's it for", "Experiment"),
+    ],
+)
+def test_a_doubt_what_kind_of_thing_a_tool_is_gets_its_line(
+    assistant: Assistant, question: str, quote: str
+) -> None:
+    answer = assistant.ask(question)  # was refused for "game", "dept", "brand"
+    assert not answer.refused and quote in answer.text, answer.text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "quote"),
+    [
         (
             "Our data scientists resist the rules we set for production. What does the guide "
             "recommend?",
