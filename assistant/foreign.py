@@ -11,15 +11,19 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from importlib import resources
 
 from assistant.dictionary import is_english
-from assistant.text import tokenize
+from assistant.text import tokenize, unaccented
 
 _FILE = "foreign_words.txt"
 #: Fewest words of another language that show a question is written partly in it.
 MIXED_IN = 2
+#: Share of a question's words an English dictionary holds, under which a question with
+#: `MIXED_IN` words of another language is written in that language.
+MOSTLY_OTHER = 0.4
 #: Share of a question's words an English dictionary holds, at least, for it to be English
 #: with another language's word set aside in it ("Who is this job good for, vraiment?").
 MOSTLY_ENGLISH = 0.6
@@ -69,3 +73,17 @@ def asides(text: str) -> set[str]:
         return set()
     clauses = [re.findall(r"[a-z]+", c) for c in re.split(r"[,;:.?!()\u2013\u2014]", text.lower())]
     return {w for c in clauses if c for w in (c[0], c[-1]) if is_foreign(w)}
+
+
+def in_other_language(text: str) -> bool:
+    """Is the question written in another language: most of its letters in another script
+    ("რა არის MLOps ინჟინრის მთავარი მოვალეობები?"), or `MIXED_IN` of its words another
+    language's and under `MOSTLY_OTHER` of them English ("¿Cuánto gana un ingeniero de MLOps?").
+    Such a question is not read: what it asks is unknown, not uncovered."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(c.isascii() or unicodedata.name(c, "").startswith("LATIN") for c in letters)
+    if letters and latin < len(letters) / 2:
+        return True
+    words = re.findall(r"[a-z]+", unaccented(text.lower()))
+    english = sum(is_english(w) for w in words)
+    return sum(is_foreign(w) for w in words) >= MIXED_IN and english < MOSTLY_OTHER * len(words)

@@ -12,6 +12,10 @@ NO_NAMES_OF = "The guide names no {kind}."
 NOT_A_QUESTION = (
     "The guide does not cover this: I answer questions about the MLOps Engineer career guide."
 )
+#: Said to a question written in another language, which is not read.
+OTHER_LANGUAGE = (
+    "I can only read questions in English, the language of the guide: please ask in English."
+)
 UNDEFINED = "The guide names this but does not say what it is."
 ASKED_NOT_ANSWERED = "The guide lists this as an interview question but does not answer it."
 NEAREST_SECTIONS = "The nearest sections of the guide are: {sections}."

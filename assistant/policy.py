@@ -1,17 +1,12 @@
 """The scope policy: does the guide answer what the question asks?
 
-One ordered list of small named checks (``CHECKS``). Each takes the ``Case`` — what the question
-asks (assistant/question.py), how it is grounded in the guide's terms, and what the evidence
-states — and returns a ``Verdict`` or None. The first verdict decides; with none, the question
-is answered. Three outcomes:
-
-- *answer*: the ask is grounded and the evidence states the kind of answer wanted;
-- *caveat*: only the asker's context names what the guide lacks ("I'm a Java developer…"):
-  answered, with what the guide does not address said first;
-- *refuse*: the ask is about something the guide does not name or state; the refusal says so,
-  then shows what the guide says nearest, cited.
-
-Thresholds (relevance, coverage) are settings, calibrated by bench/calibrate_refusal.py on train.
+One ordered list of small named checks (``CHECKS``). Each takes the ``Case`` (what the question
+asks, how it is grounded in the guide's terms, what the evidence states) and returns a
+``Verdict`` or None; the first verdict decides, and with none the question is answered. Three
+outcomes: *answer* (grounded, the evidence states the kind of answer wanted); *caveat* (only the
+asker's context names what the guide lacks, "I'm a Java developer…": answered, that said first);
+*refuse* (the ask is about what the guide does not name or state: said, then what it says nearest,
+cited). Thresholds are settings, calibrated by bench/calibrate_refusal.py on train.
 """
 
 from __future__ import annotations
@@ -24,6 +19,7 @@ from typing import Literal
 from assistant import phrases
 from assistant.choosing import choice_unmade, compared_in, pay_unnamed, sides_stated
 from assistant.credit import pointed_at, uncounted, without_step
+from assistant.foreign import in_other_language
 from assistant.listing import stems
 from assistant.question import Reading
 from assistant.remedies import handling
@@ -65,8 +61,7 @@ class Case:
     #: what a "which Xs" ask wants ("companies") and the listing of another kind it names
     other_kind: tuple[str, str] | None = None
     settings: dict[str, float] = field(default_factory=dict)
-    # weakest meaning-match in the evidence of the ask's nouns and adjectives the guide does not
-    # use (1.0: none), and that word; "remote" in "Are most MLOps jobs remote?"
+    # weakest meaning-match in the evidence of the ask's unused nouns/adjectives ("remote"), word
     property_coverage: float = 1.0
     property_word: str | None = None
     unnamed_kind: str | None = None  # what an ask for things of a kind wants that none is of
@@ -102,6 +97,14 @@ def off_topic(case: Case) -> Verdict | None:
     off = case.relevance < case.settings["refusal_threshold"] and not case.lexical
     if off and not (case.selected and (theme_of(case.reading.ask) or handling(case.reading.ask))):
         return Verdict("refuse", "off_topic", phrases.NOT_COVERED, cite_nearest=False)
+    return None
+
+
+def other_language(case: Case) -> Verdict | None:
+    """A question in another language (foreign.py) the next checks would refuse: what it asks is
+    unknown, so the reply says it reads English, not that the guide lacks it ("¿Cuánto gana…?")."""
+    if in_other_language(case.reading.text) and (off_topic(case) or unknown_name(case)):
+        return Verdict("refuse", "other_language", phrases.OTHER_LANGUAGE, cite_nearest=False)
     return None
 
 
@@ -172,8 +175,7 @@ def unstated_property(case: Case) -> Verdict | None:
     return None
 
 
-#: A bound asked of ("am I *too old* to switch?", "is it *too late* for me?", "*too basic* for
-#: someone at my level", "too old at 45?"): not how many ("too many tools").
+#: A bound asked of ("am I *too old* to switch?", "*too late* for me?"), not "too many tools".
 _TOO = re.compile(
     r"\btoo\s+(?!many\b|much\b|few\b|little\b)(\w+)\b"
     r"(?=(?:\s+\S+){0,3}?\s+(?:to|for)\b|\s*(?:[?.!,]|$))",
@@ -225,9 +227,9 @@ _JUDGED = re.compile(
 def unstated_quantity(case: Case) -> Verdict | None:
     """The ask wants an amount, a duration, a rate or a number, and the evidence states none;
     or the time of a part of a whole, or taken off it, and the evidence times the whole only."""
-    timing = case.reading.kind == "duration"
+    timing = case.reading.kind == "duration"  # and "how many years are the certs valid?":
     untimed = untimed_part(case.reading.ask, case.evidence, STATED["duration"], timing)
-    if untimed or (timing and case.timed_elsewhere):  # "how many years are the certs valid?"
+    if untimed or (timing and case.timed_elsewhere):
         return Verdict("refuse", "no_duration", phrases.NOT_STATED)
     stated = STATED.get(case.reading.kind)
     if stated is None or (case.selected and case.reading.kind == "count"):
@@ -238,10 +240,8 @@ def unstated_quantity(case: Case) -> Verdict | None:
 
 
 #: Words of a frequency or its period: the form of a rate's answer ("daily or weekly?").
-_PERIODS = frozenset([
-    "daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly",
-    "day", "week", "month", "year",
-])  # fmt: skip
+_PERIODS = frozenset(["daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"])
+_PERIODS |= {"day", "week", "month", "year"}
 #: "how often …": a frequency is of what follows.
 _HOW_OFTEN = re.compile(r"\bhow (?:often|frequently|many times)\b", re.IGNORECASE)
 
@@ -258,9 +258,8 @@ def _about_the_asked(case: Case) -> list[str]:
         asked = case.reading.ask[often.end() :] if often else case.reading.ask
     else:
         return case.evidence
-    # the role's name names nothing counted ("MLOps job openings" are not in "The MLOps
-    # ecosystem has dozens of overlapping tools"), unless it is all there is; after it, even
-    # a frame word is what is counted ("MLOps *jobs*")
+    # the role's name names nothing counted ("MLOps job openings" are not in "The MLOps ecosystem
+    # has dozens of …"), unless it is all there is; after it, a frame word is ("MLOps *jobs*")
     rest = without_domain(asked)
     # a frequency offered is the answer's form, not what happens ("e.g. daily or weekly?")
     words = {stem(w) for w in tokenize(rest or asked) if w not in FRAME_WORDS | _PERIODS}
@@ -370,6 +369,7 @@ def context_caveat(case: Case) -> Verdict | None:
 #: The policy, in order: the first verdict decides.
 CHECKS: tuple[Check, ...] = (
     task,
+    other_language,
     off_topic,
     unknown_name,
     other_kind,

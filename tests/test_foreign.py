@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from conftest import assert_answered_with
 
-from assistant import Assistant
+from assistant import Assistant, phrases
 from assistant.dictionary import read_unaccented
-from assistant.foreign import is_foreign
+from assistant.foreign import in_other_language, is_foreign
 from assistant.foreign_words import PATH, build
 from assistant.text import guide_acts, tokenize, unaccented
 
@@ -28,6 +28,17 @@ def test_a_mostly_english_question_sets_another_languages_word_aside_at_a_clause
     assert asides("merci, and what is DVC for?") == {"merci"}
     assert asides("if I fail do I get a free resit or what") == set()  # inside: maybe a term
     assert asides("ada diskon buat mahasiswa gak?") == set()  # mostly another language
+
+
+def test_a_question_written_in_another_language_is_told_from_english_mixing_words_in() -> None:
+    assert in_other_language("¿Cuánto gana un ingeniero de MLOps según la guía?")
+    assert in_other_language("Koliko zasluži MLOps inženir po tem vodniku?")
+    assert in_other_language("რა არის MLOps ინჟინრის მთავარი მოვალეობები?")  # another script
+    # English with a word or a clause of another language, or names no dictionary holds
+    assert not in_other_language("Who is this work good for, franchement?")
+    assert not in_other_language("what are the steps, just the names of them, kort graag")
+    assert not in_other_language("kserve vs bentoml vs seldon?")
+    assert not in_other_language("how much do mlops engineers make in london")
 
 
 def test_accented_words_are_read_without_their_accents() -> None:
@@ -104,3 +115,19 @@ def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
 )
 def test_what_the_guide_lacks_is_still_refused(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).refused
+
+
+@pytest.mark.slow
+def test_a_question_in_another_language_is_refused_as_unread_not_as_uncovered(
+    assistant: Assistant,
+) -> None:
+    for question in (
+        "¿Cuánto gana un ingeniero de MLOps según la guía?",  # the guide states the pay
+        "Quelle est la meilleure recette de tajine aux pruneaux?",  # nor is this about it
+    ):
+        answer = assistant.ask(question)
+        assert answer.refused and answer.text.startswith(phrases.OTHER_LANGUAGE), question
+        assert answer.diagnostics is not None
+        assert answer.diagnostics.reason == "other_language"
+    # one the guide's names and the words read answer is answered all the same
+    assert_answered_with(assistant, "MLflow itu buat apa sih?", "MLflow")

@@ -604,9 +604,24 @@ def test_the_answer_to_a_question_the_guide_only_asks_is_refused() -> None:
 
 def test_the_checks_are_named_and_ordered() -> None:
     names = [check.__name__ for check in CHECKS]
-    assert names[:2] == ["task", "off_topic"]
+    assert names[:3] == ["task", "other_language", "off_topic"]
     assert names.index("unknown_name") < names.index("unstated_quantity")
     assert names[-1] == "context_caveat"  # a caveat only when nothing refuses
+
+
+def test_a_question_in_another_language_is_refused_as_unread_only_where_it_would_be() -> None:
+    spanish = "¿Cuánto gana un ingeniero de MLOps según la guía?"
+    far = decide(make_case(spanish, relevance=0.1, lexical=False))
+    assert (far.outcome, far.reason, far.message) == (
+        "refuse",
+        "other_language",
+        phrases.OTHER_LANGUAGE,
+    )
+    unknown = decide(make_case(spanish, unknown_names=["Miami"]))
+    assert unknown.reason == "other_language"
+    assert decide(make_case(spanish)).outcome == "answer"  # near the guide: read by its names
+    english = decide(make_case("How do I bake sourdough bread?", relevance=0.1, lexical=False))
+    assert english.reason == "off_topic"
 
 
 def test_a_term_the_guide_only_names_is_refused_as_undefined() -> None:
