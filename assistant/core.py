@@ -28,6 +28,7 @@ from assistant.index import ensure_index
 from assistant.items import Item, extract_items, families, names_money_item, thing_names
 from assistant.lexicon import is_plain_adverb
 from assistant.listing import answer_part
+from assistant.name_lists import wants_names_of
 from assistant.names import not_examples, typed_names, without_examples
 from assistant.policy import CHECKS, THRESHOLDS, Case, Verdict, decide
 from assistant.queries import Queries, build_queries, whole_message
@@ -71,7 +72,6 @@ class Assistant:
     def from_settings(cls, **overrides: Any) -> Assistant:
         return cls(Settings(**overrides))
 
-    # -- loading --------------------------------------------------------------------------
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
@@ -154,7 +154,6 @@ class Assistant:
     def sections(self) -> list[Section]:
         return list(self.guide.sections)
 
-    # -- answering ------------------------------------------------------------------------
     def ask(self, question: Any, history: Any = None) -> Answer:
         """Answer a question; `history` is [{"role": "user"|"assistant", "content": str}, ...].
         Raises InvalidQuestion (a ValueError) for an empty, over-long or malformed input."""
@@ -313,11 +312,12 @@ class Assistant:
         return case, coverage
 
     def _names_items(self, reading: Reading, named: set[str]) -> bool:
-        """Does the ask name a step of the path ("the final stage"), or the guide's items (which
-        the model may not know) and no word the guide never uses ("how do they *differ*?")?"""
+        """Does the ask name a step ("the final stage"), the guide's items and no word it never
+        uses ("how do they *differ*?"), or the kind of a listing's names ("which *states*")?"""
         unknown = named and self.retriever.vocabulary.unknown(reading.ask)
         items = bool(named) and (not unknown or not set(unknown) & self.reader.nominal(reading.ask))
-        return items or self.selector.names_step(reading)
+        listed = any(wants_names_of(reading.ask, s) for s in self.retriever.sections.values())
+        return items or listed or self.selector.names_step(reading)
 
     def _compose(
         self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: Choice

@@ -61,8 +61,7 @@ _SINGLE_FACT = re.compile(
 _PICK_ONE = re.compile(r"\b(which|what)\s+(one|ones|of)\b", re.I)  # "which one …": one item
 #: The guide's interview questions count less (answer.prompt_factor) unless interviews are asked.
 _ABOUT_INTERVIEWS = re.compile(r"\b(interview\w*|ask\w*|questions?|prep\w*)\b", re.IGNORECASE)
-#: A part listing the guide's sources names documents, states nothing: it counts less
-#: (answer.reference_factor) unless sources are asked for.
+#: A part listing the guide's sources states nothing: it counts less unless they are asked for.
 _ABOUT_SOURCES = re.compile(
     r"\b(sources?|references?|data|cite[sd]?|citations?|based on|comes? from|came from)\b", re.I
 )
@@ -224,14 +223,14 @@ def _paragraph(section: Section, unit: Unit) -> list[Unit]:
 
 
 def _names_read(
-    scored: list[Evidence], question: str, sections: dict[str, Section] | None
+    scored: list[Evidence], question: str, sections: dict[str, Section] | None, asked: str
 ) -> tuple[list[Evidence], bool]:
     """The scored evidence with a section of names, one a line ("California", "CA", ...), first
     when the ask wants names of the kind it lists ("which *states* …"), and whether it is read
     whole (that, or the ask names it). A section of bare names answers only a question about it
     ("which states are the top employers"), not one its heading resembles ("which companies
     hire"), nor a yes/no one that names none of them ("will that count with employers?")."""
-    kinds = [x for x in (sections or {}).values() if wants_names_of(question, x)]
+    kinds = [x for x in (sections or {}).values() if wants_names_of(asked, x)]
     if kinds:
         listed = Evidence(kinds[0], kinds[0].units[0], scored[0].score)
         return [listed] + [ev for ev in scored if ev.section != listed.section], True
@@ -246,8 +245,9 @@ def select(
     question: str,
     settings: Settings,
     sections: dict[str, Section] | None = None,
+    asked: str = "",
 ) -> Composed:
-    """Return ("list" | "sentences", evidence in answer order)."""
+    """("list" | "sentences", evidence in answer order); `asked`: the ask as typed ("stats")."""
     max_items = settings.answer.max_list_items
     if not scored:
         return "sentences", []
@@ -263,7 +263,7 @@ def select(
         found = ordinal_answer(sections, best, which, max_items)
         if found is not None:
             return found
-    scored, names = _names_read(scored, question, sections)
+    scored, names = _names_read(scored, question, sections, asked or question)
     best = scored[0]
     wants_list = is_list_question(question) or best.unit.kind == "leadin" or names
     if sections is not None and not wants_list and not _SINGLE_FACT.search(question):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 
 from assistant.lexicon import is_noun, kind_of_name, kind_of_noun, kinds_of_name, sense_of_noun
 from assistant.listing import DOMAIN_STEMS, about, names_section, stems
@@ -94,22 +95,26 @@ def names_kind(section: Section) -> str | None:
 
 
 def wants_names_of(question: str, section: Section) -> bool:
-    """Does a "which Xs" ask want names of a kind every name of the listing is of ("Which
-    *states* are in the salary-by-state part?" of the states: each is an American state, so a
-    state; not "which *source*")?"""
+    """Does an ask want names of a kind every name of the listing is of: "Which *states* are in
+    the salary-by-state part?" of the states (each is an American state, so a state), "which
+    US state appear in …" (a plural made the guide's singular, a name before it), "does it
+    single out any particular *US states*?"; not "which *source*"?"""
     if not names_section(section):
         return False
-    singular = _WHICH_ONE.search(question)  # "which state does …": a fixed typo drops the "s"
-    noun = head_noun(question) or (singular.group(1) if singular else "")
-    sense = sense_of_noun(noun) if noun else None
-    return sense is not None and all(sense in kinds_of_name(u.text) for u in section.units)
+    m = _WHICH_NOUNS.search(question)
+    after = list(takewhile(lambda w: w.lower() not in STOPWORDS, m.group(1).split() if m else []))
+    nouns = [head_noun(question), *after]  # not past a function word: "what *is* the state …"
+    senses = {sense_of_noun(n) for n in nouns if len(n) >= _NOUN_LETTERS}
+    return any(
+        sense is not None and all(sense in kinds_of_name(u.text) for u in section.units)
+        for sense in senses
+    )
 
 
-#: "which state does the guide include …": the noun before the ask's verb.
-_WHICH_ONE = re.compile(
-    r"\b(?:which|what)\s+([a-z]{3,})\s+(?:does|do|did|is|are|has|have|can|will|would)\b",
-    re.IGNORECASE,
-)
+#: The words after "which", "what" or "any" that may name what an ask wants: "which *state*
+#: does …", "any particular US *states*".
+_WHICH_NOUNS = re.compile(r"\b(?:which|what|any)\s+((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)", re.I)
+_NOUN_LETTERS = 3
 
 
 __all__ = ["asks_names", "name_words", "names_kind", "other_kind", "wants_names_of"]

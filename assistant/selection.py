@@ -120,7 +120,7 @@ class Selector:
             units = best.section.units[: s.answer.max_sentences]
             return "sentences", [Evidence(best.section, u, best.score) for u in units]
         scored = stated_first(reading, duties_first(scored, ask), s.answer.sentence_margin)
-        return select(scored, ask, s, self.sections)
+        return select(scored, ask, s, self.sections, reading.ask)
 
     def path_answer(self, reading: Reading, scored: list[Evidence]) -> Composed | None:
         """The path into the career: the family of sub-sections (steps) the best evidence

@@ -626,6 +626,11 @@ def test_a_which_ask_wants_names_of_a_kind_every_name_of_a_listing_is_of() -> No
     places = listing("Top Employers", ["California", "CA", "Washington", "New York", "NY"])
     assert wants_names_of("Which states are in the salary-by-state part?", places)
     assert wants_names_of("Which state does the guide include?", places)  # a fixed typo
+    # a plural made the guide's singular before any verb, a name before it, "any" asked of
+    assert wants_names_of("Which state appear in the salary-by-state section?", places)
+    assert wants_names_of("Which US state are listed in the salary by state part?", places)
+    assert wants_names_of("Does the guide single out any particular US states?", places)
+    assert not wants_names_of("Does the guide name any companies?", places)
     assert not wants_names_of("Which source does the guide cite?", places)
     assert not wants_names_of("Which companies hire?", places)
     firms = listing("Top Employers", ["Acme Health", "Globex Care"])

@@ -335,6 +335,29 @@ def test_no_bare_name_answers_a_yes_no_ask(assistant: Assistant) -> None:
     assert not listed.refused and "California [" in listed.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which states appear in the salary-by-state section?",  # not the salary line
+        "which states does it break out",  # far from the guide by meaning: its kind is listed
+        "Does the guide single out any particular US states?",
+    ],
+)
+def test_an_ask_for_names_of_the_kind_a_listing_holds_gets_the_listing(
+    assistant: Assistant, question: str
+) -> None:
+    answer = assistant.ask(question)
+    assert not answer.refused and answer.text.startswith("California ["), answer.text
+
+
+def test_a_word_corrected_to_the_listings_kind_does_not_ask_for_its_names(
+    assistant: Assistant,
+) -> None:
+    # "stats" is read as the guide's "state" for retrieval, but the asker typed "stats"
+    answer = assistant.ask("are there any stats on salary?")
+    assert answer.text.startswith("MLOps Engineers earn $120,000-$185,000"), answer.text
+
+
 def test_pay_compared_between_people_is_stated_for_each_side(assistant: Assistant) -> None:
     from assistant.amounts import unpaid_people
 
