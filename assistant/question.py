@@ -66,6 +66,10 @@ _AMOUNT = re.compile(
     + r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b"
+    # opening the ask, a money verb after what it is of: "how much Tecton license cost", not
+    # "do they track how much each prediction costs?"
+    r"|^\W*(?:(?:and|so|but|ok|okay|then)\W+)*how much(?:\s+[\w/&.'-]+){0,4}?\s+"
+    r"(?:costs?|charges?|pays?|paid|earns?|prices?|fees?)\b"
     r"|\bthe (median|average|mean)\s*(for|in|at|\?|$)"  # a bare figure: "the median in CA?"
     r"|\b(hourly|daily|day|weekly|monthly)\s+rates?\b",  # pay by the hour: "the hourly rate"
     re.IGNORECASE,

@@ -159,6 +159,10 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("aws ml cert, how many bucks?", "amount"),  # money counted is an amount
         ("how many certs are there?", "count"),
         ("How much do MLOps engineers make?", "amount"),
+        # the money verb after what it is asked of, as the ask opens; not a clause inside
+        ("how much Tecton license cost for a company?", "amount"),
+        ("how much pay MLOps engineer?", "amount"),
+        ("do they track how much each prediction costs?", "other"),
         ("How long does it take to become an MLOps engineer?", "duration"),
         ("What percentage of MLOps jobs are remote?", "rate"),
         ("how often are mlops engineers on call, like one week a month?", "rate"),
@@ -2282,3 +2286,17 @@ def test_how_the_asker_judges_is_no_topic_the_guide_lacks(assistant: Assistant) 
     answer = assistant.ask("Weights & Biases - strange name po po. what it does?")
     assert not answer.refused and "Experiment tracking and collaboration" in answer.text
     assert assistant.ask("how do i fix docker permision denied error on linux").refused
+
+
+def test_a_price_asked_of_a_tool_the_guide_does_not_price_is_refused_however_worded(
+    assistant: Assistant,
+) -> None:
+    history = [
+        {"role": "user", "content": "What feature store tools does the guide mention?"},
+        {"role": "assistant", "content": "Feast: Open source feature store. Tecton: Enterprise."},
+    ]
+    for question in ("how much Tecton license cost for a company?", "how much does Tecton cost?"):
+        assert assistant.ask(question, history).refused, question
+        assert assistant.ask(question).refused, question
+    # a price the guide states, asked the same way, is answered
+    assert "$395" in assistant.ask("how much CKA exam cost?").text
