@@ -101,9 +101,11 @@ def unloaded(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
 
 
 #: How every refusal opens: off-topic, a task, an unstated quantity or comparison, one of the
-#: guide's own interview questions, or a name the guide never mentions ("DROP TABLE", "DAN").
+#: guide's own interview questions, a name the guide never mentions ("DROP TABLE", "DAN"), or a
+#: question in another language, unread ("ما هو راتب مهندس MLOps؟").
 REFUSAL_OPENINGS = (
     phrases.NOT_COVERED,
+    phrases.OTHER_LANGUAGE,
     phrases.NOT_A_QUESTION,
     phrases.NOT_STATED,
     phrases.ASKED_NOT_ANSWERED,
