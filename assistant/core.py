@@ -316,8 +316,8 @@ class Assistant:
         uses ("how do they *differ*?"), or the kind of a listing's names ("which *states*")?"""
         unknown = named and self.retriever.vocabulary.unknown(reading.ask)
         items = bool(named) and (not unknown or not set(unknown) & self.reader.nominal(reading.ask))
-        listed = any(wants_names_of(reading.ask, s) for s in self.retriever.sections.values())
-        return items or listed or self.selector.names_step(reading)
+        listed = (wants_names_of(reading.ask, s) for s in self.retriever.sections.values())
+        return items or any(listed) or self.selector.names_step(reading)
 
     def _compose(
         self, reading: Reading, hits: list[Hit], verdict: Verdict, choice: Choice
