@@ -187,11 +187,27 @@ def _asked_verbs(doc: Any) -> list[str]:
         for after in doc[token.i + 1 : token.i + 6]:
             if after.tag_.startswith("VB") or after.tag_ == "MD":
                 opens = all(t.is_punct or t.tag_ in ("CC", "UH") for t in doc[: token.i])
-                if after.tag_ == "VB" and any(_named(t, opens) for t in between):
+                named = any(_named(t, opens) for t in between)
+                named = named or (opens and _thing_closing(doc, after, between))
+                if after.tag_ == "VB" and named:
                     found.append(after.lower_)
                 break
             between.append(after)
     return found
+
+
+#: Words for the asker or whom the asker talks to: no thing an ask's verb says something of.
+_PERSONS = frozenset(["i", "me", "my", "we", "our", "you", "your", "u", "ur"])
+
+
+def _thing_closing(doc: Any, verb: Any, subject: list[Any]) -> bool:
+    """A verb closing its clause after a subject of things, not the asker: what a yes/no ask
+    asks of them ("do these certifications *expire*?", "do they *expire* or …"; not "do they
+    *grill* you", whose verb takes the asker, nor "do you *think*?")."""
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    closes = after is None or after.is_punct or after.tag_ == "CC"
+    things = all(t.tag_ in ("DT", "JJ", "NN", "NNS", "PRP") for t in subject)
+    return bool(subject) and closes and things and not {t.lower_ for t in subject} & _PERSONS
 
 
 def _named(token: Any, opens: bool) -> bool:

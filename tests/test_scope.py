@@ -240,6 +240,11 @@ def test_the_verb_a_yes_no_question_asks_of_a_named_thing() -> None:
     }
     assert not asked("Is the guide based on surveys?")  # of the guide: no named thing
     assert not asked("What is the CKA used for?")  # not opening with it
+    # a verb closing its clause after things, of a question its auxiliary opens
+    assert asked("do these certifications expire?") == {"expire"}
+    assert asked("do they expire or is it once off?") == {"expire"}
+    assert not asked("do you think?")  # of the asker
+    assert not asked("when do they expire?")  # not opening: "how do they *judge*?" is framing
 
 
 @pytest.mark.slow

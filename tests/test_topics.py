@@ -420,9 +420,10 @@ def test_a_yes_no_property_of_one_item_must_be_in_its_own_line(assistant: Assist
         assert answer.diagnostics is not None
         assert answer.diagnostics.reason == "unstated_attribute"
     # what a named thing does, asked with a verb the guide never uses of it
-    answer = assistant.ask("does the CKA expire or is it good forever")
-    assert answer.refused and answer.diagnostics is not None
-    assert answer.diagnostics.reason == "unstated_property"
+    for question in ("does the CKA expire or is it good forever", "do these certs expire?"):
+        answer = assistant.ask(question)
+        assert answer.refused and answer.diagnostics is not None
+        assert answer.diagnostics.reason == "unstated_property"
     for question, line in (
         ("Is Feast open source?", "Feast: Open source feature store."),
         ("Does Kubeflow run on Kubernetes?", "Kubeflow: End-to-end ML pipelines on Kubernetes."),
