@@ -58,11 +58,12 @@ _NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+({_QUALIFIED})\b)"
 _AMOUNT = re.compile(
     # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
     r"\bhow (?:much|many\s+(?:dollars|bucks|quid|euros|pounds|rupees))"
-    r"(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
+    r"(?:\s+(?:exactly|roughly|approximately|realistically))?(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
     r"|dough|an?|the|it|they|mlops|for|in(?!\s+(?:total|all|general|advance))|at|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the|(?:give|tell|show) me)\b[^?]{0,30}\b"
     + _MONEY
     + _NOT_QUALIFYING_WHAT
+    + rf"|\b{_MONEY}\b[^?]{{0,30}}\bwhat(?:'?s| is) the (?:number|figure)\b(?!\s+of)"
     + r"|\b(earn|earns|make|makes|get paid)\s*(\?|$|a year|per year|annually)"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\b(earn|get paid)\b"
     r"|\b(do|does|did|would|will|can|could)\b[^?]{0,30}\bmakes?\s+(in|at|as|per|a year)\b"

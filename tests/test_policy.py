@@ -150,6 +150,8 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
     assert "$120,000-$185,000" in answer.text
     # a state's salary number: the state's line is its bare name, which states no amount
     assert_refused_for(assistant.ask("California salary number?"), "no_amount")
+    for asked in ("salary in california, whats the number", "how much exactly in texas?"):
+        assert_refused_for(assistant.ask(asked), "no_amount")
 
 
 @pytest.mark.parametrize(
@@ -163,6 +165,11 @@ def test_a_pay_named_as_what_is_asked_is_an_amount_of_whom_the_line_says(
         ("how much Tecton license cost for a company?", "amount"),
         ("how much pay MLOps engineer?", "amount"),
         ("do they track how much each prediction costs?", "other"),
+        # a hedge between "how much" and what it asks; a money word's "what's the number"
+        ("how much exactly in california?", "amount"),
+        ("how much exactly ML do I need?", "other"),
+        ("salary in california, what's the number", "amount"),
+        ("salary data, what's the number of sources?", "count"),
         ("How long does it take to become an MLOps engineer?", "duration"),
         ("What percentage of MLOps jobs are remote?", "rate"),
         ("how often are mlops engineers on call, like one week a month?", "rate"),
