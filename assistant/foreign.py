@@ -16,7 +16,7 @@ from collections.abc import Callable
 from importlib import resources
 
 from assistant.dictionary import is_english
-from assistant.text import tokenize, unaccented
+from assistant.text import STOPWORDS, tokenize, unaccented
 
 _FILE = "foreign_words.txt"
 #: Fewest words of another language that show a question is written partly in it.
@@ -87,3 +87,49 @@ def in_other_language(text: str) -> bool:
     words = re.findall(r"[a-z]+", unaccented(text.lower()))
     english = sum(is_english(w) for w in words)
     return sum(is_foreign(w) for w in words) >= MIXED_IN and english < MOSTLY_OTHER * len(words)
+
+
+#: Where a sentence ends: after its stop, or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def in_english(text: str, known: Callable[[str], bool]) -> str:
+    """The text without its sentences in another language, when another sentence is English:
+    "Kitwala emyaka emeka? I mean how many years …", "største udfordringer i jobbet? biggest
+    challenges" ask what their English asks. A sentence is English when `MOSTLY_ENGLISH` of its
+    words an English dictionary holds or are `known` (the guide's: "kubeflow vs mlflow?"), none
+    is another language's and one is the guide's (`_english`); in another language when written
+    in it (`in_other_language`), or when `MIXED_IN` of the words it types in lower case are
+    neither and under `MOSTLY_OTHER` of them are ("Olweggulo bakola ki?", a language wordfreq
+    lacks). A text all in one language is read as it is."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+    other = [s for s in sentences if in_other_language(s) or _unread(s, known)]
+    rest = [s for s in sentences if s not in other]
+    return " ".join(rest) if other and any(_english(s, known) for s in rest) else text
+
+
+def _sentence_words(sentence: str, typed_lower: bool = False) -> list[str]:
+    """A sentence's words, lower-cased and unaccented; `typed_lower`: only those it types in
+    lower case, or with a capital only as it opens (not names: "MLflow", "Tromsø")."""
+    found = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", sentence)
+    lower = [w for i, w in enumerate(found) if not typed_lower or i == 0 or w.islower()]
+    return [unaccented(w.lower()) for w in lower]
+
+
+def _share(words: list[str], known: Callable[[str], bool]) -> float:
+    return sum(is_english(w) or known(w) for w in words) / len(words) if words else 0.0
+
+
+def _english(sentence: str, known: Callable[[str], bool]) -> bool:
+    """Is the sentence English, and of the guide: no other language's word in it, and a guide
+    word ("biggest *challenges*"; not "and price", "honest lang po", what the other asks)?"""
+    words = _sentence_words(sentence)
+    if any(is_foreign(w) for w in words) or _share(words, known) < MOSTLY_ENGLISH:
+        return False
+    return any(known(w) and w not in STOPWORDS for w in words)
+
+
+def _unread(sentence: str, known: Callable[[str], bool]) -> bool:
+    words = _sentence_words(sentence, typed_lower=True)
+    unknown = [w for w in words if not (is_english(w) or known(w))]
+    return len(unknown) >= MIXED_IN and _share(words, known) < MOSTLY_OTHER

@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.bm25 import BM25
+from assistant.foreign import in_english
 from assistant.guide import Guide
 from assistant.index import broken
 from assistant.lexicon import opening_verbs
@@ -144,8 +145,11 @@ class Retriever:
 
     def spell_out(self, text: str) -> str:
         """The text as it is read (Vocabulary.spell_out), a job's holder by its title ("an MLOps
-        *guy*": "an MLOps engineer"; roles.as_titled)."""
-        return as_titled(self.vocabulary.spell_out(text), self._fields)
+        *guy*": "an MLOps engineer"; roles.as_titled), by its English sentences when it has one
+        and others in another language (foreign.in_english)."""
+        vocabulary = self.vocabulary
+        text = in_english(text, lambda w: w in vocabulary.exact or stem(w) in vocabulary.stems)
+        return as_titled(vocabulary.spell_out(text), self._fields)
 
     def phrased(self, hits: list[Hit], text: str, vector: np.ndarray, n: int) -> list[Hit]:
         """The `n` best hits, then each other section with the one line that has two content

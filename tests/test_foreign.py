@@ -41,6 +41,33 @@ def test_a_question_written_in_another_language_is_told_from_english_mixing_word
     assert not in_other_language("how much do mlops engineers make in london")
 
 
+def test_a_question_is_read_by_its_english_sentences_when_others_are_in_another_language() -> None:
+    from assistant.foreign import in_english
+
+    def known(word: str) -> bool:
+        return word in {"mlflow", "kubeflow", "dbt", "mlops", "years", "challenges", "price"}
+
+    asked = "Kitwala emyaka emeka? I mean how many years does it take?"  # no wordfreq language
+    assert in_english(asked, known) == "I mean how many years does it take?"
+    assert in_english("største udfordringer i jobbet? biggest challenges", known) == (
+        "biggest challenges"
+    )
+    assert in_english("Nsaba ombuulire, MLflow ekola ki? What is MLflow for?", known) == (
+        "What is MLflow for?"
+    )
+    # the guide's names and the asker's shorthand are no other language
+    for kept in ("kubeflow vs mlflow. same thing?", "dbt in ml? what for"):
+        assert in_english(kept, known) == kept
+    # with no English sentence of the guide, or none in another language, it is as it was
+    for kept in (
+        "¿Cuánto gana un ingeniero de MLOps?",
+        "lønn for mlops i Tromsø? any jobs",
+        "Ano yung mga challenges ng trabaho na 'to? Honest lang po",  # no guide word
+        "Eh yung pinakamataas po ba? sa malalaking company?",  # another language's word
+    ):
+        assert in_english(kept, known) == kept
+
+
 def test_accented_words_are_read_without_their_accents() -> None:
     assert unaccented("São Paulo: técnicas, résumé, naïve") == "Sao Paulo: tecnicas, resume, naive"
     assert tokenize(unaccented("perguntas técnicas")) == ["perguntas", "tecnicas"]  # no "cnicas"
@@ -89,6 +116,9 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
         ("O exame da Azure custa quanto?", "Azure AI Engineer Associate ($165)"),
         # one such word set at a clause's edge of a mostly English question is an aside
         ("Who is this work good for, franchement?", "Best suited for"),
+        # a sentence in another language beside an English one: the English is read
+        ("Olweggulo bakola ki? what do they do in the afternoons", "Afternoon:"),
+        ("største udfordringer i jobbet? biggest challenges", "On-call burden"),
     ],
 )
 def test_an_ask_mixing_in_another_language_or_the_guides_act_is_answered(
