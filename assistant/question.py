@@ -56,9 +56,10 @@ _NOT_QUALIFYING = rf"\b(?!-\w|\s+({_QUALIFIED}|{_FIGURE})\b)"
 #: After "what is the …" or "give me the …", a money word's figure or number is the amount.
 _NOT_QUALIFYING_WHAT = rf"\b(?!-\w|\s+({_QUALIFIED})\b)"
 _AMOUNT = re.compile(
-    # "how much does…", "how much money…", "how much?", not "how much traffic / ML / time"
+    # "how much does…", "how much (exactly) in…", "how much?", not "how much traffic / ML"
     r"\bhow (?:much|many\s+(?:dollars|bucks|quid|euros|pounds|rupees))"
-    r"(?:\s+(?:exactly|roughly|approximately|realistically))?(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
+    r"(?:\s+(?:exactly|roughly|approximately|realistically))?"
+    r"(?=\s+(does|do|did|is|are|was|were|will|would|should|can|could|money|cash"
     r"|dough|an?|the|it|they|mlops|for|in(?!\s+(?:total|all|general|advance))|at|\$)\b|\s*\??\s*$)"
     r"|^\W*(what|whats|what's|what is|what are|what'?s the|(?:give|tell|show) me)\b[^?]{0,30}\b"
     + _MONEY
