@@ -363,14 +363,16 @@ def is_yes_no(ask: str) -> bool:
 
 #: A yes/no question typed without its opening verb: "need english fluent for interview?",
 #: "azure exam can do in portuguese?", "exam available in polish?", in a statement's order
-#: "Arize is open source or commercial?" (not "any X?", which wants the X, nor "… tools I
-#: should screen for?").
+#: "Arize is open source or commercial?", or a thing and its two answers, "bentoml free or
+#: paid?" (not "any X?", which wants the X, nor "… tools I should screen for?").
 _TERSE_YES_NO = re.compile(
     r"^\W*(?:need|needs)\b"
     r"|^\W*(?:(?!(?:i|we|you|they|he|she|how|what|which|it|this|that|there)\b)[\w&-]+\s+){1,3}"
     r"(?:can|could|should|must|available|possible|allowed"
     r"|(?:is|are)(?=\s+\w)(?![^?]*\b(?:how|what|which|who|where|when|why)\b))\b"
-    r"(?=[^?]*\?\s*$)",
+    r"(?=[^?]*\?\s*$)"
+    r"|^\W*(?:(?!(?:how|what|which|who|where|when|why)\b)[\w&-]+\s+){1,3}"
+    r"[\w-]+\s+or\s+[\w-]+\s*\?\s*$",
     re.IGNORECASE,
 )
 

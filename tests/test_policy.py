@@ -758,6 +758,8 @@ def test_an_off_topic_question_names_the_nearest_sections_without_quotes(
         ("azure exam can do in portuguese?", True),
         ("exam available in polish language?", True),
         ("Arize is open source or commercial?", True),  # in a statement's order
+        ("bentoml free or paid?", True),  # a thing and its two answers
+        ("what is bentoml, free or paid?", False),
         ("the salary is how much?", False),
         ("Any technical interview questions on drift?", False),  # wants the questions
         ("Model-serving tools I should screen resumes for?", False),

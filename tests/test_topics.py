@@ -420,7 +420,11 @@ def test_a_yes_no_property_of_one_item_must_be_in_its_own_line(assistant: Assist
         assert answer.diagnostics is not None
         assert answer.diagnostics.reason == "unstated_attribute"
     # what a named thing does, asked with a verb the guide never uses of it
-    for question in ("does the CKA expire or is it good forever", "do these certs expire?"):
+    for question in (
+        "does the CKA expire or is it good forever",
+        "do these certs expire?",
+        "bentoml free or paid?",  # no verb: a thing and its two answers
+    ):
         answer = assistant.ask(question)
         assert answer.refused and answer.diagnostics is not None
         assert answer.diagnostics.reason == "unstated_property"
