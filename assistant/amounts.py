@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from assistant.grounding import askers_own
+from assistant.grounding import asker_language, askers_own
 from assistant.lexicon import is_noun, is_occupation, is_person, is_place
 from assistant.ordinals import STRUCTURAL
 from assistant.owning import group_words, marked_words
@@ -188,7 +188,9 @@ def unsaid_noun(
     nominal: bool = False,
 ) -> str | None:
     """The first common noun (`nominal`: noun or adjective) of the ask that `own` neither says
-    nor means (below `threshold`), frame words and `named` aside."""
+    nor means (below `threshold`), frame words, `named` and the words of another language the
+    ask is written partly in aside ("CKA *cuánto cuesta*?" asks of the CKA, in Spanish)."""
+    named = set(named) | asker_language(ask, vocabulary)
     words = [
         w
         for w in (reader.nominal(ask) if nominal else reader.nouns(ask))

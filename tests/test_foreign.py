@@ -116,6 +116,9 @@ def test_the_guides_act_is_read_from_the_words_after_guide() -> None:
         ("O exame da Azure custa quanto?", "Azure AI Engineer Associate ($165)"),
         # one such word set at a clause's edge of a mostly English question is an aside
         ("Who is this work good for, franchement?", "Best suited for"),
+        # what is asked of a named item in another language is no thing its line lacks
+        ("CKA cuánto cuesta?", "Certified Kubernetes Administrator (CKA) ($395)"),
+        ("hvad koster CKA eksamen?", "Certified Kubernetes Administrator (CKA) ($395)"),
         # a sentence in another language beside an English one: the English is read
         ("Olweggulo bakola ki? what do they do in the afternoons", "Afternoon:"),
         ("største udfordringer i jobbet? biggest challenges", "On-call burden"),
